@@ -1,0 +1,77 @@
+import type { County } from '../plans/counties';
+import { countyByCode } from '../plans/counties';
+import type { PlanRecord } from '../plans/plan';
+
+/** A river, canal or reservoir the plan names. */
+export interface Waterbody {
+  id: string;
+  name: string;
+  kind: 'river' | 'canal' | 'reservoir';
+  /** Short code used in marker numbers, e.g. "QJ". */
+  code: string;
+  /** Other names that mean the same water, e.g. 武思江 for 武惠江. */
+  aliases: string[];
+  /** Reservoirs on this river that its plan covers (ids). */
+  reservoirs: string[];
+  /** For a reservoir: the river it lies on. */
+  riverId?: string;
+  aliasNote?: string;
+}
+
+/** What the map data holds for a waterbody. */
+export interface GeometryInfo {
+  /** adcodes of the counties the geometry passes through */
+  counties: string[];
+  source: string;
+  /** Drawn from a sketch, not a survey or a map source (shown dashed, "示意"). */
+  schematic: boolean;
+  note?: string;
+}
+
+/** A waterbody with its plans, counties and map status, as the river panel shows it. */
+export interface RiverView extends Waterbody {
+  planIds: string[];
+  basinAreas: { planId: string; km2: number }[];
+  /** Counties from the plans' responsible units and from the geometry. */
+  counties: (County & { from: ('plan' | 'map')[] })[];
+  reservoirNames: string[];
+  /** Null: not on the map yet (未上图). */
+  geometry: GeometryInfo | null;
+}
+
+/**
+ * Joins waterbodies with their plans and map geometry. A reservoir shares its river's plans.
+ * @example viewRivers(waterbodies, plans, { nanliujiang: info }).find((r) => r.id === 'qinjiang')?.geometry // null
+ */
+export function viewRivers(
+  waterbodies: readonly Waterbody[],
+  plans: readonly PlanRecord[],
+  geometry: Readonly<Record<string, GeometryInfo>>,
+  countyOf: (plan: PlanRecord) => County | null,
+): RiverView[] {
+  const byId = new Map(waterbodies.map((w) => [w.id, w]));
+  return waterbodies.map((w) => {
+    const planRiver = w.kind === 'reservoir' && w.riverId ? w.riverId : w.id;
+    const own = plans.filter((p) => p.riverId === planRiver);
+    const geo = geometry[w.id] ?? null;
+    const counties = new Map<string, County & { from: ('plan' | 'map')[] }>();
+    const add = (county: County | null, from: 'plan' | 'map') => {
+      if (!county || county.adcode === '450700') return;
+      const entry = counties.get(county.adcode) ?? { ...county, from: [] };
+      if (!entry.from.includes(from)) entry.from.push(from);
+      counties.set(county.adcode, entry);
+    };
+    if (w.kind !== 'reservoir') for (const p of own) add(countyOf(p), 'plan');
+    for (const code of geo?.counties ?? []) add(countyByCode(code), 'map');
+    return {
+      ...w,
+      planIds: own.map((p) => p.id),
+      basinAreas: own.flatMap((p) =>
+        p.basinAreaKm2 === null ? [] : [{ planId: p.id, km2: p.basinAreaKm2 }],
+      ),
+      counties: [...counties.values()].sort((a, b) => a.adcode.localeCompare(b.adcode)),
+      reservoirNames: w.reservoirs.map((id) => byId.get(id)?.name ?? id),
+      geometry: geo,
+    };
+  });
+}

@@ -1,0 +1,236 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { z } from 'zod';
+import { countyOfUnit } from '../domain/plans/counties';
+import type { PlanFilter } from '../domain/plans/filter-plans';
+import { filterPlans } from '../domain/plans/filter-plans';
+import type { PlanRecord, PlanView } from '../domain/plans/plan';
+import { viewPlan } from '../domain/plans/plan';
+import { summarizePlans } from '../domain/plans/summarize-plans';
+import type { RiverView } from '../domain/rivers/waterbody';
+import { viewRivers } from '../domain/rivers/waterbody';
+import { searchKeys } from '../domain/text/search-keys';
+import { STAGES, stageLabel } from '../domain/workflow/stages';
+import type { Geodata } from './geodata';
+import { MAP_FILES } from './geodata';
+import { toPinyin } from './pinyin';
+import type { Store } from './store/store';
+
+/** How the app was started. */
+export interface AppOptions {
+  store: Store;
+  geodata: Geodata;
+  /** built front end (vite build output); null serves the API only */
+  distDir: string | null;
+  demo: boolean;
+  tiandituKey: string | null;
+  clock?: () => Date;
+  version?: string;
+}
+
+const TIANDITU = 'https://*.tianditu.gov.cn';
+
+const planQuery = z
+  .object({
+    q: z.string().max(100).optional(),
+    level: z.enum(['市级', '县级']).optional(),
+    county: z
+      .string()
+      .regex(/^4507\d\d$/, 'county must be an adcode like 450721')
+      .optional(),
+    unit: z.string().max(50).optional(),
+    chief: z.string().max(50).optional(),
+    stage: z.enum(STAGES.map((s) => s.id) as [string, ...string[]]).optional(),
+    overdue: z.enum(['true', 'false']).optional(),
+    tier: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/, 'tier must look like 2020-12')
+      .optional(),
+  })
+  .strict();
+
+/** A plan as the API returns it: the register view, its stage label and its search text. */
+export type ApiPlan = PlanView & { stageLabel: string; searchKeys: string };
+
+/** The HTTP API and the built front end. */
+export function createApp(opts: AppOptions): Hono {
+  const clock = opts.clock ?? (() => new Date());
+  const startedAt = clock().toISOString();
+  const app = new Hono();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', TIANDITU],
+        connectSrc: ["'self'", TIANDITU],
+        workerSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    }),
+  );
+
+  const withKeys = (records: PlanRecord[], rivers: Map<string, RiverView>) =>
+    records.map((r) => {
+      const river = rivers.get(r.riverId);
+      return searchKeys(
+        [
+          r.name,
+          r.section ?? '',
+          r.chief,
+          r.unit,
+          r.leader,
+          r.note,
+          countyOfUnit(r.unit)?.name ?? '',
+          ...(river?.aliases ?? []),
+          ...(river?.reservoirNames ?? []),
+        ],
+        toPinyin,
+      );
+    });
+  let keyCache: Map<string, string> | null = null;
+
+  const loadRivers = async (): Promise<RiverView[]> => {
+    const [plans, waterbodies] = await Promise.all([
+      opts.store.listPlans(),
+      opts.store.listWaterbodies(),
+    ]);
+    return viewRivers(
+      waterbodies,
+      plans.map((p) => p.record),
+      opts.geodata.geometry,
+      (p) => countyOfUnit(p.unit),
+    );
+  };
+  const loadPlans = async (): Promise<ApiPlan[]> => {
+    const rows = await opts.store.listPlans();
+    if (!keyCache) {
+      const rivers = new Map((await loadRivers()).map((r) => [r.id, r]));
+      const records = rows.map((r) => r.record);
+      const keys = withKeys(records, rivers);
+      keyCache = new Map(records.map((r, i) => [r.id, keys[i] ?? '']));
+    }
+    const now = clock();
+    return rows.map((row) => ({
+      ...viewPlan(row.record, row.stage, row.updatedAt, now),
+      stageLabel: stageLabel(row.stage, 'zh'),
+      searchKeys: keyCache?.get(row.record.id) ?? '',
+    }));
+  };
+
+  app.get('/api/health', async (c) => {
+    const info = await opts.store.info();
+    const plans = await opts.store.listPlans();
+    return c.json({
+      ok: true,
+      name: 'hejie',
+      version: opts.version ?? '0.0.0',
+      startedAt,
+      store: info,
+      plans: plans.length,
+      demo: opts.demo,
+    });
+  });
+
+  app.get('/api/config', (c) =>
+    c.json({ demo: opts.demo, tiandituKey: opts.tiandituKey, now: clock().toISOString() }),
+  );
+
+  app.get('/api/plans', async (c) => {
+    const parsed = planQuery.safeParse(c.req.query());
+    if (!parsed.success) return badRequest(c, parsed.error);
+    const { overdue, ...rest } = parsed.data;
+    const filter: PlanFilter = {
+      ...(rest as Omit<PlanFilter, 'overdue'>),
+      ...(overdue ? { overdue: overdue === 'true' } : {}),
+    };
+    return c.json(filterPlans(await loadPlans(), filter));
+  });
+
+  app.get('/api/plans/:id', async (c) => {
+    const plan = (await loadPlans()).find((p) => p.id === c.req.param('id'));
+    return plan ? c.json(plan) : c.json({ error: `no plan "${c.req.param('id')}"` }, 404);
+  });
+
+  app.get('/api/summary', async (c) => c.json(summarizePlans(await loadPlans())));
+
+  app.get('/api/rivers', async (c) => c.json(await loadRivers()));
+
+  app.get('/api/rivers/:id', async (c) => {
+    const id = c.req.param('id');
+    const river = (await loadRivers()).find(
+      (r) => r.id === id || r.name === id || r.aliases.includes(id),
+    );
+    return river ? c.json(river) : c.json({ error: `no river "${id}"` }, 404);
+  });
+
+  app.all('/api/*', (c) => c.json({ error: `no API route ${c.req.method} ${c.req.path}` }, 404));
+
+  app.get('/geodata/:file', async (c) => {
+    const file = c.req.param('file');
+    if (!(MAP_FILES as readonly string[]).includes(file))
+      return c.json({ error: `no map file "${file}"` }, 404);
+    const body = await readFile(join(opts.geodata.dir, file)).catch(() => null);
+    if (!body) return c.json({ error: `map file "${file}" is missing; rebuild geodata` }, 404);
+    return c.body(body, 200, {
+      'content-type': file.endsWith('.json') ? 'application/json' : 'application/geo+json',
+      'cache-control': 'public, max-age=3600',
+    });
+  });
+
+  if (opts.distDir) mountFrontEnd(app, opts.distDir);
+
+  app.onError((err, c) => {
+    console.error(err);
+    return c.json({ error: 'internal error; see the server log' }, 500);
+  });
+  return app;
+}
+
+function badRequest(c: { json: (body: unknown, status: 400) => Response }, error: z.ZodError) {
+  const issue = error.issues[0];
+  const field = issue?.path.join('.') || 'query';
+  return c.json({ error: `${field}: ${issue?.message ?? 'invalid'}`, field }, 400);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+};
+
+function mountFrontEnd(app: Hono, distDir: string): void {
+  app.get('*', async (c) => {
+    const path = normalize(decodeURIComponent(c.req.path)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(distDir, path);
+    if (file.startsWith(distDir) && extname(file)) {
+      const body = await readFile(file).catch(() => null);
+      if (body) {
+        const immutable = path.startsWith('/assets/');
+        return c.body(body, 200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        });
+      }
+      return c.text('not found', 404);
+    }
+    const index = await readFile(join(distDir, 'index.html')).catch(() => null);
+    if (!index) return c.text('front end not built: run `npm run build`', 503);
+    return c.body(index, 200, {
+      'content-type': TYPES['.html'] as string,
+      'cache-control': 'no-cache',
+    });
+  });
+}

@@ -1,0 +1,40 @@
+import type { PlanView } from '../domain/plans/plan';
+import type { PlanSummary } from '../domain/plans/summarize-plans';
+import type { RiverView } from '../domain/rivers/waterbody';
+
+/** A plan as GET /api/plans returns it. */
+export type ApiPlan = PlanView & { stageLabel: string; searchKeys: string };
+
+/** GET /api/config */
+export interface ApiConfig {
+  demo: boolean;
+  tiandituKey: string | null;
+  now: string;
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(path, { headers: { accept: 'application/json' } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: string } | null;
+    throw new Error(body?.error ?? `${path}: HTTP ${res.status}`);
+  }
+  return (await res.json()) as T;
+}
+
+/** Everything the first screen needs, in one round of requests. */
+export async function loadRegister(): Promise<{
+  plans: ApiPlan[];
+  rivers: RiverView[];
+  config: ApiConfig;
+  bounds: [number, number, number, number];
+}> {
+  const [plans, rivers, config, bounds] = await Promise.all([
+    getJson<ApiPlan[]>('/api/plans'),
+    getJson<RiverView[]>('/api/rivers'),
+    getJson<ApiConfig>('/api/config'),
+    getJson<{ qinzhou: [number, number, number, number] }>('/geodata/bounds.json'),
+  ]);
+  return { plans, rivers, config, bounds: bounds.qinzhou };
+}
+
+export type { PlanSummary };

@@ -1,0 +1,181 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type { PlanFilter, PlanSortKey } from '../domain/plans/filter-plans';
+import { filterPlans, sortPlans } from '../domain/plans/filter-plans';
+import { summarizePlans } from '../domain/plans/summarize-plans';
+import type { RiverView } from '../domain/rivers/waterbody';
+import type { ApiConfig, ApiPlan } from './api';
+import { loadRegister } from './api';
+import { useLang } from './i18n';
+import { FilterBar } from './register/filter-bar';
+import { PlanTable } from './register/plan-table';
+import { SummaryCards } from './register/summary-cards';
+import { RiverPanel } from './river-panel';
+import { SettingsDialog, storedTiandituKey } from './settings-dialog';
+
+const MapPane = lazy(() => import('./map-pane'));
+
+interface Loaded {
+  plans: ApiPlan[];
+  rivers: RiverView[];
+  config: ApiConfig;
+  bounds: [number, number, number, number];
+}
+
+/** The river a URL path /river/<name|alias|id> names. */
+function riverFromPath(path: string, rivers: readonly RiverView[]): RiverView | null {
+  const m = /^\/river\/([^/]+)\/?$/.exec(path);
+  if (!m?.[1]) return null;
+  const key = decodeURIComponent(m[1]);
+  return rivers.find((r) => r.id === key || r.name === key || r.aliases.includes(key)) ?? null;
+}
+
+export function App() {
+  const { t, lang, setLang } = useLang();
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<PlanFilter>({});
+  const [sort, setSort] = useState<{ key: PlanSortKey; dir: 'asc' | 'desc' }>({
+    key: 'seq',
+    dir: 'asc',
+  });
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [fitRequest, setFitRequest] = useState<{ id: string; n: number } | null>(null);
+  const [tab, setTab] = useState<'register' | 'map'>('register');
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [browserKey, setBrowserKey] = useState<string | null>(storedTiandituKey);
+
+  useEffect(() => {
+    loadRegister()
+      .then((d) => {
+        setData(d);
+        const river = riverFromPath(location.pathname, d.rivers);
+        if (river) {
+          setSelectedId(river.id);
+          setFitRequest({ id: river.id, n: 1 });
+          setTab('map');
+        }
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  const rivers = useMemo(() => new Map((data?.rivers ?? []).map((r) => [r.id, r])), [data]);
+  const select = useCallback(
+    (id: string | null, fromRegister: boolean) => {
+      setSelectedId(id);
+      const river = id ? rivers.get(id) : null;
+      history.replaceState(null, '', river ? `/river/${encodeURIComponent(river.name)}` : '/');
+      if (id && fromRegister) {
+        setFitRequest((prev) => ({ id, n: (prev?.n ?? 0) + 1 }));
+        setTab('map');
+      }
+    },
+    [rivers],
+  );
+
+  const shown = useMemo(
+    () => (data ? sortPlans(filterPlans(data.plans, filter), sort.key, sort.dir) : []),
+    [data, filter, sort],
+  );
+  const summary = useMemo(() => summarizePlans(data?.plans ?? []), [data]);
+  const selected = selectedId ? rivers.get(selectedId) : undefined;
+  const tiandituKey = browserKey ?? data?.config.tiandituKey ?? null;
+
+  return (
+    <div className={`app tab-${tab}`}>
+      <header className="top">
+        <h1>
+          <img src="/favicon.svg" alt="" width={24} height={24} /> {t('appName')}
+          <small>{t('appSubtitle')}</small>
+        </h1>
+        <nav>
+          <button
+            type="button"
+            className="link"
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          >
+            {lang === 'zh' ? 'EN' : '中文'}
+          </button>
+          <button type="button" className="link" onClick={() => setSettingsOpen(true)}>
+            {t('settings')}
+          </button>
+        </nav>
+      </header>
+      {data?.config.demo && (
+        <div className="demo-banner" role="note">
+          {t('demoBanner')}
+        </div>
+      )}
+      <div className="tabs" role="tablist">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'register'}
+          onClick={() => setTab('register')}
+        >
+          {t('tabRegister')}
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'map'}
+          onClick={() => setTab('map')}
+        >
+          {t('tabMap')}
+        </button>
+      </div>
+      {error && (
+        <p className="problem" role="alert">
+          {t('loadFailed', { msg: error })}
+        </p>
+      )}
+      {!data && !error && <p className="loading">{t('loading')}</p>}
+      {data && (
+        <main>
+          <section className="register" aria-label={t('tabRegister')}>
+            <SummaryCards summary={summary} filter={filter} onFilter={setFilter} />
+            <FilterBar
+              plans={data.plans}
+              filter={filter}
+              onFilter={setFilter}
+              shown={shown.length}
+            />
+            <PlanTable
+              plans={shown}
+              rivers={rivers}
+              sort={sort}
+              onSort={(key) =>
+                setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))
+              }
+              selectedId={selectedId}
+              onSelect={(id) => select(id, true)}
+            />
+          </section>
+          <section className="map-side" aria-label={t('tabMap')}>
+            <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+              <MapPane
+                bounds={data.bounds}
+                selectedId={selectedId}
+                fitRequest={fitRequest}
+                onSelect={(id) => select(id, false)}
+                tiandituKey={tiandituKey}
+                visible={tab === 'map'}
+              />
+            </Suspense>
+            {selected ? (
+              <RiverPanel river={selected} plans={data.plans} onClose={() => select(null, false)} />
+            ) : (
+              <p className="select-hint">{t('selectHint')}</p>
+            )}
+          </section>
+        </main>
+      )}
+      <SettingsDialog
+        open={settingsOpen}
+        onClose={(key) => {
+          setSettingsOpen(false);
+          if (key !== undefined) setBrowserKey(key);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Basemap } from '../map/hejie-map';
+import { HejieMap } from '../map/hejie-map';
+import { COLORS } from '../map/layers';
+import type { MessageKey } from './i18n';
+import { useLang } from './i18n';
+
+export interface MapPaneProps {
+  bounds: [number, number, number, number];
+  selectedId: string | null;
+  /** Zoom to the selection when it changes (a register click), not when the map was clicked. */
+  fitRequest: { id: string; n: number } | null;
+  onSelect: (id: string | null) => void;
+  tiandituKey: string | null;
+  visible: boolean;
+}
+
+declare global {
+  interface Window {
+    /** The map, for browser tests that assert what is drawn. */
+    hejieMap?: HejieMap;
+  }
+}
+
+/** The map with its layer switcher and legend. The only UI module that loads the map library. */
+export default function MapPane(props: MapPaneProps) {
+  const { t } = useLang();
+  const ref = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<HejieMap | null>(null);
+  const [basemap, setBasemap] = useState<Basemap>('offline');
+  const [problem, setProblem] = useState<string | null>(null);
+  const onSelect = useRef(props.onSelect);
+  onSelect.current = props.onSelect;
+
+  // The map is created once per mount; later props are pushed by the effects below.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: bounds and t are read once, at creation
+  useEffect(() => {
+    if (!ref.current) return;
+    const map = new HejieMap(ref.current, props.bounds, {
+      onSelect: (id) => onSelect.current(id),
+      onBasemapError: ({ kind, status }) => {
+        if (kind === 'rejected-key') {
+          setProblem(t('tiandituRejected', { status }));
+          setBasemap('offline');
+        } else setProblem(t('tiandituUnreachable', { status }));
+      },
+    });
+    mapRef.current = map;
+    window.hejieMap = map;
+    map.whenReady().catch((err: unknown) => setProblem(t('mapLoadFailed', { msg: String(err) })));
+    return () => {
+      map.destroy();
+      mapRef.current = null;
+      window.hejieMap = undefined;
+    };
+  }, []);
+
+  useEffect(() => mapRef.current?.setSelected(props.selectedId), [props.selectedId]);
+  useEffect(() => {
+    if (props.fitRequest) mapRef.current?.fitTo(props.fitRequest.id);
+  }, [props.fitRequest]);
+  useEffect(
+    () => mapRef.current?.setBasemap(basemap, props.tiandituKey),
+    [basemap, props.tiandituKey],
+  );
+  useEffect(() => {
+    if (props.visible) mapRef.current?.resize();
+  }, [props.visible]);
+
+  const legend: { key: MessageKey; style: React.CSSProperties }[] = [
+    { key: 'legendCounty', style: { borderTop: `2px dashed ${COLORS.county}`, height: 0 } },
+    {
+      key: 'legendSea',
+      style: { background: COLORS.sea, borderBottom: `2px solid ${COLORS.coast}` },
+    },
+    { key: 'legendNamedRiver', style: { background: COLORS.riverNamed, height: 4 } },
+    { key: 'legendRiver', style: { background: COLORS.river, height: 2 } },
+    { key: 'legendSchematic', style: { borderTop: `2px dashed ${COLORS.riverNamed}`, height: 0 } },
+    { key: 'legendWater', style: { background: COLORS.water } },
+    { key: 'legendReservoir', style: { background: COLORS.reservoir } },
+    { key: 'legendSelected', style: { background: COLORS.selected, height: 4 } },
+  ];
+
+  return (
+    <div className="map-pane">
+      <div ref={ref} className="map" data-testid="map" />
+      <div className="map-controls">
+        <fieldset className="layer-switcher">
+          <legend>{t('layers')}</legend>
+          <label>
+            <input
+              type="radio"
+              name="basemap"
+              checked={basemap === 'offline'}
+              onChange={() => setBasemap('offline')}
+            />
+            {t('baseOffline')}
+          </label>
+          <label
+            className={props.tiandituKey ? '' : 'disabled'}
+            title={props.tiandituKey ? '' : t('tiandituNoKey')}
+          >
+            <input
+              type="radio"
+              name="basemap"
+              disabled={!props.tiandituKey}
+              checked={basemap === 'tianditu'}
+              onChange={() => {
+                setProblem(null);
+                setBasemap('tianditu');
+              }}
+            />
+            {t('baseTianditu')}
+          </label>
+          {!props.tiandituKey && <p className="hint">{t('tiandituNoKey')}</p>}
+          {problem && (
+            <p className="problem" role="alert">
+              {problem}
+            </p>
+          )}
+        </fieldset>
+        <details className="legend" open>
+          <summary>{t('legend')}</summary>
+          <ul>
+            {legend.map((l) => (
+              <li key={l.key}>
+                <span className="swatch" style={l.style} />
+                {t(l.key)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import type { PlanSortKey } from '../../domain/plans/filter-plans';
+import type { RiverView } from '../../domain/rivers/waterbody';
+import { stageLabel } from '../../domain/workflow/stages';
+import type { ApiPlan } from '../api';
+import type { MessageKey } from '../i18n';
+import { useLang } from '../i18n';
+import { StatusBadge } from './status-badge';
+
+const COLUMNS: { key: PlanSortKey | null; label: MessageKey }[] = [
+  { key: 'seq', label: 'seq' },
+  { key: 'name', label: 'name' },
+  { key: 'basinAreaKm2', label: 'basinArea' },
+  { key: 'chief', label: 'chief' },
+  { key: 'unit', label: 'unit' },
+  { key: 'leader', label: 'leader' },
+  { key: 'deadline', label: 'deadline' },
+  { key: 'stage', label: 'stage' },
+  { key: 'overdue', label: 'status' },
+  { key: null, label: 'note' },
+  { key: null, label: 'map' },
+];
+
+/** The plan register: sortable columns; rows become cards on a phone. */
+export function PlanTable(props: {
+  plans: readonly ApiPlan[];
+  rivers: ReadonlyMap<string, RiverView>;
+  sort: { key: PlanSortKey; dir: 'asc' | 'desc' };
+  onSort: (key: PlanSortKey) => void;
+  selectedId: string | null;
+  onSelect: (riverId: string) => void;
+}) {
+  const { t, lang } = useLang();
+  if (props.plans.length === 0) return <p className="empty">{t('noResults')}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="plans">
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th
+                key={c.label}
+                aria-sort={
+                  c.key && props.sort.key === c.key
+                    ? props.sort.dir === 'asc'
+                      ? 'ascending'
+                      : 'descending'
+                    : undefined
+                }
+              >
+                {c.key ? (
+                  <button
+                    type="button"
+                    title={t('sortBy', { col: t(c.label) })}
+                    onClick={() => c.key && props.onSort(c.key)}
+                  >
+                    {t(c.label)}
+                    {props.sort.key === c.key ? (props.sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                  </button>
+                ) : (
+                  t(c.label)
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.plans.map((p) => {
+            const river = props.rivers.get(p.riverId);
+            const reservoirs = river?.reservoirNames ?? [];
+            const selected =
+              props.selectedId === p.riverId || river?.reservoirs.includes(props.selectedId ?? '');
+            return (
+              <tr
+                key={p.id}
+                data-plan={p.id}
+                className={`${selected ? 'selected' : ''}${p.overdue ? ' overdue' : ''}`}
+                onClick={() => props.onSelect(p.riverId)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    props.onSelect(p.riverId);
+                  }
+                }}
+                tabIndex={0}
+                aria-selected={selected}
+              >
+                <td data-label={t('seq')}>
+                  <span className={`level ${p.level === '市级' ? 'city' : 'county'}`}>
+                    {lang === 'zh'
+                      ? p.level
+                      : p.level === '市级'
+                        ? t('levelCity')
+                        : t('levelCounty')}
+                  </span>{' '}
+                  {p.seq}
+                </td>
+                <td data-label={t('name')} className="name">
+                  <strong>{p.name}</strong>
+                  {reservoirs.length > 0 && (
+                    <span className="sub">（{reservoirs.join('、')}）</span>
+                  )}
+                  {river && river.aliases.length > 0 && river.kind === 'river' && (
+                    <span className="sub">
+                      {t('aliases')}：{river.aliases.join('、')}
+                    </span>
+                  )}
+                </td>
+                <td data-label={t('basinArea')} className="num">
+                  {p.basinAreaKm2 ?? '—'}
+                </td>
+                <td data-label={t('chief')}>{p.chief}</td>
+                <td data-label={t('unit')}>{p.unit}</td>
+                <td data-label={t('leader')}>{p.leader}</td>
+                <td data-label={t('deadline')} title={t('dueDate', { d: p.dueDate })}>
+                  {p.deadline}
+                </td>
+                <td data-label={t('stage')}>{stageLabel(p.stage, lang)}</td>
+                <td data-label={t('status')}>
+                  <StatusBadge plan={p} />
+                </td>
+                <td data-label={t('note')}>{p.note || ''}</td>
+                <td data-label={t('map')}>
+                  {river?.geometry ? (
+                    <span className="badge map">
+                      {river.geometry.schematic ? t('schematic') : t('onMap')}
+                    </span>
+                  ) : (
+                    <span className="badge muted">{t('notOnMap')}</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

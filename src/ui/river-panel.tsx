@@ -1,0 +1,130 @@
+import type { RiverView } from '../domain/rivers/waterbody';
+import { stageLabel } from '../domain/workflow/stages';
+import type { ApiPlan } from './api';
+import { useLang } from './i18n';
+import { StatusBadge } from './register/status-badge';
+
+/** The panel of a selected river or reservoir: its plans, basin areas, counties and map status. */
+export function RiverPanel(props: {
+  river: RiverView;
+  plans: readonly ApiPlan[];
+  onClose: () => void;
+}) {
+  const { t, lang } = useLang();
+  const { river } = props;
+  const plans = props.plans.filter((p) => river.planIds.includes(p.id));
+  const kind =
+    river.kind === 'river'
+      ? t('kindRiver')
+      : river.kind === 'canal'
+        ? t('kindCanal')
+        : t('kindReservoir');
+  return (
+    <aside className="river-panel" aria-label={t('riverPanel')} data-river={river.id}>
+      <header>
+        <h2>
+          {river.name} <small>{kind}</small>
+        </h2>
+        <button type="button" className="icon" aria-label={t('close')} onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      {river.aliases.length > 0 && (
+        <p>
+          {t('aliases')}：{river.aliases.join('、')}
+          {river.aliasNote && <span className="sub block">{river.aliasNote}</span>}
+        </p>
+      )}
+      {river.reservoirNames.length > 0 && (
+        <p>
+          {t('reservoirs')}：{river.reservoirNames.join('、')}
+        </p>
+      )}
+      <p>
+        {t('map')}：
+        {river.geometry ? (
+          <>
+            <span className={`badge map${river.geometry.schematic ? ' schematic' : ''}`}>
+              {river.geometry.schematic ? t('schematic') : t('onMap')}
+            </span>{' '}
+            <span className="sub">
+              {t('mapSource')}：{river.geometry.source}
+              {river.geometry.note ? `；${river.geometry.note}` : ''}
+            </span>
+          </>
+        ) : (
+          <>
+            <span className="badge muted">{t('notOnMap')}</span>
+            <span className="sub block">{t('notOnMapExplain')}</span>
+          </>
+        )}
+      </p>
+      <p>
+        {t('counties')}：
+        {river.counties.length === 0
+          ? t('countiesUnknown')
+          : river.counties
+              .map(
+                (c) =>
+                  `${lang === 'zh' ? c.name : c.nameEn}（${c.from.map((f) => (f === 'plan' ? t('fromPlans') : t('fromMap'))).join('、')}）`,
+              )
+              .join('、')}
+      </p>
+      {river.basinAreas.length > 0 && (
+        <p>
+          {t('basinAreas')}：
+          {[...new Set(river.basinAreas.map((b) => b.km2))].length === 1
+            ? `${river.basinAreas[0]?.km2} km²`
+            : river.basinAreas
+                .map(
+                  (b) =>
+                    `${b.km2} km²（${plans.find((p) => p.id === b.planId)?.unit ?? b.planId}）`,
+                )
+                .join('；')}
+        </p>
+      )}
+      <h3>
+        {t('plansOf')}（{plans.length}）
+      </h3>
+      <ul className="plan-cards">
+        {plans.map((p) => (
+          <li key={p.id} data-plan={p.id}>
+            <div className="row">
+              <strong>{p.name}</strong>
+              <span className="sub">
+                {p.level} {t('seq')} {p.seq}
+              </span>
+              <StatusBadge plan={p} />
+            </div>
+            <dl>
+              <dt>{t('chief')}</dt>
+              <dd>{p.chief}</dd>
+              <dt>{t('unit')}</dt>
+              <dd>{p.unit}</dd>
+              <dt>{t('leader')}</dt>
+              <dd>{p.leader}</dd>
+              <dt>{t('deadline')}</dt>
+              <dd>
+                {p.deadline} <span className="sub">（{t('dueDate', { d: p.dueDate })}）</span>
+              </dd>
+              <dt>{t('stage')}</dt>
+              <dd>{stageLabel(p.stage, lang)}</dd>
+              {p.basinAreaKm2 !== null && (
+                <>
+                  <dt>{t('basinArea')}</dt>
+                  <dd>{p.basinAreaKm2}</dd>
+                </>
+              )}
+              {p.note && (
+                <>
+                  <dt>{t('note')}</dt>
+                  <dd>{p.note}</dd>
+                </>
+              )}
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
