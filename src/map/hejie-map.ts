@@ -8,6 +8,8 @@ import { isRejectedKeyStatus, tiandituSource } from './tianditu';
 
 maplibregl.setWorkerUrl(workerUrl);
 
+const CLICK_TOLERANCE_PX = 6;
+
 /** Where the map data comes from and who to credit. */
 const SOURCES: Record<string, { file: string; attribution: string }> = {
   sea: { file: 'sea.geojson', attribution: '海岸线 GSHHG 2.3.7 (LGPL)' },
@@ -39,6 +41,7 @@ export class HejieMap {
   private selected: string | null = null;
   private basemap: Basemap = 'offline';
   private tiandituKey: string | null = null;
+  private loaded = false;
   private readonly ready: Promise<void>;
 
   constructor(
@@ -63,8 +66,10 @@ export class HejieMap {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.on('idle', () => {
+      // The empty initial style goes idle before the data is in: only a loaded map counts.
+      if (!this.loaded) return;
       container.dataset.idle = '1';
-      container.dispatchEvent(new CustomEvent('hejie:idle'));
+      container.dispatchEvent(new CustomEvent('hejie:idle', { bubbles: true }));
     });
     this.map.on('dataloading', () => {
       container.dataset.idle = '0';
@@ -93,10 +98,16 @@ export class HejieMap {
     }
     for (const layer of LAYERS) this.map.addLayer(layer);
     this.map.on('click', (e) => {
-      const hit = this.map.queryRenderedFeatures(e.point, { layers: CLICKABLE_LAYERS })[0];
-      const p = hit?.properties ?? {};
-      const id = (p.riverId ?? p.waterbodyId ?? null) as string | null;
-      this.events.onSelect?.(id);
+      // A box, not a point: a 2 px river line must be hittable by a finger on a phone.
+      const { x, y } = e.point;
+      const box: [[number, number], [number, number]] = [
+        [x - CLICK_TOLERANCE_PX, y - CLICK_TOLERANCE_PX],
+        [x + CLICK_TOLERANCE_PX, y + CLICK_TOLERANCE_PX],
+      ];
+      const hits = this.map.queryRenderedFeatures(box, { layers: CLICKABLE_LAYERS });
+      const named = hits.find((f) => f.properties?.riverId ?? f.properties?.waterbodyId);
+      const p = named?.properties ?? {};
+      this.events.onSelect?.((p.riverId ?? p.waterbodyId ?? null) as string | null);
     });
     for (const layer of CLICKABLE_LAYERS) {
       this.map.on('mouseenter', layer, () => {
@@ -108,6 +119,7 @@ export class HejieMap {
     }
     this.applySelection();
     this.applyBasemap();
+    this.loaded = true;
   }
 
   /** Resolves when the data is on the map; rejects when a map file could not be loaded. */
@@ -154,6 +166,12 @@ export class HejieMap {
       .queryRenderedFeatures({ layers: [layer] })
       .map((f) => (f.properties?.riverId ?? f.properties?.waterbodyId) as string | undefined);
     return [...new Set(ids.filter((x): x is string => typeof x === 'string'))];
+  }
+
+  /** Screen position of a lon/lat in the map container, in CSS pixels. */
+  project(lngLat: [number, number]): [number, number] {
+    const p = this.map.project(lngLat);
+    return [p.x, p.y];
   }
 
   resize(): void {

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { loadGeodata } from './geodata';
-import { openSqliteStore } from './store/sqlite-store';
+import { openRegister } from './open-register';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -30,16 +29,7 @@ export function readEnv(env: NodeJS.ProcessEnv) {
 /** Opens the store (seeding it on first run) and serves the API and the front end. */
 export async function start(env: NodeJS.ProcessEnv = process.env) {
   const cfg = readEnv(env);
-  const geodata = loadGeodata(join(root, 'geodata'));
-  const store = openSqliteStore(join(cfg.dataDir, 'hejie.sqlite'));
-  const { seeded } = await store.seedIfEmpty(
-    {
-      plans: geodata.plans,
-      waterbodies: geodata.waterbodies,
-      source: 'geodata/plans.csv, geodata/waterbodies.json',
-    },
-    'system:first-start',
-  );
+  const { store, geodata, seeded } = await openRegister(root, cfg.dataDir, 'system:first-start');
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const app = createApp({
     store,

@@ -101,8 +101,9 @@ export function App() {
         </nav>
       </header>
       {data?.config.demo && (
-        <div className="demo-banner" role="note">
-          {t('demoBanner')}
+        <div className="demo-banner" role="note" title={t('demoBanner')}>
+          <span className="long">{t('demoBanner')}</span>
+          <span className="short">{t('demoBannerShort')}</span>
         </div>
       )}
       <div className="tabs" role="tablist">

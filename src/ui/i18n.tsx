@@ -8,6 +8,7 @@ const zh = {
   appSubtitle: '钦州市江河湖库管理范围划定',
   demoBanner:
     '演示环境：内置演示数据（计划表来自钦政办〔2019〕38号，进度阶段为初始状态，未接入水利局实际数据），非正式成果。',
+  demoBannerShort: '演示环境：演示数据，非正式成果',
   tabRegister: '计划表',
   tabMap: '地图',
   search: '搜索…',
@@ -100,6 +101,7 @@ const en: Dict = {
   appSubtitle: 'Qinzhou river & reservoir management-boundary delineation',
   demoBanner:
     'Demo: bundled demo data (the register is from the 2019 plan 钦政办〔2019〕38号; stages are initial, no bureau data connected). Not an official result.',
+  demoBannerShort: 'Demo data, not an official result',
   tabRegister: 'Register',
   tabMap: 'Map',
   search: 'Search…',

@@ -29,6 +29,8 @@ export default function MapPane(props: MapPaneProps) {
   const mapRef = useRef<HejieMap | null>(null);
   const [basemap, setBasemap] = useState<Basemap>('offline');
   const [problem, setProblem] = useState<string | null>(null);
+  // On a phone the map is small: controls start folded, one tap opens them.
+  const [narrow] = useState(() => globalThis.matchMedia?.('(max-width: 800px)').matches ?? false);
   const onSelect = useRef(props.onSelect);
   onSelect.current = props.onSelect;
 
@@ -85,8 +87,11 @@ export default function MapPane(props: MapPaneProps) {
     <div className="map-pane">
       <div ref={ref} className="map" data-testid="map" />
       <div className="map-controls">
-        <fieldset className="layer-switcher">
-          <legend>{t('layers')}</legend>
+        <details className="layer-switcher" open={!narrow}>
+          <summary>
+            {t('layers')}
+            {basemap === 'tianditu' ? ` · ${t('baseTianditu')}` : ''}
+          </summary>
           <label>
             <input
               type="radio"
@@ -113,13 +118,13 @@ export default function MapPane(props: MapPaneProps) {
             {t('baseTianditu')}
           </label>
           {!props.tiandituKey && <p className="hint">{t('tiandituNoKey')}</p>}
-          {problem && (
-            <p className="problem" role="alert">
-              {problem}
-            </p>
-          )}
-        </fieldset>
-        <details className="legend" open>
+        </details>
+        {problem && (
+          <p className="problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <details className="legend" open={!narrow}>
           <summary>{t('legend')}</summary>
           <ul>
             {legend.map((l) => (

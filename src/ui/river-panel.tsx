@@ -44,7 +44,7 @@ export function RiverPanel(props: {
         {t('map')}：
         {river.geometry ? (
           <>
-            <span className={`badge map${river.geometry.schematic ? ' schematic' : ''}`}>
+            <span className={`badge mapped${river.geometry.schematic ? ' schematic' : ''}`}>
               {river.geometry.schematic ? t('schematic') : t('onMap')}
             </span>{' '}
             <span className="sub">

@@ -118,10 +118,12 @@ export function PlanTable(props: {
                 <td data-label={t('status')}>
                   <StatusBadge plan={p} />
                 </td>
-                <td data-label={t('note')}>{p.note || ''}</td>
+                <td data-label={t('note')} className="note">
+                  {p.note || ''}
+                </td>
                 <td data-label={t('map')}>
                   {river?.geometry ? (
-                    <span className="badge map">
+                    <span className="badge mapped">
                       {river.geometry.schematic ? t('schematic') : t('onMap')}
                     </span>
                   ) : (

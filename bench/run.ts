@@ -1,0 +1,148 @@
+// `npm run bench`: prints figures and their ratio to the targets. Never asserts; tests don't time.
+//   cold start → first API response (spawn `npm start`'s script on a fresh data dir, poll /api/plans)
+//   page load → map idle, median of N runs in Debian chromium (fresh context each run, no cache)
+//   JS bundle sizes, gzip (first screen vs the lazily loaded map)
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../tests/helpers/browser';
+import { ROOT } from '../tests/helpers/register';
+import { startServer } from '../tests/helpers/server';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+interface Row {
+  what: string;
+  value: number;
+  unit: string;
+  target?: number;
+}
+const rows: Row[] = [];
+
+async function coldStart(): Promise<void> {
+  const firstResponse: number[] = [];
+  for (let i = 0; i < Math.min(RUNS, 5); i++) {
+    const t0 = performance.now();
+    const server = await startServer();
+    for (;;) {
+      const res = await fetch(`${server.url}/api/plans`).catch(() => null);
+      if (res?.ok) {
+        await res.json();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    firstResponse.push(performance.now() - t0);
+    await server.stop();
+  }
+  rows.push({
+    what: 'cold start → first /api/plans response (median)',
+    value: median(firstResponse),
+    unit: 'ms',
+  });
+}
+
+async function pageLoad(): Promise<void> {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const idle: number[] = [];
+  const register: number[] = [];
+  try {
+    for (let i = 0; i < RUNS + 1; i++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __idleAt?: number };
+        window.addEventListener('hejie:idle', () => {
+          w.__idleAt ??= performance.now();
+        });
+      });
+      await page.goto(server.url);
+      await page.waitForSelector('table.plans tbody tr');
+      const tRegister = await page.evaluate(() => performance.now());
+      await page.waitForFunction(
+        () => (window as unknown as { __idleAt?: number }).__idleAt !== undefined,
+        null,
+        {
+          timeout: 30_000,
+        },
+      );
+      const tIdle = await page.evaluate(() => (window as unknown as { __idleAt: number }).__idleAt);
+      if (i > 0) {
+        // the first run warms the OS file cache and chromium's shader cache: not counted
+        idle.push(tIdle);
+        register.push(tRegister);
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  rows.push({
+    what: `page load → register shown (median of ${RUNS})`,
+    value: median(register),
+    unit: 'ms',
+  });
+  rows.push({
+    what: `page load → map idle (median of ${RUNS})`,
+    value: median(idle),
+    unit: 'ms',
+    target: 1500,
+  });
+}
+
+function bundle(): void {
+  const assets = join(ROOT, 'dist/assets');
+  const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map(
+    (m) => m[1] as string,
+  );
+  const gz = (f: string) => gzipSync(readFileSync(join(assets, f)), { level: 9 }).length / 1024;
+  const files = readdirSync(assets).filter((f) => /\.(js|mjs|css)$/.test(f));
+  const first = files.filter((f) => initial.includes(f));
+  const lazy = files.filter((f) => !initial.includes(f) && !f.includes('worker'));
+  const worker = files.filter((f) => f.includes('worker'));
+  const sum = (fs: string[]) => fs.reduce((a, f) => a + gz(f), 0);
+  rows.push({
+    what: `main bundle, first screen (${first.join(', ')}), gzip`,
+    value: sum(first),
+    unit: 'kB',
+    target: 450,
+  });
+  rows.push({ what: `lazy map chunk (${lazy.join(', ')}), gzip`, value: sum(lazy), unit: 'kB' });
+  rows.push({ what: 'map worker, gzip', value: sum(worker), unit: 'kB' });
+  rows.push({
+    what: 'everything to map idle (main + map + worker), gzip',
+    value: sum(first) + sum(lazy) + sum(worker),
+    unit: 'kB',
+  });
+  const geo = readdirSync(join(ROOT, 'geodata')).filter((f) => /\.(geo)?json$/.test(f));
+  const geoSize = geo.reduce((a, f) => a + statSync(join(ROOT, 'geodata', f)).size, 0) / 1024;
+  rows.push({ what: 'geodata served to the map (raw)', value: geoSize, unit: 'kB' });
+}
+
+const build = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
+if (build.status !== 0) process.exit(1);
+bundle();
+await coldStart();
+await pageLoad();
+
+console.log(`\nHejie benchmark (${new Date().toISOString()}, ${process.version}, ${RUNS} runs)\n`);
+for (const r of rows) {
+  const v = r.unit === 'kB' ? r.value.toFixed(1) : r.value.toFixed(0);
+  const ratio = r.target
+    ? `  target < ${r.target} ${r.unit}, ratio ${(r.value / r.target).toFixed(2)}${r.value < r.target ? ' ✓' : ' ✗'}`
+    : '';
+  console.log(`${r.what.padEnd(80)} ${v.padStart(8)} ${r.unit}${ratio}`);
+}

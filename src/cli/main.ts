@@ -1,0 +1,153 @@
+// `npm run -s hejie -- <command>`: command-line tools over domain/ and server/.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CITY, COUNTIES, countyOfUnit } from '../domain/plans/counties';
+import type { PlanFilter } from '../domain/plans/filter-plans';
+import { filterPlans } from '../domain/plans/filter-plans';
+import { viewPlan } from '../domain/plans/plan';
+import { viewRivers } from '../domain/rivers/waterbody';
+import { searchKeys } from '../domain/text/search-keys';
+import { stageLabel } from '../domain/workflow/stages';
+import { readEnv } from '../server/main';
+import { openRegister } from '../server/open-register';
+import { toPinyin } from '../server/pinyin';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+const HELP = `河界 Hejie command line
+
+Usage: npm run -s hejie -- <command> [options]
+
+Commands:
+  plans [--overdue|--on-time] [--county 灵山县|450721] [--q 搜索词] [--json]
+                 the plan register with stage and overdue status (today, China time)
+  rivers [--json]
+                 waterbodies with their plans, counties and map status (未上图 when no geometry)
+  help           this text
+
+Environment: HEJIE_DATA (data folder, default ./data), HEJIE_NOW (pretend today is this ISO date).`;
+
+/** Runs one command; returns the exit code. Output goes to the given writers. */
+export async function runCli(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(`${s}\n`),
+  err: (s: string) => void = (s) => process.stderr.write(`${s}\n`),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    out(HELP);
+    return command ? 0 : 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    strict: true,
+    options: {
+      overdue: { type: 'boolean' },
+      'on-time': { type: 'boolean' },
+      county: { type: 'string' },
+      q: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const cfg = readEnv(env);
+  const { store, geodata } = await openRegister(ROOT, cfg.dataDir, 'cli');
+  try {
+    const rows = await store.listPlans();
+    const records = rows.map((r) => r.record);
+    const rivers = viewRivers(await store.listWaterbodies(), records, geodata.geometry, (p) =>
+      countyOfUnit(p.unit),
+    );
+    if (command === 'rivers') {
+      if (values.json) out(JSON.stringify(rivers, null, 2));
+      else
+        for (const r of rivers) {
+          const counties = r.counties.map((c) => c.name).join('、') || '—';
+          out(
+            `${r.name}\t${r.kind}\t${r.planIds.length} 项计划\t${counties}\t${r.geometry ? '已上图' : '未上图'}`,
+          );
+        }
+      return 0;
+    }
+    if (command !== 'plans') {
+      err(`unknown command "${command}"\n\n${HELP}`);
+      return 2;
+    }
+    const county = values.county
+      ? [CITY, ...COUNTIES].find((c) => c.adcode === values.county || c.name === values.county)
+      : undefined;
+    if (values.county && !county) {
+      err(
+        `--county must be one of ${[CITY, ...COUNTIES].map((c) => `${c.name}/${c.adcode}`).join(', ')}`,
+      );
+      return 2;
+    }
+    const byRiver = new Map(rivers.map((r) => [r.id, r]));
+    const now = cfg.clock();
+    const plans = rows.map((row) => {
+      const river = byRiver.get(row.record.riverId);
+      return {
+        ...viewPlan(row.record, row.stage, row.updatedAt, now),
+        searchKeys: searchKeys(
+          [
+            row.record.name,
+            row.record.chief,
+            row.record.unit,
+            ...(river?.aliases ?? []),
+            ...(river?.reservoirNames ?? []),
+          ],
+          toPinyin,
+        ),
+      };
+    });
+    const filter: PlanFilter = {
+      ...(county ? { county: county.adcode } : {}),
+      ...(values.q ? { q: values.q } : {}),
+      ...(values.overdue ? { overdue: true } : values['on-time'] ? { overdue: false } : {}),
+    };
+    const shown = filterPlans(plans, filter);
+    if (values.json)
+      out(
+        JSON.stringify(
+          shown.map(({ searchKeys: _, ...p }) => p),
+          null,
+          2,
+        ),
+      );
+    else {
+      for (const p of shown) {
+        const status = p.overdue
+          ? `逾期 ${p.daysPastDue} 天`
+          : p.stage === 'published'
+            ? '已公告'
+            : '按期';
+        out(
+          [
+            p.level,
+            p.seq,
+            p.name,
+            p.chief,
+            p.unit,
+            p.deadline,
+            stageLabel(p.stage, 'zh'),
+            status,
+          ].join('\t'),
+        );
+      }
+      out(`${shown.length} / ${plans.length} 项，逾期 ${shown.filter((p) => p.overdue).length} 项`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app';
+import { createMemoryStore } from '../../src/server/store/memory-store';
+import { bundledRegister } from '../helpers/register';
+import { type RunningServer, startServer } from '../helpers/server';
+
+const { geodata } = bundledRegister();
+
+async function memoryApp(now = '2019-11-15T12:00:00+08:00') {
+  const store = createMemoryStore();
+  await store.seedIfEmpty(
+    { plans: geodata.plans, waterbodies: geodata.waterbodies, source: 'test' },
+    'test',
+  );
+  return createApp({
+    store,
+    geodata,
+    distDir: null,
+    demo: true,
+    tiandituKey: null,
+    clock: () => new Date(now),
+  });
+}
+
+describe('API (in process, memory store)', () => {
+  it('GET /api/plans: 36 plans with stable ids, the seed fields, stage and overdue', async () => {
+    const app = await memoryApp();
+    const res = await app.request('/api/plans');
+    expect(res.status).toBe(200);
+    const plans = (await res.json()) as Record<string, unknown>[];
+    expect(plans).toHaveLength(36);
+    expect(plans.find((p) => p.id === 'city-01')).toMatchObject({
+      level: '市级',
+      seq: 1,
+      name: '钦江',
+      basinAreaKm2: 2391,
+      chief: '高朴',
+      unit: '市水利局',
+      leader: '刘佐',
+      deadline: '2019年10月',
+      dueDate: '2019-10-31',
+      note: '示范性河流',
+      stage: 'not-started',
+      stageLabel: '未开始',
+      overdue: true,
+    });
+    expect(plans.find((p) => p.id === 'county-14')).toMatchObject({
+      basinAreaKm2: null,
+      section: '康干渠段',
+    });
+    expect(plans.filter((p) => p.overdue)).toHaveLength(6);
+  });
+
+  it('filters by query parameters and rejects bad ones with the field named', async () => {
+    const app = await memoryApp();
+    const q = async (s: string) =>
+      (await (await app.request(`/api/plans?${s}`)).json()) as { name: string }[];
+    expect((await q(`q=${encodeURIComponent('武思江')}`)).map((p) => p.name)).toEqual(['武惠江']);
+    expect(await q('county=450722')).toHaveLength(2);
+    expect(await q('overdue=false&tier=2019-12')).toHaveLength(9);
+    const bad = await app.request('/api/plans?overdue=maybe');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ field: 'overdue' });
+    const unknown = await app.request('/api/plans?colour=red');
+    expect(unknown.status).toBe(400);
+  });
+
+  it('GET /api/plans/:id, /api/rivers and /api/rivers/:name (also by alias)', async () => {
+    const app = await memoryApp();
+    expect((await app.request('/api/plans/county-09')).status).toBe(200);
+    expect((await app.request('/api/plans/county-99')).status).toBe(404);
+    const rivers = (await (await app.request('/api/rivers')).json()) as { id: string }[];
+    expect(rivers.length).toBe(34);
+    const alias = await app.request(`/api/rivers/${encodeURIComponent('武思江')}`);
+    expect(await alias.json()).toMatchObject({ id: 'wuhuijiang', name: '武惠江' });
+  });
+
+  it('answers unknown API routes with JSON 404 and sends security headers', async () => {
+    const app = await memoryApp();
+    const res = await app.request('/api/nothing');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: expect.stringContaining('/api/nothing') });
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain('tianditu.gov.cn');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves only the listed map files', async () => {
+    const app = await memoryApp();
+    expect((await app.request('/geodata/plans.csv')).status).toBe(404);
+    expect((await app.request('/geodata/..%2Fpackage.json')).status).toBe(404);
+    const bounds = await app.request('/geodata/bounds.json');
+    expect([200, 404]).toContain(bounds.status);
+  });
+
+  it('GET /api/config exposes the demo flag and the server key only', async () => {
+    const app = await memoryApp();
+    expect(await (await app.request('/api/config')).json()).toMatchObject({
+      demo: true,
+      tiandituKey: null,
+    });
+  });
+});
+
+describe('npm start (real process, real SQLite file)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('creates and seeds the SQLite file under HEJIE_DATA on first run', async () => {
+    expect(server.log()).toContain('seeded now');
+    expect(existsSync(join(server.dataDir, 'hejie.sqlite'))).toBe(true);
+    const health = (await (await fetch(`${server.url}/api/health`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(health).toMatchObject({ ok: true, plans: 36, demo: true, store: { kind: 'sqlite' } });
+  });
+
+  it('serves the 36 plans and the built front end', async () => {
+    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as unknown[];
+    expect(plans).toHaveLength(36);
+    const page = await fetch(`${server.url}/river/${encodeURIComponent('钦江')}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+  });
+
+  it('keeps its data on restart without seeding again', async () => {
+    await server.stop();
+    server = await startServer({}, server.dataDir);
+    expect(server.log()).not.toContain('seeded now');
+    const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as unknown[];
+    expect(plans).toHaveLength(36);
+  }, 120_000);
+
+  it('refuses a bad PORT with a clear message', async () => {
+    await expect(startServer({ PORT: 'eighty' })).rejects.toThrow(/PORT must be 0–65535/);
+  }, 60_000);
+});

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { ROOT } from './register';
+
+/** Debian's chromium, headless, with no network chatter (the machine has no outside network). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+
+/** Saves a screenshot under test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Waits until the map has its data and has finished rendering (its `idle` event). */
+export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForSelector('[data-testid="map"][data-idle="1"]', { state: 'attached', timeout });
+}
+
+/** Waits for the map's next idle after an action that changes what it draws. */
+export async function nextMapIdle(page: Page, action: () => Promise<void>): Promise<void> {
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="map"]') as HTMLElement;
+    (window as unknown as { __idle: Promise<void> }).__idle = new Promise((r) =>
+      el.addEventListener('hejie:idle', () => r(), { once: true }),
+    );
+  });
+  await action();
+  await page.evaluate(() => (window as unknown as { __idle: Promise<void> }).__idle);
+}
