@@ -1,4 +1,4 @@
-import type { LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 
 /** Fonts for labels: no glyph server, MapLibre draws CJK (and the rest) from these local fonts. */
 export const LOCAL_FONTS =
@@ -6,12 +6,17 @@ export const LOCAL_FONTS =
 
 const NONE = '__none__';
 
+/** The one GeoJSON source of the base map (served by /geodata/base.geojson). */
+export const BASE_SOURCE = 'base';
+
 /** Colours shared by the style and the legend. */
 export const COLORS = {
   land: '#f4f1ea',
+  noData: '#e4e7eb',
   sea: '#b9d9ee',
   coast: '#6b9fc4',
   county: '#8a8070',
+  countyCasing: '#ffffff',
   countyFill: '#ebe6da',
   river: '#3b8fd0',
   riverNamed: '#1467b0',
@@ -20,45 +25,101 @@ export const COLORS = {
   selected: '#e8590c',
 } as const;
 
+type BaseLayer = 'extent' | 'sea' | 'counties' | 'county-labels' | 'coast' | 'water' | 'rivers';
+
+/** Features of one base layer, optionally narrowed further. */
+function from(layer: BaseLayer, ...more: ExpressionSpecification[]): ExpressionSpecification {
+  return ['all', ['==', ['get', 'layer'], layer], ...more];
+}
+
+/** Filter of the highlight layers for a selected waterbody id. */
+export function selectionFilters(id: string | null): {
+  river: ExpressionSpecification;
+  water: ExpressionSpecification;
+} {
+  const value = id ?? NONE;
+  return {
+    river: from('rivers', ['==', ['get', 'riverId'], value]),
+    water: from('water', ['==', ['get', 'waterbodyId'], value]),
+  };
+}
+
+const none = selectionFilters(null);
+
+// Measured on the 2-core test machine (software GL): every distinct shader program costs ~45 ms
+// to compile before the first idle. So fills have constant colours and no antialiased outline
+// (the coast and boundary lines draw the edges), and the county boundary is a cased solid line,
+// not a dash (a dash is another program). Schematic lines stay dashed: they must look different.
+
 /**
- * The map's layers, bottom to top, as data. Sources: sea, counties, county-labels, coast, water, rivers.
- * Named features carry riverId (rivers) or waterbodyId (water); selection filters on them.
+ * The map's layers, bottom to top, as data, all on the one base source. Named features carry
+ * riverId (rivers) or waterbodyId (water); selection filters on them.
  */
 export const LAYERS: LayerSpecification[] = [
-  { id: 'background', type: 'background', paint: { 'background-color': COLORS.land } },
-  { id: 'sea', type: 'fill', source: 'sea', paint: { 'fill-color': COLORS.sea } },
+  { id: 'background', type: 'background', paint: { 'background-color': COLORS.noData } },
+  {
+    id: 'extent',
+    type: 'fill',
+    source: BASE_SOURCE,
+    filter: from('extent'),
+    paint: { 'fill-color': COLORS.land, 'fill-antialias': false },
+  },
+  {
+    id: 'sea',
+    type: 'fill',
+    source: BASE_SOURCE,
+    filter: from('sea'),
+    paint: { 'fill-color': COLORS.sea, 'fill-antialias': false },
+  },
   {
     id: 'county-fill',
     type: 'fill',
-    source: 'counties',
-    paint: { 'fill-color': COLORS.countyFill, 'fill-opacity': 0.55 },
+    source: BASE_SOURCE,
+    filter: from('counties'),
+    paint: { 'fill-color': COLORS.countyFill, 'fill-opacity': 0.55, 'fill-antialias': false },
   },
   {
     id: 'water',
     type: 'fill',
-    source: 'water',
-    paint: {
-      'fill-color': ['case', ['==', ['get', 'kind'], 'reservoir'], COLORS.reservoir, COLORS.water],
-      'fill-outline-color': COLORS.river,
-    },
+    source: BASE_SOURCE,
+    filter: from('water', ['!=', ['get', 'kind'], 'reservoir']),
+    paint: { 'fill-color': COLORS.water, 'fill-antialias': false },
+  },
+  {
+    id: 'reservoir',
+    type: 'fill',
+    source: BASE_SOURCE,
+    filter: from('water', ['==', ['get', 'kind'], 'reservoir']),
+    paint: { 'fill-color': COLORS.reservoir, 'fill-antialias': false },
   },
   {
     id: 'coast',
     type: 'line',
-    source: 'coast',
+    source: BASE_SOURCE,
+    filter: from('coast'),
     paint: { 'line-color': COLORS.coast, 'line-width': 1 },
+  },
+  {
+    id: 'county-casing',
+    type: 'line',
+    source: BASE_SOURCE,
+    filter: from('counties'),
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': COLORS.countyCasing, 'line-width': 3.5, 'line-opacity': 0.9 },
   },
   {
     id: 'county-line',
     type: 'line',
-    source: 'counties',
-    paint: { 'line-color': COLORS.county, 'line-width': 1.4, 'line-dasharray': [4, 2] },
+    source: BASE_SOURCE,
+    filter: from('counties'),
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': COLORS.county, 'line-width': 1.2 },
   },
   {
     id: 'rivers-other',
     type: 'line',
-    source: 'rivers',
-    filter: ['!', ['has', 'riverId']],
+    source: BASE_SOURCE,
+    filter: from('rivers', ['!', ['has', 'riverId']]),
     layout: { 'line-join': 'round', 'line-cap': 'round' },
     paint: {
       'line-color': COLORS.river,
@@ -68,8 +129,8 @@ export const LAYERS: LayerSpecification[] = [
   {
     id: 'rivers-named',
     type: 'line',
-    source: 'rivers',
-    filter: ['all', ['has', 'riverId'], ['!=', ['get', 'schematic'], true]],
+    source: BASE_SOURCE,
+    filter: from('rivers', ['has', 'riverId'], ['!=', ['get', 'schematic'], true]),
     layout: { 'line-join': 'round', 'line-cap': 'round' },
     paint: {
       'line-color': COLORS.riverNamed,
@@ -79,22 +140,22 @@ export const LAYERS: LayerSpecification[] = [
   {
     id: 'rivers-schematic',
     type: 'line',
-    source: 'rivers',
-    filter: ['==', ['get', 'schematic'], true],
+    source: BASE_SOURCE,
+    filter: from('rivers', ['==', ['get', 'schematic'], true]),
     paint: { 'line-color': COLORS.riverNamed, 'line-width': 2, 'line-dasharray': [3, 2] },
   },
   {
     id: 'selected-water',
     type: 'line',
-    source: 'water',
-    filter: ['==', ['get', 'waterbodyId'], NONE],
+    source: BASE_SOURCE,
+    filter: none.water,
     paint: { 'line-color': COLORS.selected, 'line-width': 3 },
   },
   {
     id: 'selected-river',
     type: 'line',
-    source: 'rivers',
-    filter: ['==', ['get', 'riverId'], NONE],
+    source: BASE_SOURCE,
+    filter: none.river,
     layout: { 'line-join': 'round', 'line-cap': 'round' },
     paint: {
       'line-color': COLORS.selected,
@@ -104,8 +165,8 @@ export const LAYERS: LayerSpecification[] = [
   {
     id: 'river-label',
     type: 'symbol',
-    source: 'rivers',
-    filter: ['has', 'name'],
+    source: BASE_SOURCE,
+    filter: from('rivers', ['has', 'name']),
     layout: {
       'symbol-placement': 'line',
       'text-field': ['get', 'name'],
@@ -121,25 +182,27 @@ export const LAYERS: LayerSpecification[] = [
   {
     id: 'water-label',
     type: 'symbol',
-    source: 'water',
-    filter: ['has', 'name'],
+    source: BASE_SOURCE,
+    filter: from('water', ['has', 'name']),
     layout: { 'text-field': ['get', 'name'], 'text-size': 13 },
     paint: { 'text-color': '#0b4f80', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
   },
   {
     id: 'county-label',
     type: 'symbol',
-    source: 'county-labels',
+    source: BASE_SOURCE,
+    filter: from('county-labels'),
     layout: { 'text-field': ['get', 'name'], 'text-size': 15, 'text-letter-spacing': 0.2 },
     paint: { 'text-color': '#5a5040', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
   },
 ];
 
 /** Layers a click can select a river or reservoir on. */
-export const CLICKABLE_LAYERS = ['rivers-named', 'rivers-schematic', 'selected-river', 'water'];
+export const CLICKABLE_LAYERS = ['rivers-named', 'rivers-schematic', 'selected-river', 'reservoir'];
 
 /** Base-map-only layers hidden under imagery. */
-export const OFFLINE_BASE_LAYERS = ['background', 'sea', 'county-fill'];
+export const OFFLINE_BASE_LAYERS = ['background', 'extent', 'sea', 'county-fill'];
 
-/** The "nothing selected" filter value. */
-export const NO_SELECTION = NONE;
+/** Attribution of the base source: every dataset in it. */
+export const BASE_ATTRIBUTION =
+  '县区界 © 高德 AMap（非开放数据，示意用）| 海岸线 GSHHG 2.3.7 (LGPL) | 河流 WDB II (GSHHG) | 水面 © OpenStreetMap contributors (ODbL)';

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
@@ -14,7 +15,7 @@ import { viewRivers } from '../domain/rivers/waterbody';
 import { searchKeys } from '../domain/text/search-keys';
 import { STAGES, stageLabel } from '../domain/workflow/stages';
 import type { Geodata } from './geodata';
-import { MAP_FILES } from './geodata';
+import { buildBaseLayer, MAP_FILES } from './geodata';
 import { toPinyin } from './pinyin';
 import type { Store } from './store/store';
 
@@ -172,6 +173,19 @@ export function createApp(opts: AppOptions): Hono {
 
   app.all('/api/*', (c) => c.json({ error: `no API route ${c.req.method} ${c.req.path}` }, 404));
 
+  // Built on the first request, then kept; gzipped for clients that accept it (775 kB → ~1/4).
+  const base = lazyBase(opts.geodata.dir);
+  app.get('/geodata/base.geojson', (c) => {
+    const { raw, gzip } = base();
+    const gz = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+    return c.body(new Uint8Array(gz ? gzip : raw), 200, {
+      'content-type': 'application/geo+json',
+      'cache-control': 'public, max-age=3600',
+      vary: 'accept-encoding',
+      ...(gz ? { 'content-encoding': 'gzip' } : {}),
+    });
+  });
+
   app.get('/geodata/:file', async (c) => {
     const file = c.req.param('file');
     if (!(MAP_FILES as readonly string[]).includes(file))
@@ -191,6 +205,17 @@ export function createApp(opts: AppOptions): Hono {
     return c.json({ error: 'internal error; see the server log' }, 500);
   });
   return app;
+}
+
+function lazyBase(dir: string): () => { raw: Buffer; gzip: Buffer } {
+  let built: { raw: Buffer; gzip: Buffer } | null = null;
+  return () => {
+    if (!built) {
+      const raw = Buffer.from(buildBaseLayer(dir));
+      built = { raw, gzip: gzipSync(raw) };
+    }
+    return built;
+  };
 }
 
 function badRequest(c: { json: (body: unknown, status: 400) => Response }, error: z.ZodError) {

@@ -26,15 +26,13 @@ export async function loadRegister(): Promise<{
   plans: ApiPlan[];
   rivers: RiverView[];
   config: ApiConfig;
-  bounds: [number, number, number, number];
 }> {
-  const [plans, rivers, config, bounds] = await Promise.all([
+  const [plans, rivers, config] = await Promise.all([
     getJson<ApiPlan[]>('/api/plans'),
     getJson<RiverView[]>('/api/rivers'),
     getJson<ApiConfig>('/api/config'),
-    getJson<{ qinzhou: [number, number, number, number] }>('/geodata/bounds.json'),
   ]);
-  return { plans, rivers, config, bounds: bounds.qinzhou };
+  return { plans, rivers, config };
 }
 
 export type { PlanSummary };

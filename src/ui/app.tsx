@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import bounds from '../../geodata/bounds.json';
 import type { PlanFilter, PlanSortKey } from '../domain/plans/filter-plans';
 import { filterPlans, sortPlans } from '../domain/plans/filter-plans';
 import { summarizePlans } from '../domain/plans/summarize-plans';
@@ -12,13 +13,14 @@ import { SummaryCards } from './register/summary-cards';
 import { RiverPanel } from './river-panel';
 import { SettingsDialog, storedTiandituKey } from './settings-dialog';
 
-const MapPane = lazy(() => import('./map-pane'));
+// Started at once, in parallel with the API calls: the map is the slowest part of the first screen.
+const mapPaneModule = import('./map-pane');
+const MapPane = lazy(() => mapPaneModule);
 
 interface Loaded {
   plans: ApiPlan[];
   rivers: RiverView[];
   config: ApiConfig;
-  bounds: [number, number, number, number];
 }
 
 /** The river a URL path /river/<name|alias|id> names. */
@@ -39,7 +41,10 @@ export function App() {
     dir: 'asc',
   });
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [fitRequest, setFitRequest] = useState<{ id: string; n: number } | null>(null);
+  const [fitRequest, setFitRequest] = useState<{
+    bbox: [number, number, number, number];
+    n: number;
+  } | null>(null);
   const [tab, setTab] = useState<'register' | 'map'>('register');
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [browserKey, setBrowserKey] = useState<string | null>(storedTiandituKey);
@@ -51,7 +56,7 @@ export function App() {
         const river = riverFromPath(location.pathname, d.rivers);
         if (river) {
           setSelectedId(river.id);
-          setFitRequest({ id: river.id, n: 1 });
+          if (river.geometry) setFitRequest({ bbox: river.geometry.bbox, n: 1 });
           setTab('map');
         }
       })
@@ -65,7 +70,8 @@ export function App() {
       const river = id ? rivers.get(id) : null;
       history.replaceState(null, '', river ? `/river/${encodeURIComponent(river.name)}` : '/');
       if (id && fromRegister) {
-        setFitRequest((prev) => ({ id, n: (prev?.n ?? 0) + 1 }));
+        const bbox = river?.geometry?.bbox;
+        if (bbox) setFitRequest((prev) => ({ bbox, n: (prev?.n ?? 0) + 1 }));
         setTab('map');
       }
     },
@@ -129,47 +135,49 @@ export function App() {
           {t('loadFailed', { msg: error })}
         </p>
       )}
-      {!data && !error && <p className="loading">{t('loading')}</p>}
-      {data && (
-        <main>
-          <section className="register" aria-label={t('tabRegister')}>
-            <SummaryCards summary={summary} filter={filter} onFilter={setFilter} />
-            <FilterBar
-              plans={data.plans}
-              filter={filter}
-              onFilter={setFilter}
-              shown={shown.length}
-            />
-            <PlanTable
-              plans={shown}
-              rivers={rivers}
-              sort={sort}
-              onSort={(key) =>
-                setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))
-              }
-              selectedId={selectedId}
-              onSelect={(id) => select(id, true)}
-            />
-          </section>
-          <section className="map-side" aria-label={t('tabMap')}>
-            <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-              <MapPane
-                bounds={data.bounds}
-                selectedId={selectedId}
-                fitRequest={fitRequest}
-                onSelect={(id) => select(id, false)}
-                tiandituKey={tiandituKey}
-                visible={tab === 'map'}
+      <main>
+        <section className="register" aria-label={t('tabRegister')}>
+          {!data && !error && <p className="loading">{t('loading')}</p>}
+          {data && (
+            <>
+              <SummaryCards summary={summary} filter={filter} onFilter={setFilter} />
+              <FilterBar
+                plans={data.plans}
+                filter={filter}
+                onFilter={setFilter}
+                shown={shown.length}
               />
-            </Suspense>
-            {selected ? (
-              <RiverPanel river={selected} plans={data.plans} onClose={() => select(null, false)} />
-            ) : (
-              <p className="select-hint">{t('selectHint')}</p>
-            )}
-          </section>
-        </main>
-      )}
+              <PlanTable
+                plans={shown}
+                rivers={rivers}
+                sort={sort}
+                onSort={(key) =>
+                  setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))
+                }
+                selectedId={selectedId}
+                onSelect={(id) => select(id, true)}
+              />
+            </>
+          )}
+        </section>
+        <section className="map-side" aria-label={t('tabMap')}>
+          <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+            <MapPane
+              bounds={bounds.qinzhou as [number, number, number, number]}
+              selectedId={selectedId}
+              fitRequest={fitRequest}
+              onSelect={(id) => select(id, false)}
+              tiandituKey={tiandituKey}
+              visible={tab === 'map'}
+            />
+          </Suspense>
+          {selected && data ? (
+            <RiverPanel river={selected} plans={data.plans} onClose={() => select(null, false)} />
+          ) : (
+            <p className="select-hint">{t('selectHint')}</p>
+          )}
+        </section>
+      </main>
       <SettingsDialog
         open={settingsOpen}
         onClose={(key) => {

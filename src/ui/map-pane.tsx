@@ -8,11 +8,21 @@ import { useLang } from './i18n';
 export interface MapPaneProps {
   bounds: [number, number, number, number];
   selectedId: string | null;
-  /** Zoom to the selection when it changes (a register click), not when the map was clicked. */
-  fitRequest: { id: string; n: number } | null;
+  /** Zoom to a box when asked (a register click), not when the map itself was clicked. */
+  fitRequest: { bbox: [number, number, number, number]; n: number } | null;
   onSelect: (id: string | null) => void;
   tiandituKey: string | null;
   visible: boolean;
+}
+
+/** How far the river panel reaches over the map: from the right on a desk, from below on a phone. */
+function coveredEdges(map: HTMLElement | null): { right?: number; bottom?: number } {
+  const panel = document.querySelector('.river-panel');
+  if (!map || !panel) return {};
+  const m = map.getBoundingClientRect();
+  const p = panel.getBoundingClientRect();
+  if (p.width >= m.width * 0.9) return { bottom: Math.max(0, m.bottom - p.top) };
+  return { right: Math.max(0, m.right - p.left) };
 }
 
 declare global {
@@ -46,6 +56,7 @@ export default function MapPane(props: MapPaneProps) {
           setBasemap('offline');
         } else setProblem(t('tiandituUnreachable', { status }));
       },
+      onDataError: (msg) => setProblem(t('mapLoadFailed', { msg })),
     });
     mapRef.current = map;
     window.hejieMap = map;
@@ -59,7 +70,7 @@ export default function MapPane(props: MapPaneProps) {
 
   useEffect(() => mapRef.current?.setSelected(props.selectedId), [props.selectedId]);
   useEffect(() => {
-    if (props.fitRequest) mapRef.current?.fitTo(props.fitRequest.id);
+    if (props.fitRequest) mapRef.current?.fitTo(props.fitRequest.bbox, coveredEdges(ref.current));
   }, [props.fitRequest]);
   useEffect(
     () => mapRef.current?.setBasemap(basemap, props.tiandituKey),
@@ -70,7 +81,14 @@ export default function MapPane(props: MapPaneProps) {
   }, [props.visible]);
 
   const legend: { key: MessageKey; style: React.CSSProperties }[] = [
-    { key: 'legendCounty', style: { borderTop: `2px dashed ${COLORS.county}`, height: 0 } },
+    {
+      key: 'legendCounty',
+      style: {
+        background: COLORS.county,
+        height: 2,
+        boxShadow: `0 0 0 1px ${COLORS.countyCasing}`,
+      },
+    },
     {
       key: 'legendSea',
       style: { background: COLORS.sea, borderBottom: `2px solid ${COLORS.coast}` },

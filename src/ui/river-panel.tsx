@@ -46,11 +46,12 @@ export function RiverPanel(props: {
           <>
             <span className={`badge mapped${river.geometry.schematic ? ' schematic' : ''}`}>
               {river.geometry.schematic ? t('schematic') : t('onMap')}
-            </span>{' '}
-            <span className="sub">
-              {t('mapSource')}：{river.geometry.source}
-              {river.geometry.note ? `；${river.geometry.note}` : ''}
             </span>
+            <details className="sub block">
+              <summary>{t('mapSource')}</summary>
+              {river.geometry.source}
+              {river.geometry.note ? `；${river.geometry.note}` : ''}
+            </details>
           </>
         ) : (
           <>

@@ -37,7 +37,7 @@ describe('register and map (desktop)', () => {
     expect(await page.locator('.demo-banner').textContent()).toContain('演示');
     expect(await page.locator('table.plans tbody tr').count()).toBe(36);
     expect(await renderedIds(page, 'rivers-named')).toContain('nanliujiang');
-    expect(await renderedIds(page, 'water')).toContain('hongchaojiang-reservoir');
+    expect(await renderedIds(page, 'reservoir')).toContain('hongchaojiang-reservoir');
     expect(await page.locator('.legend').textContent()).toContain('高德');
     await screenshot(page, 'desktop-home');
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);

@@ -25,6 +25,8 @@ export interface GeometryInfo {
   source: string;
   /** Drawn from a sketch, not a survey or a map source (shown dashed, "示意"). */
   schematic: boolean;
+  /** [minLon, minLat, maxLon, maxLat] of the geometry, for zooming to it. */
+  bbox: [number, number, number, number];
   note?: string;
 }
 
