@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Basemap } from '../map/hejie-map';
 import { HejieMap } from '../map/hejie-map';
 import { COLORS } from '../map/layers';
@@ -45,22 +45,25 @@ export default function MapPane(props: MapPaneProps) {
   onSelect.current = props.onSelect;
 
   // The map is created once per mount; later props are pushed by the effects below.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: bounds and t are read once, at creation
-  useEffect(() => {
+  const tRef = useRef(t);
+  tRef.current = t;
+
+  // A layout effect: the map starts before the browser paints the register, not a frame later.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one map per mount; bounds is its start view
+  useLayoutEffect(() => {
     if (!ref.current) return;
     const map = new HejieMap(ref.current, props.bounds, {
       onSelect: (id) => onSelect.current(id),
       onBasemapError: ({ kind, status }) => {
         if (kind === 'rejected-key') {
-          setProblem(t('tiandituRejected', { status }));
+          setProblem(tRef.current('tiandituRejected', { status }));
           setBasemap('offline');
-        } else setProblem(t('tiandituUnreachable', { status }));
+        } else setProblem(tRef.current('tiandituUnreachable', { status }));
       },
-      onDataError: (msg) => setProblem(t('mapLoadFailed', { msg })),
+      onDataError: (msg) => setProblem(tRef.current('mapLoadFailed', { msg })),
     });
     mapRef.current = map;
     window.hejieMap = map;
-    map.whenReady().catch((err: unknown) => setProblem(t('mapLoadFailed', { msg: String(err) })));
     return () => {
       map.destroy();
       mapRef.current = null;

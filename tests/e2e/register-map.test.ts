@@ -154,6 +154,21 @@ describe('天地图 layer switcher', () => {
   });
 });
 
+describe('map data failure', () => {
+  it('says which map file failed and keeps the register usable', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 820 } });
+    await page.route('**/geodata/base.geojson', (route) =>
+      route.fulfill({ status: 500, body: 'boom' }),
+    );
+    await page.goto(server.url);
+    const alert = page.locator('.map-controls [role="alert"]');
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.textContent()).toMatch(/地图数据加载失败.*base\.geojson.*500/);
+    expect(await page.locator('table.plans tbody tr').count()).toBe(36);
+    await page.close();
+  });
+});
+
 describe('phone (360 px)', () => {
   it('searches, taps a row and sees the river on the map with its panel', async () => {
     const page = await open('/', { width: 360, height: 740 });
