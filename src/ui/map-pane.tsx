@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Basemap } from '../map/hejie-map';
 import { HejieMap } from '../map/hejie-map';
 import { COLORS } from '../map/layers';
@@ -44,13 +44,12 @@ export default function MapPane(props: MapPaneProps) {
   const onSelect = useRef(props.onSelect);
   onSelect.current = props.onSelect;
 
-  // The map is created once per mount; later props are pushed by the effects below.
   const tRef = useRef(t);
   tRef.current = t;
 
-  // A layout effect: the map starts before the browser paints the register, not a frame later.
+  // The map is created once per mount; later props are pushed by the effects below.
   // biome-ignore lint/correctness/useExhaustiveDependencies: one map per mount; bounds is its start view
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (!ref.current) return;
     const map = new HejieMap(ref.current, props.bounds, {
       onSelect: (id) => onSelect.current(id),
@@ -64,6 +63,9 @@ export default function MapPane(props: MapPaneProps) {
     });
     mapRef.current = map;
     window.hejieMap = map;
+    map
+      .whenReady()
+      .catch((err: unknown) => setProblem(tRef.current('mapLoadFailed', { msg: String(err) })));
     return () => {
       map.destroy();
       mapRef.current = null;
