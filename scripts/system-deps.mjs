@@ -20,22 +20,36 @@ const NEEDS = [
   },
 ];
 
+/**
+ * What to do about missing packages: nothing, install them (root), or stop with the command.
+ * @param {string[]} missing Debian package names not installed
+ * @param {number | undefined} uid the process's user id
+ */
+export function planSystemDeps(missing, uid) {
+  if (missing.length === 0) return { action: 'none' };
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  if (uid === 0) return { action: 'install', command };
+  return {
+    action: 'stop',
+    command,
+    message: `Missing Debian packages: ${missing.join(', ')}. Run as root:\n\n  sudo sh -c '${command}'\n`,
+  };
+}
+
 /** Installs what is missing, or exits with the command to run. */
 export function ensureSystemDeps() {
   const missing = NEEDS.filter((n) => !n.present()).map((n) => n.pkg);
-  if (missing.length === 0) return;
-  const cmd = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
-  if (process.getuid?.() !== 0) {
-    console.error(
-      `Missing Debian packages: ${missing.join(', ')}. Run as root:\n\n  sudo sh -c '${cmd}'\n`,
-    );
+  const plan = planSystemDeps(missing, process.getuid?.());
+  if (plan.action === 'none') return;
+  if (plan.action === 'stop') {
+    console.error(plan.message);
     process.exit(1);
   }
   console.log(`Installing Debian packages: ${missing.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const r = spawnSync('sh', ['-c', cmd], { stdio: 'inherit', env });
+  const r = spawnSync('sh', ['-c', plan.command], { stdio: 'inherit', env });
   if (r.status !== 0) {
-    console.error(`apt-get failed (exit ${r.status}); run it yourself:\n\n  ${cmd}\n`);
+    console.error(`apt-get failed (exit ${r.status}); run it yourself:\n\n  ${plan.command}\n`);
     process.exit(1);
   }
 }
