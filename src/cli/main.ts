@@ -1,4 +1,5 @@
 // `npm run -s hejie -- <command>`: command-line tools over domain/ and server/.
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CITY, COUNTIES, countyOfUnit } from '../domain/plans/counties';
@@ -8,6 +9,9 @@ import { viewPlan } from '../domain/plans/plan';
 import { viewRivers } from '../domain/rivers/waterbody';
 import { searchKeys } from '../domain/text/search-keys';
 import { stageLabel } from '../domain/workflow/stages';
+import { computeZones } from '../domain/zones/compute-zones';
+import { DEFAULT_RULES } from '../domain/zones/rules';
+import { parseRuleTable } from '../domain/zones/rules-schema';
 import { readEnv } from '../server/main';
 import { openRegister } from '../server/open-register';
 import { toPinyin } from '../server/pinyin';
@@ -23,6 +27,10 @@ Commands:
                  the plan register with stage and overdue status (today, China time)
   rivers [--json]
                  waterbodies with their plans, counties and map status (未上图 when no geometry)
+  zones <input.geojson> [-o out.geojson] [--rules rules.json]
+                 management range and protection zone of every reach in the input (lon/lat
+                 toe/bank lines by role), computed in the reach's Gauss-Krüger zone; stdout
+                 without -o; on any error prints every reason, writes nothing, exits 1
   help           this text
 
 Environment: HEJIE_DATA (data folder, default ./data), HEJIE_NOW (pretend today is this ISO date).`;
@@ -39,6 +47,7 @@ export async function runCli(
     out(HELP);
     return command ? 0 : 2;
   }
+  if (command === 'zones') return runZones(rest, out, err);
   const { values } = parseArgs({
     args: rest,
     strict: true,
@@ -139,6 +148,60 @@ export async function runCli(
     return 0;
   } finally {
     await store.close();
+  }
+}
+
+async function runZones(
+  args: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' }, rules: { type: 'string' } },
+  });
+  const [inputPath, ...extra] = positionals;
+  if (!inputPath || extra.length > 0) {
+    err('usage: zones <input.geojson> [-o out.geojson] [--rules rules.json]');
+    return 2;
+  }
+  const readJson = async (path: string, what: string): Promise<unknown> => {
+    const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+      throw new Error(
+        `cannot read ${what} ${path}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`,
+      );
+    });
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (e) {
+      throw new Error(`${what} ${path} is not valid JSON: ${(e as Error).message}`);
+    }
+  };
+  let rules = DEFAULT_RULES;
+  try {
+    if (values.rules) {
+      const parsed = parseRuleTable(await readJson(values.rules, 'rule table'));
+      if (!parsed.ok) {
+        err(parsed.errors.join('\n'));
+        return 1;
+      }
+      rules = parsed.rules;
+    }
+    const result = computeZones(await readJson(inputPath, 'input'), rules);
+    if (!result.ok) {
+      err(result.errors.join('\n'));
+      return 1;
+    }
+    for (const w of result.warnings) err(`warning: ${w}`);
+    const text = `${JSON.stringify(result.zones)}\n`;
+    if (values.output) await writeFile(values.output, text);
+    else out(text.trimEnd());
+    return 0;
+  } catch (e) {
+    err((e as Error).message);
+    return 1;
   }
 }
 

@@ -1,0 +1,267 @@
+import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
+import type { CrsCode } from '../crs/crs';
+import { gkZoneFor, projector, ZONE_LINE_LON } from '../crs/crs';
+import type { Geometry, XY } from './planar';
+import {
+  bufferFlat,
+  difference,
+  intersects,
+  invalidReason,
+  isEmpty,
+  isSimple,
+  line,
+  multiPolygonCoordinates,
+  polygon,
+  quadrantSegmentsFor,
+  unionAll,
+} from './planar';
+import type { BankLine, Reach } from './read-reaches';
+import { readReaches } from './read-reaches';
+import type { ResolvedRules, RuleTable } from './rules';
+import { DEFAULT_RULES, formatRange, resolveRules } from './rules';
+
+/** The largest distance allowed between a computed boundary and the true offset curve. */
+export const ARC_TOLERANCE_M = 0.005;
+
+/** The widths a bank was computed with. */
+export interface BankWidths {
+  kind: 'toe' | 'bank';
+  embankmentClass: number | null;
+  widthM: number;
+  protectionM: number | null;
+}
+
+/** Properties of a computed zone (flat, so that they survive a shapefile). */
+export interface ZoneProperties {
+  reach: string;
+  river: string | null;
+  kind: 'management' | 'protection';
+  crs: CrsCode;
+  ruleId: string;
+  ruleVersion: string;
+  legalBasis: string;
+  leftKind: 'toe' | 'bank';
+  leftClass: number | null;
+  leftWidthM: number;
+  leftProtectionM: number | null;
+  rightKind: 'toe' | 'bank';
+  rightClass: number | null;
+  rightWidthM: number;
+  rightProtectionM: number | null;
+  areaM2: number;
+  perimeterM: number;
+  quadrantSegments: number;
+  sample: boolean;
+}
+
+/** A computed zone: a lon/lat MultiPolygon with its record. */
+export type ZoneFeature = Feature<MultiPolygon, ZoneProperties>;
+
+/** The outcome: zones and warnings, or the reasons nothing was computed. */
+export type ZonesResult =
+  | { ok: true; zones: FeatureCollection<MultiPolygon, ZoneProperties>; warnings: string[] }
+  | { ok: false; errors: string[] };
+
+/**
+ * Management range and protection zone of every reach in the input (GeoJSON, lon/lat), computed in
+ * the Gauss-Krüger zone of each reach. All or nothing: one bad reach and no zone is returned.
+ * @example computeZones(fc).ok // true
+ */
+export function computeZones(input: unknown, table: RuleTable = DEFAULT_RULES): ZonesResult {
+  const { reaches, errors } = readReaches(input);
+  const warnings: string[] = [];
+  const features: ZoneFeature[] = [];
+  for (const reach of reaches) {
+    const rules = resolveRules(table, {
+      county: reach.county ?? undefined,
+      river: reach.river ?? undefined,
+    });
+    const out = computeReach(reach, rules);
+    if ('errors' in out) errors.push(...out.errors);
+    else {
+      features.push(...out.features);
+      warnings.push(...out.warnings);
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  if (features.length === 0) return { ok: false, errors: ['the input has no reach'] };
+  return { ok: true, zones: { type: 'FeatureCollection', features }, warnings };
+}
+
+/** Widths of one bank from its line and the rules, or why they are not allowed. */
+export function bankWidths(reach: string, l: BankLine, rules: ResolvedRules): BankWidths | string {
+  const role = `${l.kind}-${l.side}`;
+  if (l.kind === 'bank') {
+    const w = l.widthM ?? 0;
+    if (w < rules.bank.min || w > rules.bank.max) {
+      return `reach ${reach}, ${role}: margin ${w} m is outside ${formatRange(rules.bank)} allowed for bank lines (${rules.id})`;
+    }
+    return { kind: 'bank', embankmentClass: null, widthM: w, protectionM: null };
+  }
+  const c = l.embankmentClass ?? 5;
+  const range = rules.toe[c];
+  const w = l.widthM ?? range.min;
+  if (w < range.min || w > range.max) {
+    return `reach ${reach}, ${role}: width ${w} m is outside ${formatRange(range)} allowed for class ${c} embankments (${rules.id} ${rules.version})`;
+  }
+  const p = l.protectionM;
+  if (p !== null && (p < rules.protection.min || p > rules.protection.max)) {
+    return `reach ${reach}, ${role}: protection width ${p} m is outside ${formatRange(rules.protection)} (${rules.id} ${rules.version})`;
+  }
+  return { kind: 'toe', embankmentClass: c, widthM: w, protectionM: p };
+}
+
+function computeReach(
+  reach: Reach,
+  rules: ResolvedRules,
+): { features: ZoneFeature[]; warnings: string[] } | { errors: string[] } {
+  const left = bankWidths(reach.id, reach.left, rules);
+  const right = bankWidths(reach.id, reach.right, rules);
+  const widthErrors = [left, right].filter((w): w is string => typeof w === 'string');
+  if (widthErrors.length > 0 || typeof left === 'string' || typeof right === 'string')
+    return { errors: widthErrors };
+
+  const lons = [...reach.left.coords, ...reach.right.coords].map((c) => c[0] as number);
+  const minLon = Math.min(...lons);
+  const maxLon = Math.max(...lons);
+  const crs = gkZoneFor((minLon + maxLon) / 2);
+  const warnings: string[] = [];
+  if (minLon < ZONE_LINE_LON && maxLon >= ZONE_LINE_LON) {
+    warnings.push(
+      `reach ${reach.id} crosses ${ZONE_LINE_LON}°E: computed in ${crs} (the zone of its centre); the part beyond the zone line is in the extended zone`,
+    );
+  }
+  const proj = projector(crs);
+  const toXY = (cs: Position[]) => cs.map((c) => proj.forward(c) as XY);
+  const leftXY = toXY(reach.left.coords);
+  const rightXY = toXY(reach.right.coords);
+  const geometryErrors = checkBanks(reach.id, leftXY, rightXY);
+  if (geometryErrors.length > 0) return { errors: geometryErrors };
+
+  const corridorRing = [...leftXY, ...[...rightXY].reverse(), leftXY[0] as XY];
+  const corridor = polygon([corridorRing]);
+  const water = reach.water.map((rings) => polygon(rings.map(toXY)));
+  for (const [k, w] of water.entries()) {
+    const why = invalidReason(w);
+    if (why) return { errors: [`reach ${reach.id}: water polygon ${k + 1} is invalid: ${why}`] };
+  }
+  const banks = [
+    { xy: leftXY, w: left },
+    { xy: rightXY, w: right },
+  ];
+  const radii = banks
+    .flatMap(({ w }) => [w.widthM, w.widthM + (w.protectionM ?? 0)])
+    .filter((r) => r > 0);
+  const q = quadrantSegmentsFor(Math.max(...radii, 1), ARC_TOLERANCE_M);
+  const management = unionAll([
+    corridor,
+    ...water,
+    ...banks.filter(({ w }) => w.widthM > 0).map(({ xy, w }) => bufferFlat(line(xy), w.widthM, q)),
+  ]);
+  const protectedBanks = banks.filter(({ w }) => w.kind === 'toe' && w.protectionM !== null);
+  const protection =
+    protectedBanks.length === 0
+      ? null
+      : difference(
+          unionAll([
+            corridor,
+            ...protectedBanks.map(({ xy, w }) =>
+              bufferFlat(line(xy), w.widthM + (w.protectionM ?? 0), q),
+            ),
+          ]),
+          management,
+        );
+  const features: ZoneFeature[] = [];
+  for (const [kind, g] of [
+    ['management', management],
+    ['protection', protection],
+  ] as const) {
+    if (!g || isEmpty(g)) continue;
+    const why = invalidReason(g);
+    if (why)
+      return {
+        errors: [
+          `reach ${reach.id}: the computed ${kind} zone is invalid (${why}); check the input lines`,
+        ],
+      };
+    features.push(toFeature(reach, kind, g, { crs, rules, left, right, q }, proj.inverse));
+  }
+  return { features, warnings };
+}
+
+/** Input checks in the plane: simple lines, not crossing, drawn the same way, left on the left. */
+function checkBanks(reach: string, left: XY[], right: XY[]): string[] {
+  const errors: string[] = [];
+  const l = line(left);
+  const r = line(right);
+  if (!isSimple(l)) errors.push(`reach ${reach}: the left line crosses itself`);
+  if (!isSimple(r)) errors.push(`reach ${reach}: the right line crosses itself`);
+  if (intersects(l, r)) errors.push(`reach ${reach}: the left and right lines cross or touch`);
+  if (errors.length > 0) return errors;
+  const d = (a: XY | undefined, b: XY | undefined) =>
+    Math.hypot((a?.[0] ?? 0) - (b?.[0] ?? 0), (a?.[1] ?? 0) - (b?.[1] ?? 0));
+  const [l0, ln, r0, rn] = [left[0], left.at(-1), right[0], right.at(-1)];
+  if (d(l0, r0) + d(ln, rn) > d(l0, rn) + d(ln, r0)) {
+    return [
+      `reach ${reach}: the left and right lines run in opposite directions; draw both upstream → downstream`,
+    ];
+  }
+  const ring = [...left, ...[...right].reverse()];
+  let twiceArea = 0;
+  for (let i = 0; i < ring.length; i++) {
+    const [x1, y1] = ring[i] as XY;
+    const [x2, y2] = ring[(i + 1) % ring.length] as XY;
+    twiceArea += x1 * y2 - x2 * y1;
+  }
+  if (twiceArea > 0) {
+    return [
+      `reach ${reach}: the left line lies right of the right line (looking along the lines); the banks are swapped, or both lines are drawn downstream → upstream`,
+    ];
+  }
+  const corridor = polygon([[...ring, ring[0] as XY]]);
+  const why = invalidReason(corridor);
+  if (why) errors.push(`reach ${reach}: the banks do not enclose a valid corridor: ${why}`);
+  return errors;
+}
+
+function toFeature(
+  reach: Reach,
+  kind: 'management' | 'protection',
+  g: Geometry,
+  ctx: { crs: CrsCode; rules: ResolvedRules; left: BankWidths; right: BankWidths; q: number },
+  inverse: (p: readonly number[]) => [number, number],
+): ZoneFeature {
+  const coordinates = multiPolygonCoordinates(g).map((poly) =>
+    poly.map((ring) => ring.map((p) => inverse(p))),
+  );
+  return {
+    type: 'Feature',
+    geometry: { type: 'MultiPolygon', coordinates },
+    properties: {
+      reach: reach.id,
+      river: reach.river,
+      kind,
+      crs: ctx.crs,
+      ruleId: ctx.rules.id,
+      ruleVersion: ctx.rules.version,
+      legalBasis: ctx.rules.legalBasis,
+      leftKind: ctx.left.kind,
+      leftClass: ctx.left.embankmentClass,
+      leftWidthM: ctx.left.widthM,
+      leftProtectionM: ctx.left.protectionM,
+      rightKind: ctx.right.kind,
+      rightClass: ctx.right.embankmentClass,
+      rightWidthM: ctx.right.widthM,
+      rightProtectionM: ctx.right.protectionM,
+      areaM2: round(g.getArea(), 2),
+      perimeterM: round(g.getLength(), 2),
+      quadrantSegments: ctx.q,
+      sample: reach.sample,
+    },
+  };
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}

@@ -1,0 +1,4 @@
+export * from './compute-zones';
+export * from './read-reaches';
+export * from './rules';
+export * from './rules-schema';

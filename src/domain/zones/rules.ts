@@ -1,0 +1,131 @@
+/** An allowed width range, metres. */
+export interface WidthRange {
+  min: number;
+  max: number;
+}
+
+/** Embankment classes of GB 50286-2013: 1–4, and 5 for "below class 4". */
+export type EmbankmentClass = 1 | 2 | 3 | 4 | 5;
+
+/** Widths by embankment class, protection and bank margins. */
+export interface WidthRules {
+  /** 护堤地 beyond the toe, by class */
+  toe: Record<EmbankmentClass, WidthRange>;
+  /** 堤防安全保护区 beyond the management line */
+  protection: WidthRange;
+  /** margin a bureau may add to a bank line where there is no embankment (local practice) */
+  bank: WidthRange;
+}
+
+/** A bureau's override for one county (adcode) or one river (id or name). */
+export interface RuleOverride {
+  county?: string;
+  river?: string;
+  widths: Partial<Omit<WidthRules, 'toe'>> & { toe?: Partial<Record<EmbankmentClass, WidthRange>> };
+  legalBasis?: string;
+}
+
+/** A versioned rule table; every computed zone records its id and version. */
+export interface RuleTable extends WidthRules {
+  id: string;
+  version: string;
+  legalBasis: string;
+  overrides: RuleOverride[];
+}
+
+/** The 2019 plan's table (三（二）1), citing GB 50286-2013. Defaults are the lower bounds. */
+export const DEFAULT_RULES: RuleTable = {
+  id: 'GB50286-2013',
+  version: '2019-06-20',
+  legalBasis:
+    '《堤防工程设计规范》（GB 50286—2013）；钦州市江河湖库管理范围划定实施方案（钦政办〔2019〕38号）三（二）1',
+  toe: {
+    1: { min: 20, max: 50 },
+    2: { min: 20, max: 50 },
+    3: { min: 15, max: 30 },
+    4: { min: 15, max: 30 },
+    5: { min: 8, max: 15 },
+  },
+  protection: { min: 30, max: 50 },
+  bank: { min: 0, max: 100 },
+  overrides: [],
+};
+
+/** The rules in force for a reach, after the overrides that match its county or river. */
+export interface ResolvedRules extends WidthRules {
+  id: string;
+  version: string;
+  legalBasis: string;
+}
+
+/**
+ * Applies the overrides matching a reach (county first, then river: the more specific wins).
+ * @example resolveRules(DEFAULT_RULES, { river: 'qinjiang' }).toe[2] // { min: 20, max: 50 }
+ */
+export function resolveRules(
+  table: RuleTable,
+  where: { county?: string; river?: string },
+): ResolvedRules {
+  const matching = [
+    ...table.overrides.filter(
+      (o) => o.county !== undefined && o.county === where.county && o.river === undefined,
+    ),
+    ...table.overrides.filter((o) => o.river !== undefined && o.river === where.river),
+  ];
+  let rules: ResolvedRules = {
+    id: table.id,
+    version: table.version,
+    legalBasis: table.legalBasis,
+    toe: { ...table.toe },
+    protection: table.protection,
+    bank: table.bank,
+  };
+  for (const o of matching) {
+    rules = {
+      ...rules,
+      toe: { ...rules.toe, ...o.widths.toe },
+      protection: o.widths.protection ?? rules.protection,
+      bank: o.widths.bank ?? rules.bank,
+      legalBasis: o.legalBasis ?? rules.legalBasis,
+    };
+  }
+  return rules;
+}
+
+/**
+ * Why a rule table is unusable, or [] when it is fine: ranges must be finite, 0 ≤ min ≤ max ≤ 500.
+ * @example checkRuleTable(DEFAULT_RULES) // []
+ */
+export function checkRuleTable(t: RuleTable): string[] {
+  const problems: string[] = [];
+  if (!t.id || !t.version) problems.push('rule table needs an id and a version');
+  const range = (label: string, r: WidthRange | undefined) => {
+    if (
+      !r ||
+      !Number.isFinite(r.min) ||
+      !Number.isFinite(r.max) ||
+      r.min < 0 ||
+      r.min > r.max ||
+      r.max > 500
+    ) {
+      problems.push(`${label}: range must satisfy 0 ≤ min ≤ max ≤ 500 m, got ${JSON.stringify(r)}`);
+    }
+  };
+  for (const c of [1, 2, 3, 4, 5] as const) range(`toe class ${c}`, t.toe[c]);
+  range('protection', t.protection);
+  range('bank', t.bank);
+  t.overrides.forEach((o, i) => {
+    if (o.county === undefined && o.river === undefined)
+      problems.push(`override ${i + 1}: name a county or a river`);
+    for (const [c, r] of Object.entries(o.widths.toe ?? {}))
+      range(`override ${i + 1} toe class ${c}`, r);
+    if (o.widths.protection) range(`override ${i + 1} protection`, o.widths.protection);
+    if (o.widths.bank) range(`override ${i + 1} bank`, o.widths.bank);
+  });
+  return problems;
+}
+
+/** "20–50 m" */
+export function formatRange(r: WidthRange): string {
+  return `${r.min}–${r.max} m`;
+}
