@@ -1,7 +1,8 @@
 // `npm run -s hejie -- <command>`: command-line tools over domain/ and server/.
-import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { FeatureCollection } from 'geojson';
 import { CITY, COUNTIES, countyOfUnit } from '../domain/plans/counties';
 import type { PlanFilter } from '../domain/plans/filter-plans';
 import { filterPlans } from '../domain/plans/filter-plans';
@@ -12,6 +13,7 @@ import { stageLabel } from '../domain/workflow/stages';
 import { computeZones } from '../domain/zones/compute-zones';
 import { DEFAULT_RULES } from '../domain/zones/rules';
 import { parseRuleTable } from '../domain/zones/rules-schema';
+import { sampleReach } from '../domain/zones/sample-reach';
 import { readEnv } from '../server/main';
 import { openRegister } from '../server/open-register';
 import { toPinyin } from '../server/pinyin';
@@ -31,6 +33,8 @@ Commands:
                  management range and protection zone of every reach in the input (lon/lat
                  toe/bank lines by role), computed in the reach's Gauss-Krüger zone; stdout
                  without -o; on any error prints every reason, writes nothing, exits 1
+  sample-reach   rewrites geodata/samples/nanliujiang-sample-reach.geojson: demonstration toe
+                 lines at ±40 m of a 20 km stretch of 南流江's real course (rivers.geojson)
   help           this text
 
 Environment: HEJIE_DATA (data folder, default ./data), HEJIE_NOW (pretend today is this ISO date).`;
@@ -48,6 +52,7 @@ export async function runCli(
     return command ? 0 : 2;
   }
   if (command === 'zones') return runZones(rest, out, err);
+  if (command === 'sample-reach') return writeSampleReach(out);
   const { values } = parseArgs({
     args: rest,
     strict: true,
@@ -149,6 +154,30 @@ export async function runCli(
   } finally {
     await store.close();
   }
+}
+
+/** The demonstration reach: vertices 250–310 of the WDB II 南流江 line, beside 浦北县 (~20 km). */
+async function writeSampleReach(out: (s: string) => void): Promise<number> {
+  const rivers = JSON.parse(
+    await readFile(resolve(ROOT, 'geodata/rivers.geojson'), 'utf8'),
+  ) as FeatureCollection;
+  const course = rivers.features.find((f) => f.properties?.riverId === 'nanliujiang');
+  if (course?.geometry.type !== 'LineString')
+    throw new Error('geodata/rivers.geojson has no 南流江 LineString');
+  const fc = sampleReach(course.geometry.coordinates.slice(250, 311), {
+    reach: 'NLJ-S01',
+    river: 'nanliujiang',
+    halfWidthM: 40,
+    embankmentClass: 2,
+    widthM: 30,
+    protectionM: 30,
+    source: 'geodata/rivers.geojson 南流江 (WDB II), vertices 250–310',
+  });
+  const path = resolve(ROOT, 'geodata/samples/nanliujiang-sample-reach.geojson');
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(fc, null, 1)}\n`);
+  out(`wrote ${path}`);
+  return 0;
 }
 
 async function runZones(

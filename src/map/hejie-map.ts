@@ -9,6 +9,7 @@ import {
   LOCAL_FONTS,
   OFFLINE_BASE_LAYERS,
   selectionFilters,
+  ZONES_SOURCE,
 } from './layers';
 import { isRejectedKeyStatus, tiandituSource } from './tianditu';
 
@@ -91,6 +92,11 @@ export class HejieMap {
       tolerance: 1,
       buffer: 32,
     });
+    this.map.addSource(ZONES_SOURCE, {
+      type: 'geojson',
+      data: new URL('/api/zones', location.href).href,
+      attribution: '管理/保护范围：示例（非实测）',
+    });
     for (const layer of LAYERS) this.map.addLayer(layer);
     this.map.on('click', (e) => {
       // A box, not a point: a 2 px river line must be hittable by a finger on a phone.
@@ -165,7 +171,12 @@ export class HejieMap {
     if (!this.map.getLayer(layer)) return [];
     const ids = this.map
       .queryRenderedFeatures({ layers: [layer] })
-      .map((f) => (f.properties?.riverId ?? f.properties?.waterbodyId) as string | undefined);
+      .map(
+        (f) =>
+          (f.properties?.riverId ?? f.properties?.waterbodyId ?? f.properties?.reach) as
+            | string
+            | undefined,
+      );
     return [...new Set(ids.filter((x): x is string => typeof x === 'string'))];
   }
 

@@ -23,7 +23,14 @@ export const COLORS = {
   water: '#8ec5ea',
   reservoir: '#4aa3df',
   selected: '#e8590c',
+  management: '#12b886',
+  managementLine: '#087f5b',
+  protection: '#f59f00',
+  protectionLine: '#d9480f',
 } as const;
+
+/** Computed zones (GET /api/zones): management range and protection zone polygons. */
+export const ZONES_SOURCE = 'zones';
 
 type BaseLayer = 'extent' | 'sea' | 'counties' | 'county-labels' | 'coast' | 'water' | 'rivers';
 
@@ -143,6 +150,34 @@ export const LAYERS: LayerSpecification[] = [
     source: BASE_SOURCE,
     filter: from('rivers', ['==', ['get', 'schematic'], true]),
     paint: { 'line-color': COLORS.riverNamed, 'line-width': 2, 'line-dasharray': [3, 2] },
+  },
+  {
+    id: 'zone-protection',
+    type: 'fill',
+    source: ZONES_SOURCE,
+    filter: ['==', ['get', 'kind'], 'protection'],
+    paint: { 'fill-color': COLORS.protection, 'fill-opacity': 0.35, 'fill-antialias': false },
+  },
+  {
+    id: 'zone-management',
+    type: 'fill',
+    source: ZONES_SOURCE,
+    filter: ['==', ['get', 'kind'], 'management'],
+    paint: { 'fill-color': COLORS.management, 'fill-opacity': 0.35, 'fill-antialias': false },
+  },
+  {
+    id: 'zone-protection-line',
+    type: 'line',
+    source: ZONES_SOURCE,
+    filter: ['==', ['get', 'kind'], 'protection'],
+    paint: { 'line-color': COLORS.protectionLine, 'line-width': 1 },
+  },
+  {
+    id: 'zone-management-line',
+    type: 'line',
+    source: ZONES_SOURCE,
+    filter: ['==', ['get', 'kind'], 'management'],
+    paint: { 'line-color': COLORS.managementLine, 'line-width': 1.5 },
   },
   {
     id: 'selected-water',

@@ -14,8 +14,9 @@ import type { RiverView } from '../domain/rivers/waterbody';
 import { viewRivers } from '../domain/rivers/waterbody';
 import { searchKeys } from '../domain/text/search-keys';
 import { STAGES, stageLabel } from '../domain/workflow/stages';
+import { computeZones } from '../domain/zones/compute-zones';
 import type { Geodata } from './geodata';
-import { buildBaseLayer, MAP_FILES } from './geodata';
+import { buildBaseLayer, loadSampleReaches, MAP_FILES } from './geodata';
 import { toPinyin } from './pinyin';
 import type { Store } from './store/store';
 
@@ -169,6 +170,17 @@ export function createApp(opts: AppOptions): Hono {
       (r) => r.id === id || r.name === id || r.aliases.includes(id),
     );
     return river ? c.json(river) : c.json({ error: `no river "${id}"` }, 404);
+  });
+
+  // Demonstration zones: computed once from geodata/samples/ by the same engine as any reach.
+  let sampleZones: unknown = null;
+  app.get('/api/zones', (c) => {
+    if (!sampleZones) {
+      const result = computeZones(loadSampleReaches(opts.geodata.dir));
+      if (!result.ok) throw new Error(`sample reaches: ${result.errors.join('; ')}`);
+      sampleZones = result.zones;
+    }
+    return c.json(sampleZones);
   });
 
   app.all('/api/*', (c) => c.json({ error: `no API route ${c.req.method} ${c.req.path}` }, 404));

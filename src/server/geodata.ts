@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, Geometry } from 'geojson';
 import type { BBox } from '../domain/geo/bbox';
@@ -72,6 +72,27 @@ export function buildBaseLayer(dir: string): string {
     }
   }
   return JSON.stringify({ type: 'FeatureCollection', features });
+}
+
+/**
+ * The demonstration reaches in geodata/samples/ (toe lines derived from real courses, `sample: true`),
+ * merged into one FeatureCollection for the zone engine.
+ */
+export function loadSampleReaches(dir: string): {
+  type: 'FeatureCollection';
+  features: FeatureLike[];
+} {
+  const samples = join(dir, 'samples');
+  const files = existsSync(samples)
+    ? readdirSync(samples)
+        .filter((f) => f.endsWith('.geojson'))
+        .sort()
+    : [];
+  const features = files.flatMap(
+    (f) =>
+      (JSON.parse(readFileSync(join(samples, f), 'utf8')) as { features: FeatureLike[] }).features,
+  );
+  return { type: 'FeatureCollection', features };
 }
 
 /** The map files the front end may fetch from /geodata/, with what they hold. */

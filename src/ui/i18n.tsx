@@ -76,6 +76,8 @@ const zh = {
   legendReservoir: '水库',
   legendSelected: '选中',
   legendSchematic: '示意（非实测）',
+  legendManagement: '管理范围（示例，非实测）',
+  legendProtection: '堤防安全保护区（示例，非实测）',
   settings: '设置',
   tiandituKey: '天地图密钥（浏览器端）',
   tiandituKeyHelp:
@@ -170,6 +172,8 @@ const en: Dict = {
   legendReservoir: 'Reservoir',
   legendSelected: 'Selected',
   legendSchematic: 'Schematic (not surveyed)',
+  legendManagement: 'Management range (sample, not surveyed)',
+  legendProtection: 'Embankment protection zone (sample, not surveyed)',
   settings: 'Settings',
   tiandituKey: 'Tianditu key (browser)',
   tiandituKeyHelp:

@@ -104,6 +104,17 @@ export default function MapPane(props: MapPaneProps) {
     { key: 'legendWater', style: { background: COLORS.water } },
     { key: 'legendReservoir', style: { background: COLORS.reservoir } },
     { key: 'legendSelected', style: { background: COLORS.selected, height: 4 } },
+    {
+      key: 'legendManagement',
+      style: {
+        background: `${COLORS.management}59`,
+        border: `1.5px solid ${COLORS.managementLine}`,
+      },
+    },
+    {
+      key: 'legendProtection',
+      style: { background: `${COLORS.protection}59`, border: `1px solid ${COLORS.protectionLine}` },
+    },
   ];
 
   return (

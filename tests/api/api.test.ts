@@ -96,6 +96,23 @@ describe('API (in process, memory store)', () => {
     expect([200, 404]).toContain(bounds.status);
   });
 
+  it('GET /api/zones: the sample reach of 南流江, computed by the zone engine, marked sample', async () => {
+    const app = await memoryApp();
+    const fc = (await (await app.request('/api/zones')).json()) as {
+      features: {
+        properties: { reach: string; kind: string; sample: boolean; areaM2: number; crs: string };
+      }[];
+    };
+    expect(
+      fc.features.map((f) => [f.properties.reach, f.properties.kind, f.properties.sample]),
+    ).toEqual([
+      ['NLJ-S01', 'management', true],
+      ['NLJ-S01', 'protection', true],
+    ]);
+    expect(fc.features[0]?.properties.crs).toBe('EPSG:4546');
+    expect(fc.features[0]?.properties.areaM2).toBeGreaterThan(2.7e6);
+  });
+
   it('GET /api/config exposes the demo flag and the server key only', async () => {
     const app = await memoryApp();
     expect(await (await app.request('/api/config')).json()).toMatchObject({

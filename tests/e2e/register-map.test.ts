@@ -125,6 +125,33 @@ describe('register and map (desktop)', () => {
   });
 });
 
+describe('computed zones', () => {
+  it('draws the sample reach of 南流江: management range and protection band', async () => {
+    const page = await open();
+    const box = await page.evaluate(async () => {
+      const fc = (await (await fetch('/api/zones')).json()) as {
+        features: { geometry: { coordinates: number[][][][] } }[];
+      };
+      const pts = fc.features.flatMap((f) => f.geometry.coordinates.flat(2));
+      const xs = pts.map((p) => p[0] as number);
+      const ys = pts.map((p) => p[1] as number);
+      return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] as [
+        number,
+        number,
+        number,
+        number,
+      ];
+    });
+    await nextMapIdle(page, () => page.evaluate((b) => window.hejieMap?.fitTo(b), box));
+    await waitForMapIdle(page);
+    expect(await renderedIds(page, 'zone-management')).toEqual(['NLJ-S01']);
+    expect(await renderedIds(page, 'zone-protection')).toEqual(['NLJ-S01']);
+    expect(await page.locator('.legend').textContent()).toContain('管理范围（示例，非实测）');
+    await screenshot(page, 'desktop-sample-zones');
+    await page.close();
+  });
+});
+
 describe('天地图 layer switcher', () => {
   it('says why imagery is unavailable without a key', async () => {
     const page = await open();
