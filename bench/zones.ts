@@ -1,0 +1,137 @@
+// Zone-engine figures for `npm run bench`: the real 南流江 course (≈220 km, WDB II) with toe lines at
+// ±40 m, and the demo reaches; wall time (median of 5) and the ratio to GEOS doing the same
+// construction in the same run (python3-shapely, construction time only), plus memory.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureCollection, LineString, Position } from 'geojson';
+import { projector } from '../src/domain/crs/crs';
+import { computeZones } from '../src/domain/zones/compute-zones';
+import { sampleReach } from '../src/domain/zones/sample-reach';
+import { loadSampleReaches } from '../src/server/geodata';
+import { geosZones } from '../tests/helpers/geos';
+import { ROOT } from '../tests/helpers/register';
+import { geosInputFor } from '../tests/helpers/zones-fixtures';
+
+export interface ZoneBenchRow {
+  what: string;
+  value: number;
+  unit: string;
+  target?: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+/** The whole 南流江 course in the reference file (≈226 km), else the bundled, clipped one. */
+function nanliujiangCourse(): { coords: Position[]; source: string } {
+  const shared = process.env.HEJIE_SHARED_GEODATA ?? join(ROOT, '../shared/geodata');
+  const file = join(shared, 'wdb2-rivers.geojson');
+  if (existsSync(file)) {
+    const fc = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection<LineString>;
+    // 南流江 is the longest WDB II line passing within 8 km of 合浦 (109.20E 21.66N)
+    const nearHepu = (c: Position[]) =>
+      c.some(
+        (p) => Math.hypot(((p[0] as number) - 109.2) * 103, ((p[1] as number) - 21.66) * 111) < 8,
+      );
+    const line = fc.features
+      .map((f) => f.geometry.coordinates)
+      .filter(nearHepu)
+      .sort((a, b) => b.length - a.length)[0];
+    if (line) {
+      // WDB II lines are not ordered by flow here: run from 玉林 (north-east) to the sea
+      const coords =
+        (line[0]?.[1] as number) < (line.at(-1)?.[1] as number) ? [...line].reverse() : line;
+      return { coords, source: `${file} (the longest WDB II line near 合浦)` };
+    }
+  }
+  const rivers = JSON.parse(
+    readFileSync(join(ROOT, 'geodata/rivers.geojson'), 'utf8'),
+  ) as FeatureCollection<LineString>;
+  const f = rivers.features.find((x) => x.properties?.riverId === 'nanliujiang');
+  if (!f) throw new Error('no 南流江 line');
+  return { coords: f.geometry.coordinates, source: 'geodata/rivers.geojson (clipped to the box)' };
+}
+
+function lengthKm(coords: Position[]): number {
+  const p = projector('EPSG:4546');
+  const xy = coords.map((c) => p.forward(c));
+  return (
+    xy
+      .slice(1)
+      .reduce(
+        (s, b, i) => s + Math.hypot(b[0] - (xy[i] as number[])[0]!, b[1] - (xy[i] as number[])[1]!),
+        0,
+      ) / 1000
+  );
+}
+
+async function measure(
+  label: string,
+  input: unknown,
+  rows: ZoneBenchRow[],
+  target?: number,
+): Promise<void> {
+  const times: number[] = [];
+  let result = computeZones(input);
+  const heapBefore = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    result = computeZones(input);
+    times.push(performance.now() - t0);
+  }
+  const heapAfter = process.memoryUsage().heapUsed;
+  if (!result.ok) {
+    rows.push({ what: `${label}: FAILED ${result.errors[0]}`, value: Number.NaN, unit: '' });
+    return;
+  }
+  const ours = median(times);
+  let geosMs = 0;
+  for (const z of result.zones.features.filter((f) => f.properties.kind === 'management')) {
+    const ref = await geosZones({
+      ...geosInputFor(input as FeatureCollection, z.properties),
+      repeat: 5,
+    });
+    geosMs += ref.ms;
+  }
+  rows.push({
+    what: `${label}: zones (median of 5)`,
+    value: ours,
+    unit: 'ms',
+    ...(target ? { target } : {}),
+  });
+  rows.push({ what: `${label}: GEOS, same construction, same run`, value: geosMs, unit: 'ms' });
+  rows.push({ what: `${label}: ratio to GEOS`, value: ours / geosMs, unit: '×', target: 3 });
+  rows.push({
+    what: `${label}: heap growth over 5 runs`,
+    value: (heapAfter - heapBefore) / 2 ** 20,
+    unit: 'MiB',
+  });
+}
+
+/** The zone-engine rows of the benchmark. */
+export async function benchZones(): Promise<ZoneBenchRow[]> {
+  const rows: ZoneBenchRow[] = [];
+  const course = nanliujiangCourse();
+  const km = lengthKm(course.coords);
+  const reach = sampleReach(course.coords, {
+    reach: 'NLJ-ALL',
+    river: 'nanliujiang',
+    halfWidthM: 40,
+    embankmentClass: 2,
+    widthM: 30,
+    protectionM: 40,
+    source: course.source,
+  });
+  await measure(
+    `南流江 whole course, ${km.toFixed(0)} km, ${course.coords.length} vertices, toes ±40 m`,
+    reach,
+    rows,
+    1000,
+  );
+  await measure('demo reaches (geodata/samples)', loadSampleReaches(join(ROOT, 'geodata')), rows);
+  rows.push({
+    what: 'process peak RSS after the zone runs',
+    value: process.memoryUsage().rss / 2 ** 20,
+    unit: 'MiB',
+  });
+  return rows;
+}
