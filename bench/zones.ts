@@ -54,14 +54,13 @@ function nanliujiangCourse(): { coords: Position[]; source: string } {
 function lengthKm(coords: Position[]): number {
   const p = projector('EPSG:4546');
   const xy = coords.map((c) => p.forward(c));
-  return (
-    xy
-      .slice(1)
-      .reduce(
-        (s, b, i) => s + Math.hypot(b[0] - (xy[i] as number[])[0]!, b[1] - (xy[i] as number[])[1]!),
-        0,
-      ) / 1000
-  );
+  let m = 0;
+  for (let i = 1; i < xy.length; i++) {
+    const [x0, y0] = xy[i - 1] as [number, number];
+    const [x1, y1] = xy[i] as [number, number];
+    m += Math.hypot(x1 - x0, y1 - y0);
+  }
+  return m / 1000;
 }
 
 async function measure(

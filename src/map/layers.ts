@@ -53,6 +53,32 @@ export function selectionFilters(id: string | null): {
 
 const none = selectionFilters(null);
 
+/** A zone kind as a translucent fill with its outline. */
+function zoneLayers(
+  kind: 'management' | 'protection',
+  fill: string,
+  outline: string,
+  width: number,
+): LayerSpecification[] {
+  const filter: ExpressionSpecification = ['==', ['get', 'kind'], kind];
+  return [
+    {
+      id: `zone-${kind}`,
+      type: 'fill',
+      source: ZONES_SOURCE,
+      filter,
+      paint: { 'fill-color': fill, 'fill-opacity': 0.35, 'fill-antialias': false },
+    },
+    {
+      id: `zone-${kind}-line`,
+      type: 'line',
+      source: ZONES_SOURCE,
+      filter,
+      paint: { 'line-color': outline, 'line-width': width },
+    },
+  ];
+}
+
 // Measured on the 2-core test machine (software GL): every distinct shader program costs ~45 ms
 // to compile before the first idle. So fills have constant colours and no antialiased outline
 // (the coast and boundary lines draw the edges), and the county boundary is a cased solid line,
@@ -151,34 +177,8 @@ export const LAYERS: LayerSpecification[] = [
     filter: from('rivers', ['==', ['get', 'schematic'], true]),
     paint: { 'line-color': COLORS.riverNamed, 'line-width': 2, 'line-dasharray': [3, 2] },
   },
-  {
-    id: 'zone-protection',
-    type: 'fill',
-    source: ZONES_SOURCE,
-    filter: ['==', ['get', 'kind'], 'protection'],
-    paint: { 'fill-color': COLORS.protection, 'fill-opacity': 0.35, 'fill-antialias': false },
-  },
-  {
-    id: 'zone-management',
-    type: 'fill',
-    source: ZONES_SOURCE,
-    filter: ['==', ['get', 'kind'], 'management'],
-    paint: { 'fill-color': COLORS.management, 'fill-opacity': 0.35, 'fill-antialias': false },
-  },
-  {
-    id: 'zone-protection-line',
-    type: 'line',
-    source: ZONES_SOURCE,
-    filter: ['==', ['get', 'kind'], 'protection'],
-    paint: { 'line-color': COLORS.protectionLine, 'line-width': 1 },
-  },
-  {
-    id: 'zone-management-line',
-    type: 'line',
-    source: ZONES_SOURCE,
-    filter: ['==', ['get', 'kind'], 'management'],
-    paint: { 'line-color': COLORS.managementLine, 'line-width': 1.5 },
-  },
+  ...zoneLayers('protection', COLORS.protection, COLORS.protectionLine, 1),
+  ...zoneLayers('management', COLORS.management, COLORS.managementLine, 1.5),
   {
     id: 'selected-water',
     type: 'line',

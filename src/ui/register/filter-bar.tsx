@@ -20,7 +20,6 @@ export function FilterBar(props: {
   const { t, lang } = useLang();
   const { filter, onFilter, plans } = props;
   const set = (patch: Partial<PlanFilter>) => onFilter({ ...filter, ...patch });
-  const opt = (v: string) => (v === '' ? undefined : v);
   return (
     <div className="filters">
       <input
@@ -31,73 +30,57 @@ export function FilterBar(props: {
         value={filter.q ?? ''}
         onChange={(e) => set({ q: e.target.value || undefined })}
       />
-      <label>
-        <span>{t('level')}</span>
-        <select
-          value={filter.level ?? ''}
-          onChange={(e) => set({ level: opt(e.target.value) as Level | undefined })}
-        >
-          <option value="">{t('all')}</option>
-          <option value="市级">{t('levelCity')}</option>
-          <option value="县级">{t('levelCounty')}</option>
-        </select>
-      </label>
-      <label>
-        <span>{t('county')}</span>
-        <select value={filter.county ?? ''} onChange={(e) => set({ county: opt(e.target.value) })}>
-          <option value="">{t('all')}</option>
-          {[CITY, ...COUNTIES].map((c) => (
-            <option key={c.adcode} value={c.adcode}>
-              {lang === 'zh' ? c.name : c.nameEn}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('unit')}</span>
-        <select value={filter.unit ?? ''} onChange={(e) => set({ unit: opt(e.target.value) })}>
-          <option value="">{t('all')}</option>
-          {distinct(plans.map((p) => p.unit)).map((u) => (
-            <option key={u}>{u}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('chief')}</span>
-        <select value={filter.chief ?? ''} onChange={(e) => set({ chief: opt(e.target.value) })}>
-          <option value="">{t('all')}</option>
-          {distinct(plans.map((p) => p.chief)).map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('stage')}</span>
-        <select
-          value={filter.stage ?? ''}
-          onChange={(e) => set({ stage: opt(e.target.value) as StageId | undefined })}
-        >
-          <option value="">{t('all')}</option>
-          {STAGES.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s[lang]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('overdue')}</span>
-        <select
-          value={filter.overdue === undefined ? '' : String(filter.overdue)}
-          onChange={(e) =>
-            set({ overdue: e.target.value === '' ? undefined : e.target.value === 'true' })
-          }
-        >
-          <option value="">{t('all')}</option>
-          <option value="true">{t('overdueYes')}</option>
-          <option value="false">{t('overdueNo')}</option>
-        </select>
-      </label>
+      <Choice
+        label={t('level')}
+        all={t('all')}
+        value={filter.level}
+        options={[
+          { value: '市级', label: t('levelCity') },
+          { value: '县级', label: t('levelCounty') },
+        ]}
+        onChange={(v) => set({ level: v as Level | undefined })}
+      />
+      <Choice
+        label={t('county')}
+        all={t('all')}
+        value={filter.county}
+        options={[CITY, ...COUNTIES].map((c) => ({
+          value: c.adcode,
+          label: lang === 'zh' ? c.name : c.nameEn,
+        }))}
+        onChange={(v) => set({ county: v })}
+      />
+      <Choice
+        label={t('unit')}
+        all={t('all')}
+        value={filter.unit}
+        options={distinct(plans.map((p) => p.unit)).map((u) => ({ value: u, label: u }))}
+        onChange={(v) => set({ unit: v })}
+      />
+      <Choice
+        label={t('chief')}
+        all={t('all')}
+        value={filter.chief}
+        options={distinct(plans.map((p) => p.chief)).map((c) => ({ value: c, label: c }))}
+        onChange={(v) => set({ chief: v })}
+      />
+      <Choice
+        label={t('stage')}
+        all={t('all')}
+        value={filter.stage}
+        options={STAGES.map((st) => ({ value: st.id, label: st[lang] }))}
+        onChange={(v) => set({ stage: v as StageId | undefined })}
+      />
+      <Choice
+        label={t('overdue')}
+        all={t('all')}
+        value={filter.overdue === undefined ? undefined : String(filter.overdue)}
+        options={[
+          { value: 'true', label: t('overdueYes') },
+          { value: 'false', label: t('overdueNo') },
+        ]}
+        onChange={(v) => set({ overdue: v === undefined ? undefined : v === 'true' })}
+      />
       <button type="button" className="link" onClick={() => onFilter({})}>
         {t('reset')}
       </button>
@@ -105,5 +88,31 @@ export function FilterBar(props: {
         {t('showing', { n: props.shown, total: plans.length })}
       </span>
     </div>
+  );
+}
+
+/** A labelled dropdown whose first option, "all", means no filter (undefined). */
+function Choice(props: {
+  label: string;
+  all: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <select
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.target.value || undefined)}
+      >
+        <option value="">{props.all}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
