@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, LineString, Position } from 'geojson';
 import { projector } from '../src/domain/crs/crs';
-import { computeZones } from '../src/domain/zones/compute-zones';
+import { loadZoneEngine } from '../src/domain/zones/compute-zones';
 import { sampleReach } from '../src/domain/zones/sample-reach';
 import { loadSampleReaches } from '../src/server/geodata';
 import { geosZones } from '../tests/helpers/geos';
@@ -69,6 +69,7 @@ async function measure(
   rows: ZoneBenchRow[],
   target?: number,
 ): Promise<void> {
+  const { computeZones } = await loadZoneEngine();
   const times: number[] = [];
   let result = computeZones(input);
   const heapBefore = process.memoryUsage().heapUsed;

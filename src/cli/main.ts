@@ -10,7 +10,7 @@ import { viewPlan } from '../domain/plans/plan';
 import { viewRivers } from '../domain/rivers/waterbody';
 import { searchKeys } from '../domain/text/search-keys';
 import { stageLabel } from '../domain/workflow/stages';
-import { computeZones } from '../domain/zones/compute-zones';
+import { loadZoneEngine } from '../domain/zones/compute-zones';
 import { DEFAULT_RULES } from '../domain/zones/rules';
 import { parseRuleTable } from '../domain/zones/rules-schema';
 import { sampleReach } from '../domain/zones/sample-reach';
@@ -218,7 +218,8 @@ async function runZones(
       }
       rules = parsed.rules;
     }
-    const result = computeZones(await readJson(inputPath, 'input'), rules);
+    const engine = await loadZoneEngine();
+    const result = engine.computeZones(await readJson(inputPath, 'input'), rules);
     if (!result.ok) {
       err(result.errors.join('\n'));
       return 1;

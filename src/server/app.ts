@@ -14,7 +14,7 @@ import type { RiverView } from '../domain/rivers/waterbody';
 import { viewRivers } from '../domain/rivers/waterbody';
 import { searchKeys } from '../domain/text/search-keys';
 import { STAGES, stageLabel } from '../domain/workflow/stages';
-import { computeZones } from '../domain/zones/compute-zones';
+import { loadZoneEngine } from '../domain/zones/compute-zones';
 import type { Geodata } from './geodata';
 import { buildBaseLayer, loadSampleReaches, MAP_FILES } from './geodata';
 import { toPinyin } from './pinyin';
@@ -174,9 +174,10 @@ export function createApp(opts: AppOptions): Hono {
 
   // Demonstration zones: computed once from geodata/samples/ by the same engine as any reach.
   let sampleZones: unknown = null;
-  app.get('/api/zones', (c) => {
+  app.get('/api/zones', async (c) => {
     if (!sampleZones) {
-      const result = computeZones(loadSampleReaches(opts.geodata.dir));
+      const engine = await loadZoneEngine();
+      const result = engine.computeZones(loadSampleReaches(opts.geodata.dir));
       if (!result.ok) throw new Error(`sample reaches: ${result.errors.join('; ')}`);
       sampleZones = result.zones;
     }

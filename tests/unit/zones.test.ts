@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { projector } from '../../src/domain/crs/crs';
 import type { ZoneProperties } from '../../src/domain/zones/compute-zones';
-import { computeZones } from '../../src/domain/zones/compute-zones';
+import { loadZoneEngine } from '../../src/domain/zones/compute-zones';
 import { DEFAULT_RULES } from '../../src/domain/zones/rules';
 import { parseRuleTable } from '../../src/domain/zones/rules-schema';
 import { compareGeometries, geosZones } from '../helpers/geos';
 import { FIXTURES, geosInputFor, toPlane, zoneFixtures } from '../helpers/zones-fixtures';
 
+const { computeZones } = await loadZoneEngine();
 const fixtures = zoneFixtures();
 const valid = fixtures.filter((f) => !f.input.expect);
 const invalid = fixtures.filter((f) => f.input.expect);

@@ -2,19 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson
 import type { CrsCode } from '../crs/crs';
 import { gkZoneFor, projector, ZONE_LINE_LON } from '../crs/crs';
 import type { Geometry, XY } from './planar';
-import {
-  bufferFlat,
-  difference,
-  intersects,
-  invalidReason,
-  isEmpty,
-  isSimple,
-  line,
-  multiPolygonCoordinates,
-  polygon,
-  quadrantSegmentsFor,
-  unionAll,
-} from './planar';
+import { loadGeos, Planar, quadrantSegmentsFor } from './planar';
 import type { BankLine, Reach } from './read-reaches';
 import { readReaches } from './read-reaches';
 import type { ResolvedRules, RuleTable } from './rules';
@@ -62,12 +50,28 @@ export type ZonesResult =
   | { ok: true; zones: FeatureCollection<MultiPolygon, ZoneProperties>; warnings: string[] }
   | { ok: false; errors: string[] };
 
+/** The zone engine, once its geometry library (GEOS in WebAssembly) is loaded. */
+export interface ZoneEngine {
+  /**
+   * Management range and protection zone of every reach in the input (GeoJSON, lon/lat), computed
+   * in the Gauss-Krüger zone of each reach. All or nothing: one bad reach and no zone is returned.
+   */
+  computeZones(input: unknown, table?: RuleTable): ZonesResult;
+}
+
 /**
- * Management range and protection zone of every reach in the input (GeoJSON, lon/lat), computed in
- * the Gauss-Krüger zone of each reach. All or nothing: one bad reach and no zone is returned.
- * @example computeZones(fc).ok // true
+ * Loads the engine (≈ 50 ms the first time); computations are synchronous after that.
+ * @example const zones = (await loadZoneEngine()).computeZones(fc)
  */
-export function computeZones(input: unknown, table: RuleTable = DEFAULT_RULES): ZonesResult {
+export async function loadZoneEngine(): Promise<ZoneEngine> {
+  const geos = await loadGeos();
+  return {
+    computeZones: (input, table = DEFAULT_RULES) =>
+      computeAll(() => new Planar(geos), input, table),
+  };
+}
+
+function computeAll(arena: () => Planar, input: unknown, table: RuleTable): ZonesResult {
   const { reaches, errors } = readReaches(input);
   const warnings: string[] = [];
   const features: ZoneFeature[] = [];
@@ -76,11 +80,16 @@ export function computeZones(input: unknown, table: RuleTable = DEFAULT_RULES): 
       county: reach.county ?? undefined,
       river: reach.river ?? undefined,
     });
-    const out = computeReach(reach, rules);
-    if ('errors' in out) errors.push(...out.errors);
-    else {
-      features.push(...out.features);
-      warnings.push(...out.warnings);
+    const pl = arena();
+    try {
+      const out = computeReach(pl, reach, rules);
+      if ('errors' in out) errors.push(...out.errors);
+      else {
+        features.push(...out.features);
+        warnings.push(...out.warnings);
+      }
+    } finally {
+      pl.dispose();
     }
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -112,6 +121,7 @@ export function bankWidths(reach: string, l: BankLine, rules: ResolvedRules): Ba
 }
 
 function computeReach(
+  pl: Planar,
   reach: Reach,
   rules: ResolvedRules,
 ): { features: ZoneFeature[]; warnings: string[] } | { errors: string[] } {
@@ -135,14 +145,12 @@ function computeReach(
   const toXY = (cs: Position[]) => cs.map((c) => proj.forward(c) as XY);
   const leftXY = toXY(reach.left.coords);
   const rightXY = toXY(reach.right.coords);
-  const geometryErrors = checkBanks(reach.id, leftXY, rightXY);
-  if (geometryErrors.length > 0) return { errors: geometryErrors };
-
-  const corridorRing = [...leftXY, ...[...rightXY].reverse(), leftXY[0] as XY];
-  const corridor = polygon([corridorRing]);
-  const water = reach.water.map((rings) => polygon(rings.map(toXY)));
+  const checked = checkBanks(pl, reach.id, leftXY, rightXY);
+  if (Array.isArray(checked)) return { errors: checked };
+  const corridor = checked;
+  const water = reach.water.map((rings) => pl.polygon(rings.map(toXY)));
   for (const [k, w] of water.entries()) {
-    const why = invalidReason(w);
+    const why = pl.invalidReason(w);
     if (why) return { errors: [`reach ${reach.id}: water polygon ${k + 1} is invalid: ${why}`] };
   }
   const banks = [
@@ -153,20 +161,22 @@ function computeReach(
     .flatMap(({ w }) => [w.widthM, w.widthM + (w.protectionM ?? 0)])
     .filter((r) => r > 0);
   const q = quadrantSegmentsFor(Math.max(...radii, 1), ARC_TOLERANCE_M);
-  const management = unionAll([
+  const management = pl.unionAll([
     corridor,
     ...water,
-    ...banks.filter(({ w }) => w.widthM > 0).map(({ xy, w }) => bufferFlat(line(xy), w.widthM, q)),
+    ...banks
+      .filter(({ w }) => w.widthM > 0)
+      .map(({ xy, w }) => pl.bufferFlat(pl.line(xy), w.widthM, q)),
   ]);
   const protectedBanks = banks.filter(({ w }) => w.kind === 'toe' && w.protectionM !== null);
   const protection =
     protectedBanks.length === 0
       ? null
-      : difference(
-          unionAll([
+      : pl.difference(
+          pl.unionAll([
             corridor,
             ...protectedBanks.map(({ xy, w }) =>
-              bufferFlat(line(xy), w.widthM + (w.protectionM ?? 0), q),
+              pl.bufferFlat(pl.line(xy), w.widthM + (w.protectionM ?? 0), q),
             ),
           ]),
           management,
@@ -176,27 +186,30 @@ function computeReach(
     ['management', management],
     ['protection', protection],
   ] as const) {
-    if (!g || isEmpty(g)) continue;
-    const why = invalidReason(g);
+    if (!g || pl.isEmpty(g)) continue;
+    const why = pl.invalidReason(g);
     if (why)
       return {
         errors: [
           `reach ${reach.id}: the computed ${kind} zone is invalid (${why}); check the input lines`,
         ],
       };
-    features.push(toFeature(reach, kind, g, { crs, rules, left, right, q }, proj.inverse));
+    features.push(toFeature(pl, reach, kind, g, { crs, rules, left, right, q }, proj.inverse));
   }
   return { features, warnings };
 }
 
-/** Input checks in the plane: simple lines, not crossing, drawn the same way, left on the left. */
-function checkBanks(reach: string, left: XY[], right: XY[]): string[] {
+/**
+ * Input checks in the plane: simple lines, not crossing, drawn the same way, left on the left.
+ * Returns the corridor (the polygon the banks enclose) or the reasons it cannot be built.
+ */
+function checkBanks(pl: Planar, reach: string, left: XY[], right: XY[]): Geometry | string[] {
   const errors: string[] = [];
-  const l = line(left);
-  const r = line(right);
-  if (!isSimple(l)) errors.push(`reach ${reach}: the left line crosses itself`);
-  if (!isSimple(r)) errors.push(`reach ${reach}: the right line crosses itself`);
-  if (intersects(l, r)) errors.push(`reach ${reach}: the left and right lines cross or touch`);
+  const l = pl.line(left);
+  const r = pl.line(right);
+  if (!pl.isSimple(l)) errors.push(`reach ${reach}: the left line crosses itself`);
+  if (!pl.isSimple(r)) errors.push(`reach ${reach}: the right line crosses itself`);
+  if (pl.intersects(l, r)) errors.push(`reach ${reach}: the left and right lines cross or touch`);
   if (errors.length > 0) return errors;
   const d = (a: XY | undefined, b: XY | undefined) =>
     Math.hypot((a?.[0] ?? 0) - (b?.[0] ?? 0), (a?.[1] ?? 0) - (b?.[1] ?? 0));
@@ -218,22 +231,22 @@ function checkBanks(reach: string, left: XY[], right: XY[]): string[] {
       `reach ${reach}: the left line lies right of the right line (looking along the lines); the banks are swapped, or both lines are drawn downstream → upstream`,
     ];
   }
-  const corridor = polygon([[...ring, ring[0] as XY]]);
-  const why = invalidReason(corridor);
-  if (why) errors.push(`reach ${reach}: the banks do not enclose a valid corridor: ${why}`);
-  return errors;
+  const corridor = pl.polygon([[...ring, ring[0] as XY]]);
+  const why = pl.invalidReason(corridor);
+  return why ? [`reach ${reach}: the banks do not enclose a valid corridor: ${why}`] : corridor;
 }
 
 function toFeature(
+  pl: Planar,
   reach: Reach,
   kind: 'management' | 'protection',
   g: Geometry,
   ctx: { crs: CrsCode; rules: ResolvedRules; left: BankWidths; right: BankWidths; q: number },
   inverse: (p: readonly number[]) => [number, number],
 ): ZoneFeature {
-  const coordinates = multiPolygonCoordinates(g).map((poly) =>
-    poly.map((ring) => ring.map((p) => inverse(p))),
-  );
+  const coordinates = pl
+    .multiPolygonCoordinates(g)
+    .map((poly) => poly.map((ring) => ring.map((p) => inverse(p))));
   return {
     type: 'Feature',
     geometry: { type: 'MultiPolygon', coordinates },
@@ -253,8 +266,8 @@ function toFeature(
       rightClass: ctx.right.embankmentClass,
       rightWidthM: ctx.right.widthM,
       rightProtectionM: ctx.right.protectionM,
-      areaM2: round(g.getArea(), 2),
-      perimeterM: round(g.getLength(), 2),
+      areaM2: round(pl.area(g), 2),
+      perimeterM: round(pl.length(g), 2),
       quadrantSegments: ctx.q,
       sample: reach.sample,
     },

@@ -1,34 +1,29 @@
-// The planar geometry the zone engine needs, in metres (a Gauss-Krüger plane), on JSTS (a port of
-// JTS, the library GEOS is a port of). Pure JavaScript: runs in the browser, a worker and Node.
-import Coordinate from 'jsts/org/locationtech/jts/geom/Coordinate.js';
-import type Geometry from 'jsts/org/locationtech/jts/geom/Geometry.js';
-import GeometryFactory from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
-import type Polygon from 'jsts/org/locationtech/jts/geom/Polygon.js';
-import BufferOp from 'jsts/org/locationtech/jts/operation/buffer/BufferOp.js';
-import BufferParameters from 'jsts/org/locationtech/jts/operation/buffer/BufferParameters.js';
-import IsSimpleOp from 'jsts/org/locationtech/jts/operation/IsSimpleOp.js';
-import SnapIfNeededOverlayOp from 'jsts/org/locationtech/jts/operation/overlay/snap/SnapIfNeededOverlayOp.js';
-import RelateOp from 'jsts/org/locationtech/jts/operation/relate/RelateOp.js';
-import UnaryUnionOp from 'jsts/org/locationtech/jts/operation/union/UnaryUnionOp.js';
-import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
+// The planar geometry the zone engine needs, in metres (a Gauss-Krüger plane), on GEOS compiled to
+// WebAssembly (geos-wasm: GEOS 3.13, the library PostGIS and Shapely use). Runs in the browser, a
+// worker and Node. Measured on the 226 km 南流江 course: 31 ms against 20 ms for native GEOS and
+// 126 ms for JSTS; GEOS's overlay also never falls back to slow snapping as JSTS's did (4.4 s).
+import type { Geometry as GeoJsonGeometry, Polygon as GeoJsonPolygon, MultiPolygon } from 'geojson';
+import initGeosJs from 'geos-wasm';
+import { geojsonToGeosGeom, geosGeomToGeojson } from 'geos-wasm/helpers';
 
 /** A point in the plane: [x = easting, y = northing], metres. */
 export type XY = [number, number];
 
-const factory = new GeometryFactory();
+type Geos = Awaited<ReturnType<typeof initGeosJs>>;
 
-const coords = (points: readonly XY[]) => points.map(([x, y]) => new Coordinate(x, y));
+/** A GEOS geometry owned by a Planar arena (freed with it). */
+export type Geometry = number & { readonly __geos: unique symbol };
 
-/** A planar line. */
-export function line(points: readonly XY[]): Geometry {
-  return factory.createLineString(coords(points)) as unknown as Geometry;
-}
+const CAP_FLAT = 2;
+const JOIN_ROUND = 1;
+const GEOMETRYCOLLECTION = 7;
 
-/** A planar polygon from GeoJSON-style rings (first outer, then holes), each closed. */
-export function polygon(rings: readonly (readonly XY[])[]): Geometry {
-  const [outer, ...holes] = rings.map((r) => factory.createLinearRing(coords(r)));
-  if (!outer) throw new Error('polygon needs an outer ring');
-  return factory.createPolygon(outer, holes) as unknown as Geometry;
+let loading: Promise<Geos> | null = null;
+
+/** Loads GEOS once (≈ 50 ms); every later call returns the same instance. */
+export function loadGeos(): Promise<Geos> {
+  loading ??= initGeosJs();
+  return loading;
 }
 
 /**
@@ -42,60 +37,125 @@ export function quadrantSegmentsFor(radius: number, tolerance: number): number {
   return Math.max(8, Math.ceil(Math.PI / 2 / (2 * halfAngle)));
 }
 
-/** Both-sided buffer with flat end caps and round joins. */
-export function bufferFlat(g: Geometry, distance: number, quadrantSegments: number): Geometry {
-  const params = new BufferParameters(quadrantSegments, BufferParameters.CAP_FLAT);
-  params.setJoinStyle(BufferParameters.JOIN_ROUND);
-  return BufferOp.bufferOp(g, distance, params);
-}
+/**
+ * An arena of GEOS geometries: everything it creates is freed by `dispose()`, so a computation
+ * cannot leak WebAssembly memory whichever way it ends.
+ */
+export class Planar {
+  private readonly owned: number[] = [];
 
-/** Union of many polygons (cascaded). */
-export function unionAll(parts: readonly Geometry[]): Geometry {
-  return UnaryUnionOp.union(factory.createGeometryCollection(parts as Geometry[]));
-}
+  constructor(private readonly geos: Geos) {}
 
-/** a − b, snapping when the plain overlay is not robust enough. */
-export function difference(a: Geometry, b: Geometry): Geometry {
-  return SnapIfNeededOverlayOp.difference(a, b);
-}
-
-/** Whether a line has no self-intersection. */
-export function isSimple(g: Geometry): boolean {
-  return new IsSimpleOp(g).isSimple();
-}
-
-/** Whether two geometries share at least one point. */
-export function intersects(a: Geometry, b: Geometry): boolean {
-  return RelateOp.intersects(a, b);
-}
-
-/** Whether a geometry has no points. */
-export function isEmpty(g: Geometry): boolean {
-  return (g as unknown as { isEmpty(): boolean }).isEmpty();
-}
-
-/** Why a polygon is invalid, or null when it is valid. */
-export function invalidReason(g: Geometry): string | null {
-  const op = new IsValidOp(g);
-  if (op.isValid()) return null;
-  const err = op.getValidationError();
-  const at = err.getCoordinate();
-  return `${err.getMessage()}${at ? ` at (${at.x.toFixed(2)}, ${at.y.toFixed(2)})` : ''}`;
-}
-
-/** GeoJSON coordinates of a polygonal result: always a MultiPolygon's array (may be empty). */
-export function multiPolygonCoordinates(g: Geometry): XY[][][] {
-  const out: XY[][][] = [];
-  for (let i = 0; i < g.getNumGeometries(); i++) {
-    const p = g.getGeometryN(i) as unknown as Polygon;
-    if (p.isEmpty() || p.getGeometryType() !== 'Polygon') continue;
-    const rings = [
-      p.getExteriorRing(),
-      ...Array.from({ length: p.getNumInteriorRing() }, (_, k) => p.getInteriorRingN(k)),
-    ];
-    out.push(rings.map((r) => r.getCoordinates().map((c: Coordinate) => [c.x, c.y] as XY)));
+  private own(ptr: number, what: string): Geometry {
+    if (!ptr) throw new Error(`GEOS could not compute the ${what}`);
+    this.owned.push(ptr);
+    return ptr as Geometry;
   }
-  return out;
+
+  line(points: readonly XY[]): Geometry {
+    return this.own(
+      geojsonToGeosGeom({ type: 'LineString', coordinates: points as XY[] }, this.geos),
+      'line',
+    );
+  }
+
+  /** A polygon from GeoJSON-style rings (first outer, then holes), each closed. */
+  polygon(rings: readonly (readonly XY[])[]): Geometry {
+    const coordinates = rings as XY[][];
+    return this.own(geojsonToGeosGeom({ type: 'Polygon', coordinates }, this.geos), 'polygon');
+  }
+
+  /** Both-sided buffer with flat end caps and round joins. */
+  bufferFlat(g: Geometry, distance: number, quadrantSegments: number): Geometry {
+    return this.own(
+      this.geos.GEOSBufferWithStyle(g, distance, quadrantSegments, CAP_FLAT, JOIN_ROUND, 5),
+      'buffer',
+    );
+  }
+
+  /** Union of many polygons. */
+  unionAll(parts: readonly Geometry[]): Geometry {
+    const { Module } = this.geos;
+    const array = Module._malloc(4 * parts.length);
+    // the collection takes ownership of what it holds: give it clones, the arena keeps the parts
+    // geos-wasm's declaration swaps setValue's arguments; Emscripten's is (ptr, value, type)
+    const setValue = Module.setValue as unknown as (
+      ptr: number,
+      value: number,
+      type: string,
+    ) => void;
+    parts.forEach((p, i) => {
+      setValue(array + 4 * i, this.geos.GEOSGeom_clone(p), 'i32');
+    });
+    const collection = this.own(
+      this.geos.GEOSGeom_createCollection(GEOMETRYCOLLECTION, array, parts.length),
+      'collection',
+    );
+    Module._free(array);
+    return this.own(this.geos.GEOSUnaryUnion(collection), 'union');
+  }
+
+  /** a − b. */
+  difference(a: Geometry, b: Geometry): Geometry {
+    return this.own(this.geos.GEOSDifference(a, b), 'difference');
+  }
+
+  /** Why a geometry is invalid, or null when it is valid. */
+  invalidReason(g: Geometry): string | null {
+    if (this.geos.GEOSisValid(g) === 1) return null;
+    const ptr = this.geos.GEOSisValidReason(g);
+    const reason = this.geos.Module.UTF8ToString(ptr);
+    this.geos.GEOSFree(ptr);
+    return reason;
+  }
+
+  /** Whether a line has no self-intersection. */
+  isSimple(g: Geometry): boolean {
+    return this.geos.GEOSisSimple(g) === 1;
+  }
+
+  /** Whether two geometries share at least one point. */
+  intersects(a: Geometry, b: Geometry): boolean {
+    return this.geos.GEOSIntersects(a, b) === 1;
+  }
+
+  isEmpty(g: Geometry): boolean {
+    return this.geos.GEOSisEmpty(g) === 1;
+  }
+
+  area(g: Geometry): number {
+    return this.measure(g, (ptr) => this.geos.GEOSArea(g, ptr));
+  }
+
+  /** Length of the boundary (perimeter) of a polygon. */
+  length(g: Geometry): number {
+    return this.measure(g, (ptr) => this.geos.GEOSLength(g, ptr));
+  }
+
+  private measure(_g: Geometry, call: (ptr: number) => number): number {
+    const { Module } = this.geos;
+    const ptr = Module._malloc(8);
+    try {
+      if (call(ptr) !== 1) throw new Error('GEOS could not measure the geometry');
+      return Module.getValue(ptr, 'double') as number;
+    } finally {
+      Module._free(ptr);
+    }
+  }
+
+  /** GeoJSON coordinates of a polygonal result: always a MultiPolygon's array (may be empty). */
+  multiPolygonCoordinates(g: Geometry): XY[][][] {
+    return polygonsOf(geosGeomToGeojson(g, this.geos) as GeoJsonGeometry);
+  }
+
+  dispose(): void {
+    for (const ptr of this.owned.splice(0)) this.geos.GEOSGeom_destroy(ptr);
+  }
 }
 
-export type { Geometry };
+function polygonsOf(g: GeoJsonGeometry): XY[][][] {
+  if (g.type === 'Polygon') return [(g as GeoJsonPolygon).coordinates as XY[][]];
+  if (g.type === 'MultiPolygon') return (g as MultiPolygon).coordinates as XY[][][];
+  if (g.type === 'GeometryCollection') return g.geometries.flatMap(polygonsOf);
+  return [];
+}
