@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite, as CI runs it: system packages → lint → typecheck → build →
+// `npm test`: the whole suite, as CI runs it: system packages → lint → typecheck → dead code → build →
 // unit, API and browser tests. Ends with one line "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ function step(label, cmd, args) {
 ensureSystemDeps();
 step('lint (biome)', bin('biome'), ['check', '.']);
 step('typecheck (tsc)', bin('tsc'), ['--noEmit']);
+step('dead code (knip)', bin('knip'), []);
 step('build (vite)', bin('vite'), ['build', '--logLevel', 'warn']);
 
 mkdirSync(join(root, 'test-results'), { recursive: true });

@@ -9,7 +9,7 @@ import type { GeometryInfo, Waterbody } from '../domain/rivers/waterbody';
 import { parseCsv } from '../domain/text/csv';
 
 /** The files merged into the map's one base layer, by the layer name the style filters on. */
-export const BASE_LAYERS = {
+const BASE_LAYERS = {
   sea: 'sea.geojson',
   counties: 'counties.geojson',
   'county-labels': 'county-labels.geojson',

@@ -19,7 +19,7 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 
 /** Saves a screenshot under test-results/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 
-export const PYTHON = '/usr/bin/python3';
-export const GEOS_SCRIPT = join(import.meta.dirname, '../reference/zones_geos.py');
+const PYTHON = '/usr/bin/python3';
+const GEOS_SCRIPT = join(import.meta.dirname, '../reference/zones_geos.py');
 const INSTALL_HINT = 'apt-get install -y python3-shapely';
 
 export type Line = Position[];

@@ -9,7 +9,7 @@ import type { ResolvedRules, RuleTable } from './rules';
 import { DEFAULT_RULES, formatRange, resolveRules } from './rules';
 
 /** The largest distance allowed between a computed boundary and the true offset curve. */
-export const ARC_TOLERANCE_M = 0.005;
+const ARC_TOLERANCE_M = 0.005;
 
 /** The widths a bank was computed with. */
 export interface BankWidths {
