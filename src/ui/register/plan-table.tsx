@@ -16,7 +16,6 @@ const COLUMNS: { key: PlanSortKey | null; label: MessageKey }[] = [
   { key: 'deadline', label: 'deadline' },
   { key: 'stage', label: 'stage' },
   { key: 'overdue', label: 'status' },
-  { key: null, label: 'note' },
   { key: null, label: 'map' },
 ];
 
@@ -96,6 +95,11 @@ export function PlanTable(props: {
                 </td>
                 <td data-label={t('name')} className="name">
                   <strong>{p.name}</strong>
+                  {p.note && (
+                    <span className="badge note" title={`${t('note')}：${p.note}`}>
+                      {p.note}
+                    </span>
+                  )}
                   {reservoirs.length > 0 && (
                     <span className="sub">（{reservoirs.join('、')}）</span>
                   )}
@@ -117,9 +121,6 @@ export function PlanTable(props: {
                 <td data-label={t('stage')}>{stageLabel(p.stage, lang)}</td>
                 <td data-label={t('status')}>
                   <StatusBadge plan={p} />
-                </td>
-                <td data-label={t('note')} className="note">
-                  {p.note || ''}
                 </td>
                 <td data-label={t('map')}>
                   {river?.geometry ? (
