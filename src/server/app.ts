@@ -140,9 +140,12 @@ export function createApp(opts: AppOptions): Hono {
     });
   });
 
-  app.get('/api/config', (c) =>
-    c.json({ demo: opts.demo, tiandituKey: opts.tiandituKey, now: clock().toISOString() }),
-  );
+  const config = () => ({
+    demo: opts.demo,
+    tiandituKey: opts.tiandituKey,
+    now: clock().toISOString(),
+  });
+  app.get('/api/config', (c) => c.json(config()));
 
   app.get('/api/plans', async (c) => {
     const parsed = planQuery.safeParse(c.req.query());
@@ -211,7 +214,13 @@ export function createApp(opts: AppOptions): Hono {
     });
   });
 
-  if (opts.distDir) mountFrontEnd(app, opts.distDir);
+  // The first screen's data rides in the page: the register renders without three round trips.
+  const initialData = async () => ({
+    plans: await loadPlans(),
+    rivers: await loadRivers(),
+    config: config(),
+  });
+  if (opts.distDir) mountFrontEnd(app, opts.distDir, initialData);
 
   app.onError((err, c) => {
     console.error(err);
@@ -249,7 +258,7 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-function mountFrontEnd(app: Hono, distDir: string): void {
+function mountFrontEnd(app: Hono, distDir: string, initialData: () => Promise<unknown>): void {
   app.get('*', async (c) => {
     const path = normalize(decodeURIComponent(c.req.path)).replace(/^(\.\.[/\\])+/, '');
     const file = join(distDir, path);
@@ -264,9 +273,15 @@ function mountFrontEnd(app: Hono, distDir: string): void {
       }
       return c.text('not found', 404);
     }
-    const index = await readFile(join(distDir, 'index.html')).catch(() => null);
+    const index = await readFile(join(distDir, 'index.html'), 'utf8').catch(() => null);
     if (!index) return c.text('front end not built: run `npm run build`', 503);
-    return c.body(index, 200, {
+    // type="application/json" is data, not script (CSP-safe); "<" escaped so data cannot end the tag
+    const json = JSON.stringify(await initialData()).replace(/</g, '\\u003c');
+    const html = index.replace(
+      '<div id="root"></div>',
+      `<div id="root"></div>\n    <script type="application/json" id="hejie-initial">${json}</script>`,
+    );
+    return c.body(html, 200, {
       'content-type': TYPES['.html'] as string,
       'cache-control': 'no-cache',
     });

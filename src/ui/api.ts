@@ -21,12 +21,20 @@ async function getJson<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** Everything the first screen needs, in one round of requests. */
-export async function loadRegister(): Promise<{
+/** What the first screen needs. */
+interface Register {
   plans: ApiPlan[];
   rivers: RiverView[];
   config: ApiConfig;
-}> {
+}
+
+/**
+ * Everything the first screen needs: from the page itself when the server embedded it, else in one
+ * round of requests.
+ */
+export async function loadRegister(): Promise<Register> {
+  const embedded = document.getElementById('hejie-initial')?.textContent;
+  if (embedded) return JSON.parse(embedded) as Register;
   const [plans, rivers, config] = await Promise.all([
     getJson<ApiPlan[]>('/api/plans'),
     getJson<RiverView[]>('/api/rivers'),

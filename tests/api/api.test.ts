@@ -146,7 +146,19 @@ describe('npm start (real process, real SQLite file)', () => {
     expect(plans).toHaveLength(36);
     const page = await fetch(`${server.url}/river/${encodeURIComponent('钦江')}`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<div id="root">');
+    const html = await page.text();
+    expect(html).toContain('<div id="root">');
+    // the first screen's data is in the page, as inert JSON that cannot close its own tag
+    const m = /<script type="application\/json" id="hejie-initial">([^<]*)<\/script>/.exec(html);
+    expect(m).not.toBeNull();
+    const data = JSON.parse(m?.[1] ?? '{}') as {
+      plans: unknown[];
+      rivers: unknown[];
+      config: { demo: boolean };
+    };
+    expect(data.plans).toHaveLength(36);
+    expect(data.rivers).toHaveLength(34);
+    expect(data.config.demo).toBe(true);
   });
 
   it('keeps its data on restart without seeding again', async () => {
