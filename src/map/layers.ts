@@ -6,7 +6,7 @@ export const LOCAL_FONTS =
 
 const NONE = '__none__';
 
-/** The one GeoJSON source of the base map (served by /geodata/base.geojson). */
+/** The base map's vector tiles (/tiles/base/{z}/{x}/{y}.pbf), one source-layer per dataset. */
 export const BASE_SOURCE = 'base';
 
 /** Colours shared by the style and the legend. */
@@ -32,13 +32,6 @@ export const COLORS = {
 /** Computed zones (GET /api/zones): management range and protection zone polygons. */
 export const ZONES_SOURCE = 'zones';
 
-type BaseLayer = 'extent' | 'sea' | 'counties' | 'county-labels' | 'coast' | 'water' | 'rivers';
-
-/** Features of one base layer, optionally narrowed further. */
-function from(layer: BaseLayer, ...more: ExpressionSpecification[]): ExpressionSpecification {
-  return ['all', ['==', ['get', 'layer'], layer], ...more];
-}
-
 /** Filter of the highlight layers for a selected waterbody id. */
 export function selectionFilters(id: string | null): {
   river: ExpressionSpecification;
@@ -46,8 +39,8 @@ export function selectionFilters(id: string | null): {
 } {
   const value = id ?? NONE;
   return {
-    river: from('rivers', ['==', ['get', 'riverId'], value]),
-    water: from('water', ['==', ['get', 'waterbodyId'], value]),
+    river: ['==', ['get', 'riverId'], value],
+    water: ['==', ['get', 'waterbodyId'], value],
   };
 }
 
@@ -94,49 +87,51 @@ export const LAYERS: LayerSpecification[] = [
     id: 'extent',
     type: 'fill',
     source: BASE_SOURCE,
-    filter: from('extent'),
+    'source-layer': 'extent',
     paint: { 'fill-color': COLORS.land, 'fill-antialias': false },
   },
   {
     id: 'sea',
     type: 'fill',
     source: BASE_SOURCE,
-    filter: from('sea'),
+    'source-layer': 'sea',
     paint: { 'fill-color': COLORS.sea, 'fill-antialias': false },
   },
   {
     id: 'county-fill',
     type: 'fill',
     source: BASE_SOURCE,
-    filter: from('counties'),
+    'source-layer': 'counties',
     paint: { 'fill-color': COLORS.countyFill, 'fill-opacity': 0.55, 'fill-antialias': false },
   },
   {
     id: 'water',
     type: 'fill',
     source: BASE_SOURCE,
-    filter: from('water', ['!=', ['get', 'kind'], 'reservoir']),
+    'source-layer': 'water',
+    filter: ['!=', ['get', 'kind'], 'reservoir'],
     paint: { 'fill-color': COLORS.water, 'fill-antialias': false },
   },
   {
     id: 'reservoir',
     type: 'fill',
     source: BASE_SOURCE,
-    filter: from('water', ['==', ['get', 'kind'], 'reservoir']),
+    'source-layer': 'water',
+    filter: ['==', ['get', 'kind'], 'reservoir'],
     paint: { 'fill-color': COLORS.reservoir, 'fill-antialias': false },
   },
   {
     id: 'coast',
     type: 'line',
     source: BASE_SOURCE,
-    filter: from('coast'),
+    'source-layer': 'coast',
     paint: { 'line-color': COLORS.coast, 'line-width': 1 },
   },
   {
     id: 'county-casing',
     type: 'line',
     source: BASE_SOURCE,
-    filter: from('counties'),
+    'source-layer': 'counties',
     layout: { 'line-join': 'round' },
     paint: { 'line-color': COLORS.countyCasing, 'line-width': 3.5, 'line-opacity': 0.9 },
   },
@@ -144,7 +139,7 @@ export const LAYERS: LayerSpecification[] = [
     id: 'county-line',
     type: 'line',
     source: BASE_SOURCE,
-    filter: from('counties'),
+    'source-layer': 'counties',
     layout: { 'line-join': 'round' },
     paint: { 'line-color': COLORS.county, 'line-width': 1.2 },
   },
@@ -152,7 +147,8 @@ export const LAYERS: LayerSpecification[] = [
     id: 'rivers-other',
     type: 'line',
     source: BASE_SOURCE,
-    filter: from('rivers', ['!', ['has', 'riverId']]),
+    'source-layer': 'rivers',
+    filter: ['!', ['has', 'riverId']],
     layout: { 'line-join': 'round', 'line-cap': 'round' },
     paint: {
       'line-color': COLORS.river,
@@ -163,7 +159,8 @@ export const LAYERS: LayerSpecification[] = [
     id: 'rivers-named',
     type: 'line',
     source: BASE_SOURCE,
-    filter: from('rivers', ['has', 'riverId'], ['!=', ['get', 'schematic'], true]),
+    'source-layer': 'rivers',
+    filter: ['all', ['has', 'riverId'], ['!=', ['get', 'schematic'], true]],
     layout: { 'line-join': 'round', 'line-cap': 'round' },
     paint: {
       'line-color': COLORS.riverNamed,
@@ -174,7 +171,8 @@ export const LAYERS: LayerSpecification[] = [
     id: 'rivers-schematic',
     type: 'line',
     source: BASE_SOURCE,
-    filter: from('rivers', ['==', ['get', 'schematic'], true]),
+    'source-layer': 'rivers',
+    filter: ['==', ['get', 'schematic'], true],
     paint: { 'line-color': COLORS.riverNamed, 'line-width': 2, 'line-dasharray': [3, 2] },
   },
   ...zoneLayers('protection', COLORS.protection, COLORS.protectionLine, 1),
@@ -183,6 +181,7 @@ export const LAYERS: LayerSpecification[] = [
     id: 'selected-water',
     type: 'line',
     source: BASE_SOURCE,
+    'source-layer': 'water',
     filter: none.water,
     paint: { 'line-color': COLORS.selected, 'line-width': 3 },
   },
@@ -190,6 +189,7 @@ export const LAYERS: LayerSpecification[] = [
     id: 'selected-river',
     type: 'line',
     source: BASE_SOURCE,
+    'source-layer': 'rivers',
     filter: none.river,
     layout: { 'line-join': 'round', 'line-cap': 'round' },
     paint: {
@@ -201,7 +201,8 @@ export const LAYERS: LayerSpecification[] = [
     id: 'river-label',
     type: 'symbol',
     source: BASE_SOURCE,
-    filter: from('rivers', ['has', 'name']),
+    'source-layer': 'rivers',
+    filter: ['has', 'name'],
     layout: {
       'symbol-placement': 'line',
       'text-field': ['get', 'name'],
@@ -218,7 +219,8 @@ export const LAYERS: LayerSpecification[] = [
     id: 'water-label',
     type: 'symbol',
     source: BASE_SOURCE,
-    filter: from('water', ['has', 'name']),
+    'source-layer': 'water',
+    filter: ['has', 'name'],
     layout: { 'text-field': ['get', 'name'], 'text-size': 13 },
     paint: { 'text-color': '#0b4f80', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
   },
@@ -226,7 +228,7 @@ export const LAYERS: LayerSpecification[] = [
     id: 'county-label',
     type: 'symbol',
     source: BASE_SOURCE,
-    filter: from('county-labels'),
+    'source-layer': 'county-labels',
     layout: { 'text-field': ['get', 'name'], 'text-size': 15, 'text-letter-spacing': 0.2 },
     paint: { 'text-color': '#5a5040', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
   },

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { FeatureCollection } from 'geojson';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
@@ -15,6 +16,8 @@ import { viewRivers } from '../domain/rivers/waterbody';
 import { searchKeys } from '../domain/text/search-keys';
 import { STAGES, stageLabel } from '../domain/workflow/stages';
 import { loadZoneEngine } from '../domain/zones/compute-zones';
+import type { TileReader } from './base-tiles';
+import { createBaseTiles } from './base-tiles';
 import type { Geodata } from './geodata';
 import { buildBaseLayer, loadSampleReaches, MAP_FILES } from './geodata';
 import { toPinyin } from './pinyin';
@@ -199,6 +202,36 @@ export function createApp(opts: AppOptions): Hono {
       'cache-control': 'public, max-age=3600',
       vary: 'accept-encoding',
       ...(gz ? { 'content-encoding': 'gzip' } : {}),
+    });
+  });
+
+  // The base map as vector tiles (what the map draws); base.geojson stays for other clients.
+  let tiles: TileReader | null = null;
+  app.get('/tiles/base/:z/:x/:file', (c) => {
+    const [z, x] = [Number(c.req.param('z')), Number(c.req.param('x'))];
+    const y = Number(/^(\d+)\.pbf$/.exec(c.req.param('file'))?.[1] ?? Number.NaN);
+    const n = 2 ** z;
+    if (
+      ![z, x, y].every(Number.isInteger) ||
+      z < 0 ||
+      z > 22 ||
+      x < 0 ||
+      x >= n ||
+      y < 0 ||
+      y >= n
+    ) {
+      return c.json(
+        { error: 'tile address must be /tiles/base/{z}/{x}/{y}.pbf with 0 ≤ x, y < 2^z, z ≤ 22' },
+        400,
+      );
+    }
+    tiles ??= createBaseTiles(JSON.parse(base().raw.toString('utf8')) as FeatureCollection);
+    const body = tiles(z, x, y);
+    if (!body) return c.body(null, 204, { 'cache-control': 'public, max-age=3600' });
+    return c.body(new Uint8Array(body), 200, {
+      'content-type': 'application/x-protobuf',
+      'content-encoding': 'gzip',
+      'cache-control': 'public, max-age=3600',
     });
   });
 

@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader as Pbf } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { createMemoryStore } from '../../src/server/store/memory-store';
@@ -111,6 +114,33 @@ describe('API (in process, memory store)', () => {
     ]);
     expect(fc.features[0]?.properties.crs).toBe('EPSG:4546');
     expect(fc.features[0]?.properties.areaM2).toBeGreaterThan(2.7e6);
+  });
+
+  it('GET /tiles/base/{z}/{x}/{y}.pbf: vector tiles of the base map, one layer per dataset', async () => {
+    const app = await memoryApp();
+    // z8 tile over Qinzhou city (108.6E 21.95N)
+    const res = await app.request('/tiles/base/8/205/112.pbf');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/x-protobuf');
+    const tile = new VectorTile(new Pbf(gunzipSync(Buffer.from(await res.arrayBuffer()))));
+    expect(Object.keys(tile.layers).sort()).toEqual(
+      expect.arrayContaining(['coast', 'counties', 'county-labels', 'extent', 'sea', 'water']),
+    );
+    const counties = tile.layers.counties;
+    const names = Array.from(
+      { length: counties?.length ?? 0 },
+      (_, i) => counties?.feature(i).properties.name,
+    );
+    expect(names).toContain('钦南区');
+    // the open ocean far from the data: no tile
+    expect((await app.request('/tiles/base/8/0/0.pbf')).status).toBe(204);
+    for (const bad of [
+      '/tiles/base/8/300/112.pbf',
+      '/tiles/base/x/1/1.pbf',
+      '/tiles/base/8/1/1.png',
+    ]) {
+      expect((await app.request(bad)).status).toBe(400);
+    }
   });
 
   it('GET /api/config exposes the demo flag and the server key only', async () => {

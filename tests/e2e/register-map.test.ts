@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, nextMapIdle, screenshot, waitForMapIdle } from '../helpers/browser';
+import { launchBrowser, screenshot, waitForMapIdle } from '../helpers/browser';
 import { type RunningServer, startServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -65,8 +65,9 @@ describe('register and map (desktop)', () => {
   it('selects 南流江 from its row: the map draws it highlighted', async () => {
     const page = await open();
     await page.fill('input[type="search"]', 'nlj');
-    await nextMapIdle(page, () => page.click('tr[data-plan="city-05"]'));
-    await waitForMapIdle(page);
+    await page.click('tr[data-plan="city-05"]');
+    await page.locator('.river-panel[data-river="nanliujiang"]').waitFor();
+    await page.evaluate(() => window.hejieMap?.settled());
     expect(await renderedIds(page, 'selected-river')).toEqual(['nanliujiang']);
     expect(await page.locator('.river-panel').textContent()).toContain('李从佳');
     await screenshot(page, 'desktop-select-nanliujiang');
@@ -142,8 +143,8 @@ describe('computed zones', () => {
         number,
       ];
     });
-    await nextMapIdle(page, () => page.evaluate((b) => window.hejieMap?.fitTo(b), box));
-    await waitForMapIdle(page);
+    await page.evaluate((b) => window.hejieMap?.fitTo(b), box);
+    await page.evaluate(() => window.hejieMap?.settled());
     expect(await renderedIds(page, 'zone-management')).toEqual(['NLJ-S01']);
     expect(await renderedIds(page, 'zone-protection')).toEqual(['NLJ-S01']);
     expect(await page.locator('.legend').textContent()).toContain('管理范围（示例，非实测）');
@@ -182,15 +183,13 @@ describe('天地图 layer switcher', () => {
 });
 
 describe('map data failure', () => {
-  it('says which map file failed and keeps the register usable', async () => {
+  it('says that the base map tiles failed and keeps the register usable', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 820 } });
-    await page.route('**/geodata/base.geojson', (route) =>
-      route.fulfill({ status: 500, body: 'boom' }),
-    );
+    await page.route('**/tiles/base/**', (route) => route.fulfill({ status: 500, body: 'boom' }));
     await page.goto(server.url);
     const alert = page.locator('.map-controls [role="alert"]');
     await alert.waitFor({ timeout: 20_000 });
-    expect(await alert.textContent()).toMatch(/地图数据加载失败.*base\.geojson.*500/);
+    expect(await alert.textContent()).toMatch(/地图数据加载失败.*tiles\/base.*500/);
     expect(await page.locator('table.plans tbody tr').count()).toBe(36);
     await page.close();
   });

@@ -33,15 +33,3 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForSelector('[data-testid="map"][data-idle="1"]', { state: 'attached', timeout });
 }
-
-/** Waits for the map's next idle after an action that changes what it draws. */
-export async function nextMapIdle(page: Page, action: () => Promise<void>): Promise<void> {
-  await page.evaluate(() => {
-    const el = document.querySelector('[data-testid="map"]') as HTMLElement;
-    (window as unknown as { __idle: Promise<void> }).__idle = new Promise((r) =>
-      el.addEventListener('hejie:idle', () => r(), { once: true }),
-    );
-  });
-  await action();
-  await page.evaluate(() => (window as unknown as { __idle: Promise<void> }).__idle);
-}
