@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { VectorTile } from '@mapbox/vector-tile';
@@ -192,11 +192,15 @@ describe('npm start (real process, real SQLite file)', () => {
   });
 
   it('keeps its data on restart without seeding again', async () => {
-    await server.stop();
-    server = await startServer({}, server.dataDir);
+    const dataDir = server.dataDir;
+    await server.stop(true);
+    server = await startServer({}, dataDir);
     expect(server.log()).not.toContain('seeded now');
     const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as unknown[];
     expect(plans).toHaveLength(36);
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    server = await startServer();
   }, 120_000);
 
   it('refuses a bad PORT with a clear message', async () => {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './register';
@@ -9,7 +9,8 @@ export interface RunningServer {
   url: string;
   dataDir: string;
   log: () => string;
-  stop: () => Promise<void>;
+  /** Stops the server; removes the data directory the helper made unless `keepData`. */
+  stop: (keepData?: boolean) => Promise<void>;
 }
 
 /** Starts the real entry point and resolves when it listens. */
@@ -24,6 +25,7 @@ export function startServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let listening = false;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`server did not start in 60 s:\n${out}`)),
@@ -32,18 +34,22 @@ export function startServer(
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /on (http:\/\/localhost:\d+)/.exec(out);
-      if (m?.[1]) {
+      if (m?.[1] && !listening) {
+        listening = true;
         clearTimeout(timer);
         resolve({
           url: m[1],
           dataDir: dir,
           log: () => out,
-          stop: () =>
-            new Promise((done) => {
-              if (child.exitCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
+          stop: async (keepData = false) => {
+            if (child.exitCode === null) {
+              await new Promise((done) => {
+                child.once('exit', done);
+                child.kill('SIGTERM');
+              });
+            }
+            if (!dataDir && !keepData) rmSync(dir, { recursive: true, force: true });
+          },
         });
       }
     };
@@ -51,6 +57,8 @@ export function startServer(
     child.stderr?.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
+      if (listening) return;
+      if (!dataDir) rmSync(dir, { recursive: true, force: true });
       reject(new Error(`server exited (${code}) before listening:\n${out}`));
     });
   });
