@@ -192,6 +192,18 @@ const en: Dict = {
   sortBy: 'Sort by {col}',
 };
 
+/** Punctuation of a language: Chinese full-width, English ASCII. */
+export const PUNCT: Record<Lang, { colon: string; list: string; open: string; close: string }> = {
+  zh: { colon: '：', list: '、', open: '（', close: '）' },
+  en: { colon: ': ', list: ', ', open: ' (', close: ')' },
+};
+
+/** A plan's level as the UI shows it: 市级/县级 in Chinese, City/County in English. */
+export function levelLabel(level: '市级' | '县级', lang: Lang): string {
+  if (lang === 'zh') return level;
+  return level === '市级' ? 'City' : 'County';
+}
+
 /** A message key. */
 export type MessageKey = keyof Dict;
 

@@ -1,7 +1,7 @@
 import type { RiverView } from '../domain/rivers/waterbody';
 import { stageLabel } from '../domain/workflow/stages';
 import type { ApiPlan } from './api';
-import { useLang } from './i18n';
+import { levelLabel, PUNCT, useLang } from './i18n';
 import { StatusBadge } from './register/status-badge';
 
 /** The panel of a selected river or reservoir: its plans, basin areas, counties and map status. */
@@ -11,6 +11,7 @@ export function RiverPanel(props: {
   onClose: () => void;
 }) {
   const { t, lang } = useLang();
+  const { colon, list, open, close } = PUNCT[lang];
   const { river } = props;
   const plans = props.plans.filter((p) => river.planIds.includes(p.id));
   const kind =
@@ -31,17 +32,22 @@ export function RiverPanel(props: {
       </header>
       {river.aliases.length > 0 && (
         <p>
-          {t('aliases')}：{river.aliases.join('、')}
+          {t('aliases')}
+          {colon}
+          {river.aliases.join(list)}
           {river.aliasNote && <span className="sub block">{river.aliasNote}</span>}
         </p>
       )}
       {river.reservoirNames.length > 0 && (
         <p>
-          {t('reservoirs')}：{river.reservoirNames.join('、')}
+          {t('reservoirs')}
+          {colon}
+          {river.reservoirNames.join(list)}
         </p>
       )}
       <p>
-        {t('map')}：
+        {t('map')}
+        {colon}
         {river.geometry ? (
           <>
             <span className={`badge mapped${river.geometry.schematic ? ' schematic' : ''}`}>
@@ -61,31 +67,36 @@ export function RiverPanel(props: {
         )}
       </p>
       <p>
-        {t('counties')}：
+        {t('counties')}
+        {colon}
         {river.counties.length === 0
           ? t('countiesUnknown')
           : river.counties
               .map(
                 (c) =>
-                  `${lang === 'zh' ? c.name : c.nameEn}（${c.from.map((f) => (f === 'plan' ? t('fromPlans') : t('fromMap'))).join('、')}）`,
+                  `${lang === 'zh' ? c.name : c.nameEn}${open}${c.from.map((f) => (f === 'plan' ? t('fromPlans') : t('fromMap'))).join(list)}${close}`,
               )
-              .join('、')}
+              .join(list)}
       </p>
       {river.basinAreas.length > 0 && (
         <p>
-          {t('basinAreas')}：
+          {t('basinAreas')}
+          {colon}
           {[...new Set(river.basinAreas.map((b) => b.km2))].length === 1
             ? `${river.basinAreas[0]?.km2} km²`
             : river.basinAreas
                 .map(
                   (b) =>
-                    `${b.km2} km²（${plans.find((p) => p.id === b.planId)?.unit ?? b.planId}）`,
+                    `${b.km2} km²${open}${plans.find((p) => p.id === b.planId)?.unit ?? b.planId}${close}`,
                 )
                 .join('；')}
         </p>
       )}
       <h3>
-        {t('plansOf')}（{plans.length}）
+        {t('plansOf')}
+        {open}
+        {plans.length}
+        {close}
       </h3>
       <ul className="plan-cards">
         {plans.map((p) => (
@@ -93,7 +104,7 @@ export function RiverPanel(props: {
             <div className="row">
               <strong>{p.name}</strong>
               <span className="sub">
-                {p.level} {t('seq')} {p.seq}
+                {levelLabel(p.level, lang)} {t('seq')} {p.seq}
               </span>
               <StatusBadge plan={p} />
             </div>
@@ -106,7 +117,12 @@ export function RiverPanel(props: {
               <dd>{p.leader}</dd>
               <dt>{t('deadline')}</dt>
               <dd>
-                {p.deadline} <span className="sub">（{t('dueDate', { d: p.dueDate })}）</span>
+                {p.deadline}{' '}
+                <span className="sub">
+                  {open}
+                  {t('dueDate', { d: p.dueDate })}
+                  {close}
+                </span>
               </dd>
               <dt>{t('stage')}</dt>
               <dd>{stageLabel(p.stage, lang)}</dd>

@@ -3,7 +3,7 @@ import type { RiverView } from '../../domain/rivers/waterbody';
 import { stageLabel } from '../../domain/workflow/stages';
 import type { ApiPlan } from '../api';
 import type { MessageKey } from '../i18n';
-import { useLang } from '../i18n';
+import { levelLabel, PUNCT, useLang } from '../i18n';
 import { StatusBadge } from './status-badge';
 
 const COLUMNS: { key: PlanSortKey | null; label: MessageKey }[] = [
@@ -85,27 +85,32 @@ export function PlanTable(props: {
               >
                 <td data-label={t('seq')}>
                   <span className={`level ${p.level === '市级' ? 'city' : 'county'}`}>
-                    {lang === 'zh'
-                      ? p.level
-                      : p.level === '市级'
-                        ? t('levelCity')
-                        : t('levelCounty')}
+                    {levelLabel(p.level, lang)}
                   </span>{' '}
                   {p.seq}
                 </td>
                 <td data-label={t('name')} className="name">
                   <strong>{p.name}</strong>
                   {p.note && (
-                    <span className="badge note" title={`${t('note')}：${p.note}`}>
+                    <span
+                      className="badge note"
+                      title={`${t('note')}${PUNCT[lang].colon}${p.note}`}
+                    >
                       {p.note}
                     </span>
                   )}
                   {reservoirs.length > 0 && (
-                    <span className="sub">（{reservoirs.join('、')}）</span>
+                    <span className="sub">
+                      {PUNCT[lang].open}
+                      {reservoirs.join(PUNCT[lang].list)}
+                      {PUNCT[lang].close}
+                    </span>
                   )}
                   {river && river.aliases.length > 0 && river.kind === 'river' && (
                     <span className="sub">
-                      {t('aliases')}：{river.aliases.join('、')}
+                      {t('aliases')}
+                      {PUNCT[lang].colon}
+                      {river.aliases.join(PUNCT[lang].list)}
                     </span>
                   )}
                 </td>
