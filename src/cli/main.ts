@@ -3,12 +3,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FeatureCollection } from 'geojson';
-import { CITY, COUNTIES, countyOfUnit } from '../domain/plans/counties';
+import { CITY, COUNTIES } from '../domain/plans/counties';
 import type { PlanFilter } from '../domain/plans/filter-plans';
 import { filterPlans } from '../domain/plans/filter-plans';
-import { viewPlan } from '../domain/plans/plan';
-import { viewRivers } from '../domain/rivers/waterbody';
-import { searchKeys } from '../domain/text/search-keys';
+import { viewRegister } from '../domain/plans/view-register';
 import { stageLabel } from '../domain/workflow/stages';
 import { loadZoneEngine } from '../domain/zones/compute-zones';
 import { DEFAULT_RULES } from '../domain/zones/rules';
@@ -67,10 +65,12 @@ export async function runCli(
   const cfg = readEnv(env);
   const { store, geodata } = await openRegister(ROOT, cfg.dataDir, 'cli');
   try {
-    const rows = await store.listPlans();
-    const records = rows.map((r) => r.record);
-    const rivers = viewRivers(await store.listWaterbodies(), records, geodata.geometry, (p) =>
-      countyOfUnit(p.unit),
+    const { plans, rivers } = viewRegister(
+      await store.listPlans(),
+      await store.listWaterbodies(),
+      geodata.geometry,
+      cfg.clock(),
+      toPinyin,
     );
     if (command === 'rivers') {
       if (values.json) out(JSON.stringify(rivers, null, 2));
@@ -96,24 +96,6 @@ export async function runCli(
       );
       return 2;
     }
-    const byRiver = new Map(rivers.map((r) => [r.id, r]));
-    const now = cfg.clock();
-    const plans = rows.map((row) => {
-      const river = byRiver.get(row.record.riverId);
-      return {
-        ...viewPlan(row.record, row.stage, row.updatedAt, now),
-        searchKeys: searchKeys(
-          [
-            row.record.name,
-            row.record.chief,
-            row.record.unit,
-            ...(river?.aliases ?? []),
-            ...(river?.reservoirNames ?? []),
-          ],
-          toPinyin,
-        ),
-      };
-    });
     const filter: PlanFilter = {
       ...(county ? { county: county.adcode } : {}),
       ...(values.q ? { q: values.q } : {}),
@@ -123,7 +105,7 @@ export async function runCli(
     if (values.json)
       out(
         JSON.stringify(
-          shown.map(({ searchKeys: _, ...p }) => p),
+          shown.map(({ searchKeys: _, stageLabel: __, ...p }) => p),
           null,
           2,
         ),

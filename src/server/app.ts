@@ -5,16 +5,14 @@ import type { FeatureCollection } from 'geojson';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
-import { countyOfUnit } from '../domain/plans/counties';
 import type { PlanFilter } from '../domain/plans/filter-plans';
 import { filterPlans } from '../domain/plans/filter-plans';
-import type { PlanRecord, PlanView } from '../domain/plans/plan';
-import { viewPlan } from '../domain/plans/plan';
 import { summarizePlans } from '../domain/plans/summarize-plans';
+import type { RegisterPlan } from '../domain/plans/view-register';
+import { viewRegister } from '../domain/plans/view-register';
 import type { RiverView } from '../domain/rivers/waterbody';
-import { viewRivers } from '../domain/rivers/waterbody';
-import { searchKeys } from '../domain/text/search-keys';
-import { STAGES, stageLabel } from '../domain/workflow/stages';
+import type { Pinyin } from '../domain/text/search-keys';
+import { STAGES } from '../domain/workflow/stages';
 import { loadZoneEngine } from '../domain/zones/compute-zones';
 import type { TileReader } from './base-tiles';
 import { createBaseTiles } from './base-tiles';
@@ -57,7 +55,22 @@ const planQuery = z
   .strict();
 
 /** A plan as the API returns it: the register view, its stage label and its search text. */
-export type ApiPlan = PlanView & { stageLabel: string; searchKeys: string };
+export type ApiPlan = RegisterPlan;
+
+/** Pinyin of each string once per process: the register's texts are few and never change. */
+function memoPinyin(convert: (text: string) => Pinyin): (text: string) => Pinyin {
+  const seen = new Map<string, Pinyin>();
+  return (text) => {
+    let hit = seen.get(text);
+    if (!hit) {
+      hit = convert(text);
+      seen.set(text, hit);
+    }
+    return hit;
+  };
+}
+
+const pinyin = memoPinyin(toPinyin);
 
 /** The HTTP API and the built front end. */
 export function createApp(opts: AppOptions): Hono {
@@ -81,53 +94,15 @@ export function createApp(opts: AppOptions): Hono {
     }),
   );
 
-  const withKeys = (records: PlanRecord[], rivers: Map<string, RiverView>) =>
-    records.map((r) => {
-      const river = rivers.get(r.riverId);
-      return searchKeys(
-        [
-          r.name,
-          r.section ?? '',
-          r.chief,
-          r.unit,
-          r.leader,
-          r.note,
-          countyOfUnit(r.unit)?.name ?? '',
-          ...(river?.aliases ?? []),
-          ...(river?.reservoirNames ?? []),
-        ],
-        toPinyin,
-      );
-    });
-  let keyCache: Map<string, string> | null = null;
-
-  const loadRivers = async (): Promise<RiverView[]> => {
-    const [plans, waterbodies] = await Promise.all([
+  const register = async () => {
+    const [rows, waterbodies] = await Promise.all([
       opts.store.listPlans(),
       opts.store.listWaterbodies(),
     ]);
-    return viewRivers(
-      waterbodies,
-      plans.map((p) => p.record),
-      opts.geodata.geometry,
-      (p) => countyOfUnit(p.unit),
-    );
+    return viewRegister(rows, waterbodies, opts.geodata.geometry, clock(), pinyin);
   };
-  const loadPlans = async (): Promise<ApiPlan[]> => {
-    const rows = await opts.store.listPlans();
-    if (!keyCache) {
-      const rivers = new Map((await loadRivers()).map((r) => [r.id, r]));
-      const records = rows.map((r) => r.record);
-      const keys = withKeys(records, rivers);
-      keyCache = new Map(records.map((r, i) => [r.id, keys[i] ?? '']));
-    }
-    const now = clock();
-    return rows.map((row) => ({
-      ...viewPlan(row.record, row.stage, row.updatedAt, now),
-      stageLabel: stageLabel(row.stage, 'zh'),
-      searchKeys: keyCache?.get(row.record.id) ?? '',
-    }));
-  };
+  const loadPlans = async (): Promise<ApiPlan[]> => (await register()).plans;
+  const loadRivers = async (): Promise<RiverView[]> => (await register()).rivers;
 
   app.get('/api/health', async (c) => {
     const info = await opts.store.info();
@@ -248,11 +223,7 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   // The first screen's data rides in the page: the register renders without three round trips.
-  const initialData = async () => ({
-    plans: await loadPlans(),
-    rivers: await loadRivers(),
-    config: config(),
-  });
+  const initialData = async () => ({ ...(await register()), config: config() });
   if (opts.distDir) mountFrontEnd(app, opts.distDir, initialData);
 
   app.onError((err, c) => {

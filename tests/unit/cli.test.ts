@@ -32,6 +32,11 @@ describe('hejie command line', () => {
     expect(JSON.parse(alias.out)).toMatchObject([{ id: 'city-03', name: '武惠江' }]);
   });
 
+  it('searches the same text as the API: leader and county too', async () => {
+    expect((await run(['plans', '--q', '刘佐'])).out).toContain('7 / 36 项');
+    expect((await run(['plans', '--q', '钦南区'])).out).toContain('6 / 36 项');
+  });
+
   it('lists rivers with their map status', async () => {
     const r = await run(['rivers']);
     expect(r.out).toMatch(/南流江\triver\t1 项计划\t浦北县\t已上图/);
