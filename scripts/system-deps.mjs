@@ -1,6 +1,6 @@
 // Debian packages the test suite needs: a browser for the browser tests, CJK fonts so that
 // Chinese labels render, and the independent references the accuracy tests compare with:
-// PROJ's cs2cs (coordinates) and GEOS through Debian's python3-shapely (geometry). Installed when running as root (as CI does); otherwise the exact command
+// PROJ's cs2cs (coordinates), GDAL's ogrinfo/ogr2ogr (files we write and read) and GEOS through Debian's python3-shapely (geometry). Installed when running as root (as CI does); otherwise the exact command
 // is printed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,6 +10,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 const NEEDS = [
   { pkg: 'chromium', present: () => existsSync(CHROMIUM) },
   { pkg: 'proj-bin', present: () => existsSync('/usr/bin/cs2cs') },
+  { pkg: 'gdal-bin', present: () => existsSync('/usr/bin/ogrinfo') },
   {
     pkg: 'python3-shapely',
     present: () =>

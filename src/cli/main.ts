@@ -15,6 +15,9 @@ import { sampleReach } from '../domain/zones/sample-reach';
 import { readEnv } from '../server/main';
 import { openRegister } from '../server/open-register';
 import { toPinyin } from '../server/pinyin';
+import { runExport } from './export';
+import { runImport } from './import';
+import { runMarkers } from './markers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -31,6 +34,15 @@ Commands:
                  management range and protection zone of every reach in the input (lon/lat
                  toe/bank lines by role), computed in the reach's Gauss-Krüger zone; stdout
                  without -o; on any error prints every reason, writes nothing, exits 1
+  markers <zones.geojson> [--spacing 150] [--min-gap 20] [--bend 20] [--board-km 5] [-o markers.geojson]
+                 boundary markers (界桩) on every management/protection line per bank, and
+                 suggested notice boards (公告牌), numbered upstream → downstream
+  export <in.geojson> --format shp|dxf|kml|geojson|xlsx|csv|txt [--crs auto|EPSG:4545|…]
+         [--encoding utf-8|gbk] -o <path>
+                 CGCS2000 deliverables: GIS/CAD files and coordinate tables (坐标成果表)
+  import <file> [--crs EPSG:xxxx] [--encoding gbk|utf-8] -o out.geojson
+                 surveyed data (zipped shapefile, GeoJSON, KML, DXF, CSV/XLSX/TXT coordinate
+                 tables) to lon/lat CGCS2000 GeoJSON; reports the CRS found and every fix made
   sample-reach   rewrites geodata/samples/nanliujiang-sample-reach.geojson: demonstration toe
                  lines at ±40 m of a 20 km stretch of 南流江's real course (rivers.geojson)
   help           this text
@@ -51,6 +63,9 @@ export async function runCli(
   }
   if (command === 'zones') return runZones(rest, out, err);
   if (command === 'sample-reach') return writeSampleReach(out);
+  if (command === 'markers') return runMarkers(rest, out, err);
+  if (command === 'export') return runExport(rest, out, err);
+  if (command === 'import') return runImport(rest, out, err);
   const { values } = parseArgs({
     args: rest,
     strict: true,
