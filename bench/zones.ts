@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, LineString, Position } from 'geojson';
 import { projector } from '../src/domain/crs/crs';
-import { loadZoneEngine } from '../src/domain/zones/compute-zones';
+import { isZoneFeature, loadZoneEngine } from '../src/domain/zones/compute-zones';
 import { sampleReach } from '../src/domain/zones/sample-reach';
 import { loadSampleReaches } from '../src/server/geodata';
 import { geosZones } from '../tests/helpers/geos';
@@ -85,7 +85,9 @@ async function measure(
   }
   const ours = median(times);
   let geosMs = 0;
-  for (const z of result.zones.features.filter((f) => f.properties.kind === 'management')) {
+  for (const z of result.zones.features
+    .filter(isZoneFeature)
+    .filter((f) => f.properties.kind === 'management')) {
     const ref = await geosZones({
       ...geosInputFor(input as FeatureCollection, z.properties),
       repeat: 5,

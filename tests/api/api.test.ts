@@ -103,14 +103,29 @@ describe('API (in process, memory store)', () => {
     const app = await memoryApp();
     const fc = (await (await app.request('/api/zones')).json()) as {
       features: {
-        properties: { reach: string; kind: string; sample: boolean; areaM2: number; crs: string };
+        properties: {
+          reach: string;
+          kind: string;
+          bank?: string;
+          sample: boolean;
+          areaM2: number;
+          crs: string;
+        };
       }[];
     };
     expect(
-      fc.features.map((f) => [f.properties.reach, f.properties.kind, f.properties.sample]),
+      fc.features.map((f) =>
+        [f.properties.reach, f.properties.kind, f.properties.bank, f.properties.sample].filter(
+          (v) => v !== undefined,
+        ),
+      ),
     ).toEqual([
       ['NLJ-S01', 'management', true],
       ['NLJ-S01', 'protection', true],
+      ['NLJ-S01', 'management-line', 'left', true],
+      ['NLJ-S01', 'management-line', 'right', true],
+      ['NLJ-S01', 'protection-line', 'left', true],
+      ['NLJ-S01', 'protection-line', 'right', true],
     ]);
     expect(fc.features[0]?.properties.crs).toBe('EPSG:4546');
     expect(fc.features[0]?.properties.areaM2).toBeGreaterThan(2.7e6);

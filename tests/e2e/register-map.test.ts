@@ -131,9 +131,11 @@ describe('computed zones', () => {
     const page = await open();
     const box = await page.evaluate(async () => {
       const fc = (await (await fetch('/api/zones')).json()) as {
-        features: { geometry: { coordinates: number[][][][] } }[];
+        features: { geometry: { type: string; coordinates: number[][][][] } }[];
       };
-      const pts = fc.features.flatMap((f) => f.geometry.coordinates.flat(2));
+      const pts = fc.features
+        .filter((f) => f.geometry.type === 'MultiPolygon')
+        .flatMap((f) => f.geometry.coordinates.flat(2));
       const xs = pts.map((p) => p[0] as number);
       const ys = pts.map((p) => p[1] as number);
       return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] as [

@@ -1,12 +1,17 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FeatureCollection, MultiPolygon, Position } from 'geojson';
+import type { FeatureCollection, LineString, MultiPolygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { projector } from '../../src/domain/crs/crs';
-import type { ZoneProperties } from '../../src/domain/zones/compute-zones';
-import { loadZoneEngine } from '../../src/domain/zones/compute-zones';
+import type {
+  ZoneLineProperties,
+  ZoneOutput,
+  ZoneProperties,
+} from '../../src/domain/zones/compute-zones';
+import { isZoneFeature, loadZoneEngine } from '../../src/domain/zones/compute-zones';
+import { readReaches } from '../../src/domain/zones/read-reaches';
 import { DEFAULT_RULES } from '../../src/domain/zones/rules';
 import { parseRuleTable } from '../../src/domain/zones/rules-schema';
 import { compareGeometries, geosZones } from '../helpers/geos';
@@ -18,26 +23,33 @@ const valid = fixtures.filter((f) => !f.input.expect);
 const invalid = fixtures.filter((f) => f.input.expect);
 
 type Zones = FeatureCollection<MultiPolygon, ZoneProperties>;
+type Output = { type: 'FeatureCollection'; features: ZoneOutput[] };
 
-function compute(input: unknown): Zones {
+function computeAll(input: unknown): Output {
   const r = computeZones(input);
   if (!r.ok) throw new Error(r.errors.join('\n'));
   return r.zones;
+}
+
+/** The zone polygons only (the engine also returns their boundary lines). */
+function compute(input: unknown): Zones {
+  const features = computeAll(input).features;
+  return { type: 'FeatureCollection', features: features.filter(isZoneFeature) };
 }
 
 describe('zone engine golden files (tests/fixtures/zones)', () => {
   it.each(valid.map((f) => [f.name, f.input] as const))(
     '%s matches its golden output',
     (name, input) => {
-      const zones = compute(input);
+      const zones = computeAll(input);
       const path = join(FIXTURES, 'out', `${name}.geojson`);
       if (process.env.UPDATE_GOLDEN || !existsSync(path))
         writeFileSync(path, `${JSON.stringify(zones)}\n`);
-      const golden = JSON.parse(readFileSync(path, 'utf8')) as Zones;
+      const golden = JSON.parse(readFileSync(path, 'utf8')) as Output;
       expect(zones.features.map((f) => f.properties)).toEqual(
         golden.features.map((f) => f.properties),
       );
-      const round = (g: MultiPolygon) =>
+      const round = (g: MultiPolygon | LineString) =>
         JSON.stringify(g.coordinates, (_k, v) =>
           typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v,
         );
@@ -75,6 +87,103 @@ describe('zone engine golden files (tests/fixtures/zones)', () => {
   });
 });
 
+describe('zone boundary lines per bank (管理范围线 / 保护范围线)', () => {
+  const planeOf = (crs: ZoneProperties['crs'], cs: Position[]) => {
+    const p = projector(crs);
+    return cs.map((c) => p.forward(c));
+  };
+  const length = (l: number[][]) =>
+    l.slice(1).reduce((sum, b, i) => {
+      const a = l[i] as number[];
+      return (
+        sum + Math.hypot((b[0] as number) - (a[0] as number), (b[1] as number) - (a[1] as number))
+      );
+    }, 0);
+
+  it.each(valid.map((f) => [f.name, f.input] as const))(
+    '%s: each line lies on its zone boundary, at its width from its bank, upstream → downstream',
+    (_name, input) => {
+      const out = computeAll(input).features;
+      const zones = out.filter(isZoneFeature);
+      const lines = out.filter((f) => !isZoneFeature(f)) as Extract<
+        ZoneOutput,
+        { properties: ZoneLineProperties }
+      >[];
+      const { reaches } = readReaches(input);
+      const management = zones.find((z) => z.properties.kind === 'management');
+      if (!management) throw new Error('no management zone');
+      const banksWithProtection = ['left', 'right'].filter(
+        (b) =>
+          management.properties[b === 'left' ? 'leftProtectionM' : 'rightProtectionM'] !== null,
+      );
+      expect(
+        lines.filter((l) => l.properties.kind === 'management-line').map((l) => l.properties.bank),
+      ).toEqual(['left', 'right']);
+      expect(
+        lines.filter((l) => l.properties.kind === 'protection-line').map((l) => l.properties.bank),
+      ).toEqual(banksWithProtection);
+      for (const line of lines) {
+        const { crs, bank, kind, offsetM } = line.properties;
+        const reach = reaches.find((r) => r.id === line.properties.reach);
+        if (!reach) throw new Error('no reach');
+        const own = planeOf(crs, reach[bank].coords);
+        const xy = planeOf(crs, line.geometry.coordinates);
+        // on the boundary of the zone it bounds (management line: the management zone; protection
+        // line: the outer edge of the protection zone)
+        const zone = zones.find((z) => z.properties.kind === kind.replace('-line', ''));
+        if (!zone) throw new Error(`no zone for ${kind}`);
+        const rings = zone.geometry.coordinates.flat().map((r) => planeOf(crs, r));
+        const managementRings = management.geometry.coordinates.map((poly) =>
+          poly.map((r) => planeOf(crs, r)),
+        );
+        for (const v of xy) {
+          const d = Math.min(...rings.map((r) => distanceToLine(v, r)));
+          // a protection line may run inside another part's management zone (hairpin)
+          const covered =
+            kind === 'protection-line' && managementRings.some((poly) => inPolygon(v, poly));
+          if (!covered) expect(d, `${kind} ${bank} vertex on its zone`).toBeLessThan(1e-6);
+          // never inside the width measured from its own bank line, except on an end cap (in the
+          // hairpin the inner protection strips meet, and that side is only the cap across the mouth)
+          const onCap = [own[0], own.at(-1)].some(
+            (o) =>
+              Math.hypot(
+                (v[0] as number) - (o?.[0] as number),
+                (v[1] as number) - (o?.[1] as number),
+              ) <=
+              offsetM + 0.01,
+          );
+          if (!onCap) expect(distanceToLine(v, own)).toBeGreaterThan(offsetM - 0.005);
+        }
+        // upstream → downstream: starts beside the bank line's first point
+        const [s, e] = [xy[0] as number[], xy.at(-1) as number[]];
+        const [o0, on] = [own[0] as number[], own.at(-1) as number[]];
+        expect(
+          Math.hypot((s[0] as number) - (o0[0] as number), (s[1] as number) - (o0[1] as number)),
+        ).toBeLessThan(offsetM + 0.01);
+        expect(
+          Math.hypot((e[0] as number) - (on[0] as number), (e[1] as number) - (on[1] as number)),
+        ).toBeLessThan(offsetM + 0.01);
+        expect(line.properties.lengthM).toBeCloseTo(length(xy), 2);
+      }
+    },
+  );
+
+  it('the two management lines and the two reach ends make up the whole outline (straight)', () => {
+    const input = valid.find((f) => f.name === 'straight')?.input;
+    const out = computeAll(input).features;
+    const zone = out.filter(isZoneFeature).find((z) => z.properties.kind === 'management');
+    const lines = out.filter((f) => f.properties.kind === 'management-line');
+    if (!zone) throw new Error('no zone');
+    const crs = zone.properties.crs;
+    const ring = planeOf(crs, zone.geometry.coordinates[0]?.[0] ?? []);
+    const [l, r] = lines.map((f) => planeOf(crs, (f.geometry as LineString).coordinates));
+    const gap = (a: number[], b: number[]) =>
+      Math.hypot((a[0] as number) - (b[0] as number), (a[1] as number) - (b[1] as number));
+    const ends = gap(l?.[0] ?? [], r?.[0] ?? []) + gap(l?.at(-1) ?? [], r?.at(-1) ?? []);
+    expect(length(l ?? []) + length(r ?? []) + ends).toBeCloseTo(length(ring), 2);
+  });
+});
+
 describe('zone engine against GEOS (python3-shapely, the same construction)', () => {
   it.each(valid.map((f) => [f.name, f.input] as const))(
     '%s: Hausdorff ≤ 2 cm and area ratio within 1e-5',
@@ -108,6 +217,18 @@ function rng(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+function inPolygon(p: number[], rings: number[][][]): boolean {
+  let inside = false;
+  for (const ring of rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i] as [number, number];
+      const [xj, yj] = ring[j] as [number, number];
+      const [x, y] = p as [number, number];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  return inside;
 }
 
 function distanceToLine(p: number[], line: number[][]): number {
@@ -243,6 +364,7 @@ describe('rule tables', () => {
       Object.assign(f.properties as object, { river: 'demo-river', widthM: 60 });
     const r = computeZones(fc, parsed.rules);
     expect(r.ok && r.zones.features[0]?.properties).toMatchObject({
+      kind: 'management',
       ruleId: 'qinzhou-local',
       leftWidthM: 60,
       legalBasis: '地方规定',
@@ -264,7 +386,7 @@ describe('hejie zones (command line)', () => {
       (s) => err.push(s),
     );
     expect(ok).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'z.geojson'), 'utf8')).features).toHaveLength(2);
+    expect(JSON.parse(readFileSync(join(dir, 'z.geojson'), 'utf8')).features).toHaveLength(6);
     const code = await runCli(
       ['zones', join(FIXTURES, 'in/invalid-swapped.geojson'), '-o', join(dir, 'bad.geojson')],
       () => {},

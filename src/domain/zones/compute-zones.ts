@@ -1,6 +1,7 @@
-import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
+import type { Feature, LineString, MultiPolygon, Position } from 'geojson';
 import type { CrsCode } from '../crs/crs';
 import { gkZoneFor, projector, ZONE_LINE_LON } from '../crs/crs';
+import { bankSides } from './bank-boundary';
 import type { Geometry, XY } from './planar';
 import { loadGeos, Planar, quadrantSegmentsFor } from './planar';
 import type { BankLine, Reach } from './read-reaches';
@@ -45,9 +46,41 @@ export interface ZoneProperties {
 /** A computed zone: a lon/lat MultiPolygon with its record. */
 export type ZoneFeature = Feature<MultiPolygon, ZoneProperties>;
 
+/** Properties of a zone's boundary line along one bank (管理范围线 / 保护范围线). */
+export interface ZoneLineProperties {
+  reach: string;
+  river: string | null;
+  kind: 'management-line' | 'protection-line';
+  bank: 'left' | 'right';
+  crs: CrsCode;
+  /** distance of the line from the bank's toe or bank line, metres */
+  offsetM: number;
+  /** length in the GK zone, metres */
+  lengthM: number;
+  sample: boolean;
+}
+
+/** A zone's boundary along one bank, lon/lat, upstream → downstream; never across the reach ends. */
+export type ZoneLineFeature = Feature<LineString, ZoneLineProperties>;
+
+/** What the engine returns: zone polygons, then their boundary lines per bank. */
+export type ZoneOutput = ZoneFeature | ZoneLineFeature;
+
+/**
+ * Whether an engine output is a zone polygon (not a boundary line).
+ * @example result.zones.features.filter(isZoneFeature)
+ */
+export function isZoneFeature(f: ZoneOutput): f is ZoneFeature {
+  return f.geometry.type === 'MultiPolygon';
+}
+
 /** The outcome: zones and warnings, or the reasons nothing was computed. */
 export type ZonesResult =
-  | { ok: true; zones: FeatureCollection<MultiPolygon, ZoneProperties>; warnings: string[] }
+  | {
+      ok: true;
+      zones: { type: 'FeatureCollection'; features: ZoneOutput[] };
+      warnings: string[];
+    }
   | { ok: false; errors: string[] };
 
 /** The zone engine, once its geometry library (GEOS in WebAssembly) is loaded. */
@@ -74,7 +107,7 @@ export async function loadZoneEngine(): Promise<ZoneEngine> {
 function computeAll(arena: () => Planar, input: unknown, table: RuleTable): ZonesResult {
   const { reaches, errors } = readReaches(input);
   const warnings: string[] = [];
-  const features: ZoneFeature[] = [];
+  const features: ZoneOutput[] = [];
   for (const reach of reaches) {
     const rules = resolveRules(table, {
       county: reach.county ?? undefined,
@@ -124,7 +157,7 @@ function computeReach(
   pl: Planar,
   reach: Reach,
   rules: ResolvedRules,
-): { features: ZoneFeature[]; warnings: string[] } | { errors: string[] } {
+): { features: ZoneOutput[]; warnings: string[] } | { errors: string[] } {
   const left = bankWidths(reach.id, reach.left, rules);
   const right = bankWidths(reach.id, reach.right, rules);
   const widthErrors = [left, right].filter((w): w is string => typeof w === 'string');
@@ -169,19 +202,17 @@ function computeReach(
       .map(({ xy, w }) => pl.bufferFlat(pl.line(xy), w.widthM, q)),
   ]);
   const protectedBanks = banks.filter(({ w }) => w.kind === 'toe' && w.protectionM !== null);
-  const protection =
+  const outer =
     protectedBanks.length === 0
       ? null
-      : pl.difference(
-          pl.unionAll([
-            corridor,
-            ...protectedBanks.map(({ xy, w }) =>
-              pl.bufferFlat(pl.line(xy), w.widthM + (w.protectionM ?? 0), q),
-            ),
-          ]),
-          management,
-        );
-  const features: ZoneFeature[] = [];
+      : pl.unionAll([
+          corridor,
+          ...protectedBanks.map(({ xy, w }) =>
+            pl.bufferFlat(pl.line(xy), w.widthM + (w.protectionM ?? 0), q),
+          ),
+        ]);
+  const protection = outer ? pl.difference(outer, management) : null;
+  const features: ZoneOutput[] = [];
   for (const [kind, g] of [
     ['management', management],
     ['protection', protection],
@@ -195,6 +226,34 @@ function computeReach(
         ],
       };
     features.push(toFeature(pl, reach, kind, g, { crs, rules, left, right, q }, proj.inverse));
+  }
+  const line = (
+    kind: ZoneLineProperties['kind'],
+    bank: 'left' | 'right',
+    xy: XY[],
+    offsetM: number,
+  ) => toLine(reach, { kind, bank, crs, offsetM }, xy, proj.inverse);
+  const m = bankSides(pl.multiPolygonCoordinates(management), leftXY, rightXY, {
+    left: left.widthM,
+    right: right.widthM,
+  });
+  features.push(
+    line('management-line', 'left', m.left, left.widthM),
+    line('management-line', 'right', m.right, right.widthM),
+  );
+  if (outer) {
+    const reachOf = (w: BankWidths) => w.widthM + (w.protectionM ?? 0);
+    const p = bankSides(pl.multiPolygonCoordinates(outer), leftXY, rightXY, {
+      left: reachOf(left),
+      right: reachOf(right),
+    });
+    for (const [bank, w, xy] of [
+      ['left', left, p.left],
+      ['right', right, p.right],
+    ] as const) {
+      if (w.kind === 'toe' && w.protectionM !== null)
+        features.push(line('protection-line', bank, xy, reachOf(w)));
+    }
   }
   return { features, warnings };
 }
@@ -269,6 +328,30 @@ function toFeature(
       areaM2: round(pl.area(g), 2),
       perimeterM: round(pl.length(g), 2),
       quadrantSegments: ctx.q,
+      sample: reach.sample,
+    },
+  };
+}
+
+function toLine(
+  reach: Reach,
+  at: Pick<ZoneLineProperties, 'kind' | 'bank' | 'crs' | 'offsetM'>,
+  xy: XY[],
+  inverse: (p: readonly number[]) => [number, number],
+): ZoneLineFeature {
+  let length = 0;
+  for (let i = 1; i < xy.length; i++) {
+    const [a, b] = [xy[i - 1] as XY, xy[i] as XY];
+    length += Math.hypot(b[0] - a[0], b[1] - a[1]);
+  }
+  return {
+    type: 'Feature',
+    geometry: { type: 'LineString', coordinates: xy.map((p) => inverse(p)) },
+    properties: {
+      reach: reach.id,
+      river: reach.river,
+      ...at,
+      lengthM: round(length, 2),
       sample: reach.sample,
     },
   };
