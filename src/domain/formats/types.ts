@@ -21,6 +21,8 @@ export interface ExportContext {
   encoding: TextEncoding;
   /** stem used for file names inside archives, e.g. `hejie-zones` */
   baseName: string;
+  /** when the export is made (dates printed in txt, zip entry times); the clock when absent */
+  now?: Date;
 }
 
 /** An export format: one entry of the registry (no switch on format ids anywhere else). */
