@@ -2,6 +2,7 @@
 //   cold start → first API response (spawn `npm start`'s script on a fresh data dir, poll /api/plans)
 //   page load → map idle, median of N runs in Debian chromium (fresh context each run, no cache)
 //   JS bundle sizes, gzip (first screen vs the lazily loaded map)
+//   zones, markers and every export format on the demo reaches and the whole 南流江 course
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/helpers/browser';
 import { ROOT } from '../tests/helpers/register';
 import { startServer } from '../tests/helpers/server';
+import { benchExports } from './exports';
 import { benchZones } from './zones';
 
 // 15: on this 2-core machine single runs of the page load vary by ±15 %
@@ -173,6 +175,7 @@ const before = calibrate();
 await coldStart();
 await pageLoad();
 rows.push(...(await benchZones()));
+rows.push(...benchExports());
 const calibration = (before + calibrate()) / 2;
 rows.push({
   what: 'machine calibration (parse+gzip counties.geojson ×10, before/after mean)',

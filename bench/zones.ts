@@ -1,9 +1,8 @@
 // Zone-engine figures for `npm run bench`: the real 南流江 course (≈220 km, WDB II) with toe lines at
 // ±40 m, and the demo reaches; wall time (median of 5) and the ratio to GEOS doing the same
 // construction in the same run (python3-shapely, construction time only), plus memory.
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FeatureCollection, LineString, Position } from 'geojson';
+import type { FeatureCollection, Position } from 'geojson';
 import { projector } from '../src/domain/crs/crs';
 import { isZoneFeature, loadZoneEngine } from '../src/domain/zones/compute-zones';
 import { sampleReach } from '../src/domain/zones/sample-reach';
@@ -11,6 +10,7 @@ import { loadSampleReaches } from '../src/server/geodata';
 import { geosZones } from '../tests/helpers/geos';
 import { ROOT } from '../tests/helpers/register';
 import { geosInputFor } from '../tests/helpers/zones-fixtures';
+import { nanliujiangCourse } from './course';
 
 export interface ZoneBenchRow {
   what: string;
@@ -20,36 +20,6 @@ export interface ZoneBenchRow {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
-/** The whole 南流江 course in the reference file (≈226 km), else the bundled, clipped one. */
-function nanliujiangCourse(): { coords: Position[]; source: string } {
-  const shared = process.env.HEJIE_SHARED_GEODATA ?? join(ROOT, '../shared/geodata');
-  const file = join(shared, 'wdb2-rivers.geojson');
-  if (existsSync(file)) {
-    const fc = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection<LineString>;
-    // 南流江 is the longest WDB II line passing within 8 km of 合浦 (109.20E 21.66N)
-    const nearHepu = (c: Position[]) =>
-      c.some(
-        (p) => Math.hypot(((p[0] as number) - 109.2) * 103, ((p[1] as number) - 21.66) * 111) < 8,
-      );
-    const line = fc.features
-      .map((f) => f.geometry.coordinates)
-      .filter(nearHepu)
-      .sort((a, b) => b.length - a.length)[0];
-    if (line) {
-      // WDB II lines are not ordered by flow here: run from 玉林 (north-east) to the sea
-      const coords =
-        (line[0]?.[1] as number) < (line.at(-1)?.[1] as number) ? [...line].reverse() : line;
-      return { coords, source: `${file} (the longest WDB II line near 合浦)` };
-    }
-  }
-  const rivers = JSON.parse(
-    readFileSync(join(ROOT, 'geodata/rivers.geojson'), 'utf8'),
-  ) as FeatureCollection<LineString>;
-  const f = rivers.features.find((x) => x.properties?.riverId === 'nanliujiang');
-  if (!f) throw new Error('no 南流江 line');
-  return { coords: f.geometry.coordinates, source: 'geodata/rivers.geojson (clipped to the box)' };
-}
 
 function lengthKm(coords: Position[]): number {
   const p = projector('EPSG:4546');

@@ -196,6 +196,17 @@ export function writeOk(format: ExportFormat, input: FeatureCollection, ctx: Exp
 }
 
 /**
+ * A reference value rounded to the cm as the tables print it. Zone vertices lie on a 1 mm grid, so
+ * some end in exactly 5 mm: at such a tie (within 1 µm) PROJ and proj4 differ by nanometres and
+ * either neighbour is right; the printed one is accepted.
+ */
+export function cmOf(ref: number, printed: string): string {
+  const up = formatFixed(ref + 1e-6, 2);
+  const down = formatFixed(ref - 1e-6, 2);
+  return up !== down && (printed === up || printed === down) ? printed : formatFixed(ref, 2);
+}
+
+/**
  * Every printed X/Y/B/L of a table against cs2cs: X/Y equal cs2cs rounded to the cm, B/L equal cs2cs's
  * DMS. Returns the largest |unrounded X/Y − cs2cs| in metres (what the cm rounding starts from).
  */
@@ -221,8 +232,8 @@ export function checkAgainstProj(t: Table, code: CrsCode, lonLat: number[][]): n
     expect(row.X).toMatch(/^\d{7}\.\d\d$/);
     expect(row.Y).toMatch(CRS[code].zonePrefix ? /^3[67]\d{6}\.\d\d$/ : /^\d{6}\.\d\d$/);
     expect([row.X, row.Y], `row ${i + 1} ${row.点号}`).toEqual([
-      formatFixed(x, 2),
-      formatFixed(y, 2),
+      cmOf(x, row.X as string),
+      cmOf(y, row.Y as string),
     ]);
     const [e, n] = projector(code).forward(lonLat[i] as number[]);
     worst = Math.max(worst, Math.abs(n - x), Math.abs(e - y));

@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { CrsCode } from '../../src/domain/crs/crs';
 
 function run(cmd: string, args: string[], input?: string): string {
   try {
@@ -23,7 +24,7 @@ function run(cmd: string, args: string[], input?: string): string {
  * PROJ's cs2cs from CGCS2000 lon/lat to `to`, returned as [E, N] (or [lon, lat] for EPSG:4490).
  * cs2cs uses EPSG axis order: it reads "lat lon" and prints "N E" for the GK CRSs.
  */
-export function cs2csForward(to: string, lonLat: readonly number[][]): [number, number][] {
+function cs2csForward(to: string, lonLat: readonly number[][]): [number, number][] {
   const input = lonLat.map(([lon, lat]) => `${lat} ${lon}`).join('\n');
   const out = run('cs2cs', ['-d', '4', 'EPSG:4490', to], `${input}\n`).trim();
   return out.split('\n').map((line) => {
@@ -85,5 +86,56 @@ export function writeFiles(dir: string, files: { name: string; bytes: Uint8Array
     const path = join(dir, f.name);
     writeFileSync(path, f.bytes);
     return path;
+  });
+}
+
+/** Every vertex of a geometry (any nesting, 2D or 3D), in order. */
+export function flatPoints(g: { type: string; coordinates?: unknown }): number[][] {
+  const out: number[][] = [];
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') out.push(c as number[]);
+    else if (Array.isArray(c)) for (const x of c) walk(x);
+  };
+  walk(g.coordinates);
+  return out;
+}
+
+/** Largest distance from a point of `a` to the nearest point of `b` (per axis, metres or degrees). */
+export function nearestMax(a: number[][], b: number[][]): number {
+  const sorted = [...b].sort((p, q) => (p[0] as number) - (q[0] as number));
+  const xs = sorted.map((p) => p[0] as number);
+  let max = 0;
+  for (const [x, y] of a as [number, number][]) {
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((xs[mid] as number) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = Infinity;
+    for (const step of [-1, 1]) {
+      for (let k = step < 0 ? lo - 1 : lo; k >= 0 && k < xs.length; k += step) {
+        const q = sorted[k] as number[];
+        if (Math.abs((q[0] as number) - x) > best) break;
+        best = Math.min(
+          best,
+          Math.max(Math.abs((q[0] as number) - x), Math.abs((q[1] as number) - y)),
+        );
+      }
+    }
+    max = Math.max(max, best);
+  }
+  return max;
+}
+
+/** cs2cs of every vertex of every feature in one run, per feature. */
+export function cs2csFeatures(crs: CrsCode, features: Feature[]): number[][][] {
+  const points = features.map((f) => flatPoints(f.geometry));
+  const all = crs === 'EPSG:4490' ? points.flat() : cs2csForward(crs, points.flat());
+  let at = 0;
+  return points.map((ps) => {
+    at += ps.length;
+    return all.slice(at - ps.length, at);
   });
 }

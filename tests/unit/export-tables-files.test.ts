@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import type { CrsCode } from '../../src/domain/crs/crs';
 import { CRS } from '../../src/domain/crs/crs';
 import { csvFormat } from '../../src/domain/formats/csv.format';
-import { formatFixed } from '../../src/domain/formats/dms';
 import { txtFormat } from '../../src/domain/formats/txt.format';
 import type { ExportFile } from '../../src/domain/formats/types';
 import { xlsxFormat } from '../../src/domain/formats/xlsx.format';
@@ -12,6 +11,7 @@ import { decodeGbk } from '../../src/domain/text/gbk';
 import type { Table } from '../helpers/coordinate-tables';
 import {
   cloud,
+  cmOf,
   cs2csXY,
   ctxOf,
   fc,
@@ -201,7 +201,10 @@ describe('txt exchange file', () => {
       );
       const printed = blocks.flatMap((b) => b.rows.map((r) => [r[2], r[3]]));
       expect(printed).toEqual(
-        ref.map(([x, y]) => [formatFixed(x as number, 2), formatFixed(y as number, 2)]),
+        ref.map(([x, y], i) => [
+          cmOf(x as number, printed[i]?.[0] as string),
+          cmOf(y as number, printed[i]?.[1] as string),
+        ]),
       );
     });
   }

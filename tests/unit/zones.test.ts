@@ -140,7 +140,10 @@ describe('zone boundary lines per bank (管理范围线 / 保护范围线)', () 
           const d = Math.min(...rings.map((r) => distanceToLine(v, r)));
           // a protection line may run inside another part's management zone (hairpin)
           const covered =
-            kind === 'protection-line' && managementRings.some((poly) => inPolygon(v, poly));
+            kind === 'protection-line' &&
+            managementRings.some(
+              (poly) => inPolygon(v, poly) || poly.some((r) => distanceToLine(v, r) < 1e-6),
+            );
           if (!covered) expect(d, `${kind} ${bank} vertex on its zone`).toBeLessThan(1e-6);
           // never inside the width measured from its own bank line, except on an end cap (in the
           // hairpin the inner protection strips meet, and that side is only the cap across the mouth)
@@ -202,6 +205,32 @@ describe('zone engine against GEOS (python3-shapely, the same construction)', ()
           Math.abs((c.areaRatio ?? Number.NaN) - 1),
           `${f.properties.kind} area ratio`,
         ).toBeLessThanOrEqual(1e-5);
+      }
+    },
+    60_000,
+  );
+});
+
+describe('zones stay valid outside the engine (GEOS is_valid)', () => {
+  it.each(valid.map((f) => [f.name, f.input] as const))(
+    '%s: every zone is valid in lon/lat and in its GK zone, with no zero-area part',
+    async (_name, input) => {
+      for (const f of compute(input).features) {
+        const lonLat = await compareGeometries(f.geometry, f.geometry, { densifyM: 1 });
+        expect(lonLat.validA, `${f.properties.kind} in lon/lat`).toBe(true);
+        const plane = toPlane(f.properties.crs, f.geometry);
+        const gk = await compareGeometries(plane, plane, { densifyM: 1000 });
+        expect(gk.validA, `${f.properties.kind} in ${f.properties.crs}`).toBe(true);
+        for (const poly of plane.coordinates) {
+          const ring = poly[0] as Position[];
+          let twice = 0;
+          for (let i = 1; i < ring.length; i++) {
+            const [x0, y0] = ring[i - 1] as [number, number];
+            const [x1, y1] = ring[i] as [number, number];
+            twice += x0 * y1 - x1 * y0;
+          }
+          expect(Math.abs(twice / 2), 'part area, m²').toBeGreaterThan(0.01);
+        }
       }
     },
     60_000,

@@ -9,6 +9,25 @@ import { readReaches } from './read-reaches';
 import type { ResolvedRules, RuleTable } from './rules';
 import { DEFAULT_RULES, formatRange, resolveRules } from './rules';
 
+/**
+ * Zones are snap-rounded to a 1 mm grid in the GK plane, which keeps them valid after reprojection
+ * to lon/lat (no vertex is left nearer an edge than the grid) and drops the zero-area slivers that
+ * coincident flat caps leave. Every vertex moves by at most 0.5 mm per axis. (An offset grid, to
+ * keep printed centimetres off rounding ties, was tried: on inputs at whole metres it leaves 1 mm
+ * slivers instead of removing them.)
+ */
+const GRID_M = 0.001;
+
+/** A local plane for one reach: GK metres minus a whole kilometre near the reach (smaller numbers for GEOS; the same grid). */
+function frameOf(first: XY): { toLocal: (p: XY) => XY; toGk: (p: readonly number[]) => XY } {
+  const ox = Math.round(first[0] / 1000) * 1000;
+  const oy = Math.round(first[1] / 1000) * 1000;
+  return {
+    toLocal: (p) => [p[0] - ox, p[1] - oy],
+    toGk: (p) => [(p[0] as number) + ox, (p[1] as number) + oy],
+  };
+}
+
 /** The largest distance allowed between a computed boundary and the true offset curve. */
 const ARC_TOLERANCE_M = 0.005;
 
@@ -175,7 +194,9 @@ function computeReach(
     );
   }
   const proj = projector(crs);
-  const toXY = (cs: Position[]) => cs.map((c) => proj.forward(c) as XY);
+  const frame = frameOf(proj.forward(reach.left.coords[0] as Position));
+  const toXY = (cs: Position[]) => cs.map((c) => frame.toLocal(proj.forward(c)));
+  const inverse = (p: readonly number[]) => proj.inverse(frame.toGk(p));
   const leftXY = toXY(reach.left.coords);
   const rightXY = toXY(reach.right.coords);
   const checked = checkBanks(pl, reach.id, leftXY, rightXY);
@@ -194,24 +215,29 @@ function computeReach(
     .flatMap(({ w }) => [w.widthM, w.widthM + (w.protectionM ?? 0)])
     .filter((r) => r > 0);
   const q = quadrantSegmentsFor(Math.max(...radii, 1), ARC_TOLERANCE_M);
-  const management = pl.unionAll([
-    corridor,
-    ...water,
-    ...banks
-      .filter(({ w }) => w.widthM > 0)
-      .map(({ xy, w }) => pl.bufferFlat(pl.line(xy), w.widthM, q)),
-  ]);
+  const snap = (g: Geometry) => pl.snapToGrid(g, GRID_M);
+  const management = snap(
+    pl.unionAll([
+      corridor,
+      ...water,
+      ...banks
+        .filter(({ w }) => w.widthM > 0)
+        .map(({ xy, w }) => pl.bufferFlat(pl.line(xy), w.widthM, q)),
+    ]),
+  );
   const protectedBanks = banks.filter(({ w }) => w.kind === 'toe' && w.protectionM !== null);
   const outer =
     protectedBanks.length === 0
       ? null
-      : pl.unionAll([
-          corridor,
-          ...protectedBanks.map(({ xy, w }) =>
-            pl.bufferFlat(pl.line(xy), w.widthM + (w.protectionM ?? 0), q),
-          ),
-        ]);
-  const protection = outer ? pl.difference(outer, management) : null;
+      : snap(
+          pl.unionAll([
+            corridor,
+            ...protectedBanks.map(({ xy, w }) =>
+              pl.bufferFlat(pl.line(xy), w.widthM + (w.protectionM ?? 0), q),
+            ),
+          ]),
+        );
+  const protection = outer ? snap(pl.difference(outer, management)) : null;
   const features: ZoneOutput[] = [];
   for (const [kind, g] of [
     ['management', management],
@@ -225,14 +251,14 @@ function computeReach(
           `reach ${reach.id}: the computed ${kind} zone is invalid (${why}); check the input lines`,
         ],
       };
-    features.push(toFeature(pl, reach, kind, g, { crs, rules, left, right, q }, proj.inverse));
+    features.push(toFeature(pl, reach, kind, g, { crs, rules, left, right, q }, inverse));
   }
   const line = (
     kind: ZoneLineProperties['kind'],
     bank: 'left' | 'right',
     xy: XY[],
     offsetM: number,
-  ) => toLine(reach, { kind, bank, crs, offsetM }, xy, proj.inverse);
+  ) => toLine(reach, { kind, bank, crs, offsetM }, xy, inverse);
   const m = bankSides(pl.multiPolygonCoordinates(management), leftXY, rightXY, {
     left: left.widthM,
     right: right.widthM,

@@ -95,6 +95,15 @@ export class Planar {
     return this.own(this.geos.GEOSUnaryUnion(collection), 'union');
   }
 
+  /**
+   * The geometry with every vertex on a grid of `size` metres and its topology repaired (GEOS
+   * snap-rounding): parts that collapse (zero-area slivers) go, and no vertex is left closer than
+   * the grid to an edge it is not on, so the polygon stays valid after reprojection to lon/lat.
+   */
+  snapToGrid(g: Geometry, size: number): Geometry {
+    return this.own(this.geos.GEOSGeom_setPrecision(g, size, 0), 'snapped geometry');
+  }
+
   /** a − b. */
   difference(a: Geometry, b: Geometry): Geometry {
     return this.own(this.geos.GEOSDifference(a, b), 'difference');

@@ -1,0 +1,35 @@
+// The benchmark's long line: 南流江's whole course from the reference data (WDB II, ≈226 km).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureCollection, LineString, Position } from 'geojson';
+import { ROOT } from '../tests/helpers/register';
+
+/** The whole 南流江 course in the reference file (≈226 km), else the bundled, clipped one. */
+export function nanliujiangCourse(): { coords: Position[]; source: string } {
+  const shared = process.env.HEJIE_SHARED_GEODATA ?? join(ROOT, '../shared/geodata');
+  const file = join(shared, 'wdb2-rivers.geojson');
+  if (existsSync(file)) {
+    const fc = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection<LineString>;
+    // 南流江 is the longest WDB II line passing within 8 km of 合浦 (109.20E 21.66N)
+    const nearHepu = (c: Position[]) =>
+      c.some(
+        (p) => Math.hypot(((p[0] as number) - 109.2) * 103, ((p[1] as number) - 21.66) * 111) < 8,
+      );
+    const line = fc.features
+      .map((f) => f.geometry.coordinates)
+      .filter(nearHepu)
+      .sort((a, b) => b.length - a.length)[0];
+    if (line) {
+      // WDB II lines are not ordered by flow here: run from 玉林 (north-east) to the sea
+      const coords =
+        (line[0]?.[1] as number) < (line.at(-1)?.[1] as number) ? [...line].reverse() : line;
+      return { coords, source: `${file} (the longest WDB II line near 合浦)` };
+    }
+  }
+  const rivers = JSON.parse(
+    readFileSync(join(ROOT, 'geodata/rivers.geojson'), 'utf8'),
+  ) as FeatureCollection<LineString>;
+  const f = rivers.features.find((x) => x.properties?.riverId === 'nanliujiang');
+  if (!f) throw new Error('no 南流江 line');
+  return { coords: f.geometry.coordinates, source: 'geodata/rivers.geojson (clipped to the box)' };
+}

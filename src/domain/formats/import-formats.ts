@@ -1,0 +1,84 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import { projector } from '../crs/crs';
+import { IMPORT_EXTENT, inQinzhou, mapPositions, type RawResult, resolveCrs } from './detect-crs';
+import { readDxf } from './read-dxf';
+import { readGeojson } from './read-geojson';
+import { readKml } from './read-kml';
+import { readShapefile } from './read-shapefile';
+import { readCsv, readTxt, readXlsx } from './read-table';
+import type { ImportFormat, ImportOptions, ImportResult, ImportSource } from './types';
+
+const e = IMPORT_EXTENT;
+const EXTENT = `${e.west.toFixed(2)}–${e.east.toFixed(2)}°E, ${e.south.toFixed(2)}–${e.north.toFixed(2)}°N`;
+const round = (v: number) => Math.round(v * 1e9) / 1e9;
+
+/**
+ * Turns what a reader found into lon/lat CGCS2000 features: decides the CRS, fixes swapped axes,
+ * transforms, and refuses the import when any position falls outside Qinzhou (listing each one),
+ * because such points are almost always a wrong zone, prefix or datum, not real data.
+ * @example georeference(readTxt(source, {}), {}) // { ok: true, crs: 'EPSG:4524', … }
+ */
+function georeference(read: RawResult, options: ImportOptions): ImportResult {
+  if (!read.ok) return read;
+  const { raw } = read;
+  const decision = resolveCrs(raw, options);
+  if (!decision.ok) return decision;
+  const proj = decision.crs === 'EPSG:4490' ? null : projector(decision.crs);
+  const outside: string[] = [];
+  const features: Feature[] = raw.features.map((f) => {
+    let reported = false;
+    const geometry = mapPositions(f.geometry, (p) => {
+      const en = decision.toEastNorth(p);
+      const ll = proj ? proj.inverse(en) : [en[0] as number, en[1] as number];
+      const out = [round(ll[0] as number), round(ll[1] as number), ...en.slice(2)];
+      if (!reported && !inQinzhou(out)) {
+        reported = true;
+        outside.push(
+          `${f.where} at (${p[0]}, ${p[1]}) → ${out[0]?.toFixed(5)}°E ${out[1]?.toFixed(5)}°N`,
+        );
+      }
+      return out;
+    });
+    return { type: 'Feature', geometry, properties: { ...f.properties } };
+  });
+  if (outside.length > 0) {
+    const shown = outside.slice(0, 20).join('; ');
+    const more = outside.length > 20 ? ` and ${outside.length - 20} more features` : '';
+    return {
+      ok: false,
+      errors: [
+        `${outside.length} feature(s) fall outside Qinzhou (${EXTENT}) in ${decision.crs}: ${shown}${more}; check the CRS/zone, or remove the points`,
+      ],
+    };
+  }
+  const fc: FeatureCollection = { type: 'FeatureCollection', features };
+  return {
+    ok: true,
+    features: fc,
+    crs: decision.crs,
+    crsSource: decision.crsSource,
+    encoding: raw.encoding,
+    warnings: [...raw.warnings, ...decision.warnings],
+  };
+}
+
+const format = (
+  id: ImportFormat['id'],
+  label: string,
+  extensions: string[],
+  parse: (s: ImportSource, o: ImportOptions) => RawResult,
+): ImportFormat => ({ id, label, extensions, read: (s, o) => georeference(parse(s, o), o) });
+
+/**
+ * The import formats, one list (no switch on format ids anywhere else).
+ * @example IMPORT_FORMATS.find((f) => f.extensions.includes('.kml'))?.id // 'kml'
+ */
+export const IMPORT_FORMATS: readonly ImportFormat[] = [
+  format('shp', 'Shapefile (zip)', ['.zip'], readShapefile),
+  format('geojson', 'GeoJSON', ['.geojson', '.json'], readGeojson),
+  format('kml', 'KML', ['.kml'], readKml),
+  format('dxf', 'DXF', ['.dxf'], readDxf),
+  format('csv', 'CSV coordinate table', ['.csv'], readCsv),
+  format('xlsx', 'Excel coordinate table', ['.xlsx'], readXlsx),
+  format('txt', 'TXT coordinate exchange file', ['.txt'], readTxt),
+];
