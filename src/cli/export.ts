@@ -1,12 +1,12 @@
 // `hejie export`: CGCS2000 deliverables (GIS/CAD files, coordinate tables) from lon/lat GeoJSON.
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { zipSync } from 'fflate';
 import { CRS, type CrsCode } from '../domain/crs/crs';
 import { exportFeatures } from '../domain/formats/export-features';
 import { EXPORT_FORMATS } from '../domain/formats/export-formats';
-import type { ExportFile, TextEncoding } from '../domain/formats/types';
+import type { TextEncoding } from '../domain/formats/types';
+import { writeFiles } from './write-output';
 
 const USAGE = `usage: export <in.geojson> --format ${EXPORT_FORMATS.map((f) => f.id).join('|')} [--crs auto|${Object.keys(CRS).join('|')}] [--encoding utf-8|gbk] -o <path>`;
 
@@ -52,30 +52,6 @@ function parse(args: string[]): Parsed {
   };
 }
 
-/** Writes the files under a temporary name next to the target, then renames: nothing partial is left. */
-async function place(files: ExportFile[], output: string): Promise<string[]> {
-  const target = resolve(output);
-  await mkdir(dirname(target), { recursive: true });
-  const temp = await mkdtemp(join(dirname(target), `.${basename(target)}.tmp-`));
-  try {
-    if (files.length === 1 || extname(target).toLowerCase() === '.zip') {
-      const bytes =
-        files.length === 1
-          ? (files[0] as ExportFile).bytes
-          : zipSync(Object.fromEntries(files.map((f) => [f.name, f.bytes])));
-      await writeFile(join(temp, 'out'), bytes);
-      await rename(join(temp, 'out'), target);
-      return [target];
-    }
-    for (const f of files) await writeFile(join(temp, f.name), f.bytes);
-    await mkdir(target, { recursive: true });
-    for (const f of files) await rename(join(temp, f.name), join(target, f.name));
-    return files.map((f) => join(target, f.name));
-  } finally {
-    await rm(temp, { recursive: true, force: true });
-  }
-}
-
 /** `export <in.geojson> --format f [--crs …] [--encoding …] -o path`: 0 done, 1 bad data (nothing written), 2 usage. */
 export async function runExport(
   args: string[],
@@ -105,7 +81,7 @@ export async function runExport(
     return 1;
   }
   for (const w of result.warnings) err(`warning: ${w}`);
-  const written = await place(result.files, opts.output);
+  const written = await writeFiles(result.files, opts.output);
   for (const path of written) out(`wrote ${path} (${opts.format}, ${result.crs})`);
   return 0;
 }

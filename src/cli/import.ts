@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CRS, type CrsCode } from '../domain/crs/crs';
 import { importFile, MAX_IMPORT_BYTES } from '../domain/formats/import-file';
 import type { TextEncoding } from '../domain/formats/types';
+import { writeAtomically } from './write-output';
 
 const USAGE =
   'Usage: npm run -s hejie -- import <file> [--crs EPSG:4490|4545|4546|4524|4525] [--encoding gbk|utf-8] -o out.geojson';
@@ -75,12 +75,9 @@ export async function runImport(
     return 1;
   }
   const target = resolve(values.output);
-  const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(tmp, `${JSON.stringify(result.features)}\n`);
-    await rename(tmp, target);
+    await writeAtomically(target, `${JSON.stringify(result.features)}\n`);
   } catch (e) {
-    await rm(tmp, { force: true });
     err(`import: cannot write ${target}: ${(e as Error).message}`);
     return 1;
   }

@@ -18,6 +18,8 @@ import { toPinyin } from '../server/pinyin';
 import { runExport } from './export';
 import { runImport } from './import';
 import { runMarkers } from './markers';
+import { readJson } from './read-json';
+import { writeAtomically } from './write-output';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -193,18 +195,6 @@ async function runZones(
     err('usage: zones <input.geojson> [-o out.geojson] [--rules rules.json]');
     return 2;
   }
-  const readJson = async (path: string, what: string): Promise<unknown> => {
-    const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      throw new Error(
-        `cannot read ${what} ${path}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`,
-      );
-    });
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (e) {
-      throw new Error(`${what} ${path} is not valid JSON: ${(e as Error).message}`);
-    }
-  };
   let rules = DEFAULT_RULES;
   try {
     if (values.rules) {
@@ -223,7 +213,7 @@ async function runZones(
     }
     for (const w of result.warnings) err(`warning: ${w}`);
     const text = `${JSON.stringify(result.zones)}\n`;
-    if (values.output) await writeFile(values.output, text);
+    if (values.output) await writeAtomically(values.output, text);
     else out(text.trimEnd());
     return 0;
   } catch (e) {

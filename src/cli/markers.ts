@@ -1,6 +1,5 @@
 // `hejie markers`: boundary markers (界桩) and notice boards (公告牌) on the zone engine's lines.
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MarkerOptions } from '../domain/markers/marker-options';
 import { resolveMarkerOptions } from '../domain/markers/marker-options';
@@ -9,6 +8,8 @@ import { reachCoder } from '../domain/markers/number-markers';
 import type { LineSummary } from '../domain/markers/place-markers';
 import { placeMarkers } from '../domain/markers/place-markers';
 import { readBoundaryLines } from '../domain/markers/read-lines';
+import { readJson } from './read-json';
+import { writeAtomically } from './write-output';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -60,29 +61,6 @@ function describe(s: LineSummary): string {
   const total = s.counts.end + s.counts.bend + s.counts.main;
   const boards = s.line === 'management' ? `, ${s.boards} notice boards` : '';
   return `${series}\treach ${s.reach} ${s.line} ${s.bank}\t${(s.lengthM / 1000).toFixed(3)} km\t${total} markers (${s.counts.end} end, ${s.counts.bend} bend, ${s.counts.main} main)${boards}`;
-}
-
-async function readJson(path: string): Promise<unknown> {
-  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read ${path}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
-  });
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new Error(`${path} is not valid JSON: ${(e as Error).message}`);
-  }
-}
-
-/** Written next to the target and renamed over it, so an error never leaves half a file. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(tmp, text);
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
 }
 
 /** `hejie markers`: 0 done, 1 bad input (every reason printed, nothing written), 2 usage. */

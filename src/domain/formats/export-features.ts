@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { CRS, type CrsCode, gkZoneFor, ZONE_LINE_LON } from '../crs/crs';
 import { EXPORT_FORMATS } from './export-formats';
+import { POSITION_DEPTH } from './geometry-coords';
 import type { ExportResult, TextEncoding } from './types';
 
 /** What to export and how: the format id, the CRS ('auto': the 3° zone of the data), encoding and file stem. */
@@ -11,14 +12,6 @@ export interface ExportOptions {
   baseName: string;
 }
 
-const GEOMETRY_DEPTH: Record<string, number> = {
-  Point: 0,
-  MultiPoint: 1,
-  LineString: 1,
-  MultiLineString: 2,
-  Polygon: 2,
-  MultiPolygon: 3,
-};
 /** Longitudes the GK zones 36–37 can hold (a forced zone extends across the zone line). */
 const ZONES_LON: [number, number] = [106.5, 112.5];
 
@@ -69,7 +62,7 @@ function checkFeature(f: unknown, projected: boolean): string | null {
   if (feat?.type !== 'Feature') return 'is not a GeoJSON Feature';
   const g = feat.geometry as { type?: unknown; coordinates?: unknown } | null;
   if (!g) return 'has no geometry';
-  const depth = GEOMETRY_DEPTH[String(g.type)];
+  const depth = POSITION_DEPTH[String(g.type)];
   if (depth === undefined)
     return `has geometry type ${String(g.type)}; exports take Point, LineString, Polygon and their Multi types`;
   const positions = positionsOf(g.coordinates, depth);
@@ -92,7 +85,7 @@ function lonRange(fc: FeatureCollection): [number, number] {
   for (const f of fc.features) {
     for (const p of positionsOf(
       (f.geometry as { coordinates: unknown }).coordinates,
-      GEOMETRY_DEPTH[f.geometry.type] ?? 0,
+      POSITION_DEPTH[f.geometry.type] ?? 0,
     ) as number[][]) {
       min = Math.min(min, p[0] as number);
       max = Math.max(max, p[0] as number);

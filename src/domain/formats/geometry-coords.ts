@@ -55,3 +55,34 @@ export function orientPolygons(
   const inner = outer === 'cw' ? 'ccw' : 'cw';
   return polygons.map((rings) => rings.map((r, i) => orientRing(r, i === 0 ? outer : inner)));
 }
+
+/**
+ * Whether a point lies inside a ring (even-odd ray casting; a point on an edge may go either way).
+ * @example pointInRing([[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]], [1, 1]) // true
+ */
+export function pointInRing(ring: readonly Position[], [x, y]: Position): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as [number, number];
+    const [xj, yj] = ring[j] as [number, number];
+    if (
+      yi > (y as number) !== yj > (y as number) &&
+      (x as number) < ((xj - xi) * ((y as number) - yi)) / (yj - yi) + xi
+    )
+      inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * How deeply positions nest in each geometry type's `coordinates` (GeometryCollection has none).
+ * @example POSITION_DEPTH.Polygon // 2
+ */
+export const POSITION_DEPTH: Readonly<Record<string, number>> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+};

@@ -1,11 +1,14 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { projector } from '../crs/crs';
-import { IMPORT_EXTENT, inQinzhou, mapPositions, type RawResult, resolveCrs } from './detect-crs';
+import { mapPositions, resolveCrs } from './detect-crs';
+import { IMPORT_EXTENT, inQinzhou } from './import-extent';
+import type { RawResult } from './raw-data';
 import { readDxf } from './read-dxf';
 import { readGeojson } from './read-geojson';
 import { readKml } from './read-kml';
 import { readShapefile } from './read-shapefile';
-import { readCsv, readTxt, readXlsx } from './read-table';
+import { readCsv, readTxt } from './read-table';
+import { readXlsx } from './read-xlsx';
 import type { ImportFormat, ImportOptions, ImportResult, ImportSource } from './types';
 
 const e = IMPORT_EXTENT;

@@ -1,6 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { decodeGbk, guessEncoding } from '../text/gbk';
-import type { RawFeature, RawResult } from './detect-crs';
+import type { RawFeature, RawResult } from './raw-data';
 import type { ImportOptions, ImportSource, TextEncoding } from './types';
 
 type Pair = [number, string];

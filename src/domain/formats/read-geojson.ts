@@ -1,21 +1,12 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import type { CrsCode } from '../crs/crs';
 import { CRS } from '../crs/crs';
-import type { RawData, RawFeature, RawResult } from './detect-crs';
+import { POSITION_DEPTH } from './geometry-coords';
+import type { RawData, RawFeature, RawResult } from './raw-data';
 import type { ImportOptions, ImportSource } from './types';
 
 const isPosition = (p: unknown): p is Position =>
   Array.isArray(p) && p.length >= 2 && p.every((v) => typeof v === 'number' && Number.isFinite(v));
-
-/** Depth of position nesting each geometry type needs. */
-const DEPTH: Record<string, number> = {
-  Point: 0,
-  MultiPoint: 1,
-  LineString: 1,
-  MultiLineString: 2,
-  Polygon: 2,
-  MultiPolygon: 3,
-};
 
 function checkCoords(c: unknown, depth: number): boolean {
   if (depth === 0) return isPosition(c);
@@ -34,7 +25,7 @@ function geometryProblem(g: unknown): string | null {
     }
     return null;
   }
-  const depth = DEPTH[String(type)];
+  const depth = POSITION_DEPTH[String(type)];
   if (depth === undefined) return `unknown geometry type "${String(type)}"`;
   if (!checkCoords(coordinates, depth))
     return `${String(type)} coordinates are not arrays of numbers`;
@@ -72,7 +63,7 @@ export function readGeojson(source: ImportSource, _options: ImportOptions): RawR
         : []
       : d.type === 'Feature'
         ? [d]
-        : DEPTH[String(d.type)] !== undefined || d.type === 'GeometryCollection'
+        : POSITION_DEPTH[String(d.type)] !== undefined || d.type === 'GeometryCollection'
           ? [{ type: 'Feature', geometry: d, properties: {} }]
           : [];
   if (list.length === 0) {

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Geometry, Position } from 'geojson';
-import type { RawFeature, RawResult } from './detect-crs';
+import type { RawFeature, RawResult } from './raw-data';
 import type { ImportOptions, ImportSource } from './types';
 
 type Node = Record<string, unknown>;

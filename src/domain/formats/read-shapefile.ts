@@ -1,53 +1,10 @@
-import { unzipSync } from 'fflate';
 import type { Geometry, Position } from 'geojson';
-import { decodeGbk, guessEncoding } from '../text/gbk';
-import { parsePrj, type RawData, type RawFeature, type RawResult } from './detect-crs';
-import type { ImportOptions, ImportSource, TextEncoding } from './types';
-
-/** A zip may inflate to at most this much (declared sizes are checked before inflating). */
-const MAX_UNZIPPED_BYTES = 1024 ** 3;
-
-/**
- * Lists a zip's entries and inflates them, refusing before inflating when the declared sizes add up
- * to more than MAX_UNZIPPED_BYTES.
- * @example unzipChecked(bytes, 'a.zip') // { ok: true, files: { 'a.shp': Uint8Array … } }
- */
-export function unzipChecked(
-  bytes: Uint8Array,
-  name: string,
-): { ok: true; files: Record<string, Uint8Array> } | { ok: false; errors: string[] } {
-  let declared = 0;
-  try {
-    unzipSync(bytes, {
-      filter: (f) => {
-        declared += f.originalSize;
-        return false;
-      },
-    });
-    if (declared > MAX_UNZIPPED_BYTES) {
-      const gb = (declared / 1024 ** 3).toFixed(1);
-      return { ok: false, errors: [`${name} would inflate to ${gb} GB; the limit is 1 GB`] };
-    }
-    return { ok: true, files: unzipSync(bytes) };
-  } catch (e) {
-    return {
-      ok: false,
-      errors: [`${name} is not a readable zip archive (${(e as Error).message})`],
-    };
-  }
-}
-
-const CODEPAGES: Record<string, TextEncoding> = {
-  'utf-8': 'utf-8',
-  utf8: 'utf-8',
-  '65001': 'utf-8',
-  cp936: 'gbk',
-  '936': 'gbk',
-  gbk: 'gbk',
-  gb2312: 'gbk',
-  gb18030: 'gbk',
-  'ansi 936': 'gbk',
-};
+import { pointInRing, signedArea2 } from './geometry-coords';
+import { parsePrj } from './parse-prj';
+import type { RawData, RawFeature, RawResult } from './raw-data';
+import { chooseEncoding, readDbf } from './read-dbf';
+import type { ImportOptions, ImportSource } from './types';
+import { unzipChecked } from './unzip-checked';
 
 /**
  * Reads a zipped shapefile (one or more layers): geometry from .shp, attributes from .dbf decoded
@@ -149,33 +106,6 @@ function readLayer(
   return { ok: true, features, declared, encoding: enc, warnings };
 }
 
-function chooseEncoding(
-  dbf: Uint8Array,
-  cpg: Uint8Array | undefined,
-  options: ImportOptions,
-  layer: string,
-  warnings: string[],
-): TextEncoding | 'ascii' {
-  if (options.encoding) return options.encoding;
-  if (cpg) {
-    const name = new TextDecoder().decode(cpg).trim().toLowerCase();
-    const enc = CODEPAGES[name];
-    if (enc) return enc;
-    warnings.push(
-      `${layer}.cpg names "${name}", which Hejie does not know; guessing from the bytes`,
-    );
-  }
-  const guess = guessEncoding(dbf.subarray(32));
-  if (guess === 'ascii') return 'ascii';
-  const hint = dbf[29] === 0x4d;
-  const enc: TextEncoding = hint ? 'gbk' : guess;
-  const how = hint ? 'the DBF language driver byte (0x4D = GBK/936)' : 'the bytes';
-  warnings.push(
-    `${layer} has no .cpg: attributes read as ${enc.toUpperCase()} (from ${how}); use --encoding if the text looks wrong`,
-  );
-  return enc;
-}
-
 type Shapes = { ok: true; shapes: (Geometry | null)[] } | { ok: false; errors: string[] };
 
 function readShp(b: Uint8Array, name: string): Shapes {
@@ -245,96 +175,21 @@ function readShape(v: DataView, o: number): Geometry | null | undefined {
   return ringsToPolygons(parts);
 }
 
-const area2 = (r: Position[]) => {
-  let s = 0;
-  for (let i = 0; i + 1 < r.length; i++)
-    s +=
-      (r[i]?.[0] as number) * (r[i + 1]?.[1] as number) -
-      (r[i + 1]?.[0] as number) * (r[i]?.[1] as number);
-  return s;
-};
-
-function contains(ring: Position[], [x, y]: Position): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as [number, number];
-    const [xj, yj] = ring[j] as [number, number];
-    if (
-      yi > (y as number) !== yj > (y as number) &&
-      (x as number) < ((xj - xi) * ((y as number) - yi)) / (yj - yi) + xi
-    )
-      inside = !inside;
-  }
-  return inside;
-}
-
 /** Shapefile rings: outer clockwise, holes counter-clockwise; GeoJSON wants the opposite winding. */
 function ringsToPolygons(rings: Position[][]): Geometry {
   const polys: Position[][][] = [];
   const holes: Position[][] = [];
   for (const r of rings) {
-    if (area2(r) <= 0) polys.push([[...r].reverse()]);
+    if (signedArea2(r) <= 0) polys.push([[...r].reverse()]);
     else holes.push([...r].reverse());
   }
   for (const h of holes) {
     const owner =
-      polys.find((p) => h[0] && contains(p[0] as Position[], h[0])) ?? polys[polys.length - 1];
+      polys.find((p) => h[0] && pointInRing(p[0] as Position[], h[0])) ?? polys[polys.length - 1];
     if (owner) owner.push(h);
     else polys.push([[...h].reverse()]);
   }
   return polys.length === 1
     ? { type: 'Polygon', coordinates: polys[0] as Position[][] }
     : { type: 'MultiPolygon', coordinates: polys };
-}
-
-type Table = { ok: true; rows: Record<string, unknown>[] } | { ok: false; errors: string[] };
-
-function readDbf(b: Uint8Array, name: string, enc: TextEncoding | 'ascii'): Table {
-  if (b.length < 33) return { ok: false, errors: [`${name} is truncated (${b.length} bytes)`] };
-  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const count = v.getUint32(4, true);
-  const headerLen = v.getUint16(8, true);
-  const recLen = v.getUint16(10, true);
-  if (b.length < headerLen + count * recLen) {
-    return {
-      ok: false,
-      errors: [
-        `${name} is truncated: ${count} records need ${headerLen + count * recLen} bytes, the file has ${b.length}`,
-      ],
-    };
-  }
-  const text = (bytes: Uint8Array) =>
-    enc === 'gbk' ? decodeGbk(bytes) : new TextDecoder().decode(bytes);
-  const fields: { name: string; type: string; len: number; at: number }[] = [];
-  let at = 1;
-  for (let o = 32; o + 32 <= headerLen && b[o] !== 0x0d; o += 32) {
-    const raw = b.subarray(o, o + 11);
-    const end = raw.indexOf(0);
-    const len = b[o + 16] as number;
-    fields.push({
-      name: text(raw.subarray(0, end < 0 ? 11 : end)),
-      type: String.fromCharCode(b[o + 11] as number),
-      len,
-      at,
-    });
-    at += len;
-  }
-  const rows: Record<string, unknown>[] = [];
-  for (let r = 0; r < count; r++) {
-    const base = headerLen + r * recLen;
-    if (b[base] === 0x2a) continue;
-    const row: Record<string, unknown> = {};
-    for (const f of fields)
-      row[f.name] = dbfValue(f.type, text(b.subarray(base + f.at, base + f.at + f.len)).trim());
-    rows.push(row);
-  }
-  return { ok: true, rows };
-}
-
-function dbfValue(type: string, s: string): unknown {
-  if (type === 'N' || type === 'F') return s === '' || /^\*+$/.test(s) ? null : Number(s);
-  if (type === 'L') return /^[YyTt]$/.test(s) ? true : /^[NnFf]$/.test(s) ? false : null;
-  if (type === 'D')
-    return /^\d{8}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6)}` : s || null;
-  return s;
 }

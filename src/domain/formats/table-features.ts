@@ -1,19 +1,12 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { MarkerProperties } from '../markers/marker';
 import { deliverableOf } from './deliverables';
 
 /** A marker or notice board, checked, as the coordinate tables need it. */
-export interface MarkerRow {
-  id: string;
-  markerType: 'boundary' | 'notice-board';
-  reach: string;
-  river: string | null;
-  line: 'management' | 'protection';
-  bank: 'left' | 'right';
-  kind: 'main' | 'bend' | 'end' | 'interval';
-  chainageM: number;
-  lon: number;
-  lat: number;
-}
+export type MarkerRow = Pick<
+  MarkerProperties,
+  'id' | 'markerType' | 'reach' | 'river' | 'line' | 'bank' | 'kind' | 'chainageM' | 'lon' | 'lat'
+>;
 
 /** One point of a boundary (zone ring or line part), numbered J1…; a closing point repeats its label. */
 export interface BoundaryPoint {

@@ -49,42 +49,52 @@ export function bankSides(
     bankAnchor(right, 'right', 'start', offsets.right),
     bankAnchor(right, 'right', 'end', offsets.right),
   ];
-  let ring = polygons[0]?.[0] ?? [];
-  let bestMiss = Number.POSITIVE_INFINITY;
+  // the polygon whose outer ring passes nearest the four anchors, and where they sit on it
+  let best = {
+    ring: [] as readonly XY[],
+    at: [] as RingPosition[],
+    miss: Number.POSITIVE_INFINITY,
+  };
   for (const poly of polygons) {
-    const outer = poly[0] ?? [];
-    const miss = [...l, ...r].reduce((sum, p) => sum + locate(outer, p).distance, 0);
-    if (miss < bestMiss) [ring, bestMiss] = [outer, miss];
+    const ring = poly[0] ?? [];
+    const at = [...l, ...r].map((p) => locate(ring, p));
+    const miss = at.reduce((sum, p) => sum + p.distance, 0);
+    if (miss < best.miss) best = { ring, at, miss };
   }
-  return { left: sideOfRing(ring, l, r), right: sideOfRing(ring, r, l) };
+  const [ls, le, rs, re] = best.at as [RingPosition, RingPosition, RingPosition, RingPosition];
+  return {
+    left: sideOfRing(best.ring, ls, le, [rs.at, re.at]),
+    right: sideOfRing(best.ring, rs, re, [ls.at, le.at]),
+  };
 }
 
 /**
- * The side of a zone along one bank: the part of its outer ring from the anchor at the reach's
- * upstream end to the anchor at its downstream end, the way that does not pass the other bank's
- * anchors (so never across the reach ends). Drawn upstream → downstream.
- * @example sideOfRing(ring, [from, to], [otherFrom, otherTo]) // [[x, y], …]
+ * The part of a closed ring from one place to another, walking the way that does not pass the
+ * other bank's places (so never across the reach ends).
  */
 function sideOfRing(
   ring: readonly XY[],
-  anchors: readonly [XY, XY],
-  otherAnchors: readonly [XY, XY],
+  from: RingPosition,
+  to: RingPosition,
+  others: readonly number[],
 ): XY[] {
   const n = ring.length - 1; // closed ring: last = first
-  const [from, to] = anchors.map((p) => locate(ring, p)) as [RingPosition, RingPosition];
   const ahead = (x: number) => (x - from.at + n) % n;
   const behind = (x: number) => (from.at - x + n) % n;
-  const others = otherAnchors.map((p) => locate(ring, p).at);
   const useAhead = !others.some((o) => ahead(o) > 0 && ahead(o) < ahead(to.at));
   const along = useAhead ? ahead : behind;
   const span = along(to.at);
-  const between = ring
-    .slice(0, n)
-    .map((p, i) => ({ p, d: along(i) }))
-    .filter(({ d }) => d > 0 && d < span)
-    .sort((a, b) => a.d - b.d)
-    .map(({ p }) => p);
-  return dropRepeats([from.point, ...between, to.point]);
+  const path: XY[] = [from.point];
+  const step = useAhead ? 1 : -1;
+  let i = useAhead ? Math.floor(from.at) + 1 : Math.ceil(from.at) - 1;
+  for (let k = 0; k < n; k++, i += step) {
+    const idx = ((i % n) + n) % n;
+    const d = along(idx);
+    if (d >= span) break;
+    if (d > 0) path.push(ring[idx] as XY);
+  }
+  path.push(to.point);
+  return dropRepeats(path);
 }
 
 /** The nearest place on a closed ring to a point. */

@@ -196,7 +196,15 @@ function computeReach(
   const proj = projector(crs);
   const frame = frameOf(proj.forward(reach.left.coords[0] as Position));
   const toXY = (cs: Position[]) => cs.map((c) => frame.toLocal(proj.forward(c)));
-  const inverse = (p: readonly number[]) => proj.inverse(frame.toGk(p));
+  // a zone's bank sides are made of its ring's own vertices: each is transformed once
+  const lonLat = new Map<readonly number[], [number, number]>();
+  const inverse = (p: readonly number[]) => {
+    const hit = lonLat.get(p);
+    if (hit) return [hit[0], hit[1]] as [number, number];
+    const ll = proj.inverse(frame.toGk(p));
+    lonLat.set(p, ll);
+    return ll;
+  };
   const leftXY = toXY(reach.left.coords);
   const rightXY = toXY(reach.right.coords);
   const checked = checkBanks(pl, reach.id, leftXY, rightXY);
@@ -216,28 +224,31 @@ function computeReach(
     .filter((r) => r > 0);
   const q = quadrantSegmentsFor(Math.max(...radii, 1), ARC_TOLERANCE_M);
   const snap = (g: Geometry) => pl.snapToGrid(g, GRID_M);
-  const management = snap(
-    pl.unionAll([
-      corridor,
-      ...water,
-      ...banks
-        .filter(({ w }) => w.widthM > 0)
-        .map(({ xy, w }) => pl.bufferFlat(pl.line(xy), w.widthM, q)),
-    ]),
-  );
+  const management = pl.unionAll([
+    corridor,
+    ...water,
+    ...banks
+      .filter(({ w }) => w.widthM > 0)
+      .map(({ xy, w }) => pl.bufferFlat(pl.line(xy), w.widthM, q)),
+  ]);
   const protectedBanks = banks.filter(({ w }) => w.kind === 'toe' && w.protectionM !== null);
   const outer =
     protectedBanks.length === 0
       ? null
-      : snap(
-          pl.unionAll([
-            corridor,
-            ...protectedBanks.map(({ xy, w }) =>
-              pl.bufferFlat(pl.line(xy), w.widthM + (w.protectionM ?? 0), q),
-            ),
-          ]),
-        );
+      : pl.unionAll([
+          corridor,
+          ...protectedBanks.map(({ xy, w }) =>
+            pl.bufferFlat(pl.line(xy), w.widthM + (w.protectionM ?? 0), q),
+          ),
+        ]);
   const protection = outer ? snap(pl.difference(outer, management)) : null;
+  // GEOS → coordinates once per geometry (the zones and their bank sides read the same rings)
+  const rings = new Map<Geometry, XY[][][]>();
+  const coordsOf = (g: Geometry): XY[][][] => {
+    const hit = rings.get(g) ?? pl.multiPolygonCoordinates(g);
+    rings.set(g, hit);
+    return hit;
+  };
   const features: ZoneOutput[] = [];
   for (const [kind, g] of [
     ['management', management],
@@ -251,7 +262,9 @@ function computeReach(
           `reach ${reach.id}: the computed ${kind} zone is invalid (${why}); check the input lines`,
         ],
       };
-    features.push(toFeature(pl, reach, kind, g, { crs, rules, left, right, q }, inverse));
+    features.push(
+      toFeature(pl, reach, kind, g, coordsOf(g), { crs, rules, left, right, q }, inverse),
+    );
   }
   const line = (
     kind: ZoneLineProperties['kind'],
@@ -259,7 +272,7 @@ function computeReach(
     xy: XY[],
     offsetM: number,
   ) => toLine(reach, { kind, bank, crs, offsetM }, xy, inverse);
-  const m = bankSides(pl.multiPolygonCoordinates(management), leftXY, rightXY, {
+  const m = bankSides(coordsOf(management), leftXY, rightXY, {
     left: left.widthM,
     right: right.widthM,
   });
@@ -269,7 +282,7 @@ function computeReach(
   );
   if (outer) {
     const reachOf = (w: BankWidths) => w.widthM + (w.protectionM ?? 0);
-    const p = bankSides(pl.multiPolygonCoordinates(outer), leftXY, rightXY, {
+    const p = bankSides(coordsOf(outer), leftXY, rightXY, {
       left: reachOf(left),
       right: reachOf(right),
     });
@@ -326,12 +339,11 @@ function toFeature(
   reach: Reach,
   kind: 'management' | 'protection',
   g: Geometry,
+  xy: XY[][][],
   ctx: { crs: CrsCode; rules: ResolvedRules; left: BankWidths; right: BankWidths; q: number },
   inverse: (p: readonly number[]) => [number, number],
 ): ZoneFeature {
-  const coordinates = pl
-    .multiPolygonCoordinates(g)
-    .map((poly) => poly.map((ring) => ring.map((p) => inverse(p))));
+  const coordinates = xy.map((poly) => poly.map((ring) => ring.map((p) => inverse(p))));
   return {
     type: 'Feature',
     geometry: { type: 'MultiPolygon', coordinates },
