@@ -10,11 +10,12 @@ import type { ResolvedRules, RuleTable } from './rules';
 import { DEFAULT_RULES, formatRange, resolveRules } from './rules';
 
 /**
- * Zones are snap-rounded to a 1 mm grid in the GK plane, which keeps them valid after reprojection
- * to lon/lat (no vertex is left nearer an edge than the grid) and drops the zero-area slivers that
- * coincident flat caps leave. Every vertex moves by at most 0.5 mm per axis. (An offset grid, to
- * keep printed centimetres off rounding ties, was tried: on inputs at whole metres it leaves 1 mm
- * slivers instead of removing them.)
+ * The protection band (management range subtracted from the outer zone) is snap-rounded to a 1 mm
+ * grid in the GK plane: that drops the zero-area slivers and spikes coincident flat caps leave, and
+ * keeps it valid after reprojection to lon/lat (no vertex left nearer an edge than the grid). Every
+ * vertex moves by at most 0.5 mm per axis. Snapping the management range and the outer zone as well
+ * was measured: no validity gain on the fixtures, +30 ms on the 226 km course. (An offset grid, to
+ * keep printed centimetres off rounding ties, left 1 mm slivers on inputs at whole metres.)
  */
 const GRID_M = 0.001;
 
