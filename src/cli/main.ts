@@ -15,10 +15,12 @@ import { sampleReach } from '../domain/zones/sample-reach';
 import { readEnv } from '../server/main';
 import { openRegister } from '../server/open-register';
 import { toPinyin } from '../server/pinyin';
+import { runBackup, runRestore } from './backup';
 import { runExport } from './export';
 import { runImport } from './import';
 import { runMarkers } from './markers';
 import { readJson } from './read-json';
+import { runUser } from './user';
 import { writeAtomically } from './write-output';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -47,6 +49,15 @@ Commands:
                  tables) to lon/lat CGCS2000 GeoJSON; reports the CRS found and every fix made
   sample-reach   rewrites geodata/samples/nanliujiang-sample-reach.geojson: demonstration toe
                  lines at ±40 m of a 20 km stretch of 南流江's real course (rivers.geojson)
+  user add <username> --role planner|chief|admin [--name 姓名] [--person 高朴]
+       [--county 450721 …] [--city] [--publish] [--password-stdin]
+  user list [--json] | user passwd <username> [--password-stdin] | user disable <username>
+                 accounts; the password is read from stdin (≥ 10 characters), never from the
+                 command line; without --password-stdin a random one is printed once
+  backup <file>  online backup of $HEJIE_DATA/hejie.sqlite (safe while the server runs), then
+                 PRAGMA integrity_check on the copy
+  restore <file> puts a checked backup in place (server stopped); keeps the old database as
+                 hejie.sqlite.bak-<timestamp>
   help           this text
 
 Environment: HEJIE_DATA (data folder, default ./data), HEJIE_NOW (pretend today is this ISO date).`;
@@ -68,6 +79,9 @@ export async function runCli(
   if (command === 'markers') return runMarkers(rest, out, err);
   if (command === 'export') return runExport(rest, out, err);
   if (command === 'import') return runImport(rest, out, err);
+  if (command === 'user') return runUser(rest, { out, err, env });
+  if (command === 'backup') return runBackup(rest, { out, err, env });
+  if (command === 'restore') return runRestore(rest, { out, err, env });
   const { values } = parseArgs({
     args: rest,
     strict: true,

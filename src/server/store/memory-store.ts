@@ -1,17 +1,43 @@
+import { randomUUID } from 'node:crypto';
 import type { Waterbody } from '../../domain/rivers/waterbody';
 import { INITIAL_STAGE } from '../../domain/workflow/stages';
-import type { AuditEntry, PlanRow, SeedData, Store, StoreInfo } from './store';
+import {
+  DEFAULT_SETTINGS,
+  newUserDetail,
+  settingsDetail,
+  userPatchDetail,
+  userTarget,
+} from './audit-detail';
+import { memoryWorkflow } from './memory-workflow';
+import { SCHEMA_VERSION } from './sqlite-migrations';
+import type {
+  AuditEntry,
+  PlanRow,
+  SeedData,
+  SessionRow,
+  Settings,
+  Store,
+  StoreInfo,
+  UserRow,
+} from './store';
 
 /** The in-memory twin of the SQLite store, for unit tests. Returns copies, never its own state. */
 export function createMemoryStore(clock: () => Date = () => new Date()): Store {
   let plans: PlanRow[] = [];
   let waterbodies: Waterbody[] = [];
   const audit: AuditEntry[] = [];
+  const users: UserRow[] = [];
+  let sessions: SessionRow[] = [];
+  let settings: Settings = { ...DEFAULT_SETTINGS };
   let seededAt: string | null = null;
   const copy = <T>(v: T): T => structuredClone(v);
+  const write = (at: string, actor: string, action: string, target: string, detail: unknown) => {
+    audit.push({ id: audit.length + 1, at, actor, action, target, detail: copy(detail ?? null) });
+  };
+  const userById = (id: string) => users.find((u) => u.id === id) ?? null;
   return {
     async info(): Promise<StoreInfo> {
-      return { kind: 'memory', location: null, schemaVersion: 1, seededAt };
+      return { kind: 'memory', location: null, schemaVersion: SCHEMA_VERSION, seededAt };
     },
     async seedIfEmpty(data: SeedData, actor: string) {
       if (plans.length > 0) return { seeded: false };
@@ -23,18 +49,15 @@ export function createMemoryStore(clock: () => Date = () => new Date()): Store {
       }));
       waterbodies = copy([...data.waterbodies]);
       seededAt = at;
-      audit.push({
-        id: audit.length + 1,
-        at,
-        actor,
-        action: 'seed',
-        target: 'register',
-        detail: { source: data.source, plans: plans.length, waterbodies: waterbodies.length },
+      write(at, actor, 'seed', 'register', {
+        source: data.source,
+        plans: plans.length,
+        waterbodies: waterbodies.length,
       });
       return { seeded: true };
     },
     async listPlans() {
-      return copy(plans);
+      return copy(plans).sort((a, b) => (a.record.id < b.record.id ? -1 : 1));
     },
     async getPlan(id: string) {
       return copy(plans.find((p) => p.record.id === id) ?? null);
@@ -44,6 +67,77 @@ export function createMemoryStore(clock: () => Date = () => new Date()): Store {
     },
     async listAudit(target?: string) {
       return copy(audit.filter((a) => target === undefined || a.target === target));
+    },
+    async revision() {
+      return audit.length;
+    },
+    async appendAudit(actor, action, target, detail) {
+      write(clock().toISOString(), actor, action, target, detail);
+    },
+    async createUser(user, actor) {
+      if (users.some((u) => u.username === user.username)) return null;
+      const at = clock().toISOString();
+      const row: UserRow = { ...copy(user), id: randomUUID(), disabled: false, createdAt: at };
+      users.push(row);
+      write(at, actor, 'user.create', userTarget(user.username), newUserDetail(user));
+      return copy(row);
+    },
+    async getUser(id) {
+      return copy(userById(id));
+    },
+    async getUserByUsername(username) {
+      return copy(users.find((u) => u.username === username) ?? null);
+    },
+    async listUsers() {
+      return copy(users).sort((a, b) => (a.username < b.username ? -1 : 1));
+    },
+    async updateUser(id, patch, actor) {
+      const user = userById(id);
+      if (!user) return null;
+      const defined = Object.fromEntries(
+        Object.entries(patch).filter(([, v]) => v !== undefined),
+      ) as typeof patch;
+      Object.assign(user, copy(defined));
+      if (patch.disabled === true) sessions = sessions.filter((s) => s.userId !== id);
+      write(
+        clock().toISOString(),
+        actor,
+        'user.update',
+        userTarget(user.username),
+        userPatchDetail(patch),
+      );
+      return copy(user);
+    },
+    async createSession(session) {
+      if (!userById(session.userId)) throw new Error(`unknown user "${session.userId}"`);
+      if (sessions.some((s) => s.id === session.id)) throw new Error('session id already exists');
+      sessions.push({ ...session });
+    },
+    async getSession(id) {
+      return copy(sessions.find((s) => s.id === id) ?? null);
+    },
+    async deleteSession(id) {
+      sessions = sessions.filter((s) => s.id !== id);
+    },
+    async deleteExpiredSessions(now) {
+      const before = sessions.length;
+      sessions = sessions.filter((s) => s.expiresAt >= now);
+      return before - sessions.length;
+    },
+    async getSettings() {
+      return { ...settings };
+    },
+    async setSettings(patch, actor) {
+      const defined = Object.fromEntries(
+        Object.entries(patch).filter(([, v]) => v !== undefined),
+      ) as Partial<Settings>;
+      settings = { ...settings, ...defined };
+      write(clock().toISOString(), actor, 'settings.update', 'settings', settingsDetail(patch));
+      return { ...settings };
+    },
+    ...memoryWorkflow({ plans: () => plans, audit: write, clock }),
+    async backup() {
+      throw new Error('the in-memory store has no file to back up');
     },
     async close() {},
   };

@@ -5,35 +5,11 @@ import type { PlanRecord } from '../../domain/plans/plan';
 import type { Waterbody } from '../../domain/rivers/waterbody';
 import type { StageId } from '../../domain/workflow/stages';
 import { INITIAL_STAGE, isStageId } from '../../domain/workflow/stages';
+import type { AuditWriter } from './sqlite-accounts';
+import { accountMethods } from './sqlite-accounts';
+import { migrate } from './sqlite-migrations';
+import { workflowMethods } from './sqlite-workflow';
 import type { AuditEntry, PlanRow, SeedData, Store, StoreInfo } from './store';
-
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE plans (
-     id TEXT PRIMARY KEY,
-     record TEXT NOT NULL CHECK (json_valid(record)),
-     river_id TEXT NOT NULL,
-     stage TEXT NOT NULL,
-     updated_at TEXT NOT NULL
-   );
-   CREATE TABLE waterbodies (
-     id TEXT PRIMARY KEY,
-     record TEXT NOT NULL CHECK (json_valid(record)),
-     ord INTEGER NOT NULL
-   );
-   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-   CREATE TABLE audit (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     at TEXT NOT NULL,
-     actor TEXT NOT NULL,
-     action TEXT NOT NULL,
-     target TEXT NOT NULL,
-     detail TEXT NOT NULL CHECK (json_valid(detail))
-   );
-   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-     BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
-   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-     BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;`,
-];
 
 interface PlanSqlRow {
   record: string;
@@ -48,7 +24,8 @@ function toPlanRow(row: PlanSqlRow): PlanRow {
 
 /**
  * The SQLite store: one file (WAL mode), migrations by `user_version`, all SQL of the app here.
- * `path` ':memory:' gives a private in-memory database.
+ * `path` ':memory:' gives a private in-memory database. Writes run in `BEGIN IMMEDIATE`
+ * transactions, so a compare-and-set never has to upgrade a read lock another process raced for.
  */
 export function openSqliteStore(path: string, clock: () => Date = () => new Date()): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -57,9 +34,13 @@ export function openSqliteStore(path: string, clock: () => Date = () => new Date
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  const revisionQuery = db.prepare('SELECT coalesce(max(id), 0) AS n FROM audit');
   const insertAudit = db.prepare(
     'INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)',
   );
+  const audit: AuditWriter = (at, actor, action, target, detail) => {
+    insertAudit.run(at, actor, action, target, JSON.stringify(detail ?? null));
+  };
   const seed = db.transaction((data: SeedData, actor: string): boolean => {
     const count = db.prepare('SELECT count(*) AS n FROM plans').get() as { n: number };
     if (count.n > 0) return false;
@@ -77,7 +58,7 @@ export function openSqliteStore(path: string, clock: () => Date = () => new Date
       plans: data.plans.length,
       waterbodies: data.waterbodies.length,
     };
-    insertAudit.run(at, actor, 'seed', 'register', JSON.stringify(detail));
+    audit(at, actor, 'seed', 'register', detail);
     return true;
   });
   return {
@@ -93,7 +74,7 @@ export function openSqliteStore(path: string, clock: () => Date = () => new Date
       };
     },
     async seedIfEmpty(data, actor) {
-      return { seeded: seed(data, actor) };
+      return { seeded: seed.immediate(data, actor) };
     },
     async listPlans() {
       const rows = db
@@ -120,23 +101,19 @@ export function openSqliteStore(path: string, clock: () => Date = () => new Date
       ) as (Omit<AuditEntry, 'detail'> & { detail: string })[];
       return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as unknown }));
     },
+    async revision() {
+      return (revisionQuery.get() as { n: number }).n;
+    },
+    async appendAudit(actor, action, target, detail) {
+      audit(clock().toISOString(), actor, action, target, detail);
+    },
+    ...accountMethods(db, audit, clock),
+    ...workflowMethods(db, audit, clock),
+    async backup(file) {
+      await db.backup(file);
+    },
     async close() {
-      db.close();
+      if (db.open) db.close();
     },
   };
-}
-
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    throw new Error(
-      `database schema version ${version} is newer than this Hejie (${MIGRATIONS.length}); upgrade Hejie`,
-    );
-  }
-  db.transaction(() => {
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      db.exec(MIGRATIONS[v] as string);
-      db.pragma(`user_version = ${v + 1}`);
-    }
-  })();
 }

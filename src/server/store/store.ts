@@ -1,3 +1,5 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import type { Scope, UserActor } from '../../domain/access/actor';
 import type { PlanRecord } from '../../domain/plans/plan';
 import type { Waterbody } from '../../domain/rivers/waterbody';
 import type { StageId } from '../../domain/workflow/stages';
@@ -35,9 +37,103 @@ export interface StoreInfo {
   seededAt: string | null;
 }
 
+/** An account. The password hash never leaves the server. */
+export interface UserRow {
+  id: string;
+  username: string;
+  name: string;
+  role: UserActor['role'];
+  person: string | null;
+  scope: Scope;
+  canPublish: boolean;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** What creating an account takes. */
+export type NewUser = Omit<UserRow, 'id' | 'createdAt' | 'disabled'>;
+
+/** A login session; `id` is the SHA-256 of the cookie's token (the token itself is never stored). */
+export interface SessionRow {
+  id: string;
+  userId: string;
+  /** the CSRF token the client must echo in `X-CSRF-Token` on every state change */
+  csrf: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** A saved geometry version of a plan: what the planner drew (lon/lat features), numbered 1, 2, … */
+export interface GeometryVersion {
+  planId: string;
+  version: number;
+  features: Feature[];
+  author: string;
+  comment: string;
+  createdAt: string;
+}
+
+/**
+ * Saving a version: done, or refused because the plan moved on since `baseVersion` (HTTP 409);
+ * `current` is null when the plan has no version yet (the base was ahead of it).
+ */
+export type SaveResult =
+  | { ok: true; version: GeometryVersion }
+  | { ok: false; current: GeometryVersion | null };
+
+/** A stage move with who, when and why. */
+export interface StageEvent {
+  planId: string;
+  from: StageId;
+  to: StageId;
+  actor: string;
+  comment: string;
+  at: string;
+}
+
+/** Moving a stage: done, or refused because the plan is no longer in the stage the caller saw. */
+export type MoveResult = { ok: true; event: StageEvent } | { ok: false; current: StageId };
+
+/**
+ * A published version, frozen: the geometry version, the zones and markers computed from it, the
+ * rule table used, and an ETag over the public response. Never updated or deleted.
+ */
+export interface Publication {
+  planId: string;
+  version: number;
+  zones: FeatureCollection;
+  markers: FeatureCollection;
+  rules: unknown;
+  etag: string;
+  publishedAt: string;
+  publishedBy: string;
+}
+
+/** A comment on a plan, optionally pinned to a map location. */
+export interface CommentRow {
+  id: number;
+  planId: string;
+  author: string;
+  text: string;
+  lon: number | null;
+  lat: number | null;
+  at: string;
+}
+
+/** Settings an admin can change. */
+export interface Settings {
+  /** coordinate tables and exports of published plans are public (DOMAIN.md: off by default) */
+  publicCoordinates: boolean;
+  /** a Tianditu key set in the admin page (the environment's TIANDITU_KEY wins when set) */
+  tiandituKey: string | null;
+}
+
 /**
  * Persistence behind one interface (SQLite for real, memory for fast tests; PostgreSQL can be
  * added without touching routes). Asynchronous so that a networked store fits.
+ * Unknown plan ids: reads give null or []; `publish` gives false; `saveGeometry`, `moveStage` and
+ * `addComment` throw (routes load the plan first for the access check and answer 404 there).
  */
 export interface Store {
   info(): Promise<StoreInfo>;
@@ -47,5 +143,74 @@ export interface Store {
   getPlan(id: string): Promise<PlanRow | null>;
   listWaterbodies(): Promise<Waterbody[]>;
   listAudit(target?: string): Promise<AuditEntry[]>;
+  /**
+   * A number that grows with every write (the newest audit entry's id: every write is audited), so
+   * that views built from the store can be cached until it changes, across processes too.
+   */
+  revision(): Promise<number>;
+  /** Appends to the audit log (writes below append their own entries in their transaction). */
+  appendAudit(actor: string, action: string, target: string, detail: unknown): Promise<void>;
+
+  /** Creates an account; null when the username is taken. Audited. */
+  createUser(user: NewUser, actor: string): Promise<UserRow | null>;
+  getUser(id: string): Promise<UserRow | null>;
+  getUserByUsername(username: string): Promise<UserRow | null>;
+  listUsers(): Promise<UserRow[]>;
+  /** Changes a password or disables an account. Audited. */
+  updateUser(
+    id: string,
+    patch: Partial<Pick<UserRow, 'passwordHash' | 'disabled' | 'scope' | 'canPublish'>>,
+    actor: string,
+  ): Promise<UserRow | null>;
+
+  createSession(session: SessionRow): Promise<void>;
+  getSession(id: string): Promise<SessionRow | null>;
+  deleteSession(id: string): Promise<void>;
+  /** Drops sessions that expired before `now` (ISO); returns how many. */
+  deleteExpiredSessions(now: string): Promise<number>;
+
+  /** The newest saved version of a plan's geometry, or null before the first save. */
+  latestGeometry(planId: string): Promise<GeometryVersion | null>;
+  getGeometry(planId: string, version: number): Promise<GeometryVersion | null>;
+  /**
+   * Saves a new version if the newest is still `baseVersion` (0: none yet), in one transaction with
+   * its audit entry; otherwise returns the current one and writes nothing.
+   */
+  saveGeometry(
+    planId: string,
+    baseVersion: number,
+    features: Feature[],
+    actor: string,
+    comment: string,
+  ): Promise<SaveResult>;
+
+  /** Moves a plan from `from` to `to` if it is still in `from`; one transaction with its audit entry. */
+  moveStage(
+    planId: string,
+    from: StageId,
+    to: StageId,
+    actor: string,
+    comment: string,
+  ): Promise<MoveResult>;
+  listStageEvents(planId: string): Promise<StageEvent[]>;
+
+  /**
+   * Freezes a publication and moves the plan to 公告实施 in one transaction with its audit entry.
+   * Refused (false) when the plan is not in `fromStage` any more.
+   */
+  publish(publication: Publication, fromStage: StageId, actor: string): Promise<boolean>;
+  /** The newest publication of a plan. */
+  getPublication(planId: string): Promise<Publication | null>;
+  /** The newest publication of every plan that has one. */
+  listPublications(): Promise<Publication[]>;
+
+  addComment(comment: Omit<CommentRow, 'id' | 'at'>, actor: string): Promise<CommentRow>;
+  listComments(planId: string): Promise<CommentRow[]>;
+
+  getSettings(): Promise<Settings>;
+  setSettings(patch: Partial<Settings>, actor: string): Promise<Settings>;
+
+  /** An online backup to a file (SQLite backup API; consistent while the server runs). */
+  backup(path: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,143 @@
+// Geometry versions, stage moves, publications and comments of the in-memory twin: the same
+// compare-and-set rules as the SQLite store, on plain arrays, returning copies.
+import type { StageId } from '../../domain/workflow/stages';
+import { FINAL_STAGE } from '../../domain/workflow/stages';
+import { checkPin, unknownPlan } from './audit-detail';
+import type { CommentRow, GeometryVersion, PlanRow, Publication, StageEvent, Store } from './store';
+
+/** What the workflow methods share with the rest of the memory store. */
+export interface MemoryState {
+  plans: () => PlanRow[];
+  audit: (at: string, actor: string, action: string, target: string, detail: unknown) => void;
+  clock: () => Date;
+}
+
+/** A deep copy through JSON, as a database round trip would give (undefined becomes null). */
+function jsonCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value ?? null)) as T;
+}
+
+/** The workflow methods of the memory store. */
+export function memoryWorkflow(
+  state: MemoryState,
+): Pick<
+  Store,
+  | 'latestGeometry'
+  | 'getGeometry'
+  | 'saveGeometry'
+  | 'moveStage'
+  | 'listStageEvents'
+  | 'publish'
+  | 'getPublication'
+  | 'listPublications'
+  | 'addComment'
+  | 'listComments'
+> {
+  const versions: GeometryVersion[] = [];
+  const events: StageEvent[] = [];
+  const publications: Publication[] = [];
+  const comments: CommentRow[] = [];
+  const planOf = (id: string) => state.plans().find((p) => p.record.id === id) ?? null;
+  const latestOf = (planId: string) => versions.findLast((v) => v.planId === planId) ?? null;
+  const newestPublication = (planId: string) =>
+    publications.findLast((p) => p.planId === planId) ?? null;
+
+  return {
+    async latestGeometry(planId) {
+      return jsonCopy(latestOf(planId));
+    },
+    async getGeometry(planId, version) {
+      return jsonCopy(versions.find((v) => v.planId === planId && v.version === version) ?? null);
+    },
+    async saveGeometry(planId, baseVersion, features, actor, comment) {
+      const plan = planOf(planId);
+      if (!plan) throw unknownPlan(planId);
+      const current = latestOf(planId);
+      if ((current?.version ?? 0) !== baseVersion) return { ok: false, current: jsonCopy(current) };
+      const createdAt = state.clock().toISOString();
+      const version: GeometryVersion = {
+        planId,
+        version: baseVersion + 1,
+        features: jsonCopy(features),
+        author: actor,
+        comment,
+        createdAt,
+      };
+      versions.push(version);
+      plan.updatedAt = createdAt;
+      state.audit(createdAt, actor, 'geometry.save', planId, {
+        version: version.version,
+        features: features.length,
+        comment,
+      });
+      return { ok: true, version: jsonCopy(version) };
+    },
+    async moveStage(planId, from, to, actor, comment) {
+      const plan = planOf(planId);
+      if (!plan) throw unknownPlan(planId);
+      if (plan.stage !== from) return { ok: false, current: plan.stage };
+      const at = state.clock().toISOString();
+      const event: StageEvent = { planId, from, to, actor, comment, at };
+      plan.stage = to;
+      plan.updatedAt = at;
+      events.push(event);
+      state.audit(at, actor, 'stage.move', planId, { from, to, comment });
+      return { ok: true, event: { ...event } };
+    },
+    async listStageEvents(planId) {
+      return jsonCopy(events.filter((e) => e.planId === planId));
+    },
+    async publish(publication, fromStage: StageId, actor) {
+      const p = jsonCopy(publication);
+      const plan = planOf(p.planId);
+      if (!plan || plan.stage !== fromStage) return false;
+      const exists = versions.some((v) => v.planId === p.planId && v.version === p.version);
+      const taken = publications.some((x) => x.planId === p.planId && x.version === p.version);
+      if (!exists || taken) return false;
+      publications.push(p);
+      plan.stage = FINAL_STAGE;
+      plan.updatedAt = p.publishedAt;
+      events.push({
+        planId: p.planId,
+        from: fromStage,
+        to: FINAL_STAGE,
+        actor,
+        comment: `version ${p.version}`,
+        at: p.publishedAt,
+      });
+      state.audit(p.publishedAt, actor, 'publish', p.planId, {
+        version: p.version,
+        etag: p.etag,
+        fromStage,
+      });
+      return true;
+    },
+    async getPublication(planId) {
+      return jsonCopy(newestPublication(planId));
+    },
+    async listPublications() {
+      const ids = [...new Set(publications.map((p) => p.planId))].sort();
+      return jsonCopy(ids.map((id) => newestPublication(id) as Publication));
+    },
+    async addComment(c, actor) {
+      if (!planOf(c.planId)) throw unknownPlan(c.planId);
+      checkPin(c.lon, c.lat);
+      const at = state.clock().toISOString();
+      const row: CommentRow = {
+        id: comments.length + 1,
+        planId: c.planId,
+        author: c.author,
+        text: c.text,
+        lon: c.lon,
+        lat: c.lat,
+        at,
+      };
+      comments.push(row);
+      state.audit(at, actor, 'comment.add', c.planId, { id: row.id, pinned: c.lon !== null });
+      return { ...row };
+    },
+    async listComments(planId) {
+      return jsonCopy(comments.filter((c) => c.planId === planId));
+    },
+  };
+}

@@ -1,0 +1,226 @@
+// Geometry versions, stage moves, publications and comments of the SQLite store. Every write is a
+// compare-and-set in one transaction with its audit entry.
+import type Database from 'better-sqlite3';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { StageId } from '../../domain/workflow/stages';
+import { FINAL_STAGE } from '../../domain/workflow/stages';
+import { checkPin, unknownPlan } from './audit-detail';
+import type { AuditWriter } from './sqlite-accounts';
+import type {
+  CommentRow,
+  GeometryVersion,
+  MoveResult,
+  Publication,
+  SaveResult,
+  StageEvent,
+  Store,
+} from './store';
+
+type WorkflowMethods = Pick<
+  Store,
+  | 'latestGeometry'
+  | 'getGeometry'
+  | 'saveGeometry'
+  | 'moveStage'
+  | 'listStageEvents'
+  | 'publish'
+  | 'getPublication'
+  | 'listPublications'
+  | 'addComment'
+  | 'listComments'
+>;
+
+type GeometrySqlRow = Omit<GeometryVersion, 'features'> & { features: string };
+type PublicationSqlRow = Omit<Publication, 'zones' | 'markers' | 'rules'> & {
+  zones: string;
+  markers: string;
+  rules: string;
+};
+
+const GEOMETRY_COLUMNS =
+  'plan_id AS planId, version, features, author, comment, created_at AS createdAt';
+const EVENT_COLUMNS =
+  'plan_id AS planId, from_stage AS "from", to_stage AS "to", actor, comment, at';
+const PUBLICATION_COLUMNS = `plan_id AS planId, version, zones, markers, rules, etag,
+  published_at AS publishedAt, published_by AS publishedBy`;
+
+function toGeometry(r: GeometrySqlRow): GeometryVersion {
+  return { ...r, features: JSON.parse(r.features) as Feature[] };
+}
+
+function toPublication(r: PublicationSqlRow): Publication {
+  return {
+    ...r,
+    zones: JSON.parse(r.zones) as FeatureCollection,
+    markers: JSON.parse(r.markers) as FeatureCollection,
+    rules: JSON.parse(r.rules) as unknown,
+  };
+}
+
+/** The workflow methods over an open, migrated database. */
+export function workflowMethods(
+  db: Database.Database,
+  audit: AuditWriter,
+  clock: () => Date,
+): WorkflowMethods {
+  const latest = db.prepare(
+    `SELECT ${GEOMETRY_COLUMNS} FROM geometry_versions WHERE plan_id = ? ORDER BY version DESC LIMIT 1`,
+  );
+  const readLatest = (planId: string): GeometryVersion | null => {
+    const row = latest.get(planId) as GeometrySqlRow | undefined;
+    return row ? toGeometry(row) : null;
+  };
+  const stageOf = (planId: string): StageId | null => {
+    const row = db.prepare('SELECT stage FROM plans WHERE id = ?').get(planId) as
+      | { stage: StageId }
+      | undefined;
+    return row?.stage ?? null;
+  };
+  const setStage = (planId: string, from: StageId, to: StageId, at: string): boolean =>
+    db
+      .prepare('UPDATE plans SET stage = ?, updated_at = ? WHERE id = ? AND stage = ?')
+      .run(to, at, planId, from).changes === 1;
+  const insertEvent = db.prepare(
+    'INSERT INTO stage_events (plan_id, from_stage, to_stage, actor, comment, at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+
+  const save = db.transaction(
+    (planId: string, base: number, features: Feature[], actor: string, comment: string) => {
+      if (stageOf(planId) === null) throw unknownPlan(planId);
+      const current = readLatest(planId);
+      if ((current?.version ?? 0) !== base) return { ok: false, current } as SaveResult;
+      const version: GeometryVersion = {
+        planId,
+        version: base + 1,
+        features: JSON.parse(JSON.stringify(features)) as Feature[],
+        author: actor,
+        comment,
+        createdAt: clock().toISOString(),
+      };
+      db.prepare(
+        'INSERT INTO geometry_versions (plan_id, version, features, author, comment, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(planId, version.version, JSON.stringify(features), actor, comment, version.createdAt);
+      db.prepare('UPDATE plans SET updated_at = ? WHERE id = ?').run(version.createdAt, planId);
+      audit(version.createdAt, actor, 'geometry.save', planId, {
+        version: version.version,
+        features: features.length,
+        comment,
+      });
+      return { ok: true, version } as SaveResult;
+    },
+  );
+
+  const move = db.transaction(
+    (planId: string, from: StageId, to: StageId, actor: string, comment: string): MoveResult => {
+      const stage = stageOf(planId);
+      if (stage === null) throw unknownPlan(planId);
+      const at = clock().toISOString();
+      if (!setStage(planId, from, to, at)) return { ok: false, current: stage };
+      insertEvent.run(planId, from, to, actor, comment, at);
+      audit(at, actor, 'stage.move', planId, { from, to, comment });
+      return { ok: true, event: { planId, from, to, actor, comment, at } };
+    },
+  );
+
+  const freeze = db.transaction((p: Publication, fromStage: StageId, actor: string): boolean => {
+    if (stageOf(p.planId) !== fromStage) return false;
+    const exists = db
+      .prepare('SELECT 1 FROM geometry_versions WHERE plan_id = ? AND version = ?')
+      .get(p.planId, p.version);
+    const taken = db
+      .prepare('SELECT 1 FROM publications WHERE plan_id = ? AND version = ?')
+      .get(p.planId, p.version);
+    if (!exists || taken) return false;
+    db.prepare(
+      `INSERT INTO publications (plan_id, version, zones, markers, rules, etag, published_at, published_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      p.planId,
+      p.version,
+      JSON.stringify(p.zones),
+      JSON.stringify(p.markers),
+      JSON.stringify(p.rules ?? null),
+      p.etag,
+      p.publishedAt,
+      p.publishedBy,
+    );
+    setStage(p.planId, fromStage, FINAL_STAGE, p.publishedAt);
+    insertEvent.run(p.planId, fromStage, FINAL_STAGE, actor, `version ${p.version}`, p.publishedAt);
+    audit(p.publishedAt, actor, 'publish', p.planId, {
+      version: p.version,
+      etag: p.etag,
+      fromStage,
+    });
+    return true;
+  });
+
+  const comment = db.transaction((c: Omit<CommentRow, 'id' | 'at'>, actor: string) => {
+    if (stageOf(c.planId) === null) throw unknownPlan(c.planId);
+    checkPin(c.lon, c.lat);
+    const at = clock().toISOString();
+    const { lastInsertRowid } = db
+      .prepare(
+        'INSERT INTO comments (plan_id, author, text, lon, lat, at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(c.planId, c.author, c.text, c.lon, c.lat, at);
+    const id = Number(lastInsertRowid);
+    audit(at, actor, 'comment.add', c.planId, { id, pinned: c.lon !== null });
+    return { id, planId: c.planId, author: c.author, text: c.text, lon: c.lon, lat: c.lat, at };
+  });
+
+  return {
+    async latestGeometry(planId) {
+      return readLatest(planId);
+    },
+    async getGeometry(planId, version) {
+      const row = db
+        .prepare(
+          `SELECT ${GEOMETRY_COLUMNS} FROM geometry_versions WHERE plan_id = ? AND version = ?`,
+        )
+        .get(planId, version) as GeometrySqlRow | undefined;
+      return row ? toGeometry(row) : null;
+    },
+    async saveGeometry(planId, baseVersion, features, actor, text) {
+      return save.immediate(planId, baseVersion, features, actor, text);
+    },
+    async moveStage(planId, from, to, actor, text) {
+      return move.immediate(planId, from, to, actor, text);
+    },
+    async listStageEvents(planId) {
+      return db
+        .prepare(`SELECT ${EVENT_COLUMNS} FROM stage_events WHERE plan_id = ? ORDER BY id`)
+        .all(planId) as StageEvent[];
+    },
+    async publish(publication, fromStage, actor) {
+      return freeze.immediate(publication, fromStage, actor);
+    },
+    async getPublication(planId) {
+      const row = db
+        .prepare(
+          `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE plan_id = ? ORDER BY rowid DESC LIMIT 1`,
+        )
+        .get(planId) as PublicationSqlRow | undefined;
+      return row ? toPublication(row) : null;
+    },
+    async listPublications() {
+      const rows = db
+        .prepare(
+          `SELECT ${PUBLICATION_COLUMNS} FROM publications p
+           WHERE rowid = (SELECT max(rowid) FROM publications WHERE plan_id = p.plan_id)
+           ORDER BY plan_id`,
+        )
+        .all() as PublicationSqlRow[];
+      return rows.map(toPublication);
+    },
+    async addComment(c, actor) {
+      return comment.immediate(c, actor);
+    },
+    async listComments(planId) {
+      return db
+        .prepare(
+          'SELECT id, plan_id AS planId, author, text, lon, lat, at FROM comments WHERE plan_id = ? ORDER BY id',
+        )
+        .all(planId) as CommentRow[];
+    },
+  };
+}

@@ -1,0 +1,337 @@
+// One contract, both stores: the SQLite store and its in-memory twin must behave alike.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Feature } from 'geojson';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../../src/server/store/memory-store';
+import { openSqliteStore } from '../../src/server/store/sqlite-store';
+import type { NewUser, Publication, Store } from '../../src/server/store/store';
+import { bundledRegister } from '../helpers/register';
+
+const { geodata } = bundledRegister();
+const seed = { plans: geodata.plans, waterbodies: geodata.waterbodies, source: 'test' };
+let tick = 0;
+const clock = () => new Date(Date.UTC(2026, 10, 28, 0, 0, tick++));
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const f of cleanup.splice(0).reverse()) await f();
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hejie-contract-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const kinds: [string, () => Store][] = [
+  ['memory', () => createMemoryStore(clock)],
+  ['sqlite', () => openSqliteStore(join(tempDir(), 'hejie.sqlite'), clock)],
+];
+
+const planner: NewUser = {
+  username: 'lin',
+  name: '林工',
+  role: 'planner',
+  person: null,
+  scope: { level: 'county', counties: ['450721'] },
+  canPublish: true,
+  passwordHash: 'scrypt$hash-a',
+};
+
+const line = (n: number): Feature => ({
+  type: 'Feature',
+  properties: { role: 'toe', n },
+  geometry: {
+    type: 'LineString',
+    coordinates: [
+      [109.1, 21.9],
+      [109.2, 22 + n / 100],
+    ],
+  },
+});
+
+const publication = (version: number): Publication => ({
+  planId: 'city-01',
+  version,
+  zones: { type: 'FeatureCollection', features: [line(version)] },
+  markers: { type: 'FeatureCollection', features: [] },
+  rules: { id: 'gb50286-2013' },
+  etag: `"v${version}"`,
+  publishedAt: '2026-11-28T08:00:00.000Z',
+  publishedBy: 'lin',
+});
+
+describe.each(kinds)('%s store contract', (_kind, open) => {
+  const make = async () => {
+    const s = open();
+    cleanup.push(() => s.close());
+    await s.seedIfEmpty(seed, 'system:test');
+    return s;
+  };
+  const actions = async (s: Store) => (await s.listAudit()).map((a) => a.action);
+
+  it('creates accounts with unique usernames, audited without the hash', async () => {
+    const s = await make();
+    const u = await s.createUser(planner, 'admin:root');
+    expect(u).toMatchObject({ ...planner, disabled: false });
+    expect(u?.id).toMatch(/\S{8,}/);
+    expect(await s.createUser({ ...planner, name: 'other' }, 'admin:root')).toBeNull();
+    expect(await s.getUserByUsername('lin')).toEqual(u);
+    expect(await s.getUser(u?.id ?? '')).toEqual(u);
+    expect(await s.getUser('nobody')).toBeNull();
+    expect(await s.getUserByUsername('nobody')).toBeNull();
+    const entries = await s.listAudit('user:lin');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actor: 'admin:root', action: 'user.create' });
+    expect(JSON.stringify(entries)).not.toContain('hash-a');
+  });
+
+  it('updates, disables and lists accounts; disabling ends the sessions; returns copies', async () => {
+    const s = await make();
+    const u = (await s.createUser(planner, 'admin:root')) ?? expect.fail('no user');
+    await s.createUser(
+      { ...planner, username: 'gao', role: 'chief', person: '高朴' },
+      'admin:root',
+    );
+    await s.createSession({ id: 'h1', userId: u.id, csrf: 'c', createdAt: 'x', expiresAt: '2099' });
+    const changed = await s.updateUser(
+      u.id,
+      { passwordHash: 'scrypt$hash-b', scope: { level: 'all', counties: [] } },
+      'admin:root',
+    );
+    expect(changed).toMatchObject({ passwordHash: 'scrypt$hash-b', scope: { level: 'all' } });
+    expect(await s.getSession('h1')).not.toBeNull();
+    expect(
+      await s.updateUser(u.id, { disabled: true, canPublish: false }, 'admin:root'),
+    ).toMatchObject({ disabled: true, canPublish: false, passwordHash: 'scrypt$hash-b' });
+    expect(await s.getSession('h1')).toBeNull();
+    expect(await s.updateUser('nobody', { disabled: true }, 'admin:root')).toBeNull();
+    const listed = await s.listUsers();
+    expect(listed.map((x) => x.username)).toEqual(['gao', 'lin']);
+    (listed[0] as { name: string }).name = 'changed';
+    expect((await s.getUserByUsername('gao'))?.name).toBe('林工');
+    const updates = (await s.listAudit('user:lin')).filter((a) => a.action === 'user.update');
+    expect(updates.map((a) => a.detail)).toEqual([
+      { scope: { level: 'all', counties: [] }, password: 'changed' },
+      { disabled: true, canPublish: false },
+    ]);
+  });
+
+  it('keeps sessions until deleted or expired', async () => {
+    const s = await make();
+    const u = (await s.createUser(planner, 'admin:root')) ?? expect.fail('no user');
+    const at = (h: number) => new Date(Date.UTC(2026, 10, 28, h)).toISOString();
+    for (const [id, h] of [
+      ['a', 1],
+      ['b', 2],
+      ['c', 5],
+    ] as const)
+      await s.createSession({
+        id,
+        userId: u.id,
+        csrf: `csrf-${id}`,
+        createdAt: at(0),
+        expiresAt: at(h),
+      });
+    expect(await s.getSession('a')).toEqual({
+      id: 'a',
+      userId: u.id,
+      csrf: 'csrf-a',
+      createdAt: at(0),
+      expiresAt: at(1),
+    });
+    expect(await s.deleteExpiredSessions(at(3))).toBe(2);
+    expect(await s.getSession('a')).toBeNull();
+    expect(await s.getSession('c')).not.toBeNull();
+    await s.deleteSession('c');
+    expect(await s.getSession('c')).toBeNull();
+    expect(await s.deleteExpiredSessions(at(9))).toBe(0);
+    await expect(
+      s.createSession({ id: 'x', userId: 'nobody', csrf: 'c', createdAt: at(0), expiresAt: at(1) }),
+    ).rejects.toThrow();
+  });
+
+  it('saves geometry versions compare-and-set: a stale base gets the current version', async () => {
+    const s = await make();
+    expect(await s.latestGeometry('city-01')).toBeNull();
+    const features = [line(1)];
+    const before = JSON.stringify(features);
+    const v1 = await s.saveGeometry('city-01', 0, features, 'lin', 'first');
+    expect(v1).toMatchObject({
+      ok: true,
+      version: { planId: 'city-01', version: 1, author: 'lin', comment: 'first', features },
+    });
+    expect(JSON.stringify(features)).toBe(before);
+    features[0] = line(9);
+    expect((await s.latestGeometry('city-01'))?.features).toEqual([line(1)]);
+    expect(await s.saveGeometry('city-01', 0, [line(2)], 'lin', 'stale')).toMatchObject({
+      ok: false,
+      current: { version: 1 },
+    });
+    expect(await s.saveGeometry('city-02', 4, [line(2)], 'lin', 'ahead')).toEqual({
+      ok: false,
+      current: null,
+    });
+    expect(await s.saveGeometry('city-01', 1, [line(2)], 'lin', 'second')).toMatchObject({
+      ok: true,
+      version: { version: 2 },
+    });
+    expect((await s.getGeometry('city-01', 1))?.features).toEqual([line(1)]);
+    expect(await s.getGeometry('city-01', 3)).toBeNull();
+    expect(await s.latestGeometry('nope')).toBeNull();
+    await expect(s.saveGeometry('nope', 0, [], 'lin', '')).rejects.toThrow(/unknown plan/);
+    const saves = (await s.listAudit('city-01')).filter((a) => a.action === 'geometry.save');
+    expect(saves.map((a) => a.detail)).toEqual([
+      { version: 1, features: 1, comment: 'first' },
+      { version: 2, features: 1, comment: 'second' },
+    ]);
+  });
+
+  it('lets exactly one of many concurrent saves on the same base win', async () => {
+    const s = await make();
+    await s.saveGeometry('city-03', 0, [line(0)], 'lin', 'base');
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        s.saveGeometry('city-03', 1, [line(i + 1)], `u${i}`, 'race'),
+      ),
+    );
+    const won = results.filter((r) => r.ok);
+    expect(won).toHaveLength(1);
+    const winner = won[0]?.ok ? won[0].version : expect.fail('no winner');
+    for (const r of results.filter((x) => !x.ok)) expect(r).toEqual({ ok: false, current: winner });
+    expect((await s.latestGeometry('city-03'))?.version).toBe(2);
+  });
+
+  it('moves stages compare-and-set with events and audit entries', async () => {
+    const s = await make();
+    const moved = await s.moveStage('county-05', 'not-started', 'base-map', 'lin', '开始');
+    expect(moved).toMatchObject({
+      ok: true,
+      event: {
+        planId: 'county-05',
+        from: 'not-started',
+        to: 'base-map',
+        actor: 'lin',
+        comment: '开始',
+      },
+    });
+    expect((await s.getPlan('county-05'))?.stage).toBe('base-map');
+    const race = await Promise.all([
+      s.moveStage('county-05', 'base-map', 'draft', 'a', ''),
+      s.moveStage('county-05', 'base-map', 'draft', 'b', ''),
+    ]);
+    expect(race.filter((r) => r.ok)).toHaveLength(1);
+    expect(race.find((r) => !r.ok)).toEqual({ ok: false, current: 'draft' });
+    const events = await s.listStageEvents('county-05');
+    expect(events.map((e) => `${e.from}>${e.to}`)).toEqual([
+      'not-started>base-map',
+      'base-map>draft',
+    ]);
+    expect(await s.listStageEvents('nope')).toEqual([]);
+    await expect(s.moveStage('nope', 'draft', 'review', 'lin', '')).rejects.toThrow(/unknown plan/);
+    expect((await actions(s)).filter((a) => a === 'stage.move')).toHaveLength(2);
+  });
+
+  it('publishes a frozen version, moves the plan to 公告实施, refuses when it moved on', async () => {
+    const s = await make();
+    await s.saveGeometry('city-01', 0, [line(1)], 'lin', '');
+    await s.moveStage('city-01', 'not-started', 'deliverables', 'lin', '');
+    expect(await s.publish(publication(2), 'deliverables', 'lin')).toBe(false);
+    expect(await s.publish(publication(1), 'review', 'lin')).toBe(false);
+    expect(await s.publish({ ...publication(1), planId: 'nope' }, 'deliverables', 'lin')).toBe(
+      false,
+    );
+    const p1 = publication(1);
+    const frozen = JSON.stringify(p1);
+    expect(await s.publish(p1, 'deliverables', 'lin')).toBe(true);
+    expect(JSON.stringify(p1)).toBe(frozen);
+    expect(await s.publish(p1, 'published', 'lin')).toBe(false);
+    expect((await s.getPlan('city-01'))?.stage).toBe('published');
+    expect((await s.listStageEvents('city-01')).at(-1)).toMatchObject({
+      from: 'deliverables',
+      to: 'published',
+    });
+    const got = (await s.getPublication('city-01')) ?? expect.fail('not published');
+    expect(got).toEqual(p1);
+    got.zones.features = [];
+    expect(await s.getPublication('city-01')).toEqual(p1);
+    // a later change is a new draft and a new publication; the old one stays as it was
+    await s.saveGeometry('city-01', 1, [line(2)], 'lin', 'change');
+    await s.moveStage('city-01', 'published', 'deliverables', 'lin', 'revise');
+    expect(await s.publish(publication(2), 'deliverables', 'lin')).toBe(true);
+    expect((await s.getPublication('city-01'))?.version).toBe(2);
+    expect(await s.listPublications()).toEqual([publication(2)]);
+    expect(await s.getPublication('city-02')).toBeNull();
+    expect(
+      (await s.listAudit('city-01')).filter((a) => a.action === 'publish').map((a) => a.detail),
+    ).toEqual([
+      { version: 1, etag: '"v1"', fromStage: 'deliverables' },
+      { version: 2, etag: '"v2"', fromStage: 'deliverables' },
+    ]);
+  });
+
+  it('keeps comments, pinned or not, audited', async () => {
+    const s = await make();
+    const c = await s.addComment(
+      { planId: 'city-02', author: '高朴', text: '桩号 K3 需复核', lon: 108.6, lat: 21.95 },
+      'gao',
+    );
+    expect(c).toMatchObject({ planId: 'city-02', text: '桩号 K3 需复核', lon: 108.6, lat: 21.95 });
+    await s.addComment(
+      { planId: 'city-02', author: '高朴', text: '同意', lon: null, lat: null },
+      'gao',
+    );
+    expect((await s.listComments('city-02')).map((x) => x.text)).toEqual([
+      '桩号 K3 需复核',
+      '同意',
+    ]);
+    expect(await s.listComments('city-01')).toEqual([]);
+    await expect(
+      s.addComment({ planId: 'city-02', author: 'x', text: 'half', lon: 108, lat: null }, 'x'),
+    ).rejects.toThrow(/both/);
+    await expect(
+      s.addComment({ planId: 'nope', author: 'x', text: 'y', lon: null, lat: null }, 'x'),
+    ).rejects.toThrow(/unknown plan/);
+    expect((await actions(s)).filter((a) => a === 'comment.add')).toHaveLength(2);
+  });
+
+  it('has default settings, patches them, audits without the key', async () => {
+    const s = await make();
+    expect(await s.getSettings()).toEqual({ publicCoordinates: false, tiandituKey: null });
+    expect(await s.setSettings({ tiandituKey: 'secret-key' }, 'admin:root')).toEqual({
+      publicCoordinates: false,
+      tiandituKey: 'secret-key',
+    });
+    expect(await s.setSettings({ publicCoordinates: true }, 'admin:root')).toEqual({
+      publicCoordinates: true,
+      tiandituKey: 'secret-key',
+    });
+    expect(await s.setSettings({ tiandituKey: null }, 'admin:root')).toEqual({
+      publicCoordinates: true,
+      tiandituKey: null,
+    });
+    const entries = await s.listAudit('settings');
+    expect(entries.map((a) => a.detail)).toEqual([
+      { tiandituKey: 'set' },
+      { publicCoordinates: true },
+      { tiandituKey: 'cleared' },
+    ]);
+    expect(JSON.stringify(entries)).not.toContain('secret-key');
+  });
+
+  it('appends audit entries in order and reports its schema', async () => {
+    const s = await make();
+    await s.appendAudit('lin', 'login', 'user:lin', { ip: '127.0.0.1' });
+    const all = await s.listAudit();
+    expect(all.map((a) => a.action)).toEqual(['seed', 'login']);
+    expect(all[1]).toMatchObject({
+      id: 2,
+      actor: 'lin',
+      target: 'user:lin',
+      detail: { ip: '127.0.0.1' },
+    });
+    expect((await s.info()).schemaVersion).toBe(2);
+  });
+});
