@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { seedDemoAccounts } from './auth/demo-accounts';
 import { openRegister } from './open-register';
+import { lockDataDir } from './store/data-lock';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -29,7 +31,12 @@ export function readEnv(env: NodeJS.ProcessEnv) {
 /** Opens the store (seeding it on first run) and serves the API and the front end. */
 export async function start(env: NodeJS.ProcessEnv = process.env) {
   const cfg = readEnv(env);
+  // one server per data directory; `hejie restore` refuses while the lock is held
+  mkdirSync(cfg.dataDir, { recursive: true });
+  const release = lockDataDir(cfg.dataDir);
+  process.on('exit', release);
   const { store, geodata, seeded } = await openRegister(root, cfg.dataDir, 'system:first-start');
+  if (cfg.demo) await seedDemoAccounts(store, 'system:demo-start');
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const app = createApp({
     store,

@@ -1,0 +1,23 @@
+import type { Context } from 'hono';
+import type { Actor } from '../../domain/access/actor';
+import { PUBLIC } from '../../domain/access/actor';
+import type { Geodata } from '../geodata';
+import type { SessionRow, Store } from '../store/store';
+
+/** What every route module gets. */
+export interface ServerDeps {
+  store: Store;
+  geodata: Geodata;
+  clock: () => Date;
+  demo: boolean;
+  /** the environment's Tianditu key (wins over the one in settings) */
+  tiandituKey: string | null;
+}
+
+/** Hono's environment for Hejie: the auth middleware sets who is asking. */
+export type AppEnv = { Variables: { actor: Actor; session: SessionRow | null } };
+
+/** Who is asking (the public when no valid session). */
+export function actorOf(c: Context<AppEnv>): Actor {
+  return c.get('actor') ?? PUBLIC;
+}

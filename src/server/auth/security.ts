@@ -1,0 +1,59 @@
+// The request guards in front of every /api route: cross-site refusal, JSON-only bodies, body size.
+// The session half of the CSRF defence (X-CSRF-Token) sits in the auth middleware, after the
+// session is known; login throttling sits in the login route, which knows the username.
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv, ServerDeps } from './context';
+import { isOwnOrigin, isStateChanging } from './request-info';
+
+const MB = 1024 * 1024;
+/** Bodies up to 1 MB, except a plan's geometry (surveyed lines can be large): 20 MB. */
+const DEFAULT_LIMIT = 1 * MB;
+const GEOMETRY_LIMIT = 20 * MB;
+const GEOMETRY_PATH = /^\/api\/plans\/[^/]+\/geometry$/;
+
+const tooBig = (limit: number) => (c: Context) =>
+  c.json({ error: `request body is larger than ${limit / MB} MB` }, 413);
+
+/**
+ * Body-size limit (413), refusal of cross-site state changes (403: an `Origin` that is not this
+ * server, or `Sec-Fetch-Site: cross-site`), and `Content-Type: application/json` for state changes
+ * that carry a body (415). All refusals are JSON `{ error }`.
+ */
+export function securityMiddleware(_deps: ServerDeps): MiddlewareHandler<AppEnv> {
+  const small = bodyLimit({ maxSize: DEFAULT_LIMIT, onError: tooBig(DEFAULT_LIMIT) });
+  const large = bodyLimit({ maxSize: GEOMETRY_LIMIT, onError: tooBig(GEOMETRY_LIMIT) });
+  return async (c, next) => {
+    if (isStateChanging(c.req.method)) {
+      const refusal = crossSiteRefusal(c) ?? contentTypeRefusal(c);
+      if (refusal) return refusal;
+    }
+    const geometry = c.req.method === 'PUT' && GEOMETRY_PATH.test(c.req.path);
+    return (geometry ? large : small)(c, next);
+  };
+}
+
+function crossSiteRefusal(c: Context): Response | null {
+  const origin = c.req.header('origin');
+  if (origin !== undefined && !isOwnOrigin(c, origin))
+    return c.json({ error: `cross-site request refused (Origin ${origin.slice(0, 100)})` }, 403);
+  if (c.req.header('sec-fetch-site')?.toLowerCase() === 'cross-site')
+    return c.json({ error: 'cross-site request refused (Sec-Fetch-Site: cross-site)' }, 403);
+  return null;
+}
+
+function contentTypeRefusal(c: Context): Response | null {
+  if (!hasBody(c)) return null;
+  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type === 'application/json') return null;
+  return c.json({ error: 'request body must be JSON (Content-Type: application/json)' }, 415);
+}
+
+/** HTTP/1.1 framing when the request came over the wire; the Request's body in process (tests). */
+function hasBody(c: Context): boolean {
+  const length = c.req.header('content-length');
+  if (length !== undefined) return Number(length) > 0;
+  if (c.req.header('transfer-encoding') !== undefined) return true;
+  const overHttp = (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined;
+  return !overHttp && c.req.raw.body !== null;
+}
