@@ -11,6 +11,12 @@ import { viewPlan } from './plan';
 /** A plan as the register lists it: its view, stage label and the text it is searched by. */
 export type RegisterPlan = PlanView & { stageLabel: string; searchKeys: string };
 
+/** The register at a moment: plans and rivers. */
+export interface RegisterView {
+  plans: RegisterPlan[];
+  rivers: RiverView[];
+}
+
 /**
  * The register at a moment: every plan with its deadline status and search text, every waterbody
  * with its plans, counties and map status. One definition for the API, the command line and tests.
@@ -22,7 +28,7 @@ export function viewRegister(
   geometry: Readonly<Record<string, GeometryInfo>>,
   now: Date,
   pinyin?: (text: string) => Pinyin,
-): { plans: RegisterPlan[]; rivers: RiverView[] } {
+): RegisterView {
   const records = rows.map((r) => r.record);
   const rivers = viewRivers(waterbodies, records, geometry, (p) => countyOfUnit(p.unit));
   const byId = new Map(rivers.map((r) => [r.id, r]));

@@ -1,0 +1,111 @@
+// A plan's geometry versions: read (authorised only) and save with compare-and-set on baseVersion.
+import type { Feature } from 'geojson';
+import { Hono } from 'hono';
+import { canEditGeometry, canViewDraft } from '../../domain/access/permissions';
+import type { AppEnv, ServerDeps } from '../auth/context';
+import { actorOf } from '../auth/context';
+import type { GeometryVersion } from '../store/store';
+import { geometryQuery, saveGeometryBody } from './plan-schemas';
+import { actorName, fail, findPlan, readBody, readQuery, refuse } from './route-kit';
+
+/** A version without its features (what a list or a conflict reports). */
+function describeVersion(v: GeometryVersion) {
+  return {
+    planId: v.planId,
+    version: v.version,
+    author: v.author,
+    comment: v.comment,
+    createdAt: v.createdAt,
+    features: v.features.length,
+  };
+}
+
+/** GET/PUT /api/plans/:id/geometry and GET /api/plans/:id/versions. */
+export function geometryRoutes(deps: ServerDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/api/plans/:id/geometry', async (c) => {
+    const found = await findPlan(c, deps);
+    if (!found.ok) return found.response;
+    const { row } = found.plan;
+    if (!canViewDraft(actorOf(c), row.record))
+      return refuse(c, `see the drafts of ${row.record.id}`);
+    const query = readQuery(c, geometryQuery);
+    if (!query.ok) return query.response;
+    const asked = query.value.version;
+    const version =
+      asked === undefined
+        ? await deps.store.latestGeometry(row.record.id)
+        : await deps.store.getGeometry(row.record.id, Number(asked));
+    if (version) return c.json(version, 200, { 'cache-control': 'no-store' });
+    if (asked !== undefined) return fail(c, 404, `${row.record.id} has no version ${asked}`);
+    // before the first save: version 0, the baseVersion of the first PUT
+    const empty = {
+      planId: row.record.id,
+      version: 0,
+      features: [],
+      author: null,
+      comment: '',
+      createdAt: null,
+    };
+    return c.json(empty, 200, { 'cache-control': 'no-store' });
+  });
+
+  app.get('/api/plans/:id/versions', async (c) => {
+    const found = await findPlan(c, deps);
+    if (!found.ok) return found.response;
+    const { row } = found.plan;
+    if (!canViewDraft(actorOf(c), row.record))
+      return refuse(c, `see the drafts of ${row.record.id}`);
+    const latest = await deps.store.latestGeometry(row.record.id);
+    const count = latest?.version ?? 0;
+    const older = await Promise.all(
+      Array.from({ length: Math.max(0, count - 1) }, (_, i) =>
+        deps.store.getGeometry(row.record.id, i + 1),
+      ),
+    );
+    const versions = [...older, latest].filter(
+      (v): v is GeometryVersion => v !== null && v !== undefined,
+    );
+    const published = await deps.store.getPublication(row.record.id);
+    return c.json(
+      { versions: versions.map(describeVersion).reverse(), published: published?.version ?? null },
+      200,
+      { 'cache-control': 'no-store' },
+    );
+  });
+
+  app.put('/api/plans/:id/geometry', async (c) => {
+    const found = await findPlan(c, deps);
+    if (!found.ok) return found.response;
+    const { row } = found.plan;
+    if (!canEditGeometry(actorOf(c), row.record)) return refuse(c, `edit ${row.record.id}`);
+    const body = await readBody(c, saveGeometryBody);
+    if (!body.ok) return body.response;
+    const { features, baseVersion, comment } = body.value;
+    const saved = await deps.store.saveGeometry(
+      row.record.id,
+      baseVersion,
+      features as Feature[],
+      actorName(c),
+      comment ?? '',
+    );
+    if (!saved.ok) {
+      const cur = saved.current;
+      const what = cur
+        ? `version ${cur.version} was saved by ${cur.author} at ${cur.createdAt}`
+        : 'no version has been saved yet';
+      return c.json(
+        {
+          error: `${what}, not version ${baseVersion}; reload and apply your edit to it`,
+          field: 'baseVersion',
+          current: cur ? describeVersion(cur) : { version: 0 },
+        },
+        409,
+      );
+    }
+    return c.json(describeVersion(saved.version), 201);
+  });
+
+  return app;
+}

@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import type { ZoneEngine } from '../../domain/zones/compute-zones';
+import { loadZoneEngine } from '../../domain/zones/compute-zones';
+import type { AppEnv, ServerDeps } from '../auth/context';
+import { geometryRoutes } from './geometry-routes';
+import { createPublicZones } from './public-zones';
+import { workflowRoutes } from './workflow-routes';
+import { zoneRoutes } from './zone-routes';
+
+/** Zones, geometry versions, stages, publication, markers, comments and audit of plans (issue 5). */
+export function planRoutes(deps: ServerDeps): Hono<AppEnv> {
+  // GEOS loads once, on the first request that needs it
+  let engine: Promise<ZoneEngine> | null = null;
+  const getEngine = () => {
+    engine ??= loadZoneEngine();
+    return engine;
+  };
+  const publicZones = createPublicZones(deps, getEngine);
+  const app = new Hono<AppEnv>();
+  app.route('/', zoneRoutes(deps, getEngine, publicZones));
+  app.route('/', geometryRoutes(deps));
+  app.route('/', workflowRoutes(deps, getEngine, publicZones));
+  return app;
+}

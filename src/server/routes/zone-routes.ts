@@ -1,0 +1,88 @@
+// GET /api/zones (published, public; or a plan's draft, authorised) and the published markers'
+// coordinate table GET /api/plans/:id/markers.csv.
+import { Hono } from 'hono';
+import { canSeeCoordinates, canViewDraft } from '../../domain/access/permissions';
+import { exportFeatures } from '../../domain/formats/export-features';
+import type { ZoneEngine } from '../../domain/zones/compute-zones';
+import type { AppEnv, ServerDeps } from '../auth/context';
+import { actorOf } from '../auth/context';
+import { sendCached } from '../cached-body';
+import { zonesQuery } from './plan-schemas';
+import type { PublicZones } from './public-zones';
+import { fail, findPlan, readQuery, refuse } from './route-kit';
+
+/** The zone and coordinate routes. */
+export function zoneRoutes(
+  deps: ServerDeps,
+  engine: () => Promise<ZoneEngine>,
+  publicZones: PublicZones,
+): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/api/zones', async (c) => {
+    const query = readQuery(c, zonesQuery);
+    if (!query.ok) return query.response;
+    const planId = query.value.plan;
+    if (planId !== undefined) {
+      const row = await deps.store.getPlan(planId);
+      if (!row) return fail(c, 404, `no plan "${planId}"`);
+      if (!canViewDraft(actorOf(c), row.record)) return refuse(c, `see the drafts of ${planId}`);
+      const latest = await deps.store.latestGeometry(planId);
+      if (!latest) return fail(c, 404, `${planId} has no saved geometry yet`);
+      const input = { type: 'FeatureCollection', features: latest.features };
+      const result = (await engine()).computeZones(input);
+      if (!result.ok) {
+        return c.json(
+          {
+            error: `version ${latest.version} does not compute: ${result.errors[0]}`,
+            reasons: result.errors,
+          },
+          400,
+        );
+      }
+      const features = result.zones.features.map((f) => ({
+        ...f,
+        properties: { ...f.properties, plan: planId, version: latest.version, draft: true },
+      }));
+      c.header('cache-control', 'no-store');
+      return c.json({ type: 'FeatureCollection', features, warnings: result.warnings });
+    }
+    return sendCached(c, await publicZones.body(), 'application/geo+json');
+  });
+
+  app.get('/api/plans/:id/markers.csv', async (c) => {
+    const found = await findPlan(c, deps);
+    if (!found.ok) return found.response;
+    const { row } = found.plan;
+    const [publication, settings] = await Promise.all([
+      deps.store.getPublication(row.record.id),
+      deps.store.getSettings(),
+    ]);
+    const context = { publicCoordinates: settings.publicCoordinates, published: true };
+    // coordinates are a permission (DOMAIN.md): 403 for everyone without it, the public included
+    if (!canSeeCoordinates(actorOf(c), row.record, context)) {
+      return fail(c, 403, `the coordinates of ${row.record.id} are not public`);
+    }
+    if (!publication) return fail(c, 404, `${row.record.id} has not been published`);
+    const out = exportFeatures(publication.markers, {
+      format: 'csv',
+      crs: 'auto',
+      encoding: 'utf-8',
+      baseName: row.record.id,
+    });
+    if (!out.ok) return c.json({ error: out.errors[0], reasons: out.errors }, 400);
+    // one file per table (management/protection markers, notice boards): one download, one BOM
+    // (TextDecoder drops each file's own)
+    const text = out.files
+      .map((f, i) => `${i === 0 ? '\ufeff' : ''}${new TextDecoder().decode(f.bytes)}`)
+      .join('\r\n');
+    const name = `${row.record.id}-v${publication.version}-markers.csv`;
+    return c.body(text, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}"`,
+      'cache-control': 'private, no-cache',
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,83 @@
+import type { Scope, UserActor } from '../../src/domain/access/actor';
+import { hashPassword } from '../../src/server/auth/password';
+import { openRegister } from '../../src/server/open-register';
+import { ROOT } from './register';
+
+/** An account a stress test creates before the server starts. */
+export interface TestAccount {
+  username: string;
+  password: string;
+  role: UserActor['role'];
+  person?: string;
+  scope?: Scope;
+  canPublish?: boolean;
+}
+
+/** A planner of every plan who may publish. */
+export const STRESS_PLANNER: TestAccount = {
+  username: 'stress-planner',
+  password: 'stress-planner-password-1',
+  role: 'planner',
+  canPublish: true,
+};
+
+/**
+ * Seeds the SQLite store under `dataDir` (as a first start would) and creates the accounts through
+ * the Store interface, then closes it: the server started afterwards finds them.
+ */
+export async function provisionAccounts(dataDir: string, accounts: TestAccount[]): Promise<void> {
+  const { store } = await openRegister(ROOT, dataDir, 'test:provision');
+  try {
+    for (const a of accounts) {
+      const created = await store.createUser(
+        {
+          username: a.username,
+          name: a.username,
+          role: a.role,
+          person: a.person ?? null,
+          scope: a.scope ?? { level: 'all', counties: [] },
+          canPublish: a.canPublish ?? false,
+          passwordHash: await hashPassword(a.password),
+        },
+        'test:provision',
+      );
+      if (!created) throw new Error(`account ${a.username} exists already`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+/** A logged-in client: the cookie and CSRF token to send. */
+export interface Session {
+  cookie: string;
+  csrf: string;
+  /** headers for a JSON state change of this session */
+  headers: (extra?: Record<string, string>) => Record<string, string>;
+}
+
+/** Logs in over HTTP (`POST /api/login`) and returns the session; throws on anything but 200. */
+export async function login(url: string, account: TestAccount): Promise<Session> {
+  const res = await fetch(`${url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: account.username, password: account.password }),
+  });
+  if (res.status !== 200)
+    throw new Error(`login ${account.username}: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { csrf: string };
+  const set = res.headers.get('set-cookie') ?? '';
+  const token = /hejie_session=([^;]+)/.exec(set)?.[1];
+  if (!token) throw new Error(`login ${account.username}: no hejie_session cookie in "${set}"`);
+  const cookie = `hejie_session=${token}`;
+  return {
+    cookie,
+    csrf: body.csrf,
+    headers: (extra = {}) => ({
+      cookie,
+      'x-csrf-token': body.csrf,
+      'content-type': 'application/json',
+      ...extra,
+    }),
+  };
+}
