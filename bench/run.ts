@@ -3,6 +3,7 @@
 //   page load → map idle, median of N runs in Debian chromium (fresh context each run, no cache)
 //   JS bundle sizes, gzip (first screen vs the lazily loaded map)
 //   zones, markers and every export format on the demo reaches and the whole 南流江 course
+//   the server under load on loopback (autocannon): GET /api/plans, /api/zones, concurrent edits
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { launchBrowser } from '../tests/helpers/browser';
 import { ROOT } from '../tests/helpers/register';
 import { startServer } from '../tests/helpers/server';
 import { benchExports } from './exports';
+import { benchLoad } from './load';
 import { benchZones } from './zones';
 
 // 15: on this 2-core machine single runs of the page load vary by ±15 %
@@ -176,6 +178,7 @@ await coldStart();
 await pageLoad();
 rows.push(...(await benchZones()));
 rows.push(...benchExports());
+rows.push(...(await benchLoad()));
 const calibration = (before + calibrate()) / 2;
 rows.push({
   what: 'machine calibration (parse+gzip counties.geojson ×10, before/after mean)',

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Feature, FeatureCollection, LineString } from 'geojson';
+import type { Session } from './accounts';
+import { ROOT } from './register';
+
+const straight = JSON.parse(
+  readFileSync(join(ROOT, 'tests/fixtures/zones/in/straight.geojson'), 'utf8'),
+) as FeatureCollection<LineString>;
+
+/**
+ * The `n`-th edit of a plan's geometry: the two toe lines of the `straight` zone fixture (a valid
+ * zone input), moved east by n × 1e-7° (≈ 1 cm), so that every version differs from the others.
+ */
+export function editFeatures(n: number): Feature[] {
+  return straight.features.map((f) => ({
+    ...f,
+    properties: { ...f.properties },
+    geometry: {
+      type: 'LineString',
+      coordinates: f.geometry.coordinates.map(([lon, lat]) => [
+        Math.round(((lon as number) + n * 1e-7) * 1e10) / 1e10,
+        lat as number,
+      ]),
+    },
+  }));
+}
+
+/** What a write request came back with; `null` when it never got an answer (connection died). */
+export interface Reply {
+  status: number;
+  body: unknown;
+  headers: Headers;
+}
+
+/** Sends a JSON request of a session; resolves null when the connection fails (e.g. kill -9). */
+export async function send(
+  url: string,
+  session: Session,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Reply | null> {
+  try {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: session.headers(),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON: kept as text for the failure message
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  } catch {
+    return null;
+  }
+}
+
+/** `PRAGMA integrity_check` of a SQLite file opened read-only ("ok" when sound). */
+export function integrityCheck(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).join('; ');
+  } finally {
+    db.close();
+  }
+}
