@@ -150,12 +150,13 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     });
   });
 
-  const config = () => ({
+  // the environment's key wins; else the one an admin set (a browser key: the map needs it)
+  const config = async () => ({
     demo: opts.demo,
-    tiandituKey: opts.tiandituKey,
+    tiandituKey: opts.tiandituKey ?? (await opts.store.getSettings()).tiandituKey,
     now: clock().toISOString(),
   });
-  app.get('/api/config', (c) => c.json(config()));
+  app.get('/api/config', async (c) => c.json(await config()));
 
   app.get('/api/plans', async (c) => {
     const query = c.req.query();
@@ -249,7 +250,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   });
 
   // The first screen's data rides in the page: the register renders without three round trips.
-  const initialData = async () => ({ ...(await register()), config: config() });
+  const initialData = async () => ({ ...(await register()), config: await config() });
   if (opts.distDir) mountFrontEnd(app, opts.distDir, initialData);
 
   app.onError((err, c) => {

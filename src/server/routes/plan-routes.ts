@@ -2,12 +2,18 @@ import { Hono } from 'hono';
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import { loadZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
+import { adminRoutes } from './admin-routes';
 import { geometryRoutes } from './geometry-routes';
+import { markerRoutes } from './marker-routes';
+import { noticeRoutes } from './notice-routes';
 import { createPublicZones } from './public-zones';
 import { workflowRoutes } from './workflow-routes';
 import { zoneRoutes } from './zone-routes';
 
-/** Zones, geometry versions, stages, publication, markers, comments and audit of plans (issue 5). */
+/**
+ * Zones, geometry versions, stages, publication, markers, notices, comments and audit of plans, and
+ * the admin's accounts, settings and rule table (issue 5).
+ */
 export function planRoutes(deps: ServerDeps): Hono<AppEnv> {
   // GEOS loads once, on the first request that needs it
   let engine: Promise<ZoneEngine> | null = null;
@@ -20,5 +26,8 @@ export function planRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.route('/', zoneRoutes(deps, getEngine, publicZones));
   app.route('/', geometryRoutes(deps));
   app.route('/', workflowRoutes(deps, getEngine, publicZones));
+  app.route('/', noticeRoutes(deps));
+  app.route('/', markerRoutes(deps));
+  app.route('/', adminRoutes(deps));
   return app;
 }

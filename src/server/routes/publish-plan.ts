@@ -6,24 +6,25 @@ import { placeMarkers } from '../../domain/markers/place-markers';
 import { readBoundaryLines } from '../../domain/markers/read-lines';
 import type { PlanRecord } from '../../domain/plans/plan';
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
-import { DEFAULT_RULES } from '../../domain/zones/rules';
 import type { ServerDeps } from '../auth/context';
 import type { GeometryVersion, Publication } from '../store/store';
+import { rulesInForce } from './rules-in-force';
 
 /**
- * The publication of a version, or every reason it cannot be published. The ETag is the SHA-256 of
- * the stored JSON (zones, markers, rules).
+ * The publication of a version with the rule table in force (frozen with it), or every reason it
+ * cannot be published. The ETag is the SHA-256 of the stored JSON (zones, markers, rules).
  */
-export function buildPublication(
+export async function buildPublication(
   deps: ServerDeps,
   engine: ZoneEngine,
   plan: PlanRecord,
   version: GeometryVersion,
   publishedBy: string,
-): { ok: true; publication: Publication } | { ok: false; errors: string[] } {
+): Promise<{ ok: true; publication: Publication } | { ok: false; errors: string[] }> {
+  const rules = await rulesInForce(deps.store);
   const zoned = engine.computeZones(
     { type: 'FeatureCollection', features: version.features },
-    DEFAULT_RULES,
+    rules,
   );
   if (!zoned.ok) return zoned;
   const zones = zoned.zones;
@@ -39,7 +40,7 @@ export function buildPublication(
   const frozen = {
     zones: zones as { type: 'FeatureCollection'; features: Feature[] },
     markers: placed.markers as { type: 'FeatureCollection'; features: Feature[] },
-    rules: DEFAULT_RULES,
+    rules,
   };
   const hash = createHash('sha256')
     .update(JSON.stringify({ planId: plan.id, version: version.version, ...frozen }))

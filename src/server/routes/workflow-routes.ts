@@ -61,7 +61,7 @@ export function workflowRoutes(
     }
     const latest = await deps.store.latestGeometry(row.record.id);
     if (!latest) return fail(c, 400, `${row.record.id} has no saved geometry to publish`);
-    const built = buildPublication(deps, await engine(), row.record, latest, actorName(c));
+    const built = await buildPublication(deps, await engine(), row.record, latest, actorName(c));
     if (!built.ok) {
       return c.json({ error: `cannot publish: ${built.errors[0]}`, reasons: built.errors }, 400);
     }

@@ -10,6 +10,7 @@ import { sendCached } from '../cached-body';
 import { zonesQuery } from './plan-schemas';
 import type { PublicZones } from './public-zones';
 import { fail, findPlan, readQuery, refuse } from './route-kit';
+import { rulesInForce } from './rules-in-force';
 
 /** The zone and coordinate routes. */
 export function zoneRoutes(
@@ -30,7 +31,7 @@ export function zoneRoutes(
       const latest = await deps.store.latestGeometry(planId);
       if (!latest) return fail(c, 404, `${planId} has no saved geometry yet`);
       const input = { type: 'FeatureCollection', features: latest.features };
-      const result = (await engine()).computeZones(input);
+      const result = (await engine()).computeZones(input, await rulesInForce(deps.store));
       if (!result.ok) {
         return c.json(
           {

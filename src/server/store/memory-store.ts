@@ -125,15 +125,15 @@ export function createMemoryStore(clock: () => Date = () => new Date()): Store {
       return before - sessions.length;
     },
     async getSettings() {
-      return { ...settings };
+      return copy(settings);
     },
     async setSettings(patch, actor) {
       const defined = Object.fromEntries(
         Object.entries(patch).filter(([, v]) => v !== undefined),
       ) as Partial<Settings>;
-      settings = { ...settings, ...defined };
+      settings = { ...settings, ...copy(defined) };
       write(clock().toISOString(), actor, 'settings.update', 'settings', settingsDetail(patch));
-      return { ...settings };
+      return copy(settings);
     },
     ...memoryWorkflow({ plans: () => plans, audit: write, clock }),
     async backup() {

@@ -90,6 +90,13 @@ export function accountMethods(
           : DEFAULT_SETTINGS.publicCoordinates,
       tiandituKey:
         typeof stored.tiandituKey === 'string' ? stored.tiandituKey : DEFAULT_SETTINGS.tiandituKey,
+      ...('rules' in stored ? { rules: stored.rules } : {}),
+      ...(typeof stored.noticeAuthority === 'string' || stored.noticeAuthority === null
+        ? { noticeAuthority: stored.noticeAuthority }
+        : {}),
+      ...(typeof stored.supervisionPhone === 'string' || stored.supervisionPhone === null
+        ? { supervisionPhone: stored.supervisionPhone }
+        : {}),
     };
   };
 
@@ -157,10 +164,9 @@ export function accountMethods(
     const upsert = db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
-    if (patch.publicCoordinates !== undefined)
-      upsert.run('publicCoordinates', JSON.stringify(patch.publicCoordinates));
-    if (patch.tiandituKey !== undefined)
-      upsert.run('tiandituKey', JSON.stringify(patch.tiandituKey));
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined) upsert.run(key, JSON.stringify(value));
+    }
     audit(clock().toISOString(), actor, 'settings.update', 'settings', settingsDetail(patch));
     return readSettings();
   });

@@ -127,6 +127,15 @@ export interface Settings {
   publicCoordinates: boolean;
   /** a Tianditu key set in the admin page (the environment's TIANDITU_KEY wins when set) */
   tiandituKey: string | null;
+  /**
+   * The bureau's rule table as JSON (`parseRuleTable` reads it); absent or null: the default table.
+   * The next three are absent until an admin sets them (a store written before them has none).
+   */
+  rules?: unknown | null;
+  /** the issuing authority printed on public notices (公告), e.g. 钦州市人民政府 */
+  noticeAuthority?: string | null;
+  /** the supervision phone printed on public notices */
+  supervisionPhone?: string | null;
 }
 
 /**

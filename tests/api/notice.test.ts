@@ -1,0 +1,251 @@
+// The published notice (公告) and the public markers over real HTTP against the real entry point and
+// a real SQLite file: 404 before publication, the notice's reaches, lengths, standard and counts from
+// the frozen publication, authority and phone only once an admin sets them; the public markers
+// rounded to 1e-5° with survey data left out, cached per publication set (ETag → 304).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StageId } from '../../src/domain/workflow/stages';
+import { DEFAULT_RULES } from '../../src/domain/zones/rules';
+import { login, provisionAccounts, type Session, type TestAccount } from '../helpers/accounts';
+import { type RunningServer, startServer } from '../helpers/server';
+
+const account = (username: string, a: Omit<TestAccount, 'username' | 'password'>): TestAccount => ({
+  username,
+  password: `${username}-password-1`,
+  ...a,
+});
+const ACCOUNTS = {
+  admin: account('nt-admin', { role: 'admin' }),
+  publisher: account('nt-publisher', { role: 'planner', canPublish: true }),
+  gaopu: account('nt-gaopu', { role: 'chief', person: '高朴' }), // chief of city-01 钦江
+};
+type Who = keyof typeof ACCOUNTS | 'public';
+
+let server: RunningServer;
+let dataDir: string;
+const sessions = new Map<Who, Session>();
+
+async function call(
+  who: Who,
+  method: string,
+  path: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  const s = who === 'public' ? null : sessions.get(who);
+  return fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...(s ? s.headers() : { 'content-type': 'application/json' }), ...extra },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+const json = async (res: Response) => (await res.json()) as Record<string, unknown>;
+
+/** Two class-2 toe lines ±40 m around a 1 km west → east reach near Qinzhou, 30 m of 护堤地. */
+function reach(shift = 0): Feature[] {
+  const toe = (role: string, dLat: number): Feature => ({
+    type: 'Feature',
+    geometry: {
+      type: 'LineString',
+      coordinates: [0, 1, 2, 3, 4].map((i) => [108.6 + i * 0.0025, 21.95 + shift + dLat]),
+    },
+    properties: { reach: 'QJ-A', river: 'qinjiang', role, embankmentClass: 2, widthM: 30 },
+  });
+  return [toe('toe-left', 0.00036), toe('toe-right', -0.00036)];
+}
+
+async function expectStatus(res: Promise<Response>, status: number) {
+  const r = await res;
+  expect(r.status, await r.clone().text()).toBe(status);
+  return r;
+}
+
+/** Walks city-01 forward, each step by the role that owns it. */
+async function advance(stages: StageId[]) {
+  for (const to of stages) {
+    const who = to === 'review' || to === 'deliverables' ? 'gaopu' : 'publisher';
+    await expectStatus(call(who, 'POST', '/api/plans/city-01/stage', { to }), 200);
+  }
+}
+
+const isRounded = (v: number) => Math.abs(v * 1e5 - Math.round(v * 1e5)) < 1e-6;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'hejie-notice-'));
+  await provisionAccounts(dataDir, Object.values(ACCOUNTS));
+  server = await startServer({}, dataDir);
+  for (const [who, a] of Object.entries(ACCOUNTS))
+    sessions.set(who as Who, await login(server.url, a));
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('notice and public markers', () => {
+  let firstEtag = '';
+
+  it('has no notice and no markers before publication', async () => {
+    await expectStatus(call('public', 'GET', '/api/plans/city-01/notice'), 404);
+    await expectStatus(call('admin', 'GET', '/api/plans/city-01/notice'), 404);
+    await expectStatus(call('public', 'GET', '/api/plans/city-99/notice'), 404);
+    const markers = await expectStatus(call('public', 'GET', '/api/markers'), 200);
+    expect(await json(markers)).toEqual({ type: 'FeatureCollection', features: [] });
+    const bad = await expectStatus(call('public', 'GET', '/api/markers?plan=city-01'), 400);
+    expect((await json(bad)).field).toBe('plan');
+  });
+
+  it('publishes city-01 with the bureau table in force and freezes it', async () => {
+    const table = { id: 'qinzhou-2020', version: '1', legalBasis: '钦州市河道管理规定（2020）' };
+    await expectStatus(call('admin', 'PUT', '/api/rules', table), 200);
+    await expectStatus(
+      call('publisher', 'PUT', '/api/plans/city-01/geometry', {
+        features: reach(),
+        baseVersion: 0,
+      }),
+      201,
+    );
+    await advance(['base-map', 'draft', 'consultation', 'field-check', 'review', 'deliverables']);
+    await expectStatus(call('publisher', 'POST', '/api/plans/city-01/publish', {}), 201);
+  });
+
+  it('the public reads the notice: reaches, lengths, standard, counts; authority and phone null', async () => {
+    const res = await expectStatus(call('public', 'GET', '/api/plans/city-01/notice'), 200);
+    const notice = await json(res);
+    expect(notice).toMatchObject({
+      planId: 'city-01',
+      river: '钦江',
+      plan: '钦江',
+      version: 1,
+      standard: { id: 'qinzhou-2020', version: '1' },
+      legalBasis: ['钦州市河道管理规定（2020）'],
+      landStatement: '土地权属和使用性质不变',
+      authority: null,
+      supervisionPhone: null,
+    });
+    expect(notice.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const reaches = notice.reaches as {
+      reach: string;
+      banks: { bank: string; start: number[]; end: number[]; lengthM: number }[];
+    }[];
+    expect(reaches.map((r) => [r.reach, r.banks.map((b) => b.bank)])).toEqual([
+      ['QJ-A', ['left', 'right']],
+    ]);
+    for (const b of reaches[0]?.banks ?? []) {
+      // management lines 30 m beyond toes 40 m off a 1 km reach: they run from ≈108.6°E to ≈108.61°E
+      expect(b.start[0]).toBeCloseTo(108.6, 3);
+      expect(b.end[0]).toBeCloseTo(108.61, 3);
+      expect([...b.start, ...b.end].every(isRounded)).toBe(true);
+      expect(b.lengthM).toBeGreaterThan(1000);
+      expect(b.lengthM).toBeLessThan(1100);
+    }
+    const [left, right] = reaches[0]?.banks ?? [];
+    expect(left?.start[1]).toBeGreaterThan(21.95 + 0.00036); // north of the left toe
+    expect(right?.start[1]).toBeLessThan(21.95 - 0.00036);
+    expect(notice.delineatedLengthM).toBeCloseTo((left?.lengthM ?? 0) + (right?.lengthM ?? 0), 2);
+
+    // the counts agree with the published markers the map gets
+    const fc = (await json(
+      await call('public', 'GET', '/api/markers'),
+    )) as unknown as FeatureCollection;
+    const types = fc.features.map((f) => f.properties?.markerType);
+    expect(notice.markers).toBe(types.filter((t) => t === 'boundary').length);
+    expect(notice.noticeBoards).toBe(types.filter((t) => t === 'notice-board').length);
+    expect(notice.markers as number).toBeGreaterThan(8);
+  });
+
+  it('prints the authority and phone once an admin sets them; the rule table stays frozen', async () => {
+    await expectStatus(
+      call('admin', 'PUT', '/api/settings', {
+        noticeAuthority: '钦州市人民政府',
+        supervisionPhone: '0777-2822222',
+      }),
+      200,
+    );
+    await expectStatus(call('admin', 'PUT', '/api/rules', DEFAULT_RULES), 200);
+    const notice = await json(await call('public', 'GET', '/api/plans/city-01/notice'));
+    expect(notice).toMatchObject({
+      authority: '钦州市人民政府',
+      supervisionPhone: '0777-2822222',
+      standard: { id: 'qinzhou-2020', version: '1' },
+    });
+  });
+
+  it('public markers: six properties, 1e-5° positions, no survey data; ETag → 304', async () => {
+    const res = await expectStatus(call('public', 'GET', '/api/markers'), 200);
+    firstEtag = res.headers.get('etag') ?? '';
+    expect(firstEtag).toMatch(/^"[A-Za-z0-9_-]{43}(-gz)?"$/);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    const text = await res.text();
+    const fc = JSON.parse(text) as FeatureCollection<Point>;
+    expect(fc.features.length).toBeGreaterThan(8);
+    for (const f of fc.features) {
+      expect(Object.keys(f.properties ?? {}).sort()).toEqual([
+        'bank',
+        'id',
+        'kind',
+        'line',
+        'markerType',
+        'plan',
+      ]);
+      expect(f.properties?.plan).toBe('city-01');
+      expect(f.geometry.coordinates.every(isRounded)).toBe(true);
+    }
+    expect(text).not.toMatch(/"(x|y|chainageM|lon|lat)":/);
+    // the survey-grade table stays behind its permission
+    await expectStatus(call('public', 'GET', '/api/plans/city-01/markers.csv'), 403);
+
+    const again = await call('public', 'GET', '/api/markers', undefined, {
+      'if-none-match': firstEtag,
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    // an unrelated write moves the store's revision, not the markers' ETag
+    await expectStatus(
+      call('gaopu', 'POST', '/api/plans/city-01/comments', { text: '界桩位置已核对' }),
+      201,
+    );
+    const still = await call('public', 'GET', '/api/markers', undefined, {
+      'if-none-match': firstEtag,
+    });
+    expect(still.status).toBe(304);
+  });
+
+  it('a new publication changes the markers and the notice, with the table in force then', async () => {
+    await expectStatus(
+      call('publisher', 'POST', '/api/plans/city-01/stage', {
+        to: 'deliverables',
+        comment: '河岸线修正',
+      }),
+      200,
+    );
+    await expectStatus(
+      call('publisher', 'PUT', '/api/plans/city-01/geometry', {
+        features: reach(0.001),
+        baseVersion: 1,
+      }),
+      201,
+    );
+    // while the new draft waits, the public keeps the first publication
+    const waiting = await call('public', 'GET', '/api/markers', undefined, {
+      'if-none-match': firstEtag,
+    });
+    expect(waiting.status).toBe(304);
+    await expectStatus(call('publisher', 'POST', '/api/plans/city-01/publish', {}), 201);
+    const res = await call('public', 'GET', '/api/markers', undefined, {
+      'if-none-match': firstEtag,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).not.toBe(firstEtag);
+    const notice = await json(await call('public', 'GET', '/api/plans/city-01/notice'));
+    expect(notice).toMatchObject({
+      version: 2,
+      standard: { id: DEFAULT_RULES.id, version: DEFAULT_RULES.version },
+      legalBasis: [DEFAULT_RULES.legalBasis],
+    });
+  });
+});
