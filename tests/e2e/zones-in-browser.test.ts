@@ -7,6 +7,8 @@ import { extname, join, normalize } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nanliujiangCourse } from '../../bench/course';
+import { sampleReach } from '../../src/domain/zones/sample-reach';
 import { launchBrowser } from '../helpers/browser';
 
 let server: Server;
@@ -43,24 +45,82 @@ afterAll(async () => {
   server?.close();
 });
 
-describe('zone engine in the browser', () => {
-  it('computes the straight reach in a module Web Worker (GEOS in WebAssembly)', async () => {
+type Computed = {
+  summary: {
+    ok: boolean;
+    zones?: [string, string | null, number][];
+    markers?: number;
+    markerErrors?: string[];
+    ms?: { zones: number; markers: number };
+    errors?: string[];
+  };
+  wallMs: number;
+  frames: number;
+  longestFrameGapMs: number;
+};
+
+describe('zones and markers in the browser (src/ui/compute: a module Web Worker)', () => {
+  it('computes the straight reach: zones, bank lines and markers (GEOS in WebAssembly)', async () => {
     const page = await browser.newPage();
     await page.goto(url);
     await page.waitForFunction(
       () => (window as unknown as { zoneResult?: unknown }).zoneResult !== undefined,
       null,
-      {
-        timeout: 30_000,
-      },
+      { timeout: 30_000 },
     );
-    const result = await page.evaluate(
+    const result = (await page.evaluate(
       () => (window as unknown as { zoneResult: unknown }).zoneResult,
-    );
-    expect(result).toEqual([
-      ['management', 140000],
-      ['protection', 80000],
+    )) as Computed['summary'];
+    expect(result.zones).toEqual([
+      ['management', null, 140000],
+      ['protection', null, 80000],
+      ['management-line', 'left', 1000],
+      ['management-line', 'right', 1000],
+      ['protection-line', 'left', 1000],
+      ['protection-line', 'right', 1000],
     ]);
+    expect(result.markers).toBeGreaterThan(4 * 7);
+    expect(result.markerErrors).toEqual([]);
     await page.close();
   });
+
+  it('keeps the page responsive while the whole 南流江 course computes, and a newer request supersedes', async () => {
+    const course = nanliujiangCourse();
+    const input = sampleReach(course.coords, {
+      reach: 'NLJ-ALL',
+      river: 'nanliujiang',
+      halfWidthM: 40,
+      embankmentClass: 2,
+      widthM: 30,
+      protectionM: 40,
+      source: course.source,
+    });
+    const page = await browser.newPage();
+    await page.goto(url);
+    const long = (await page.evaluate(
+      (i) =>
+        (window as unknown as { compute: (r: unknown) => Promise<unknown> }).compute({ input: i }),
+      input,
+    )) as Computed;
+    expect(long.summary.ok).toBe(true);
+    expect(long.summary.markers).toBeGreaterThan(1000);
+    console.log(
+      `南流江 ${course.coords.length} vertices in the worker: zones ${long.summary.ms?.zones.toFixed(0)} ms, markers ${long.summary.ms?.markers.toFixed(0)} ms, wall ${long.wallMs.toFixed(0)} ms; main thread: ${long.frames} frames, longest gap ${long.longestFrameGapMs.toFixed(0)} ms`,
+    );
+    // the main thread keeps painting: frames keep coming while the worker computes
+    expect(long.frames).toBeGreaterThan(long.wallMs / 100);
+    expect(long.longestFrameGapMs).toBeLessThan(Math.max(250, long.wallMs / 3));
+    const raced = await page.evaluate(async (i) => {
+      const w = window as unknown as { compute: (r: unknown) => Promise<Computed> };
+      const first = w.compute({ input: i }).then(
+        () => 'finished',
+        (e: unknown) => `cancelled: ${(e as Error).message}`,
+      );
+      const second = w.compute({ input: { type: 'FeatureCollection', features: [] } });
+      return [await first, (await second).summary] as const;
+    }, input);
+    expect(raced[0]).toBe('cancelled: superseded by a newer computation');
+    expect(raced[1]).toEqual({ ok: false, errors: ['the input has no reach'] });
+    await page.close();
+  }, 120_000);
 });
