@@ -2,7 +2,7 @@
 // zone engine (GEOS in WebAssembly) and the marker placement in a module Web Worker. The page counts
 // its own animation frames meanwhile, to show the main thread stays free.
 
-import { createComputeClient } from '../../../src/ui/compute/compute-client';
+import { ComputeCancelled, createComputeClient } from '../../../src/ui/compute/compute-client';
 import type { ComputeRequest } from '../../../src/ui/compute/compute-protocol';
 import straight from '../../fixtures/zones/in/straight.geojson?raw';
 
@@ -23,9 +23,16 @@ async function compute(request: ComputeRequest) {
   };
   requestAnimationFrame(tick);
   const t0 = performance.now();
-  const response = await client.compute(request).finally(() => {
-    running = false;
-  });
+  const response = await client
+    .compute(request)
+    .catch((e: unknown) => {
+      if (e instanceof ComputeCancelled) return { cancelled: e.message } as const;
+      throw e;
+    })
+    .finally(() => {
+      running = false;
+    });
+  if ('cancelled' in response) return { cancelled: response.cancelled };
   const wallMs = performance.now() - t0;
   const summary = response.ok
     ? {
