@@ -1,11 +1,14 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import bounds from '../../geodata/bounds.json';
+import { canViewDraft } from '../domain/access/permissions';
 import type { PlanFilter, PlanSortKey } from '../domain/plans/filter-plans';
 import { filterPlans, sortPlans } from '../domain/plans/filter-plans';
 import { summarizePlans } from '../domain/plans/summarize-plans';
 import type { RiverView } from '../domain/rivers/waterbody';
 import type { ApiConfig, ApiPlan } from './api';
-import { loadRegister } from './api';
+import { loadPlans, loadRegister } from './api';
+import { AccountNav } from './auth/account-nav';
+import { useSession } from './auth/use-session';
 import { useLang } from './i18n';
 import { FilterBar } from './register/filter-bar';
 import { PlanTable } from './register/plan-table';
@@ -16,6 +19,9 @@ import { SettingsDialog, storedTiandituKey } from './settings-dialog';
 // Started at once, in parallel with the API calls: the map is the slowest part of the first screen.
 const mapPaneModule = import('./map-pane');
 const MapPane = lazy(() => mapPaneModule);
+// The workspaces load only for a logged-in user or an opened plan: the public first screen stays light.
+const WorkList = lazy(() => import('./workspace/work-list'));
+const PlanPanel = lazy(() => import('./workspace/plan-panel'));
 
 interface Loaded {
   plans: ApiPlan[];
@@ -29,6 +35,12 @@ function riverFromPath(path: string, rivers: readonly RiverView[]): RiverView | 
   if (!m?.[1]) return null;
   const key = decodeURIComponent(m[1]);
   return rivers.find((r) => r.id === key || r.name === key || r.aliases.includes(key)) ?? null;
+}
+
+/** The plan a URL path /plan/<id> opens. */
+function planFromPath(path: string): string | null {
+  const m = /^\/plan\/([^/]+)\/?$/.exec(path);
+  return m?.[1] ? decodeURIComponent(m[1]) : null;
 }
 
 export function App() {
@@ -45,7 +57,9 @@ export function App() {
     bbox: [number, number, number, number];
     n: number;
   } | null>(null);
-  const [tab, setTab] = useState<'register' | 'map'>('register');
+  const [tab, setTab] = useState<'work' | 'register' | 'map'>('register');
+  const [openPlanId, setOpenPlanId] = useState<string | null>(null);
+  const { session, setSession, logout } = useSession();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [browserKey, setBrowserKey] = useState<string | null>(storedTiandituKey);
 
@@ -54,11 +68,15 @@ export function App() {
       .then((d) => {
         setData(d);
         const river = riverFromPath(location.pathname, d.rivers);
-        if (river) {
-          setSelectedId(river.id);
-          if (river.geometry) setFitRequest({ bbox: river.geometry.bbox, n: 1 });
-          setTab('map');
+        const planId = planFromPath(location.pathname);
+        const plan = d.plans.find((p) => p.id === planId);
+        const target = plan ? d.rivers.find((r) => r.id === plan.riverId) : river;
+        if (planId) setOpenPlanId(planId);
+        if (target) {
+          setSelectedId(target.id);
+          if (target.geometry) setFitRequest({ bbox: target.geometry.bbox, n: 1 });
         }
+        if (planId || target) setTab('map');
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
@@ -66,6 +84,7 @@ export function App() {
   const rivers = useMemo(() => new Map((data?.rivers ?? []).map((r) => [r.id, r])), [data]);
   const select = useCallback(
     (id: string | null, fromRegister: boolean) => {
+      setOpenPlanId(null);
       setSelectedId(id);
       const river = id ? rivers.get(id) : null;
       history.replaceState(null, '', river ? `/river/${encodeURIComponent(river.name)}` : '/');
@@ -77,6 +96,38 @@ export function App() {
     },
     [rivers],
   );
+
+  const openPlan = useCallback(
+    (planId: string) => {
+      const plan = data?.plans.find((p) => p.id === planId);
+      if (!plan) return;
+      setOpenPlanId(planId);
+      setSelectedId(plan.riverId);
+      history.replaceState(null, '', `/plan/${encodeURIComponent(planId)}`);
+      const bbox = rivers.get(plan.riverId)?.geometry?.bbox;
+      if (bbox) setFitRequest((prev) => ({ bbox, n: (prev?.n ?? 0) + 1 }));
+      setTab('map');
+    },
+    [data, rivers],
+  );
+  // a register row, when logged in, opens the plan if it is among the user's
+  const openFromRow = (target: EventTarget) => {
+    const id = (target as Element).closest?.('tr[data-plan]')?.getAttribute('data-plan');
+    const plan = id ? data?.plans.find((p) => p.id === id) : undefined;
+    if (plan && session && canViewDraft(session.actor, plan)) openPlan(plan.id);
+  };
+  const refreshPlans = useCallback(async () => {
+    const plans = await loadPlans();
+    setData((d) => (d ? { ...d, plans } : d));
+  }, []);
+  const endSession = () => {
+    logout()
+      .catch(() => setSession(null))
+      .finally(() => {
+        select(null, false);
+        setTab('register');
+      });
+  };
 
   const shown = useMemo(
     () => (data ? sortPlans(filterPlans(data.plans, filter), sort.key, sort.dir) : []),
@@ -94,6 +145,14 @@ export function App() {
           <small>{t('appSubtitle')}</small>
         </h1>
         <nav>
+          <AccountNav
+            session={session}
+            onLogin={(s) => {
+              setSession(s);
+              setTab('work');
+            }}
+            onLogout={endSession}
+          />
           <button
             type="button"
             className="link"
@@ -113,6 +172,16 @@ export function App() {
         </div>
       )}
       <div className="tabs" role="tablist">
+        {session && (
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'work'}
+            onClick={() => setTab('work')}
+          >
+            {session.actor.role === 'chief' ? t('myRivers') : t('myTasks')}
+          </button>
+        )}
         <button
           type="button"
           role="tab"
@@ -138,8 +207,23 @@ export function App() {
       <main>
         <section className="register" aria-label={t('tabRegister')}>
           {!data && !error && <p className="loading">{t('loading')}</p>}
+          {data && session && (
+            <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+              <WorkList
+                plans={data.plans}
+                actor={session.actor}
+                openId={openPlanId}
+                onOpen={openPlan}
+              />
+            </Suspense>
+          )}
           {data && (
-            <>
+            // biome-ignore lint/a11y/noStaticElementInteractions: the rows are the controls; this only listens
+            <div
+              className="register-body"
+              onClick={(e) => openFromRow(e.target)}
+              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && openFromRow(e.target)}
+            >
               <SummaryCards summary={summary} filter={filter} onFilter={setFilter} />
               <FilterBar
                 plans={data.plans}
@@ -157,7 +241,7 @@ export function App() {
                 selectedId={selectedId}
                 onSelect={(id) => select(id, true)}
               />
-            </>
+            </div>
           )}
         </section>
         <section className="map-side" aria-label={t('tabMap')}>
@@ -171,7 +255,19 @@ export function App() {
               visible={tab === 'map'}
             />
           </Suspense>
-          {selected && data ? (
+          {openPlanId ? (
+            <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+              <PlanPanel
+                key={openPlanId}
+                planId={openPlanId}
+                plan={data?.plans.find((p) => p.id === openPlanId)}
+                river={selected}
+                session={session}
+                onClose={() => select(null, false)}
+                onChanged={refreshPlans}
+              />
+            </Suspense>
+          ) : selected && data ? (
             <RiverPanel river={selected} plans={data.plans} onClose={() => select(null, false)} />
           ) : (
             <p className="select-hint">{t('selectHint')}</p>

@@ -1,0 +1,80 @@
+import { canViewDraft } from '../../domain/access/permissions';
+import type { RiverView } from '../../domain/rivers/waterbody';
+import type { ApiPlan, Session } from '../api';
+import { levelLabel, useLang } from '../i18n';
+import { StatusBadge } from '../register/status-badge';
+import { DraftSummary } from './draft-summary';
+import { useWt } from './messages';
+import './workspace.css';
+import { PlanComments } from './plan-comments';
+import { PlanVersions } from './plan-versions';
+import { showProblem } from './show-problem';
+import { StageMoves } from './stage-moves';
+import { usePlanRecords } from './use-plan-records';
+
+/**
+ * The side panel of an opened plan: its stage and the moves this user may make, its saved
+ * versions, the draft's summary and the comments. What the server refuses is said plainly.
+ */
+export default function PlanPanel(props: {
+  planId: string;
+  plan: ApiPlan | undefined;
+  river: RiverView | undefined;
+  session: Session | null;
+  onClose: () => void;
+  onChanged: () => Promise<void>;
+}) {
+  const { lang } = useLang();
+  const t = useWt();
+  const { plan, session } = props;
+  const who = session?.actor.username ?? null;
+  const { records, error, reload } = usePlanRecords(props.planId, who);
+  const mine = plan && session ? canViewDraft(session.actor, plan) : false;
+  const newest = records?.versions[0];
+
+  return (
+    <aside className="river-panel plan-panel" aria-label={t('planPanel')} data-plan={props.planId}>
+      <header>
+        <h2>
+          {plan?.name ?? props.planId}{' '}
+          {plan && (
+            <small>
+              {levelLabel(plan.level, lang)} {plan.seq} · {plan.chief}
+            </small>
+          )}
+        </h2>
+        <button type="button" className="icon" aria-label={t('close')} onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      {!plan && <p className="problem">{t('noSuchPlan', { id: props.planId })}</p>}
+      {plan && (
+        <p>
+          {t('dueDate', { d: plan.dueDate })} <StatusBadge plan={plan} />
+          {props.river && !props.river.geometry && (
+            <span className="sub block">{t('riverNotMapped')}</span>
+          )}
+        </p>
+      )}
+      {error !== null && (
+        <p className="problem" role="alert">
+          {showProblem(error, t)}
+        </p>
+      )}
+      {plan && session && mine && records && (
+        <StageMoves plan={plan} session={session} onMoved={props.onChanged} />
+      )}
+      {records && <PlanVersions versions={records.versions} published={records.published} />}
+      {newest && <DraftSummary planId={props.planId} version={newest.version} />}
+      {records && (
+        <PlanComments
+          planId={props.planId}
+          comments={records.comments}
+          session={session}
+          onAdded={reload}
+        />
+      )}
+      {!records && error === null && <p className="loading">{t('loading')}</p>}
+    </aside>
+  );
+}
