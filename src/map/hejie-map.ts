@@ -1,12 +1,16 @@
+import type { FeatureCollection } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { fetchMarkers, type MarkerKinds, markerKinds } from './fetch-markers';
 import {
   BASE_ATTRIBUTION,
   BASE_SOURCE,
   CLICKABLE_LAYERS,
   LAYERS,
   LOCAL_FONTS,
+  MARKER_LAYERS,
+  MARKERS_SOURCE,
   OFFLINE_BASE_LAYERS,
   selectionFilters,
   ZONES_SOURCE,
@@ -31,6 +35,8 @@ export interface HejieMapEvents {
   onBasemapError?: (problem: { kind: 'rejected-key' | 'unreachable'; status: number }) => void;
   /** A map data file could not be loaded. */
   onDataError?: (message: string) => void;
+  /** Published markers were drawn: which kinds there are (never called when there are none). */
+  onMarkers?: (present: MarkerKinds) => void;
 }
 
 /**
@@ -44,6 +50,7 @@ export class HejieMap {
   private tiandituKey: string | null = null;
   private loaded = false;
   private readonly ready: Promise<void>;
+  private readonly markers: Promise<void>;
 
   constructor(
     container: HTMLElement,
@@ -76,7 +83,26 @@ export class HejieMap {
       container.dataset.idle = '0';
     });
     this.map.on('error', (e) => this.handleError(e));
+    // Fetched in parallel with the style, and added only when there are any: a fresh demo has no
+    // publication, and its first paint must not pay for an empty source and two more shaders.
+    const markers = fetchMarkers();
     this.ready = this.load();
+    this.markers = Promise.all([this.ready, markers]).then(
+      ([, fc]) => this.addMarkers(fc),
+      // a failed load is reported through whenReady; without a style there is nothing to add to
+      () => undefined,
+    );
+  }
+
+  private addMarkers(fc: FeatureCollection | { error: string }): void {
+    if ('error' in fc) {
+      this.events.onDataError?.(fc.error);
+      return;
+    }
+    if (fc.features.length === 0) return;
+    this.map.addSource(MARKERS_SOURCE, { type: 'geojson', data: fc });
+    for (const layer of MARKER_LAYERS) this.map.addLayer(layer);
+    this.events.onMarkers?.(markerKinds(fc));
   }
 
   private async load(): Promise<void> {
@@ -126,6 +152,11 @@ export class HejieMap {
     return this.ready;
   }
 
+  /** Resolves when the published markers are on the map, or known to be none. */
+  whenMarkersReady(): Promise<void> {
+    return this.markers;
+  }
+
   /** Highlights a waterbody (river line or reservoir polygon); null clears. */
   setSelected(id: string | null): void {
     if (id === this.selected) return;
@@ -164,16 +195,20 @@ export class HejieMap {
     return new Promise((resolve) => this.map.once('idle', () => resolve()));
   }
 
-  /** Waterbody ids drawn on screen in a layer: what tests assert instead of DOM text. */
+  /**
+   * Ids drawn on screen in a layer (waterbody, reach of a zone, number of a marker): what tests
+   * assert instead of DOM text.
+   */
   renderedIds(layer: string): string[] {
     if (!this.map.getLayer(layer)) return [];
     const ids = this.map
       .queryRenderedFeatures({ layers: [layer] })
       .map(
         (f) =>
-          (f.properties?.riverId ?? f.properties?.waterbodyId ?? f.properties?.reach) as
-            | string
-            | undefined,
+          (f.properties?.riverId ??
+            f.properties?.waterbodyId ??
+            f.properties?.reach ??
+            f.properties?.id) as string | undefined,
       );
     return [...new Set(ids.filter((x): x is string => typeof x === 'string'))];
   }

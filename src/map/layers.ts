@@ -27,6 +27,9 @@ export const COLORS = {
   managementLine: '#087f5b',
   protection: '#f59f00',
   protectionLine: '#d9480f',
+  marker: '#c92a2a',
+  noticeBoard: '#5f3dc4',
+  markerCasing: '#ffffff',
 } as const;
 
 /** Computed zones (GET /api/zones): management range and protection zone polygons. */
@@ -231,6 +234,47 @@ export const LAYERS: LayerSpecification[] = [
     'source-layer': 'county-labels',
     layout: { 'text-field': ['get', 'name'], 'text-size': 15, 'text-letter-spacing': 0.2 },
     paint: { 'text-color': '#5a5040', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+  },
+];
+
+/** Published boundary markers and notice boards (GET /api/markers), added only when there are any. */
+export const MARKERS_SOURCE = 'markers';
+
+/** Zoom from which each marker is labelled with its number (QJ01-GL-L-001). */
+const MARKER_LABEL_MINZOOM = 15;
+
+/** The markers' layers, above the zones: a circle per marker, its number at high zoom. */
+export const MARKER_LAYERS: LayerSpecification[] = [
+  {
+    id: 'markers',
+    type: 'circle',
+    source: MARKERS_SOURCE,
+    paint: {
+      'circle-color': [
+        'match',
+        ['get', 'markerType'],
+        'notice-board',
+        COLORS.noticeBoard,
+        COLORS.marker,
+      ],
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 16, 6],
+      'circle-stroke-color': COLORS.markerCasing,
+      'circle-stroke-width': 1.5,
+    },
+  },
+  {
+    id: 'marker-label',
+    type: 'symbol',
+    source: MARKERS_SOURCE,
+    minzoom: MARKER_LABEL_MINZOOM,
+    layout: {
+      'text-field': ['get', 'id'],
+      'text-size': 12,
+      'text-anchor': 'left',
+      'text-offset': [0.8, 0],
+      'text-optional': true,
+    },
+    paint: { 'text-color': '#3b0d0d', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
   },
 ];
 

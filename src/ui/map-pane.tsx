@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { MarkerKinds } from '../map/fetch-markers';
 import type { Basemap } from '../map/hejie-map';
 import { HejieMap } from '../map/hejie-map';
 import { COLORS } from '../map/layers';
@@ -32,6 +33,24 @@ function coveredEdges(map: HTMLElement | null): { right?: number; bottom?: numbe
   return m.width - right >= MIN_FREE_PX ? { right } : {};
 }
 
+const dot = (color: string): React.CSSProperties => ({
+  background: color,
+  width: 10,
+  height: 10,
+  borderRadius: '50%',
+  boxShadow: `0 0 0 1.5px ${COLORS.markerCasing}`,
+});
+
+/** Legend entries of the published markers: only the kinds the map draws. */
+function markerLegend(kinds: MarkerKinds): { key: MessageKey; style: React.CSSProperties }[] {
+  return [
+    ...(kinds.boundary ? [{ key: 'legendMarker' as const, style: dot(COLORS.marker) }] : []),
+    ...(kinds.noticeBoard
+      ? [{ key: 'legendNoticeBoard' as const, style: dot(COLORS.noticeBoard) }]
+      : []),
+  ];
+}
+
 declare global {
   interface Window {
     /** The map, for browser tests that assert what is drawn. */
@@ -46,6 +65,10 @@ export default function MapPane(props: MapPaneProps) {
   const mapRef = useRef<HejieMap | null>(null);
   const [basemap, setBasemap] = useState<Basemap>('offline');
   const [problem, setProblem] = useState<string | null>(null);
+  const [markerKinds, setMarkerKinds] = useState<MarkerKinds>({
+    boundary: false,
+    noticeBoard: false,
+  });
   // On a phone the map is small: controls start folded, one tap opens them.
   const [narrow] = useState(() => globalThis.matchMedia?.('(max-width: 800px)').matches ?? false);
   const onSelect = useRef(props.onSelect);
@@ -67,6 +90,7 @@ export default function MapPane(props: MapPaneProps) {
         } else setProblem(tRef.current('tiandituUnreachable', { status }));
       },
       onDataError: (msg) => setProblem(tRef.current('mapLoadFailed', { msg })),
+      onMarkers: setMarkerKinds,
     });
     mapRef.current = map;
     window.hejieMap = map;
@@ -122,6 +146,7 @@ export default function MapPane(props: MapPaneProps) {
       key: 'legendProtection',
       style: { background: `${COLORS.protection}59`, border: `1px solid ${COLORS.protectionLine}` },
     },
+    ...markerLegend(markerKinds),
   ];
 
   return (

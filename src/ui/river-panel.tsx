@@ -1,8 +1,12 @@
+import { lazy, Suspense } from 'react';
 import type { RiverView } from '../domain/rivers/waterbody';
 import { stageLabel } from '../domain/workflow/stages';
 import type { ApiPlan } from './api';
 import { levelLabel, PUNCT, useLang } from './i18n';
 import { StatusBadge } from './register/status-badge';
+
+// Only a river with a published plan needs the notice: not part of the first screen's bundle.
+const PlanNotice = lazy(() => import('./public/plan-notice'));
 
 /** The panel of a selected river or reservoir: its plans, basin areas, counties and map status. */
 export function RiverPanel(props: {
@@ -139,6 +143,11 @@ export function RiverPanel(props: {
                 </>
               )}
             </dl>
+            {p.stage === 'published' && (
+              <Suspense fallback={<p className="loading">{t('noticeLoading')}</p>}>
+                <PlanNotice plan={p} />
+              </Suspense>
+            )}
           </li>
         ))}
       </ul>

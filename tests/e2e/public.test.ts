@@ -162,6 +162,14 @@ describe('public view of a published plan (anonymous)', () => {
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
+    await page.click('header nav button:has-text("EN")');
+    const en = (await page.locator('.plan-notice').textContent()) ?? '';
+    expect(en).toContain('Boundary notice');
+    expect(en).toContain('Left bank');
+    expect(en).toContain('not set yet');
+    expect(en).toContain('土地权属和使用性质不变'); // the statement is quoted as published
+    await screenshot(page, 'public-qinjiang-phone-en');
+    await page.evaluate(() => localStorage.removeItem('hejie.lang'));
     await page.close();
   });
 
