@@ -252,6 +252,7 @@ export function App() {
               fitRequest={fitRequest}
               onSelect={(id) => select(id, false)}
               tiandituKey={tiandituKey}
+              demo={data?.config.demo ?? false}
               visible={tab === 'map'}
             />
           </Suspense>

@@ -13,6 +13,8 @@ export interface MapPaneProps {
   fitRequest: { bbox: [number, number, number, number]; n: number } | null;
   onSelect: (id: string | null) => void;
   tiandituKey: string | null;
+  /** demo data: the sample reach's zones are drawn too, and the legend says so */
+  demo: boolean;
   visible: boolean;
 }
 
@@ -81,7 +83,7 @@ export default function MapPane(props: MapPaneProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: one map per mount; bounds is its start view
   useEffect(() => {
     if (!ref.current) return;
-    const map = new HejieMap(ref.current, props.bounds, {
+    const map = new HejieMap(ref.current, props.bounds, props.demo, {
       onSelect: (id) => onSelect.current(id),
       onBasemapError: ({ kind, status }) => {
         if (kind === 'rejected-key') {
@@ -136,14 +138,14 @@ export default function MapPane(props: MapPaneProps) {
     { key: 'legendReservoir', style: { background: COLORS.reservoir } },
     { key: 'legendSelected', style: { background: COLORS.selected, height: 4 } },
     {
-      key: 'legendManagement',
+      key: props.demo ? 'legendManagementDemo' : 'legendManagement',
       style: {
         background: `${COLORS.management}59`,
         border: `1.5px solid ${COLORS.managementLine}`,
       },
     },
     {
-      key: 'legendProtection',
+      key: props.demo ? 'legendProtectionDemo' : 'legendProtection',
       style: { background: `${COLORS.protection}59`, border: `1px solid ${COLORS.protectionLine}` },
     },
     ...markerLegend(markerKinds),

@@ -149,7 +149,7 @@ describe('computed zones', () => {
     await page.evaluate(() => window.hejieMap?.settled());
     expect(await renderedIds(page, 'zone-management')).toEqual(['NLJ-S01']);
     expect(await renderedIds(page, 'zone-protection')).toEqual(['NLJ-S01']);
-    expect(await page.locator('.legend').textContent()).toContain('管理范围（示例，非实测）');
+    expect(await page.locator('.legend').textContent()).toContain('南流江示例河段为示例，非实测');
     await screenshot(page, 'desktop-sample-zones');
     await page.close();
   });

@@ -4,19 +4,19 @@ import { fetchMe, requestJson } from '../api';
 
 /**
  * This browser's session: restored from GET /api/me on load, set by a login, ended by a logout.
- * `ready` turns true once the server has said who is asking.
+ * For the public the check changes no state, so the first screen does not render twice.
  */
 export function useSession() {
   const [session, setSession] = useState<Session | null>(null);
-  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     let live = true;
     fetchMe()
-      .then((s) => live && setSession(s))
+      .then((s) => {
+        if (live && s) setSession(s);
+      })
       // the public view works without it; a failed check simply leaves the visitor logged out
-      .catch(() => live && setSession(null))
-      .finally(() => live && setReady(true));
+      .catch(() => undefined);
     return () => {
       live = false;
     };
@@ -27,5 +27,5 @@ export function useSession() {
     setSession(null);
   }, [session]);
 
-  return { session, ready, setSession, logout };
+  return { session, setSession, logout };
 }
