@@ -2,6 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { DRAFT_LAYERS, DRAFT_SOURCE } from './draft-layers';
 import { fetchMarkers, type MarkerKinds, markerKinds } from './fetch-markers';
 import {
   BASE_ATTRIBUTION,
@@ -49,6 +50,7 @@ export class HejieMap {
   private basemap: Basemap = 'offline';
   private tiandituKey: string | null = null;
   private loaded = false;
+  private draft: FeatureCollection | null = null;
   private readonly ready: Promise<void>;
   private readonly markers: Promise<void>;
 
@@ -192,6 +194,33 @@ export class HejieMap {
       left: pad(covered.left),
     };
     this.map.fitBounds(bbox, { padding, maxZoom: 13, duration: 600 });
+  }
+
+  /**
+   * Draws the open plan's draft (zones, boundary lines, markers); null clears it. The source and
+   * its layers come with the first draft, so the public first paint is not touched.
+   */
+  setDraft(fc: FeatureCollection | null): void {
+    if (fc === this.draft) return;
+    this.draft = fc;
+    this.ready.then(
+      () => this.applyDraft(),
+      // a failed load is reported through whenReady; without a style there is nothing to draw on
+      () => undefined,
+    );
+  }
+
+  private applyDraft(): void {
+    const fc = this.draft;
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(DRAFT_SOURCE);
+    if (source) {
+      source.setData(fc ?? { type: 'FeatureCollection', features: [] });
+      return;
+    }
+    if (!fc) return;
+    this.map.addSource(DRAFT_SOURCE, { type: 'geojson', data: fc });
+    // under the labels, so that river names stay readable over the draft
+    for (const layer of DRAFT_LAYERS) this.map.addLayer(layer, 'river-label');
   }
 
   /** Switches the base map; 天地图 needs a key. */

@@ -241,7 +241,7 @@ export const LAYERS: LayerSpecification[] = [
 export const MARKERS_SOURCE = 'markers';
 
 /** Zoom from which each marker is labelled with its number (QJ01-GL-L-001). */
-const MARKER_LABEL_MINZOOM = 15;
+export const MARKER_LABEL_MINZOOM = 15;
 
 /** The markers' layers, above the zones: a circle per marker, its number at high zoom. */
 export const MARKER_LAYERS: LayerSpecification[] = [

@@ -95,7 +95,8 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval' lets the compute worker compile GEOS (WebAssembly); no JS eval is allowed
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:', TIANDITU],
         connectSrc: ["'self'", TIANDITU],

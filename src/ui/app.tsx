@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import bounds from '../../geodata/bounds.json';
 import { canViewDraft } from '../domain/access/permissions';
@@ -59,6 +60,8 @@ export function App() {
   } | null>(null);
   const [tab, setTab] = useState<'work' | 'register' | 'map'>('register');
   const [openPlanId, setOpenPlanId] = useState<string | null>(null);
+  // the open plan's computed draft, from its panel to the map
+  const [draft, setDraft] = useState<FeatureCollection | null>(null);
   const { session, setSession, logout } = useSession();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [browserKey, setBrowserKey] = useState<string | null>(storedTiandituKey);
@@ -254,6 +257,7 @@ export function App() {
               tiandituKey={tiandituKey}
               demo={data?.config.demo ?? false}
               visible={tab === 'map'}
+              draft={draft}
             />
           </Suspense>
           {openPlanId ? (
@@ -266,6 +270,7 @@ export function App() {
                 session={session}
                 onClose={() => select(null, false)}
                 onChanged={refreshPlans}
+                onDraft={setDraft}
               />
             </Suspense>
           ) : selected && data ? (

@@ -80,6 +80,7 @@ const zh = {
   legendProtection: '堤防安全保护区（已公告）',
   legendManagementDemo: '管理范围（已公告；南流江示例河段为示例，非实测）',
   legendProtectionDemo: '堤防安全保护区（已公告；示例河段非实测）',
+  legendDraft: '草稿（未公告）',
   settings: '设置',
   tiandituKey: '天地图密钥（浏览器端）',
   tiandituKeyHelp:
@@ -203,6 +204,7 @@ const en: Dict = {
   legendProtection: 'Embankment protection zone (published)',
   legendManagementDemo: 'Management range (published; the 南流江 sample reach is not surveyed)',
   legendProtectionDemo: 'Embankment protection zone (published; sample reach not surveyed)',
+  legendDraft: 'Draft (not published)',
   settings: 'Settings',
   tiandituKey: 'Tianditu key (browser)',
   tiandituKeyHelp:

@@ -1,4 +1,6 @@
+import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef, useState } from 'react';
+import { bboxOf } from '../domain/geo/bbox';
 import type { MarkerKinds } from '../map/fetch-markers';
 import type { Basemap } from '../map/hejie-map';
 import { HejieMap } from '../map/hejie-map';
@@ -16,6 +18,8 @@ export interface MapPaneProps {
   /** demo data: the sample reach's zones are drawn too, and the legend says so */
   demo: boolean;
   visible: boolean;
+  /** the open plan's computed draft (not published), or null */
+  draft: FeatureCollection | null;
 }
 
 const MIN_FREE_PX = 240;
@@ -115,6 +119,13 @@ export default function MapPane(props: MapPaneProps) {
     [basemap, props.tiandituKey],
   );
   useEffect(() => {
+    mapRef.current?.setDraft(props.draft);
+    // a fresh result is worth seeing: zoom to it
+    if (props.draft?.features.length) {
+      mapRef.current?.fitTo(bboxOf(props.draft), coveredEdges(ref.current));
+    }
+  }, [props.draft]);
+  useEffect(() => {
     if (props.visible) mapRef.current?.resize();
   }, [props.visible]);
 
@@ -149,6 +160,17 @@ export default function MapPane(props: MapPaneProps) {
       style: { background: `${COLORS.protection}59`, border: `1px solid ${COLORS.protectionLine}` },
     },
     ...markerLegend(markerKinds),
+    ...(props.draft
+      ? [
+          {
+            key: 'legendDraft' as const,
+            style: {
+              background: `${COLORS.management}4d`,
+              border: `2px dashed ${COLORS.managementLine}`,
+            },
+          },
+        ]
+      : []),
   ];
 
   return (

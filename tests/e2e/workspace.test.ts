@@ -126,6 +126,67 @@ describe('planner', () => {
   });
 });
 
+describe('planner computes in the browser', () => {
+  it('presses 计算 on 钦江: the draft zones and markers are drawn, summed up, and cleared on close', async () => {
+    // two toe lines on 钦江, class 2 / 30 m, saved as the newest version
+    const api = await login(server.url, {
+      username: 'planner',
+      password: 'demo-planner',
+      role: 'planner',
+    });
+    const geometryUrl = `${server.url}/api/plans/city-01/geometry`;
+    const current = (await (await fetch(geometryUrl, { headers: api.headers() })).json()) as {
+      version: number;
+    };
+    const features = editFeatures(current.version + 1);
+    expect(features.map((f) => f.properties?.embankmentClass)).toEqual([2, 2]);
+    expect(features.map((f) => f.properties?.widthM)).toEqual([30, 30]);
+    const saved = await fetch(geometryUrl, {
+      method: 'PUT',
+      headers: api.headers(),
+      body: JSON.stringify({ features, baseVersion: current.version, comment: '计算测试' }),
+    });
+    expect(saved.status).toBe(201);
+
+    const page = await open();
+    await logIn(page, 'planner', 'demo-planner');
+    await page.locator('.work-list').waitFor(LONG);
+    await page.click('.work-list button[data-plan="city-01"]');
+    const panel = page.locator('.plan-panel[data-plan="city-01"]');
+    // nothing of the draft on the map before 计算
+    await panel.locator('.draft-compute button').waitFor(LONG);
+    expect(await page.evaluate(() => window.hejieMap?.renderedIds('draft-management'))).toEqual([]);
+    expect(await text(page, '.legend')).not.toContain('草稿（未公告）');
+
+    await panel.locator('.draft-compute button:has-text("计算")').click();
+    const markers = panel.locator('.draft-compute [data-row="markers"] dd');
+    await markers.waitFor({ timeout: 60_000 });
+    expect(Number(await markers.textContent())).toBeGreaterThan(0);
+    expect(await text(page, '.draft-compute')).toMatch(/管理范围面积\s*[1-9][\d.]* ha/);
+    expect(await text(page, '.draft-compute')).toContain('管理范围线：左岸');
+    expect(await panel.locator('.draft-compute [role="alert"]').count()).toBe(0);
+    // the drawn features, not the text: the reach's zones and its markers are on screen
+    const drawn = (layer: string) =>
+      page.evaluate(async (l) => {
+        await window.hejieMap?.settled();
+        return window.hejieMap?.renderedIds(l) ?? [];
+      }, layer);
+    await expect.poll(() => drawn('draft-management'), LONG).toEqual(['straight']);
+    expect(await drawn('draft-protection')).toEqual(['straight']);
+    expect((await drawn('draft-markers')).length).toBeGreaterThan(0);
+    expect(await text(page, '.legend')).toContain('草稿（未公告）');
+    await markers.scrollIntoViewIfNeeded();
+    await screenshot(page, 'workspace-planner-computed');
+
+    await panel.locator('button[aria-label="关闭"]').click();
+    await expect.poll(() => drawn('draft-management'), LONG).toEqual([]);
+    expect(await drawn('draft-markers')).toEqual([]);
+    expect(await text(page, '.legend')).not.toContain('草稿（未公告）');
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
 describe('login errors', () => {
   it('says plainly: wrong password, throttled with the wait, disabled account', async () => {
     const page = await open();

@@ -12,8 +12,8 @@ export interface DraftTotals {
   lines: { kind: 'management-line' | 'protection-line'; bank: 'left' | 'right'; lengthM: number }[];
 }
 
-/** Totals of the draft zones the server computed. */
-function sumDraft(features: readonly DraftFeature[]): DraftTotals {
+/** Totals of draft zones (the server's or the browser's). */
+export function sumDraft(features: readonly DraftFeature[]): DraftTotals {
   const totals: DraftTotals = { managementM2: 0, protectionM2: 0, lines: [] };
   for (const { properties: p } of features) {
     if (p.kind === 'management') totals.managementM2 += p.areaM2 ?? 0;
@@ -32,7 +32,6 @@ const km = (m: number) => `${(m / 1000).toFixed(3)} km`;
 
 /** The draft's summary (area, length per bank); drawing it on the map is the map adapter's part. */
 export function DraftSummary({ planId, version }: { planId: string; version: number }) {
-  const { lang } = useLang();
   const t = useWt();
   const [state, setState] = useState<{ totals?: DraftTotals; error?: unknown } | null>(null);
 
@@ -48,31 +47,43 @@ export function DraftSummary({ planId, version }: { planId: string; version: num
     };
   }, [planId, version]);
 
-  const colon = PUNCT[lang].colon;
   return (
     <section className="draft-summary" aria-labelledby="draft-summary-title">
       <h3 id="draft-summary-title">{t('draftZones', { v: version })}</h3>
       {!state && <p className="loading">{t('loading')}</p>}
       {state?.error !== undefined && <p className="problem">{showProblem(state.error, t)}</p>}
-      {state?.totals && (
-        <dl>
-          {[
-            { key: 'm', label: t('managementArea'), value: hectares(state.totals.managementM2) },
-            { key: 'p', label: t('protectionArea'), value: hectares(state.totals.protectionM2) },
-            ...state.totals.lines.map((l) => ({
-              key: `${l.kind}-${l.bank}`,
-              label: `${t(l.kind === 'management-line' ? 'managementLine' : 'protectionLine')}${colon}${t(l.bank === 'left' ? 'leftBank' : 'rightBank')}`,
-              value: km(l.lengthM),
-            })),
-          ].map((row) => (
-            <div key={row.key} className="pair">
-              <dt>{row.label}</dt>
-              <dd>{row.value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      {state?.totals && <TotalsList totals={state.totals} />}
       <p className="hint">{t('draftNotDrawn')}</p>
     </section>
+  );
+}
+
+/** Areas and line lengths per bank, then any extra rows (the marker count). */
+export function TotalsList(props: {
+  totals: DraftTotals;
+  extra?: { key: string; label: string; value: string }[];
+}) {
+  const { lang } = useLang();
+  const t = useWt();
+  const colon = PUNCT[lang].colon;
+  const { totals } = props;
+  return (
+    <dl>
+      {[
+        { key: 'm', label: t('managementArea'), value: hectares(totals.managementM2) },
+        { key: 'p', label: t('protectionArea'), value: hectares(totals.protectionM2) },
+        ...totals.lines.map((l) => ({
+          key: `${l.kind}-${l.bank}`,
+          label: `${t(l.kind === 'management-line' ? 'managementLine' : 'protectionLine')}${colon}${t(l.bank === 'left' ? 'leftBank' : 'rightBank')}`,
+          value: km(l.lengthM),
+        })),
+        ...(props.extra ?? []),
+      ].map((row) => (
+        <div key={row.key} className="pair" data-row={row.key}>
+          <dt>{row.label}</dt>
+          <dd>{row.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

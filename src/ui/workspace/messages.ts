@@ -45,7 +45,14 @@ const zh = {
   protectionLine: '保护范围线',
   leftBank: '左岸',
   rightBank: '右岸',
-  draftNotDrawn: '草稿暂不在地图上绘制，此处仅显示汇总。',
+  draftNotDrawn: '按“计算”在浏览器中计算最新版本，并在地图上绘制草稿。',
+  compute: '计算',
+  computing: '正在计算管理范围、保护范围和界桩……',
+  computed: '计算结果（第 {v} 版，{ms} 毫秒）',
+  markerCount: '界桩数量',
+  computeFailed: '无法计算：',
+  markerFailed: '界桩未能布设：',
+  computeWarnings: '提示：',
 };
 
 const en: typeof zh = {
@@ -89,7 +96,15 @@ const en: typeof zh = {
   protectionLine: 'Protection line',
   leftBank: 'left bank',
   rightBank: 'right bank',
-  draftNotDrawn: 'The draft is not drawn on the map yet; this is its summary.',
+  draftNotDrawn:
+    'Press “Compute” to compute the newest version in the browser and draw it on the map.',
+  compute: 'Compute',
+  computing: 'Computing management range, protection zone and markers…',
+  computed: 'Computed (version {v}, {ms} ms)',
+  markerCount: 'Markers',
+  computeFailed: 'Could not compute:',
+  markerFailed: 'Markers could not be placed:',
+  computeWarnings: 'Notes:',
 };
 
 /** A key of the workspace dictionary. */

@@ -1,5 +1,7 @@
 // The workflow routes a plan's panel calls (docs/api.md); lazy, with the workspace.
+import type { Feature } from 'geojson';
 import type { StageId } from '../../domain/workflow/stages';
+import type { RuleTable } from '../../domain/zones/rules';
 import { requestJson } from '../api';
 
 /** One saved geometry version, as GET /api/plans/:id/versions lists it (`features` is a count). */
@@ -60,3 +62,10 @@ export const loadDraftZones = (id: string) =>
   requestJson<{ features: DraftFeature[]; warnings: string[] }>(
     `/api/zones?plan=${encodeURIComponent(id)}&version=draft`,
   );
+
+/** GET /api/plans/:id/geometry: the newest saved version's features (version 0: none yet). */
+export const loadGeometry = (id: string) =>
+  requestJson<{ version: number; features: Feature[] }>(`${base(id)}/geometry`);
+
+/** GET /api/rules: the rule table in force. */
+export const loadRules = () => requestJson<RuleTable>('/api/rules');

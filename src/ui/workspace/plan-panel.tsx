@@ -1,8 +1,10 @@
-import { canViewDraft } from '../../domain/access/permissions';
+import type { FeatureCollection } from 'geojson';
+import { canEditGeometry, canViewDraft } from '../../domain/access/permissions';
 import type { RiverView } from '../../domain/rivers/waterbody';
 import type { ApiPlan, Session } from '../api';
 import { levelLabel, useLang } from '../i18n';
 import { StatusBadge } from '../register/status-badge';
+import { DraftCompute } from './draft-compute';
 import { DraftSummary } from './draft-summary';
 import { useWt } from './messages';
 import './workspace.css';
@@ -23,6 +25,8 @@ export default function PlanPanel(props: {
   session: Session | null;
   onClose: () => void;
   onChanged: () => Promise<void>;
+  /** the computed draft for the map; null when there is none (the panel closes) */
+  onDraft: (fc: FeatureCollection | null) => void;
 }) {
   const { lang } = useLang();
   const t = useWt();
@@ -31,6 +35,7 @@ export default function PlanPanel(props: {
   const { records, error, reload } = usePlanRecords(props.planId, who);
   const mine = plan && session ? canViewDraft(session.actor, plan) : false;
   const newest = records?.versions[0];
+  const planner = plan && session ? canEditGeometry(session.actor, plan) : false;
 
   return (
     <aside className="river-panel plan-panel" aria-label={t('planPanel')} data-plan={props.planId}>
@@ -66,6 +71,9 @@ export default function PlanPanel(props: {
       )}
       {records && <PlanVersions versions={records.versions} published={records.published} />}
       {newest && <DraftSummary planId={props.planId} version={newest.version} />}
+      {newest && planner && (
+        <DraftCompute planId={props.planId} river={props.river} onDraft={props.onDraft} />
+      )}
       {records && (
         <PlanComments
           planId={props.planId}
