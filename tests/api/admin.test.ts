@@ -1,41 +1,21 @@
-// The admin's routes over real HTTP against the real entry point and a real SQLite file: accounts
-// (no hashes out, 400 naming the field, 409 on a taken name, disabling ends sessions), settings (the
-// Tianditu key falls back into /api/config, audited only as "set"), and the rule table in force
-// (public to read, admin to change, used by draft zones).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/domain/zones/rules';
-import { login, provisionAccounts, type Session, type TestAccount } from '../helpers/accounts';
-import { type RunningServer, startServer } from '../helpers/server';
+import { type AccountServer, login, startWithAccounts, testAccount } from '../helpers/accounts';
+import type { RunningServer } from '../helpers/server';
 
-const account = (username: string, a: Omit<TestAccount, 'username' | 'password'>): TestAccount => ({
-  username,
-  password: `${username}-password-1`,
-  ...a,
-});
 const ACCOUNTS = {
-  admin: account('ad-admin', { role: 'admin' }),
-  planner: account('ad-planner', { role: 'planner', canPublish: true }),
-  gaopu: account('ad-gaopu', { role: 'chief', person: '高朴' }),
+  admin: testAccount('ad-admin', { role: 'admin' }),
+  planner: testAccount('ad-planner', { role: 'planner', canPublish: true }),
+  gaopu: testAccount('ad-gaopu', { role: 'chief', person: '高朴' }),
 };
-type Who = keyof typeof ACCOUNTS | 'public';
 
+let app: AccountServer<keyof typeof ACCOUNTS>;
 let server: RunningServer;
 let dataDir: string;
-const sessions = new Map<Who, Session>();
-
-async function call(who: Who, method: string, path: string, body?: unknown): Promise<Response> {
-  const s = who === 'public' ? null : sessions.get(who);
-  return fetch(`${server.url}${path}`, {
-    method,
-    headers: s ? s.headers() : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
+const call: AccountServer<keyof typeof ACCOUNTS>['call'] = (...args) => app.call(...args);
 const json = async (res: Response) => (await res.json()) as Record<string, unknown>;
 /** [status, field] of an answer */
 const answer = async (res: Response) => [res.status, (await json(res)).field];
@@ -54,16 +34,12 @@ function reach(widthM: number): Feature[] {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'hejie-admin-'));
-  await provisionAccounts(dataDir, Object.values(ACCOUNTS));
-  server = await startServer({ TIANDITU_KEY: '' }, dataDir);
-  for (const [who, a] of Object.entries(ACCOUNTS))
-    sessions.set(who as Who, await login(server.url, a));
+  app = await startWithAccounts('hejie-admin-', ACCOUNTS, { TIANDITU_KEY: '' });
+  ({ server, dataDir } = app);
 }, 120_000);
 
 afterAll(async () => {
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await app?.stop();
 });
 
 describe('admin routes: who may call them', () => {

@@ -1,47 +1,17 @@
-// The published notice (公告) and the public markers over real HTTP against the real entry point and
-// a real SQLite file: 404 before publication, the notice's reaches, lengths, standard and counts from
-// the frozen publication, authority and phone only once an admin sets them; the public markers
-// rounded to 1e-5° with survey data left out, cached per publication set (ETag → 304).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StageId } from '../../src/domain/workflow/stages';
 import { DEFAULT_RULES } from '../../src/domain/zones/rules';
-import { login, provisionAccounts, type Session, type TestAccount } from '../helpers/accounts';
-import { type RunningServer, startServer } from '../helpers/server';
+import { type AccountServer, startWithAccounts, testAccount } from '../helpers/accounts';
 
-const account = (username: string, a: Omit<TestAccount, 'username' | 'password'>): TestAccount => ({
-  username,
-  password: `${username}-password-1`,
-  ...a,
-});
 const ACCOUNTS = {
-  admin: account('nt-admin', { role: 'admin' }),
-  publisher: account('nt-publisher', { role: 'planner', canPublish: true }),
-  gaopu: account('nt-gaopu', { role: 'chief', person: '高朴' }), // chief of city-01 钦江
+  admin: testAccount('nt-admin', { role: 'admin' }),
+  publisher: testAccount('nt-publisher', { role: 'planner', canPublish: true }),
+  gaopu: testAccount('nt-gaopu', { role: 'chief', person: '高朴' }), // chief of city-01 钦江
 };
-type Who = keyof typeof ACCOUNTS | 'public';
 
-let server: RunningServer;
-let dataDir: string;
-const sessions = new Map<Who, Session>();
-
-async function call(
-  who: Who,
-  method: string,
-  path: string,
-  body?: unknown,
-  extra: Record<string, string> = {},
-): Promise<Response> {
-  const s = who === 'public' ? null : sessions.get(who);
-  return fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...(s ? s.headers() : { 'content-type': 'application/json' }), ...extra },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
+let app: AccountServer<keyof typeof ACCOUNTS>;
+const call: AccountServer<keyof typeof ACCOUNTS>['call'] = (...args) => app.call(...args);
 const json = async (res: Response) => (await res.json()) as Record<string, unknown>;
 
 /** Two class-2 toe lines ±40 m around a 1 km west → east reach near Qinzhou, 30 m of 护堤地. */
@@ -74,16 +44,11 @@ async function advance(stages: StageId[]) {
 const isRounded = (v: number) => Math.abs(v * 1e5 - Math.round(v * 1e5)) < 1e-6;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'hejie-notice-'));
-  await provisionAccounts(dataDir, Object.values(ACCOUNTS));
-  server = await startServer({}, dataDir);
-  for (const [who, a] of Object.entries(ACCOUNTS))
-    sessions.set(who as Who, await login(server.url, a));
+  app = await startWithAccounts('hejie-notice-', ACCOUNTS);
 }, 120_000);
 
 afterAll(async () => {
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await app?.stop();
 });
 
 describe('notice and public markers', () => {

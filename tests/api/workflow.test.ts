@@ -1,33 +1,23 @@
-// Who may do what with a plan, over real HTTP against the real entry point and a real SQLite file:
-// geometry versions (409 on a stale base), stage moves (one at a time, each by its role),
-// publication (frozen; the public keeps it while a new draft is saved), coordinates, comments, audit.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StageId } from '../../src/domain/workflow/stages';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
-import { login, provisionAccounts, type Session, type TestAccount } from '../helpers/accounts';
-import { type RunningServer, startServer } from '../helpers/server';
+import { type AccountServer, startWithAccounts, testAccount } from '../helpers/accounts';
+import type { RunningServer } from '../helpers/server';
 
-const account = (username: string, a: Omit<TestAccount, 'username' | 'password'>): TestAccount => ({
-  username,
-  password: `${username}-password-1`,
-  ...a,
-});
 const ACCOUNTS = {
-  admin: account('wf-admin', { role: 'admin' }),
-  planner: account('wf-planner', { role: 'planner' }),
-  publisher: account('wf-publisher', { role: 'planner', canPublish: true }),
-  city: account('wf-city', { role: 'planner', scope: { level: 'city', counties: [] } }),
-  lingshan: account('wf-lingshan', {
+  admin: testAccount('wf-admin', { role: 'admin' }),
+  planner: testAccount('wf-planner', { role: 'planner' }),
+  publisher: testAccount('wf-publisher', { role: 'planner', canPublish: true }),
+  city: testAccount('wf-city', { role: 'planner', scope: { level: 'city', counties: [] } }),
+  lingshan: testAccount('wf-lingshan', {
     role: 'planner',
     canPublish: true,
     scope: { level: 'county', counties: ['450721'] },
   }),
-  gaopu: account('wf-gaopu', { role: 'chief', person: '高朴' }), // chief of city-01 钦江
-  chen: account('wf-chen', { role: 'chief', person: '陈建军' }), // chief of county-01 (灵山县)
+  gaopu: testAccount('wf-gaopu', { role: 'chief', person: '高朴' }), // chief of city-01 钦江
+  chen: testAccount('wf-chen', { role: 'chief', person: '陈建军' }), // chief of county-01 (灵山县)
 };
 type Who = keyof typeof ACCOUNTS | 'public';
 
@@ -52,19 +42,10 @@ function reach(shift = 0, embankmentClass: number | null = 2): Feature[] {
   return [toe('toe-left', 0.00036), toe('toe-right', -0.00036)];
 }
 
+let app: AccountServer<keyof typeof ACCOUNTS>;
 let server: RunningServer;
 let dataDir: string;
-const sessions = new Map<Who, Session>();
-
-async function call(who: Who, method: string, path: string, body?: unknown): Promise<Response> {
-  const s = who === 'public' ? null : sessions.get(who);
-  const headers: Record<string, string> = s ? s.headers() : { 'content-type': 'application/json' };
-  return fetch(`${server.url}${path}`, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  });
-}
+const call: AccountServer<keyof typeof ACCOUNTS>['call'] = (...args) => app.call(...args);
 const json = async (res: Response) => (await res.json()) as Record<string, unknown>;
 const status = async (who: Who, method: string, path: string, body?: unknown) =>
   (await call(who, method, path, body)).status;
@@ -81,16 +62,12 @@ async function advance(plan: string, chief: Who, planner: Who, stages: StageId[]
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'hejie-workflow-'));
-  await provisionAccounts(dataDir, Object.values(ACCOUNTS));
-  server = await startServer({}, dataDir);
-  for (const [who, a] of Object.entries(ACCOUNTS))
-    sessions.set(who as Who, await login(server.url, a));
+  app = await startWithAccounts('hejie-workflow-', ACCOUNTS);
+  ({ server, dataDir } = app);
 }, 120_000);
 
 afterAll(async () => {
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await app?.stop();
 });
 
 describe('plan routes: who may do what', () => {

@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Scope, UserActor } from '../../src/domain/access/actor';
 import { hashPassword } from '../../src/server/auth/password';
 import { openRegister } from '../../src/server/open-register';
 import { ROOT } from './register';
+import { type RunningServer, startServer } from './server';
 
 /** An account a stress test creates before the server starts. */
 export interface TestAccount {
@@ -79,5 +83,61 @@ export async function login(url: string, account: TestAccount): Promise<Session>
       'content-type': 'application/json',
       ...extra,
     }),
+  };
+}
+
+/** A test account whose password is derived from its username (≥ 10 characters). */
+export function testAccount(
+  username: string,
+  a: Omit<TestAccount, 'username' | 'password'>,
+): TestAccount {
+  return { username, password: `${username}-password-1`, ...a };
+}
+
+/** A real server on a fresh data directory, with accounts logged in by name. */
+export interface AccountServer<K extends string> {
+  server: RunningServer;
+  dataDir: string;
+  /** A request as `who` (the public: no cookie); a string body is sent as is, anything else as JSON. */
+  call(
+    who: K | 'public',
+    method: string,
+    path: string,
+    body?: unknown,
+    extra?: Record<string, string>,
+  ): Promise<Response>;
+  /** Stops the server and removes the data directory. */
+  stop(): Promise<void>;
+}
+
+/** Provisions the accounts on a new data directory, starts the server and logs every account in. */
+export async function startWithAccounts<K extends string>(
+  tmpPrefix: string,
+  accounts: Record<K, TestAccount>,
+  env: Record<string, string> = {},
+): Promise<AccountServer<K>> {
+  const dataDir = mkdtempSync(join(tmpdir(), tmpPrefix));
+  await provisionAccounts(dataDir, Object.values(accounts));
+  const server = await startServer(env, dataDir);
+  const sessions = new Map<string, Session>();
+  for (const [who, a] of Object.entries(accounts) as [K, TestAccount][])
+    sessions.set(who, await login(server.url, a));
+  return {
+    server,
+    dataDir,
+    call(who, method, path, body, extra = {}) {
+      const s = who === 'public' ? null : sessions.get(who);
+      return fetch(`${server.url}${path}`, {
+        method,
+        headers: { ...(s ? s.headers() : { 'content-type': 'application/json' }), ...extra },
+        ...(body === undefined
+          ? {}
+          : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+    },
+    async stop() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

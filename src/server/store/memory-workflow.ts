@@ -3,7 +3,14 @@
 import type { StageId } from '../../domain/workflow/stages';
 import { FINAL_STAGE } from '../../domain/workflow/stages';
 import { checkPin, unknownPlan } from './audit-detail';
-import type { CommentRow, GeometryVersion, PlanRow, Publication, StageEvent, Store } from './store';
+import type {
+  CommentRow,
+  GeometryVersion,
+  PlanRow,
+  Publication,
+  StageEvent,
+  WorkflowMethods,
+} from './store';
 
 /** What the workflow methods share with the rest of the memory store. */
 export interface MemoryState {
@@ -18,21 +25,7 @@ function jsonCopy<T>(value: T): T {
 }
 
 /** The workflow methods of the memory store. */
-export function memoryWorkflow(
-  state: MemoryState,
-): Pick<
-  Store,
-  | 'latestGeometry'
-  | 'getGeometry'
-  | 'saveGeometry'
-  | 'moveStage'
-  | 'listStageEvents'
-  | 'publish'
-  | 'getPublication'
-  | 'listPublications'
-  | 'addComment'
-  | 'listComments'
-> {
+export function memoryWorkflow(state: MemoryState): WorkflowMethods {
   const versions: GeometryVersion[] = [];
   const events: StageEvent[] = [];
   const publications: Publication[] = [];

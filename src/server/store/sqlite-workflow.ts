@@ -13,22 +13,8 @@ import type {
   Publication,
   SaveResult,
   StageEvent,
-  Store,
+  WorkflowMethods,
 } from './store';
-
-type WorkflowMethods = Pick<
-  Store,
-  | 'latestGeometry'
-  | 'getGeometry'
-  | 'saveGeometry'
-  | 'moveStage'
-  | 'listStageEvents'
-  | 'publish'
-  | 'getPublication'
-  | 'listPublications'
-  | 'addComment'
-  | 'listComments'
->;
 
 type GeometrySqlRow = Omit<GeometryVersion, 'features'> & { features: string };
 type PublicationSqlRow = Omit<Publication, 'zones' | 'markers' | 'rules'> & {

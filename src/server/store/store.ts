@@ -223,3 +223,18 @@ export interface Store {
   backup(path: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The plan-workflow part of the store, implemented once per store kind. */
+export type WorkflowMethods = Pick<
+  Store,
+  | 'latestGeometry'
+  | 'getGeometry'
+  | 'saveGeometry'
+  | 'moveStage'
+  | 'listStageEvents'
+  | 'publish'
+  | 'getPublication'
+  | 'listPublications'
+  | 'addComment'
+  | 'listComments'
+>;
