@@ -166,6 +166,15 @@ export class HejieMap {
     return this.ready;
   }
 
+  /**
+   * The maplibre map once the data is on it, for the other modules of `src/map` (drawing, field
+   * tools) that add their own sources and layers; nothing outside `src/map` calls this.
+   */
+  async mapWhenReady(): Promise<maplibregl.Map> {
+    await this.ready;
+    return this.map;
+  }
+
   /** Resolves when the published markers are on the map, or known to be none. */
   whenMarkersReady(): Promise<void> {
     return this.markers;

@@ -7,6 +7,7 @@ import { HejieMap } from '../map/hejie-map';
 import { COLORS } from '../map/layers';
 import type { MessageKey } from './i18n';
 import { useLang } from './i18n';
+import { setMapHandle } from './map-handle';
 
 export interface MapPaneProps {
   bounds: [number, number, number, number];
@@ -100,6 +101,7 @@ export default function MapPane(props: MapPaneProps) {
     });
     mapRef.current = map;
     window.hejieMap = map;
+    setMapHandle(map);
     map
       .whenReady()
       .catch((err: unknown) => setProblem(tRef.current('mapLoadFailed', { msg: String(err) })));
@@ -107,6 +109,7 @@ export default function MapPane(props: MapPaneProps) {
       map.destroy();
       mapRef.current = null;
       window.hejieMap = undefined;
+      setMapHandle(null);
     };
   }, []);
 

@@ -3,8 +3,12 @@
 import { useMemo } from 'react';
 import type { MessageKey } from '../i18n';
 import { useLang } from '../i18n';
+import * as edit from './messages-edit';
+import * as field from './messages-field';
+import * as files from './messages-files';
+import * as save from './messages-save';
 
-const zh = {
+const base = {
   loginTitle: '登录河界',
   username: '用户名',
   password: '密码',
@@ -55,7 +59,7 @@ const zh = {
   computeWarnings: '提示：',
 };
 
-const en: typeof zh = {
+const baseEn: typeof base = {
   loginTitle: 'Log in to Hejie',
   username: 'Username',
   password: 'Password',
@@ -106,6 +110,9 @@ const en: typeof zh = {
   markerFailed: 'Markers could not be placed:',
   computeWarnings: 'Notes:',
 };
+
+const zh = { ...base, ...edit.zh, ...save.zh, ...files.zh, ...field.zh };
+const en: typeof zh = { ...baseEn, ...edit.en, ...save.en, ...files.en, ...field.en };
 
 /** A key of the workspace dictionary. */
 type WorkspaceKey = keyof typeof zh;

@@ -1,0 +1,61 @@
+// The working copy of a plan's geometry while a planner edits it: role-tagged lines and water
+// polygons (the zone engine's input, see zones/read-reaches.ts), each with a stable id.
+import type { Feature, LineString, Polygon } from 'geojson';
+import type { EmbankmentClass } from '../zones/rules';
+
+/** The roles of a bank line: toe (背水坡脚线) or bank (临水线/岸线) on the left or right bank. */
+export const LINE_ROLES = ['toe-left', 'toe-right', 'bank-left', 'bank-right'] as const;
+
+/** The role of a bank line; left and right are seen looking downstream (the line's direction). */
+export type LineRole = (typeof LINE_ROLES)[number];
+
+/** A feature's role: a bank line, or a water surface (水域). */
+export type EditRole = LineRole | 'water';
+
+/** What a planner sets on a feature; anything else (imported attributes, river, county) travels along. */
+export interface EditProperties {
+  /** the reach (河段) id the feature belongs to */
+  reach: string;
+  /** null until chosen (an imported line has no role yet) */
+  role: EditRole | null;
+  embankmentClass?: EmbankmentClass | null;
+  /** management width beyond the line, metres; null: the rule table's lower bound */
+  widthM?: number | null;
+  /** protection width beyond the management line, metres (toe lines only) */
+  protectionM?: number | null;
+  [key: string]: unknown;
+}
+
+/** One line or polygon of the working copy, in lon/lat (CGCS2000). */
+export type EditFeature = Feature<LineString | Polygon, EditProperties> & { id: string };
+
+/** The working copy: features, the saved version it started from, and its undo/redo history. */
+export interface EditState {
+  planId: string;
+  /** the saved version the working copy is based on (0: nothing saved yet) */
+  baseVersion: number;
+  features: EditFeature[];
+  /** earlier feature lists, newest last (undo) */
+  past: EditFeature[][];
+  /** undone feature lists, newest last (redo) */
+  future: EditFeature[][];
+  /** changed since the base version was loaded or saved */
+  dirty: boolean;
+  selectedId: string | null;
+}
+
+/** Every change to the working copy. */
+export type EditAction =
+  /** a saved version (or a restored local draft) replaces everything; history starts over */
+  | { type: 'load'; planId: string; baseVersion: number; features: EditFeature[]; dirty?: boolean }
+  | { type: 'add'; features: EditFeature[] }
+  | { type: 'set-geometry'; id: string; geometry: LineString | Polygon }
+  | { type: 'set-properties'; id: string; properties: Partial<EditProperties> }
+  | { type: 'delete'; id: string }
+  /** a line's direction flipped: its left and right banks swap (toe-left ↔ toe-right) */
+  | { type: 'reverse'; id: string }
+  | { type: 'select'; id: string | null }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  /** the working copy was saved as `version`: it is the new base, nothing is dirty */
+  | { type: 'saved'; version: number };

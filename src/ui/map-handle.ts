@@ -1,0 +1,24 @@
+// The one map of the page, for the panels beside it (drawing, field tools): MapPane publishes it when
+// created and withdraws it when destroyed; panels re-render when it comes or goes.
+import { useSyncExternalStore } from 'react';
+import type { HejieMap } from '../map/hejie-map';
+
+let current: HejieMap | null = null;
+const listeners = new Set<() => void>();
+
+/** Publishes the page's map (null when it is destroyed). */
+export function setMapHandle(map: HejieMap | null): void {
+  current = map;
+  for (const l of listeners) l();
+}
+
+/** The page's map, or null before it exists. */
+export function useMapHandle(): HejieMap | null {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => current,
+  );
+}
