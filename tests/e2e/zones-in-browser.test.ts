@@ -14,6 +14,8 @@ import { launchBrowser } from '../helpers/browser';
 let server: Server;
 let browser: Browser;
 let url: string;
+/** Serve every file with a CSP that forbids WebAssembly (the engine cannot load). */
+let strictCsp = false;
 
 beforeAll(async () => {
   const outDir = mkdtempSync(join(tmpdir(), 'hejie-zones-browser-'));
@@ -32,6 +34,8 @@ beforeAll(async () => {
     const body = await readFile(join(outDir, path)).catch(() => null);
     res.writeHead(body ? 200 : 404, {
       'content-type': types[extname(path)] ?? 'application/octet-stream',
+      // a CSP that forbids compiling WebAssembly, as the server's did before 'wasm-unsafe-eval'
+      ...(strictCsp ? { 'content-security-policy': "default-src 'self'; script-src 'self'" } : {}),
     });
     res.end(body ?? 'not found');
   });
@@ -122,4 +126,36 @@ describe('zones and markers in the browser (src/ui/compute: a module Web Worker)
     expect(raced[1]).toEqual({ ok: false, errors: ['the input has no reach'] });
     await page.close();
   }, 120_000);
+  it('answers with a reason when the engine cannot load (CSP without wasm-unsafe-eval), every time', async () => {
+    strictCsp = true;
+    try {
+      const page = await browser.newPage();
+      await page.goto(url);
+      const t0 = Date.now();
+      await page.waitForFunction(
+        () => (window as unknown as { zoneResult?: unknown }).zoneResult !== undefined,
+        null,
+        { timeout: 30_000 },
+      );
+      const first = (await page.evaluate(
+        () => (window as unknown as { zoneResult: unknown }).zoneResult,
+      )) as Computed['summary'];
+      const waited = Date.now() - t0;
+      expect(first.ok).toBe(false);
+      expect(first.errors?.[0]).toMatch(/^the zone engine could not load: .*CompileError/);
+      // a second request gets a fresh worker and the same answer, not a hang
+      const again = (await page.evaluate(() =>
+        (window as unknown as { compute: (r: unknown) => Promise<Computed> }).compute({
+          input: { type: 'FeatureCollection', features: [] },
+        }),
+      )) as Computed;
+      expect(again.summary.errors?.[0]).toMatch(/^the zone engine could not load/);
+      console.log(
+        `engine refused by CSP: answered in ${waited} ms, again in ${again.wallMs.toFixed(0)} ms`,
+      );
+      await page.close();
+    } finally {
+      strictCsp = false;
+    }
+  }, 60_000);
 });

@@ -24,3 +24,9 @@ export type ComputeResponse =
       ms: { zones: number; markers: number };
     }
   | { ok: false; errors: string[] };
+
+/** What the worker posts: the engine is loaded (the request is being computed), then the answer. */
+export type WorkerMessage =
+  | { id: number; engineReady: true }
+  /** `broken`: the engine failed and the worker must not be reused */
+  | { id: number; response: ComputeResponse; broken?: true };
