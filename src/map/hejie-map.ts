@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { type BBox, bboxOf } from '../domain/geo/bbox';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { DRAFT_LAYERS, DRAFT_SOURCE } from './draft-layers';
 import { fetchMarkers, type MarkerKinds, markerKinds } from './fetch-markers';
@@ -189,11 +190,13 @@ export class HejieMap {
 
   /**
    * Zooms to a box [minLon, minLat, maxLon, maxLat] (a waterbody's, from the API), keeping it clear
-   * of whatever covers the map's edges (a side panel, a bottom sheet), in CSS pixels.
+   * of whatever covers the map's edges (a side panel, a bottom sheet), in CSS pixels. A river stops
+   * at zoom 13 (its whole course); a zone or a draft, a few hundred metres wide, may go closer.
    */
   fitTo(
     bbox: [number, number, number, number],
     covered: { top?: number; right?: number; bottom?: number; left?: number } = {},
+    maxZoom = 13,
   ): void {
     const pad = (side: number | undefined) => 40 + (side ?? 0);
     const padding = {
@@ -202,7 +205,20 @@ export class HejieMap {
       bottom: pad(covered.bottom),
       left: pad(covered.left),
     };
-    this.map.fitBounds(bbox, { padding, maxZoom: 13, duration: 600 });
+    this.map.fitBounds(bbox, { padding, maxZoom, duration: 600 });
+  }
+
+  /**
+   * The box of the published zones of some plans (a river's), or null when none is published: where
+   * a river that has no course on the map (未上图) is zoomed to.
+   */
+  async publishedBbox(planIds: readonly string[]): Promise<BBox | null> {
+    await this.ready;
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(ZONES_SOURCE);
+    const data = (await source?.getData()) as FeatureCollection | undefined;
+    const wanted = new Set(planIds);
+    const features = (data?.features ?? []).filter((f) => wanted.has(f.properties?.plan));
+    return features.length > 0 ? bboxOf({ type: 'FeatureCollection', features }) : null;
   }
 
   /**
@@ -238,6 +254,22 @@ export class HejieMap {
     this.basemap = basemap;
     this.tiandituKey = key;
     if (this.map.getLayer('background')) this.applyBasemap();
+  }
+
+  /**
+   * Whether a box [minLon, minLat, maxLon, maxLat] lies wholly in the current view and is big enough
+   * there to be seen (at least `minPx` wide or tall).
+   */
+  shows(bbox: BBox, minPx = 48): boolean {
+    const b = this.map.getBounds();
+    const inside =
+      bbox[0] >= b.getWest() &&
+      bbox[1] >= b.getSouth() &&
+      bbox[2] <= b.getEast() &&
+      bbox[3] <= b.getNorth();
+    const sw = this.map.project([bbox[0], bbox[1]]);
+    const ne = this.map.project([bbox[2], bbox[3]]);
+    return inside && Math.max(Math.abs(ne.x - sw.x), Math.abs(ne.y - sw.y)) >= minPx;
   }
 
   /** Calls back after the next render settles. */

@@ -11,6 +11,7 @@ import { loadPlans, loadRegister } from './api';
 import { AccountNav } from './auth/account-nav';
 import { useSession } from './auth/use-session';
 import { useLang } from './i18n';
+import type { FitRequest } from './map-pane';
 import { FilterBar } from './register/filter-bar';
 import { PlanTable } from './register/plan-table';
 import { SummaryCards } from './register/summary-cards';
@@ -38,6 +39,11 @@ function riverFromPath(path: string, rivers: readonly RiverView[]): RiverView | 
   return rivers.find((r) => r.id === key || r.name === key || r.aliases.includes(key)) ?? null;
 }
 
+/** Where the map goes for a river: its course, or else the published zones of its plans. */
+function fitTarget(river: RiverView, planIds: readonly string[] = river.planIds) {
+  return { bbox: river.geometry?.bbox ?? null, planIds };
+}
+
 /** The plan a URL path /plan/<id> opens. */
 function planFromPath(path: string): string | null {
   const m = /^\/plan\/([^/]+)\/?$/.exec(path);
@@ -54,10 +60,7 @@ export function App() {
     dir: 'asc',
   });
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [fitRequest, setFitRequest] = useState<{
-    bbox: [number, number, number, number];
-    n: number;
-  } | null>(null);
+  const [fitRequest, setFitRequest] = useState<FitRequest | null>(null);
   const [tab, setTab] = useState<'work' | 'register' | 'map'>('register');
   const [openPlanId, setOpenPlanId] = useState<string | null>(null);
   // the open plan's computed draft, from its panel to the map
@@ -77,7 +80,7 @@ export function App() {
         if (planId) setOpenPlanId(planId);
         if (target) {
           setSelectedId(target.id);
-          if (target.geometry) setFitRequest({ bbox: target.geometry.bbox, n: 1 });
+          setFitRequest({ ...fitTarget(target, plan ? [plan.id] : target.planIds), n: 1 });
         }
         if (planId || target) setTab('map');
       })
@@ -92,8 +95,7 @@ export function App() {
       const river = id ? rivers.get(id) : null;
       history.replaceState(null, '', river ? `/river/${encodeURIComponent(river.name)}` : '/');
       if (id && fromRegister) {
-        const bbox = river?.geometry?.bbox;
-        if (bbox) setFitRequest((prev) => ({ bbox, n: (prev?.n ?? 0) + 1 }));
+        if (river) setFitRequest((prev) => ({ ...fitTarget(river), n: (prev?.n ?? 0) + 1 }));
         setTab('map');
       }
     },
@@ -107,8 +109,9 @@ export function App() {
       setOpenPlanId(planId);
       setSelectedId(plan.riverId);
       history.replaceState(null, '', `/plan/${encodeURIComponent(planId)}`);
-      const bbox = rivers.get(plan.riverId)?.geometry?.bbox;
-      if (bbox) setFitRequest((prev) => ({ bbox, n: (prev?.n ?? 0) + 1 }));
+      const river = rivers.get(plan.riverId);
+      if (river)
+        setFitRequest((prev) => ({ ...fitTarget(river, [planId]), n: (prev?.n ?? 0) + 1 }));
       setTab('map');
     },
     [data, rivers],

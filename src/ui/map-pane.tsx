@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
-import { useEffect, useRef, useState } from 'react';
-import { bboxOf } from '../domain/geo/bbox';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type BBox, bboxOf } from '../domain/geo/bbox';
 import type { MarkerKinds } from '../map/fetch-markers';
 import type { Basemap } from '../map/hejie-map';
 import { HejieMap } from '../map/hejie-map';
@@ -12,8 +12,11 @@ import { setMapHandle } from './map-handle';
 export interface MapPaneProps {
   bounds: [number, number, number, number];
   selectedId: string | null;
-  /** Zoom to a box when asked (a register click), not when the map itself was clicked. */
-  fitRequest: { bbox: [number, number, number, number]; n: number } | null;
+  /**
+   * Zoom when asked (a register click, a shared URL), not when the map itself was clicked: to the
+   * river's box, or else to the published zones of its plans (a river with no course on the map).
+   */
+  fitRequest: FitRequest | null;
   onSelect: (id: string | null) => void;
   tiandituKey: string | null;
   /** demo data: the sample reach's zones are drawn too, and the legend says so */
@@ -23,10 +26,19 @@ export interface MapPaneProps {
   draft: FeatureCollection | null;
 }
 
+/** Where to zoom: a box, or the published zones of some plans when there is no box. */
+export interface FitRequest {
+  bbox: [number, number, number, number] | null;
+  planIds?: readonly string[];
+  n: number;
+}
+
 const MIN_FREE_PX = 240;
+/** Closest zoom for a zone or a draft (a 1 km reach fills the view; markers are numbered from 15). */
+const ZONE_MAX_ZOOM = 16;
 
 /** How far the river panel reaches over the map: from the right on a desk, from below on a phone. */
-function coveredEdges(map: HTMLElement | null): { right?: number; bottom?: number } {
+function coveredEdges(map: HTMLElement | null): { right?: number; bottom?: number; left?: number } {
   const panel = document.querySelector('.river-panel');
   if (!map || !panel) return {};
   const m = map.getBoundingClientRect();
@@ -78,6 +90,8 @@ export default function MapPane(props: MapPaneProps) {
   });
   // On a phone the map is small: controls start folded, one tap opens them.
   const [narrow] = useState(() => globalThis.matchMedia?.('(max-width: 800px)').matches ?? false);
+  // the layer switcher and the legend: open on a desk, folded on a phone and when a zoom needs the room
+  const [open, setOpen] = useState({ layers: !narrow, legend: !narrow });
   const onSelect = useRef(props.onSelect);
   onSelect.current = props.onSelect;
 
@@ -113,21 +127,52 @@ export default function MapPane(props: MapPaneProps) {
     };
   }, []);
 
+  // Zooms clear of the side panel and of the map's own controls; when the open controls would leave
+  // too little room beside them, they fold instead (one tap opens them again).
+  const openRef = useRef(open);
+  openRef.current = open;
+  const fitClear = useCallback((bbox: BBox, maxZoom?: number) => {
+    const map = mapRef.current;
+    const el = ref.current;
+    if (!map || !el) return;
+    const edges = coveredEdges(el);
+    const controls = el.parentElement?.querySelector('.map-controls');
+    const anyOpen = openRef.current.layers || openRef.current.legend;
+    if (anyOpen && controls && edges.bottom === undefined) {
+      const m = el.getBoundingClientRect();
+      const left = controls.getBoundingClientRect().right - m.left;
+      if (m.width - (edges.right ?? 0) - left >= MIN_FREE_PX) edges.left = left;
+      else setOpen({ layers: false, legend: false });
+    }
+    map.fitTo(bbox, edges, maxZoom);
+  }, []);
+
   useEffect(() => mapRef.current?.setSelected(props.selectedId), [props.selectedId]);
   useEffect(() => {
-    if (props.fitRequest) mapRef.current?.fitTo(props.fitRequest.bbox, coveredEdges(ref.current));
-  }, [props.fitRequest]);
+    const map = mapRef.current;
+    const request = props.fitRequest;
+    if (!map || !request) return;
+    if (request.bbox) fitClear(request.bbox);
+    else if (request.planIds?.length) {
+      map
+        .publishedBbox(request.planIds)
+        .then((b) => b && fitClear(b, ZONE_MAX_ZOOM))
+        .catch(() => undefined); // the map's load failure is shown by whenReady
+    }
+  }, [props.fitRequest, fitClear]);
   useEffect(
     () => mapRef.current?.setBasemap(basemap, props.tiandituKey),
     [basemap, props.tiandituKey],
   );
   useEffect(() => {
     mapRef.current?.setDraft(props.draft);
-    // a fresh result is worth seeing: zoom to it
+    // a fresh result is worth seeing: zoom to it, unless it is in view already (a recomputation
+    // after each edit must not move the map under the planner's hand)
     if (props.draft?.features.length) {
-      mapRef.current?.fitTo(bboxOf(props.draft), coveredEdges(ref.current));
+      const box = bboxOf(props.draft);
+      if (!mapRef.current?.shows(box)) fitClear(box, ZONE_MAX_ZOOM);
     }
-  }, [props.draft]);
+  }, [props.draft, fitClear]);
   useEffect(() => {
     if (props.visible) mapRef.current?.resize();
   }, [props.visible]);
@@ -180,7 +225,14 @@ export default function MapPane(props: MapPaneProps) {
     <div className="map-pane">
       <div ref={ref} className="map" data-testid="map" />
       <div className="map-controls">
-        <details className="layer-switcher" open={!narrow}>
+        <details
+          className="layer-switcher"
+          open={open.layers}
+          onToggle={(e) => {
+            const now = e.currentTarget.open;
+            setOpen((o) => (o.layers === now ? o : { ...o, layers: now }));
+          }}
+        >
           <summary>
             {t('layers')}
             {basemap === 'tianditu' ? ` · ${t('baseTianditu')}` : ''}
@@ -217,7 +269,14 @@ export default function MapPane(props: MapPaneProps) {
             {problem}
           </p>
         )}
-        <details className="legend" open={!narrow}>
+        <details
+          className="legend"
+          open={open.legend}
+          onToggle={(e) => {
+            const now = e.currentTarget.open;
+            setOpen((o) => (o.legend === now ? o : { ...o, legend: now }));
+          }}
+        >
           <summary>{t('legend')}</summary>
           <ul>
             {legend.map((l) => (

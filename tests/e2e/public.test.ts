@@ -92,26 +92,36 @@ async function openQinjiang(viewport: { width: number; height: number }): Promis
   return page;
 }
 
-/** Zooms the map to the published markers (钦江 has no course on the map to zoom to). */
-async function zoomToMarkers(page: Page): Promise<string[]> {
-  const ids = await page.evaluate(async () => {
+/**
+ * The published markers, once the URL's zoom has settled, and how wide they spread on screen:
+ * 钦江 has no course on the map, so /river/钦江 zooms to its published zone.
+ */
+async function zoomedMarkers(page: Page): Promise<{ ids: string[]; spreadPx: number }> {
+  return page.evaluate(async () => {
+    await window.hejieMap?.settled();
     const fc = (await (await fetch('/api/markers')).json()) as {
       features: { properties: { id: string }; geometry: { coordinates: [number, number] } }[];
     };
-    const xs = fc.features.map((f) => f.geometry.coordinates[0]);
-    const ys = fc.features.map((f) => f.geometry.coordinates[1]);
-    window.hejieMap?.fitTo([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
-    return fc.features.map((f) => f.properties.id);
+    const px = fc.features.map(
+      (f) => window.hejieMap?.project(f.geometry.coordinates) ?? ([0, 0] as [number, number]),
+    );
+    const xs = px.map((p) => p[0]);
+    const ys = px.map((p) => p[1]);
+    const spreadPx = Math.hypot(
+      Math.max(...xs) - Math.min(...xs),
+      Math.max(...ys) - Math.min(...ys),
+    );
+    return { ids: fc.features.map((f) => f.properties.id), spreadPx };
   });
-  await page.evaluate(() => window.hejieMap?.settled());
-  return ids;
 }
 
 describe('public view of a published plan (anonymous)', () => {
   it('draws the published zone and markers of 钦江 and shows its notice', async () => {
     const page = await openQinjiang({ width: 1366, height: 820 });
-    const ids = await zoomToMarkers(page);
+    const { ids, spreadPx } = await zoomedMarkers(page);
     expect(ids.length).toBeGreaterThan(0);
+    // the URL alone zoomed the map to the zone: its markers spread over hundreds of pixels
+    expect(spreadPx).toBeGreaterThan(300);
     expect(ids.every((id) => id.startsWith('QJ'))).toBe(true);
     expect(await renderedIds(page, 'zone-management')).toContain(REACH);
     expect(await renderedIds(page, 'zone-protection')).toContain(REACH);
