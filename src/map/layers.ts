@@ -35,6 +35,8 @@ export const COLORS = {
 /** Computed zones (GET /api/zones): management range and protection zone polygons. */
 export const ZONES_SOURCE = 'zones';
 
+const PUBLISHED = { source: ZONES_SOURCE, prefix: 'zone', opacity: 0.35 };
+
 /** Filter of the highlight layers for a selected waterbody id. */
 export function selectionFilters(id: string | null): {
   river: ExpressionSpecification;
@@ -49,28 +51,46 @@ export function selectionFilters(id: string | null): {
 
 const none = selectionFilters(null);
 
+/** How a set of zone layers looks: the published ones, or the open plan's draft. */
+interface ZoneLook {
+  source: string;
+  /** layer ids are `${prefix}-${kind}` and `${prefix}-${kind}-line` */
+  prefix: string;
+  opacity: number;
+  /** a dashed outline: a draft, never to be taken for a notice */
+  dashed?: boolean;
+  /** only polygons (a draft's source also holds its boundary lines and markers) */
+  polygonsOnly?: boolean;
+}
+
 /** A zone kind as a translucent fill with its outline. */
-function zoneLayers(
+export function zoneLayers(
   kind: 'management' | 'protection',
   fill: string,
   outline: string,
   width: number,
+  look: ZoneLook,
 ): LayerSpecification[] {
-  const filter: ExpressionSpecification = ['==', ['get', 'kind'], kind];
+  const byKind: ExpressionSpecification = ['==', ['get', 'kind'], kind];
+  const filter: ExpressionSpecification = look.polygonsOnly
+    ? ['all', ['==', ['geometry-type'], 'Polygon'], byKind]
+    : byKind;
   return [
     {
-      id: `zone-${kind}`,
+      id: `${look.prefix}-${kind}`,
       type: 'fill',
-      source: ZONES_SOURCE,
+      source: look.source,
       filter,
-      paint: { 'fill-color': fill, 'fill-opacity': 0.35, 'fill-antialias': false },
+      paint: { 'fill-color': fill, 'fill-opacity': look.opacity, 'fill-antialias': false },
     },
     {
-      id: `zone-${kind}-line`,
+      id: `${look.prefix}-${kind}-line`,
       type: 'line',
-      source: ZONES_SOURCE,
+      source: look.source,
       filter,
-      paint: { 'line-color': outline, 'line-width': width },
+      paint: look.dashed
+        ? { 'line-color': outline, 'line-width': width, 'line-dasharray': [2, 1.5] }
+        : { 'line-color': outline, 'line-width': width },
     },
   ];
 }
@@ -178,8 +198,8 @@ export const LAYERS: LayerSpecification[] = [
     filter: ['==', ['get', 'schematic'], true],
     paint: { 'line-color': COLORS.riverNamed, 'line-width': 2, 'line-dasharray': [3, 2] },
   },
-  ...zoneLayers('protection', COLORS.protection, COLORS.protectionLine, 1),
-  ...zoneLayers('management', COLORS.management, COLORS.managementLine, 1.5),
+  ...zoneLayers('protection', COLORS.protection, COLORS.protectionLine, 1, PUBLISHED),
+  ...zoneLayers('management', COLORS.management, COLORS.managementLine, 1.5, PUBLISHED),
   {
     id: 'selected-water',
     type: 'line',
@@ -241,42 +261,57 @@ export const LAYERS: LayerSpecification[] = [
 export const MARKERS_SOURCE = 'markers';
 
 /** Zoom from which each marker is labelled with its number (QJ01-GL-L-001). */
-export const MARKER_LABEL_MINZOOM = 15;
+const MARKER_LABEL_MINZOOM = 15;
 
-/** The markers' layers, above the zones: a circle per marker, its number at high zoom. */
-export const MARKER_LAYERS: LayerSpecification[] = [
-  {
-    id: 'markers',
-    type: 'circle',
-    source: MARKERS_SOURCE,
-    paint: {
-      'circle-color': [
-        'match',
-        ['get', 'markerType'],
-        'notice-board',
-        COLORS.noticeBoard,
-        COLORS.marker,
-      ],
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 16, 6],
-      'circle-stroke-color': COLORS.markerCasing,
-      'circle-stroke-width': 1.5,
+/**
+ * Markers as a circle each (notice boards in their own colour) and their numbers at high zoom; ids
+ * `${prefix}markers` and `${prefix}marker-label`.
+ */
+export function markerLayers(
+  source: string,
+  prefix = '',
+  filter?: ExpressionSpecification,
+): LayerSpecification[] {
+  const only = filter ? { filter } : {};
+  return [
+    {
+      id: `${prefix}markers`,
+      type: 'circle',
+      source,
+      ...only,
+      paint: {
+        'circle-color': [
+          'match',
+          ['get', 'markerType'],
+          'notice-board',
+          COLORS.noticeBoard,
+          COLORS.marker,
+        ],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 16, 6],
+        'circle-stroke-color': COLORS.markerCasing,
+        'circle-stroke-width': 1.5,
+      },
     },
-  },
-  {
-    id: 'marker-label',
-    type: 'symbol',
-    source: MARKERS_SOURCE,
-    minzoom: MARKER_LABEL_MINZOOM,
-    layout: {
-      'text-field': ['get', 'id'],
-      'text-size': 12,
-      'text-anchor': 'left',
-      'text-offset': [0.8, 0],
-      'text-optional': true,
+    {
+      id: `${prefix}marker-label`,
+      type: 'symbol',
+      source,
+      ...only,
+      minzoom: MARKER_LABEL_MINZOOM,
+      layout: {
+        'text-field': ['get', 'id'],
+        'text-size': 12,
+        'text-anchor': 'left',
+        'text-offset': [0.8, 0],
+        'text-optional': true,
+      },
+      paint: { 'text-color': '#3b0d0d', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
     },
-    paint: { 'text-color': '#3b0d0d', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
-  },
-];
+  ];
+}
+
+/** The published markers' layers, above the zones. */
+export const MARKER_LAYERS: LayerSpecification[] = markerLayers(MARKERS_SOURCE);
 
 /** Layers a click can select a river or reservoir on. */
 export const CLICKABLE_LAYERS = ['rivers-named', 'rivers-schematic', 'selected-river', 'reservoir'];
