@@ -4,12 +4,12 @@ import type { GeoJSONSource, LayerSpecification } from 'maplibre-gl';
 import type { HejieMap } from './hejie-map';
 
 /** Pinned comments as points, `id` a string (as `renderedIds` reads it). */
-export const COMMENT_PINS_SOURCE = 'comment-pins';
+const COMMENT_PINS_SOURCE = 'comment-pins';
 
 const PIN = '#7048e8';
 
 /** The pins: a ring with a dot, above the draft and my position, so a pin is never hidden. */
-export const COMMENT_PIN_LAYERS: LayerSpecification[] = [
+const COMMENT_PIN_LAYERS: LayerSpecification[] = [
   {
     id: 'comment-pins',
     type: 'circle',

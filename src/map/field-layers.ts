@@ -5,12 +5,12 @@ import type { GeoJSONSource, LayerSpecification } from 'maplibre-gl';
 import type { HejieMap } from './hejie-map';
 
 /** My position (`id: 'me'`), its accuracy circle (`id: 'accuracy'`), the line to the nearest marker. */
-export const FIELD_SOURCE = 'field-position';
+const FIELD_SOURCE = 'field-position';
 
 const ME = '#1971c2';
 
 /** The field layers, drawn over everything else: a fix in the field must not hide under a zone. */
-export const FIELD_LAYERS: LayerSpecification[] = [
+const FIELD_LAYERS: LayerSpecification[] = [
   {
     id: 'field-accuracy',
     type: 'fill',

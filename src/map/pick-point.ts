@@ -5,7 +5,7 @@ import type { HejieMap } from './hejie-map';
 const MOVE_TOLERANCE_PX = 6;
 
 /** The class on the map's container while a point is being picked (a crosshair cursor in CSS). */
-export const PICKING_CLASS = 'hejie-picking';
+const PICKING_CLASS = 'hejie-picking';
 
 /**
  * Waits for the next tap or click on the map and resolves with its [lon, lat] (rounded to 1e-7°,
