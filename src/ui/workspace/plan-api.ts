@@ -45,9 +45,13 @@ export const loadVersions = (id: string) =>
 /** GET /api/plans/:id/comments */
 export const loadComments = (id: string) => requestJson<PlanComment[]>(`${base(id)}/comments`);
 
-/** POST /api/plans/:id/comments (text only; pinning to a place comes with the map tools). */
-export const addComment = (id: string, text: string, csrf: string) =>
-  requestJson<PlanComment>(`${base(id)}/comments`, { method: 'POST', body: { text }, csrf });
+/** POST /api/plans/:id/comments: a comment, pinned to a place [lon, lat] when given. */
+export const addComment = (id: string, text: string, csrf: string, place?: [number, number]) =>
+  requestJson<PlanComment>(`${base(id)}/comments`, {
+    method: 'POST',
+    body: place ? { text, lon: place[0], lat: place[1] } : { text },
+    csrf,
+  });
 
 /** POST /api/plans/:id/stage: a send-back needs a comment. */
 export const moveStage = (id: string, to: StageId, comment: string, csrf: string) =>

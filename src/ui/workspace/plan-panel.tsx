@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import { useCallback, useState } from 'react';
 import { canEditGeometry, canViewDraft } from '../../domain/access/permissions';
 import type { RiverView } from '../../domain/rivers/waterbody';
 import type { ApiPlan, Session } from '../api';
@@ -6,6 +7,9 @@ import { levelLabel, useLang } from '../i18n';
 import { StatusBadge } from '../register/status-badge';
 import { DraftCompute } from './draft-compute';
 import { DraftSummary } from './draft-summary';
+import { DraftView } from './draft-view';
+import { CoordinateTable } from './field/coordinate-table';
+import { LocateMe } from './field/locate-me';
 import { useWt } from './messages';
 import './workspace.css';
 import { PlanComments } from './plan-comments';
@@ -36,6 +40,16 @@ export default function PlanPanel(props: {
   const mine = plan && session ? canViewDraft(session.actor, plan) : false;
   const newest = records?.versions[0];
   const planner = plan && session ? canEditGeometry(session.actor, plan) : false;
+  // the draft on the map (a chief's, computed on opening; a planner's, on 计算) for the field tools
+  const [draft, setDraft] = useState<FeatureCollection | null>(null);
+  const { onDraft: toMap } = props;
+  const onDraft = useCallback(
+    (fc: FeatureCollection | null) => {
+      setDraft(fc);
+      toMap(fc);
+    },
+    [toMap],
+  );
 
   return (
     <aside className="river-panel plan-panel" aria-label={t('planPanel')} data-plan={props.planId}>
@@ -70,10 +84,20 @@ export default function PlanPanel(props: {
         <StageMoves plan={plan} session={session} onMoved={props.onChanged} />
       )}
       {records && <PlanVersions versions={records.versions} published={records.published} />}
-      {newest && <DraftSummary planId={props.planId} version={newest.version} />}
-      {newest && planner && (
-        <DraftCompute planId={props.planId} river={props.river} onDraft={props.onDraft} />
+      {newest && !planner && mine && (
+        <DraftView
+          planId={props.planId}
+          version={newest.version}
+          river={props.river}
+          onDraft={onDraft}
+        />
       )}
+      {newest && planner && <DraftSummary planId={props.planId} version={newest.version} />}
+      {newest && planner && (
+        <DraftCompute planId={props.planId} river={props.river} onDraft={onDraft} />
+      )}
+      {draft && mine && <LocateMe draft={draft} />}
+      {draft && <CoordinateTable draft={draft} />}
       {records && (
         <PlanComments
           planId={props.planId}

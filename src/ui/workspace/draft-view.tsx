@@ -1,0 +1,95 @@
+import type { FeatureCollection } from 'geojson';
+import { useEffect, useRef, useState } from 'react';
+import type { RiverView } from '../../domain/rivers/waterbody';
+import { ComputeCancelled, createComputeClient } from '../compute/compute-client';
+import type { DraftResult } from './compute-draft';
+import { computeDraft } from './compute-draft';
+import { sumDraft, TotalsList } from './draft-summary';
+import { useWt } from './messages';
+import type { DraftFeature } from './plan-api';
+import { showProblem } from './show-problem';
+
+type State =
+  | { kind: 'running' }
+  | { kind: 'done'; result: DraftResult }
+  | { kind: 'failed'; error: unknown };
+
+function Reasons(props: { title: string; reasons: readonly string[]; alert?: boolean }) {
+  if (props.reasons.length === 0) return null;
+  return (
+    <div className={props.alert ? 'problem' : 'hint'} role={props.alert ? 'alert' : undefined}>
+      {props.title}
+      <ul>
+        {props.reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * The draft for those who review it (a river chief): the newest saved version is computed in the
+ * Web Worker as soon as the panel opens and drawn on the map (`onDraft`), with its summary. Nothing
+ * to press. Unmounting (the panel closes) clears the map's draft.
+ */
+export function DraftView(props: {
+  planId: string;
+  version: number;
+  river: RiverView | undefined;
+  onDraft: (fc: FeatureCollection | null) => void;
+}) {
+  const t = useWt();
+  const [state, setState] = useState<State>({ kind: 'running' });
+  const onDraft = useRef(props.onDraft);
+  onDraft.current = props.onDraft;
+  const river = useRef(props.river);
+  river.current = props.river;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new version is a reason to compute again
+  useEffect(() => {
+    const client = createComputeClient();
+    setState({ kind: 'running' });
+    computeDraft(client, props.planId, river.current)
+      .then((result) => {
+        setState({ kind: 'done', result });
+        onDraft.current(result.ok ? result.draft : null);
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof ComputeCancelled)) setState({ kind: 'failed', error });
+      });
+    return () => {
+      client.dispose();
+      onDraft.current(null);
+    };
+  }, [props.planId, props.version]);
+
+  const { result } = state.kind === 'done' ? state : { result: null };
+  return (
+    <section className="draft-view" aria-labelledby="draft-view-title" data-state={state.kind}>
+      <h3 id="draft-view-title">{t('draftView', { v: props.version })}</h3>
+      {state.kind === 'running' && (
+        <p className="loading" role="status">
+          {t('draftViewRunning')}
+        </p>
+      )}
+      {state.kind === 'failed' && (
+        <p className="problem" role="alert">
+          {showProblem(state.error, t)}
+        </p>
+      )}
+      {result && !result.ok && <Reasons title={t('computeFailed')} reasons={result.errors} alert />}
+      {result?.ok && (
+        <>
+          <TotalsList
+            totals={sumDraft(result.zones.features as unknown as DraftFeature[])}
+            extra={[{ key: 'markers', label: t('markerCount'), value: String(result.markerCount) }]}
+          />
+          <p className="hint">{t('draftViewDrawn', { ms: result.ms })}</p>
+          <Reasons title={t('markerFailed')} reasons={result.markerErrors} alert />
+          <Reasons title={t('computeWarnings')} reasons={result.warnings} />
+        </>
+      )}
+    </section>
+  );
+}
