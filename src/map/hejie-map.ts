@@ -278,20 +278,17 @@ export class HejieMap {
   }
 
   /**
-   * Ids drawn on screen in a layer (waterbody, reach of a zone, number of a marker): what tests
-   * assert instead of DOM text.
+   * Ids drawn on screen in a layer (waterbody, reach of a zone, number of a marker), or the values of
+   * one property when `property` is given: what tests assert instead of DOM text.
    */
-  renderedIds(layer: string): string[] {
+  renderedIds(layer: string, property?: string): string[] {
     if (!this.map.getLayer(layer)) return [];
-    const ids = this.map
-      .queryRenderedFeatures({ layers: [layer] })
-      .map(
-        (f) =>
-          (f.properties?.riverId ??
-            f.properties?.waterbodyId ??
-            f.properties?.reach ??
-            f.properties?.id) as string | undefined,
-      );
+    const ids = this.map.queryRenderedFeatures({ layers: [layer] }).map((f) => {
+      const p = f.properties ?? {};
+      return (property ? p[property] : (p.riverId ?? p.waterbodyId ?? p.reach ?? p.id)) as
+        | string
+        | undefined;
+    });
     return [...new Set(ids.filter((x): x is string => typeof x === 'string'))];
   }
 

@@ -256,7 +256,8 @@ export function App() {
               bounds={bounds.qinzhou as [number, number, number, number]}
               selectedId={selectedId}
               fitRequest={fitRequest}
-              onSelect={(id) => select(id, false)}
+              // an open plan stays open under map taps (drawing, picking, panning); × closes it
+              onSelect={(id) => openPlanId === null && select(id, false)}
               tiandituKey={tiandituKey}
               demo={data?.config.demo ?? false}
               visible={tab === 'map'}

@@ -78,18 +78,11 @@ const drawn = (page: Page, layer: string) =>
     return window.hejieMap?.renderedIds(l) ?? [];
   }, layer);
 
-/**
- * Marker numbers drawn on screen: `renderedIds` gives a marker's reach before its id, so this asks
- * maplibre's queryRenderedFeatures for the `id` property (the map object is HejieMap's own field).
- */
+/** Marker numbers drawn on screen (a marker's `id`; `renderedIds` alone gives its reach first). */
 const drawnMarkerIds = (page: Page) =>
   page.evaluate(async () => {
     await window.hejieMap?.settled();
-    const map = (window.hejieMap as unknown as { map: import('maplibre-gl').Map }).map;
-    const ids = map
-      .queryRenderedFeatures({ layers: ['draft-markers'] })
-      .map((f) => f.properties.id);
-    return [...new Set(ids as string[])].sort();
+    return (window.hejieMap?.renderedIds('draft-markers', 'id') ?? []).sort();
   });
 
 const text = async (page: Page, selector: string) =>
