@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import { lazy, Suspense, useState } from 'react';
 import { canEditGeometry, canViewDraft } from '../../domain/access/permissions';
 import type { RiverView } from '../../domain/rivers/waterbody';
 import type { ApiPlan, Session } from '../api';
@@ -12,7 +13,12 @@ import { PlanComments } from './plan-comments';
 import { PlanVersions } from './plan-versions';
 import { showProblem } from './show-problem';
 import { StageMoves } from './stage-moves';
+import { usePlanEditor } from './use-plan-editor';
 import { usePlanRecords } from './use-plan-records';
+
+// import and export carry the format registries: loaded for planners only
+const ImportFiles = lazy(() => import('./files/import-files'));
+const ExportDialog = lazy(() => import('./files/export-dialog'));
 
 /**
  * The side panel of an opened plan: its stage and the moves this user may make, its saved
@@ -36,6 +42,12 @@ export default function PlanPanel(props: {
   const mine = plan && session ? canViewDraft(session.actor, plan) : false;
   const newest = records?.versions[0];
   const planner = plan && session ? canEditGeometry(session.actor, plan) : false;
+  const editor = usePlanEditor(props.planId, planner);
+  const [computed, setComputed] = useState<FeatureCollection | null>(null);
+  const onDraft = (fc: FeatureCollection | null) => {
+    setComputed(fc);
+    props.onDraft(fc);
+  };
 
   return (
     <aside className="river-panel plan-panel" aria-label={t('planPanel')} data-plan={props.planId}>
@@ -70,9 +82,26 @@ export default function PlanPanel(props: {
         <StageMoves plan={plan} session={session} onMoved={props.onChanged} />
       )}
       {records && <PlanVersions versions={records.versions} published={records.published} />}
+      {planner && plan && (
+        <Suspense fallback={null}>
+          <ImportFiles
+            planName={plan.name}
+            ready={editor.loaded}
+            loadError={editor.error}
+            features={editor.state.features}
+            dirty={editor.state.dirty}
+            onAdd={(features) => editor.dispatch({ type: 'add', features })}
+          />
+        </Suspense>
+      )}
       {newest && <DraftSummary planId={props.planId} version={newest.version} />}
       {newest && planner && (
-        <DraftCompute planId={props.planId} river={props.river} onDraft={props.onDraft} />
+        <DraftCompute planId={props.planId} river={props.river} onDraft={onDraft} />
+      )}
+      {planner && plan && computed && computed.features.length > 0 && (
+        <Suspense fallback={null}>
+          <ExportDialog draft={computed} riverName={plan.name} />
+        </Suspense>
       )}
       {records && (
         <PlanComments
