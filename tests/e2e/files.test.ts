@@ -203,6 +203,17 @@ describe('import: GDAL-written GBK shapefile without .cpg (EPSG:4524)', () => {
     expect(await page.locator('.import-dialog').count()).toBe(0);
     expect(await workingCopy(page)).toBe(count);
     await expect.poll(() => drawn(page, 'import-preview-line'), LONG).toEqual([]);
+    // a file dropped beside the map (on the plan list) is neither imported nor opened by the browser
+    const opened = await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['{}'], 'a.geojson'));
+      const list = document.querySelector('.register') as Element;
+      return list.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+      );
+    });
+    expect(opened).toBe(false);
+    expect(await page.locator('.import-dialog').count()).toBe(0);
     await page.close();
   });
 
@@ -320,7 +331,8 @@ describe('import: coordinate table and a refused file', () => {
       true,
     );
     await screenshot(page, 'files-import-refused');
-    await page.click('.import-dialog button:has-text("取消")');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.import-dialog').count()).toBe(0);
     expect(await workingCopy(page)).toBe(count);
     await page.close();
   });

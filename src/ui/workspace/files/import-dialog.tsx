@@ -117,7 +117,12 @@ export function ImportDialog(props: {
   const addable = total.lines + total.polygons > 0;
 
   return (
-    <section className="import-dialog" role="dialog" aria-labelledby="import-title">
+    <section
+      className="import-dialog"
+      role="dialog"
+      aria-labelledby="import-title"
+      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+    >
       <h3 id="import-title" ref={heading} tabIndex={-1}>
         {t('importTitle')}
       </h3>

@@ -16,6 +16,22 @@ export function useFileDrop(
   const onFilesRef = useRef(onFiles);
   onFilesRef.current = onFiles;
 
+  // A file dropped elsewhere on the page would make the browser open it, leaving the page and its
+  // unsaved working copy: while the import is offered, such drops are swallowed.
+  useEffect(() => {
+    const swallow = (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'none';
+    };
+    window.addEventListener('dragover', swallow);
+    window.addEventListener('drop', swallow);
+    return () => {
+      window.removeEventListener('dragover', swallow);
+      window.removeEventListener('drop', swallow);
+    };
+  }, []);
+
   useEffect(() => {
     const area = anchor.current?.closest<HTMLElement>('.map-side') ?? anchor.current;
     if (!enabled || !area) return;
@@ -30,6 +46,7 @@ export function useFileDrop(
     const dragOver = (e: DragEvent) => {
       if (!carriesFiles(e)) return;
       e.preventDefault();
+      e.stopPropagation();
       if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
     };
     const leave = (e: DragEvent) => {
@@ -40,6 +57,7 @@ export function useFileDrop(
     const drop = (e: DragEvent) => {
       if (!carriesFiles(e)) return;
       e.preventDefault();
+      e.stopPropagation();
       depth = 0;
       setOver(null);
       const files = [...(e.dataTransfer?.files ?? [])];
