@@ -37,19 +37,25 @@ const MIN_FREE_PX = 240;
 /** Closest zoom for a zone or a draft (a 1 km reach fills the view; markers are numbered from 15). */
 const ZONE_MAX_ZOOM = 16;
 
-/** How far the river panel reaches over the map: from the right on a desk, from below on a phone. */
-function coveredEdges(map: HTMLElement | null): { right?: number; bottom?: number; left?: number } {
+/**
+ * How far the river panel reaches over the map: from the right on a desk, from below on a phone;
+ * nothing when less than `minFree` pixels would be left beside it.
+ */
+export function coveredEdges(
+  map: HTMLElement | null,
+  minFree = MIN_FREE_PX,
+): { right?: number; bottom?: number; left?: number } {
   const panel = document.querySelector('.river-panel');
   if (!map || !panel) return {};
   const m = map.getBoundingClientRect();
   const p = panel.getBoundingClientRect();
   if (p.width >= m.width * 0.9) {
     const bottom = Math.max(0, m.bottom - p.top);
-    return m.height - bottom >= MIN_FREE_PX ? { bottom } : {};
+    return m.height - bottom >= minFree ? { bottom } : {};
   }
   const right = Math.max(0, m.right - p.left);
   // too little room beside the panel: better the river partly under it than a tiny, far-out map
-  return m.width - right >= MIN_FREE_PX ? { right } : {};
+  return m.width - right >= minFree ? { right } : {};
 }
 
 const dot = (color: string): React.CSSProperties => ({

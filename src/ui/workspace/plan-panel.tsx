@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { canEditGeometry, canViewDraft } from '../../domain/access/permissions';
 import type { RiverView } from '../../domain/rivers/waterbody';
 import type { ApiPlan, Session } from '../api';
@@ -16,7 +16,12 @@ import { PlanComments } from './plan-comments';
 import { PlanVersions } from './plan-versions';
 import { showProblem } from './show-problem';
 import { StageMoves } from './stage-moves';
+import { usePlanEditor } from './use-plan-editor';
 import { usePlanRecords } from './use-plan-records';
+
+// import and export carry the format registries: loaded for planners only
+const ImportFiles = lazy(() => import('./files/import-files'));
+const ExportDialog = lazy(() => import('./files/export-dialog'));
 
 /**
  * The side panel of an opened plan: its stage and the moves this user may make, its saved
@@ -40,6 +45,7 @@ export default function PlanPanel(props: {
   const mine = plan && session ? canViewDraft(session.actor, plan) : false;
   const newest = records?.versions[0];
   const planner = plan && session ? canEditGeometry(session.actor, plan) : false;
+  const editor = usePlanEditor(props.planId, planner);
   // the draft on the map (a chief's, computed on opening; a planner's, on 计算) for the field tools
   const [draft, setDraft] = useState<FeatureCollection | null>(null);
   const { onDraft: toMap } = props;
@@ -92,9 +98,26 @@ export default function PlanPanel(props: {
           onDraft={onDraft}
         />
       )}
+      {planner && plan && (
+        <Suspense fallback={null}>
+          <ImportFiles
+            planName={plan.name}
+            ready={editor.loaded}
+            loadError={editor.error}
+            features={editor.state.features}
+            dirty={editor.state.dirty}
+            onAdd={(features) => editor.dispatch({ type: 'add', features })}
+          />
+        </Suspense>
+      )}
       {newest && planner && <DraftSummary planId={props.planId} version={newest.version} />}
       {newest && planner && (
         <DraftCompute planId={props.planId} river={props.river} onDraft={onDraft} />
+      )}
+      {planner && plan && draft && draft.features.length > 0 && (
+        <Suspense fallback={null}>
+          <ExportDialog draft={draft} riverName={plan.name} />
+        </Suspense>
       )}
       {draft && mine && <LocateMe draft={draft} />}
       {draft && <CoordinateTable draft={draft} />}

@@ -1,0 +1,69 @@
+// What the export dialog offers and preselects: the draft's layers, the 3° zone of its extent, the
+// file name.
+import type { FeatureCollection } from 'geojson';
+import type { CrsCode } from '../../../domain/crs/crs';
+import { gkZoneFor, ZONE_LINE_LON } from '../../../domain/crs/crs';
+import {
+  DELIVERABLES,
+  type DeliverableId,
+  deliverableOf,
+} from '../../../domain/formats/deliverables';
+import { bboxOf } from '../../../domain/geo/bbox';
+
+/** A layer of the export: a deliverable (管理范围面 …) or the features that are none ('other'). */
+export type LayerId = DeliverableId | 'other';
+
+/** The draft's layers in the deliverables' order, with their feature counts (empty ones left out). */
+export function layersOf(fc: FeatureCollection): { id: LayerId; name: string; count: number }[] {
+  const counts = new Map<LayerId, number>();
+  for (const f of fc.features) {
+    const id = deliverableOf(f) ?? 'other';
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const named = DELIVERABLES.filter((d) => counts.has(d.id)).map((d) => ({
+    id: d.id as LayerId,
+    name: d.name,
+    count: counts.get(d.id) ?? 0,
+  }));
+  const other = counts.get('other');
+  return other ? [...named, { id: 'other', name: '', count: other }] : named;
+}
+
+/** The features of the chosen layers (the input is not modified). */
+export function selectLayers(
+  fc: FeatureCollection,
+  chosen: ReadonlySet<LayerId>,
+): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.filter((f) => chosen.has(deliverableOf(f) ?? 'other')),
+  };
+}
+
+/** The zone `crs: 'auto'` gives (as the export itself decides it): the centre of the longitudes. */
+export function autoZone(fc: FeatureCollection): {
+  code: 'EPSG:4545' | 'EPSG:4546';
+  centre: number;
+  min: number;
+  max: number;
+  crosses: boolean;
+} {
+  const [min, , max] = bboxOf(fc);
+  const centre = (min + max) / 2;
+  return {
+    code: gkZoneFor(centre),
+    centre,
+    min,
+    max,
+    crosses: min < ZONE_LINE_LON && max > ZONE_LINE_LON,
+  };
+}
+
+/**
+ * The stem of the downloaded file: river, what is in it, CRS, e.g. `钦江_管理范围_EPSG4545`
+ * (`all` names an export of every layer; otherwise the chosen layers' names).
+ */
+export function exportStem(river: string, what: string, crs: CrsCode): string {
+  const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-');
+  return `${safe(river)}_${safe(what)}_${crs.replace(':', '')}`;
+}

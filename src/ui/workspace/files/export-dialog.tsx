@@ -1,0 +1,239 @@
+import type { FeatureCollection } from 'geojson';
+import { useEffect, useRef, useState } from 'react';
+import type { CrsCode } from '../../../domain/crs/crs';
+import { CRS } from '../../../domain/crs/crs';
+import { EXPORT_FORMATS } from '../../../domain/formats/export-formats';
+import type { ExportFormat, TextEncoding } from '../../../domain/formats/types';
+import { useWt } from '../messages';
+import { autoZone, exportStem, type LayerId, layersOf, selectLayers } from './export-choices';
+import { ExportOutcome, type Outcome } from './export-outcome';
+import { createFilesClient, type FilesClient } from './files-client';
+import './files.css';
+
+/** Formats with a choice of text encoding (the others are UTF-8 by definition). */
+const ENCODED_EXPORTS: readonly ExportFormat['id'][] = ['shp', 'csv', 'txt'];
+const CRS_CODES = Object.keys(CRS) as CrsCode[];
+
+function download(name: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * 导出 of the computed draft: format (the export registry), CRS with the auto zone preselected and
+ * explained, encoding where the format has one, the layers; written in the files worker and
+ * downloaded as e.g. `钦江_管理范围_EPSG4545.zip`. The export's reasons are shown as it gives them.
+ */
+export default function ExportDialog(props: { draft: FeatureCollection; riverName: string }) {
+  const t = useWt();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="secondary export-open" onClick={() => setOpen(true)}>
+        {t('exportButton')}
+      </button>
+      {open && <ExportForm {...props} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function ExportForm(props: { draft: FeatureCollection; riverName: string; onClose: () => void }) {
+  const t = useWt();
+  const ref = useRef<HTMLDialogElement>(null);
+  const client = useRef<FilesClient | null>(null);
+  const layers = layersOf(props.draft);
+  const [formatId, setFormatId] = useState<ExportFormat['id']>('shp');
+  const [crs, setCrs] = useState<'auto' | CrsCode>('auto');
+  const [encoding, setEncoding] = useState<TextEncoding>('utf-8');
+  const [chosen, setChosen] = useState<ReadonlySet<LayerId>>(
+    () => new Set(layers.map((l) => l.id)),
+  );
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => client.current?.dispose();
+  }, []);
+
+  const format =
+    EXPORT_FORMATS.find((f) => f.id === formatId) ?? (EXPORT_FORMATS[0] as ExportFormat);
+  const selected = selectLayers(props.draft, chosen);
+  const zone = selected.features.length > 0 ? autoZone(selected) : null;
+  const resolved: CrsCode = format.lonLatOnly
+    ? 'EPSG:4490'
+    : crs === 'auto'
+      ? (zone?.code ?? 'EPSG:4545')
+      : crs;
+  const encoded = ENCODED_EXPORTS.includes(format.id);
+  const all = layers.every((l) => chosen.has(l.id));
+  const what = all
+    ? t('exportNameAll')
+    : layers
+        .filter((l) => chosen.has(l.id))
+        .map((l) => l.name || t('layerOther'))
+        .join('+');
+  const running = outcome !== null && 'kind' in outcome && outcome.kind === 'running';
+
+  const run = async () => {
+    client.current ??= createFilesClient();
+    setOutcome({ kind: 'running' });
+    const baseName = exportStem(props.riverName, what, resolved);
+    try {
+      const answer = await client.current.run({
+        kind: 'export',
+        features: selected,
+        options: {
+          format: format.id,
+          crs: format.lonLatOnly ? 'EPSG:4490' : crs,
+          encoding: encoded ? encoding : 'utf-8',
+          baseName,
+        },
+      });
+      setOutcome(answer.result);
+      if (answer.result.ok) download(answer.result.name, answer.result.bytes);
+    } catch (e) {
+      setOutcome({ kind: 'failed', error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const toggle = (id: LayerId) => {
+    setOutcome(null);
+    setChosen((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="settings export-dialog"
+      aria-labelledby="export-title"
+      onClose={props.onClose}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <h2 id="export-title">{t('exportTitle')}</h2>
+        <label>
+          {t('exportFormat')}
+          <select
+            name="format"
+            value={format.id}
+            onChange={(e) => {
+              setOutcome(null);
+              setFormatId(e.target.value as ExportFormat['id']);
+            }}
+          >
+            {EXPORT_FORMATS.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.label} ({f.extension})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('exportCrs')}
+          <select
+            name="crs"
+            value={format.lonLatOnly ? 'EPSG:4490' : crs}
+            disabled={format.lonLatOnly}
+            onChange={(e) => {
+              setOutcome(null);
+              setCrs(e.target.value as 'auto' | CrsCode);
+            }}
+          >
+            <option value="auto">{t('exportCrsAuto', { code: zone?.code ?? '—' })}</option>
+            {CRS_CODES.map((code) => (
+              <option key={code} value={code}>
+                {code} {CRS[code].name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="crs-why sub" data-crs={resolved}>
+          {format.lonLatOnly
+            ? t('crsLonLatOnly', { format: format.label })
+            : crs === 'auto' && zone
+              ? t('crsAutoWhy', {
+                  lon: zone.centre.toFixed(2),
+                  cm: CRS[zone.code].centralMeridian ?? '',
+                  zone: CRS[zone.code].zone ?? '',
+                  code: zone.code,
+                  name: CRS[zone.code].name,
+                })
+              : `${resolved} ${CRS[resolved].name}`}
+        </p>
+        {!format.lonLatOnly && zone?.crosses && (
+          <p className="hint crs-crosses">
+            {t('crsCrosses', {
+              min: zone.min.toFixed(4),
+              max: zone.max.toFixed(4),
+              code: resolved,
+            })}
+          </p>
+        )}
+        {encoded && (
+          <label>
+            {t('exportEncoding')}
+            <select
+              name="encoding"
+              value={encoding}
+              onChange={(e) => {
+                setOutcome(null);
+                setEncoding(e.target.value as TextEncoding);
+              }}
+            >
+              <option value="utf-8">UTF-8</option>
+              <option value="gbk">GBK</option>
+            </select>
+          </label>
+        )}
+        <fieldset className="export-layers">
+          <legend>{t('exportLayers')}</legend>
+          {layers.map((l) => (
+            <label key={l.id} className="check">
+              <input
+                type="checkbox"
+                name="layer"
+                value={l.id}
+                checked={chosen.has(l.id)}
+                onChange={() => toggle(l.id)}
+              />
+              {l.name || t('layerOther')}{' '}
+              <span className="count" data-layer={l.id}>
+                {l.count}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {selected.features.length === 0 && <p className="problem">{t('exportNoLayer')}</p>}
+        <ExportOutcome outcome={outcome} />
+        <div className="actions">
+          <button type="button" onClick={() => ref.current?.close()}>
+            {t('close')}
+          </button>
+          <button
+            type="submit"
+            className="primary"
+            disabled={running || selected.features.length === 0}
+            aria-busy={running}
+          >
+            {t('exportRun')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

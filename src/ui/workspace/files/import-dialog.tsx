@@ -1,0 +1,167 @@
+import type { FeatureCollection } from 'geojson';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ImportOptions } from '../../../domain/formats/types';
+import type { BBox } from '../../../domain/geo/bbox';
+import { showImportPreview } from '../../../map/import-preview';
+import { useMapHandle } from '../../map-handle';
+import { coveredEdges } from '../../map-pane';
+import { useWt } from '../messages';
+import type { PickedSource } from './collect-sources';
+import type { FilesClient } from './files-client';
+import { type ImportEntry, ImportFileCard } from './import-file-card';
+import { previewCollection } from './imported-features';
+
+/** The preview is worth seeing even in the strip a phone's bottom sheet leaves above it. */
+const PREVIEW_MIN_FREE_PX = 150;
+const onPhone = () => globalThis.matchMedia?.('(max-width: 800px)').matches ?? false;
+
+const union = (boxes: BBox[]): BBox | null =>
+  boxes.length === 0
+    ? null
+    : [
+        Math.min(...boxes.map((b) => b[0])),
+        Math.min(...boxes.map((b) => b[1])),
+        Math.max(...boxes.map((b) => b[2])),
+        Math.max(...boxes.map((b) => b[3])),
+      ];
+
+/** The entries' imported collections (files that were read). */
+const importedOf = (entries: readonly ImportEntry[]): FeatureCollection[] =>
+  entries.flatMap((e) => (e.answer?.result.ok ? [e.answer.result.features] : []));
+
+/**
+ * The import's confirmation: each picked file is read in the worker and described (CRS and how it
+ * was known, encoding, axis swap, counts, extent, warnings, or why it is refused) and previewed on
+ * the map; nothing reaches the working copy before 确认添加. 取消 adds nothing.
+ */
+export function ImportDialog(props: {
+  sources: PickedSource[];
+  /** files that could not even be read (too big, unreadable) */
+  problems: string[];
+  client: FilesClient;
+  onConfirm: (collections: FeatureCollection[]) => void;
+  onCancel: () => void;
+}) {
+  const t = useWt();
+  const map = useMapHandle();
+  const [entries, setEntries] = useState<ImportEntry[]>(() =>
+    props.sources.map((source) => ({ source, options: {}, answer: null, failed: null })),
+  );
+  const reads = useRef<number[]>([]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { client } = props;
+
+  const read = useCallback(
+    (i: number, source: PickedSource, options: ImportOptions) => {
+      // a newer read of the same file wins over an older one that answers late
+      const n = (reads.current[i] ?? 0) + 1;
+      reads.current[i] = n;
+      const settle = (patch: Partial<ImportEntry>) =>
+        reads.current[i] === n &&
+        setEntries((list) => list.map((e, j) => (j === i ? { ...e, ...patch } : e)));
+      setEntries((list) =>
+        list.map((e, j) => (j === i ? { ...e, options, answer: null, failed: null } : e)),
+      );
+      client
+        .run({ kind: 'import', source: { name: source.name, bytes: source.bytes }, options })
+        .then(
+          (answer) => settle({ answer }),
+          (err: unknown) => settle({ failed: err instanceof Error ? err.message : String(err) }),
+        );
+    },
+    [client],
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the picked files are read once, on opening
+  useEffect(() => {
+    for (const [i, s] of props.sources.entries()) read(i, s, {});
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, []);
+
+  const imported = importedOf(entries);
+  const extent = union(entries.flatMap((e) => (e.answer?.extent ? [e.answer.extent] : [])));
+  const extentKey = extent?.join(',') ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redrawn when what was read changes
+  useEffect(() => {
+    if (!map) return;
+    void showImportPreview(map, imported.length ? previewCollection(imported) : null);
+  }, [map, entries]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: zoom when the extent changes, not per render
+  useEffect(() => {
+    if (map && extent)
+      map.fitTo(
+        extent,
+        coveredEdges(
+          document.querySelector('[data-testid="map"]'),
+          onPhone() ? PREVIEW_MIN_FREE_PX : undefined,
+        ),
+      );
+  }, [map, extentKey]);
+  useEffect(() => () => void (map && showImportPreview(map, null)), [map]);
+
+  const reading = entries.some((e) => !e.answer && !e.failed);
+  const total = entries.reduce(
+    (s, e) => {
+      const c = e.answer?.result.ok ? e.answer.counts : null;
+      return c
+        ? {
+            lines: s.lines + c.lines,
+            polygons: s.polygons + c.polygons,
+            points: s.points + c.points,
+          }
+        : s;
+    },
+    { lines: 0, polygons: 0, points: 0 },
+  );
+  const addable = total.lines + total.polygons > 0;
+
+  return (
+    <section
+      className="import-dialog"
+      role="dialog"
+      aria-labelledby="import-title"
+      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+    >
+      <h3 id="import-title" ref={heading} tabIndex={-1}>
+        {t('importTitle')}
+      </h3>
+      {props.problems.length > 0 && (
+        <div className="problem" role="alert">
+          <ul>
+            {props.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {entries.map((entry, i) => (
+        <ImportFileCard
+          key={entry.source.name}
+          entry={entry}
+          onOptions={(options) => read(i, entry.source, options)}
+        />
+      ))}
+      {!reading && (
+        <div className="import-total">
+          <p>{addable ? t('willAdd', total) : t('nothingToAdd')}</p>
+          {total.points > 0 && <p className="hint">{t('pointsNotAdded', { n: total.points })}</p>}
+          {imported.length > 0 && <p className="sub">{t('previewNote')}</p>}
+        </div>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={reading || !addable}
+          onClick={() => props.onConfirm(imported)}
+        >
+          {t('confirmAdd')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
