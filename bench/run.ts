@@ -2,6 +2,7 @@
 //   cold start → first API response (spawn `npm start`'s script on a fresh data dir, poll /api/plans)
 //   page load → map idle, median of N runs in Debian chromium (fresh context each run, no cache)
 //   JS bundle sizes, gzip (first screen vs the lazily loaded map)
+//   page load → interactive per workspace, and "计算" → zones drawn for the demo reaches (browser)
 //   zones, markers and every export format on the demo reaches and the whole 南流江 course
 //   the server under load on loopback (autocannon): GET /api/plans, /api/zones, concurrent edits
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import { ROOT } from '../tests/helpers/register';
 import { startServer } from '../tests/helpers/server';
 import { benchExports } from './exports';
 import { benchLoad } from './load';
+import { benchWorkspaces } from './workspaces';
 import { benchZones } from './zones';
 
 // 15: on this 2-core machine single runs of the page load vary by ±15 %
@@ -176,6 +178,7 @@ await bundle();
 const before = calibrate();
 await coldStart();
 await pageLoad();
+rows.push(...(await benchWorkspaces(Math.min(RUNS, 7))));
 rows.push(...(await benchZones()));
 rows.push(...benchExports());
 rows.push(...(await benchLoad()));
