@@ -51,6 +51,8 @@ export class HejieMap {
   private tiandituKey: string | null = null;
   private loaded = false;
   private draft: FeatureCollection | null = null;
+  /** false while a draw session owns the map's clicks */
+  private clickSelects = true;
   private readonly ready: Promise<void>;
   private readonly markers: Promise<void>;
 
@@ -137,6 +139,7 @@ export class HejieMap {
     });
     for (const layer of LAYERS) this.map.addLayer(layer);
     this.map.on('click', (e) => {
+      if (!this.clickSelects) return;
       // A box, not a point: a 2 px river line must be hittable by a finger on a phone.
       const { x, y } = e.point;
       const box: [[number, number], [number, number]] = [
@@ -189,11 +192,13 @@ export class HejieMap {
 
   /**
    * Zooms to a box [minLon, minLat, maxLon, maxLat] (a waterbody's, from the API), keeping it clear
-   * of whatever covers the map's edges (a side panel, a bottom sheet), in CSS pixels.
+   * of whatever covers the map's edges (a side panel, a bottom sheet), in CSS pixels; no closer than
+   * `maxZoom` (13 shows a river; the editor goes closer to a reach's lines).
    */
   fitTo(
     bbox: [number, number, number, number],
     covered: { top?: number; right?: number; bottom?: number; left?: number } = {},
+    maxZoom = 13,
   ): void {
     const pad = (side: number | undefined) => 40 + (side ?? 0);
     const padding = {
@@ -202,7 +207,18 @@ export class HejieMap {
       bottom: pad(covered.bottom),
       left: pad(covered.left),
     };
-    this.map.fitBounds(bbox, { padding, maxZoom: 13, duration: 600 });
+    this.map.fitBounds(bbox, { padding, maxZoom, duration: 600 });
+  }
+
+  /**
+   * Whether a box [minLon, minLat, maxLon, maxLat] is wholly in view and shown about as large as
+   * `fitTo` would show it (or larger): then zooming to it would only move the map needlessly.
+   */
+  shows(bbox: [number, number, number, number]): boolean {
+    const view = this.map.getBounds();
+    if (!view.contains([bbox[0], bbox[1]]) || !view.contains([bbox[2], bbox[3]])) return false;
+    const fit = this.map.cameraForBounds(bbox, { padding: 40, maxZoom: 13 });
+    return fit?.zoom === undefined || this.map.getZoom() >= fit.zoom - 0.5;
   }
 
   /**
@@ -230,6 +246,14 @@ export class HejieMap {
     this.map.addSource(DRAFT_SOURCE, { type: 'geojson', data: fc });
     // under the labels, so that river names stay readable over the draft
     for (const layer of DRAFT_LAYERS) this.map.addLayer(layer, 'river-label');
+  }
+
+  /**
+   * Whether a click on the map selects a river (and so closes an open plan): off while lines are
+   * drawn or edited on it (src/map/draw-session.ts).
+   */
+  setClickSelects(on: boolean): void {
+    this.clickSelects = on;
   }
 
   /** Switches the base map; 天地图 needs a key. */

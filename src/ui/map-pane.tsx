@@ -5,6 +5,7 @@ import type { MarkerKinds } from '../map/fetch-markers';
 import type { Basemap } from '../map/hejie-map';
 import { HejieMap } from '../map/hejie-map';
 import { COLORS } from '../map/layers';
+import { coveredEdges } from './covered-edges';
 import type { MessageKey } from './i18n';
 import { useLang } from './i18n';
 import { setMapHandle } from './map-handle';
@@ -21,23 +22,6 @@ export interface MapPaneProps {
   visible: boolean;
   /** the open plan's computed draft (not published), or null */
   draft: FeatureCollection | null;
-}
-
-const MIN_FREE_PX = 240;
-
-/** How far the river panel reaches over the map: from the right on a desk, from below on a phone. */
-function coveredEdges(map: HTMLElement | null): { right?: number; bottom?: number } {
-  const panel = document.querySelector('.river-panel');
-  if (!map || !panel) return {};
-  const m = map.getBoundingClientRect();
-  const p = panel.getBoundingClientRect();
-  if (p.width >= m.width * 0.9) {
-    const bottom = Math.max(0, m.bottom - p.top);
-    return m.height - bottom >= MIN_FREE_PX ? { bottom } : {};
-  }
-  const right = Math.max(0, m.right - p.left);
-  // too little room beside the panel: better the river partly under it than a tiny, far-out map
-  return m.width - right >= MIN_FREE_PX ? { right } : {};
 }
 
 const dot = (color: string): React.CSSProperties => ({
@@ -121,12 +105,16 @@ export default function MapPane(props: MapPaneProps) {
     () => mapRef.current?.setBasemap(basemap, props.tiandituKey),
     [basemap, props.tiandituKey],
   );
+  const hadDraft = useRef(false);
   useEffect(() => {
     mapRef.current?.setDraft(props.draft);
-    // a fresh result is worth seeing: zoom to it
-    if (props.draft?.features.length) {
-      mapRef.current?.fitTo(bboxOf(props.draft), coveredEdges(ref.current));
+    // a first result is worth seeing: zoom to it unless it is in view (not to every recomputation
+    // while lines are edited)
+    const box = props.draft?.features.length ? bboxOf(props.draft) : null;
+    if (box && !hadDraft.current && !mapRef.current?.shows(box)) {
+      mapRef.current?.fitTo(box, coveredEdges(ref.current));
     }
+    hadDraft.current = props.draft !== null;
   }, [props.draft]);
   useEffect(() => {
     if (props.visible) mapRef.current?.resize();

@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import { lazy, Suspense } from 'react';
 import { canEditGeometry, canViewDraft } from '../../domain/access/permissions';
 import type { RiverView } from '../../domain/rivers/waterbody';
 import type { ApiPlan, Session } from '../api';
@@ -12,7 +13,13 @@ import { PlanComments } from './plan-comments';
 import { PlanVersions } from './plan-versions';
 import { showProblem } from './show-problem';
 import { StageMoves } from './stage-moves';
+import { usePlanEditor } from './use-plan-editor';
 import { usePlanRecords } from './use-plan-records';
+
+// the planner's editor (proj4 for lengths, Terra Draw) loads for planners only
+const PlanEditor = lazy(() =>
+  import('./editor/plan-editor').then((m) => ({ default: m.PlanEditor })),
+);
 
 /**
  * The side panel of an opened plan: its stage and the moves this user may make, its saved
@@ -36,6 +43,8 @@ export default function PlanPanel(props: {
   const mine = plan && session ? canViewDraft(session.actor, plan) : false;
   const newest = records?.versions[0];
   const planner = plan && session ? canEditGeometry(session.actor, plan) : false;
+  const editor = usePlanEditor(props.planId, planner);
+  const working = editor.rules ? { ...editor.state, rules: editor.rules } : undefined;
 
   return (
     <aside className="river-panel plan-panel" aria-label={t('planPanel')} data-plan={props.planId}>
@@ -71,8 +80,18 @@ export default function PlanPanel(props: {
       )}
       {records && <PlanVersions versions={records.versions} published={records.published} />}
       {newest && <DraftSummary planId={props.planId} version={newest.version} />}
-      {newest && planner && (
-        <DraftCompute planId={props.planId} river={props.river} onDraft={props.onDraft} />
+      {planner && working && editor.loaded && (
+        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+          <PlanEditor editor={editor} rules={working.rules} river={props.river} />
+        </Suspense>
+      )}
+      {planner && (newest || (working && working.features.length > 0)) && (
+        <DraftCompute
+          planId={props.planId}
+          river={props.river}
+          onDraft={props.onDraft}
+          working={working}
+        />
       )}
       {records && (
         <PlanComments
