@@ -232,6 +232,47 @@ describe('planner draws 钦江 on the map', () => {
     expect(await drawn(page, 'draft-management')).toEqual(['reach-1']);
     await screenshot(page, 'editor-width-recomputed');
 
+    // drag the right line's downstream vertex 60 px further north: its length and the zone follow
+    await rows(page).nth(1).click();
+    const [nx, ny] = await at(page, [RIGHT[1]?.[0] as number, RIGHT[1]?.[1] as number]);
+    await page.mouse.move(nx, ny);
+    await page.mouse.down();
+    await page.mouse.move(nx, ny - 60, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => rows(page).nth(1).textContent(), LONG).not.toContain('长 1.000 km');
+    const km = Number(/长 ([\d.]+) km/.exec((await rows(page).nth(1).textContent()) ?? '')?.[1]);
+    console.log(`editor: the right line's vertex dragged 60 px north: 1.000 → ${km} km`);
+    expect(km).toBeGreaterThan(1.05);
+    await expect.poll(() => area(page), { timeout: 60_000 }).not.toBe(area45);
+    await screenshot(page, 'editor-vertex-dragged');
+
+    // a water polygon joins the selected line's reach
+    await panel.locator('[data-tool="polygon"]').click();
+    const mid = lerp(LEFT[0] as Position, RIGHT[1] as Position, 0.5);
+    const corners: [number, number][] = [
+      [mid[0] - 0.0002, mid[1] - 0.0005],
+      [mid[0] + 0.0002, mid[1] - 0.0005],
+      [mid[0] + 0.0002, mid[1] + 0.0005],
+      [mid[0] - 0.0002, mid[1] + 0.0005],
+    ];
+    for (const p of [...corners, corners[0] as [number, number]]) {
+      const [x, y] = await at(page, p);
+      await page.mouse.move(x, y, { steps: 4 });
+      await page.mouse.click(x, y);
+      await page.waitForTimeout(80);
+    }
+    await expect.poll(() => rows(page).count(), LONG).toBe(3);
+    expect(await rows(page).nth(2).getAttribute('data-role')).toBe('water');
+    expect(await drawn(page, 'td-polygon')).toHaveLength(1);
+    await expect
+      .poll(() => panel.locator('.draft-compute').getAttribute('data-state'), { timeout: 60_000 })
+      .toBe('done');
+    await screenshot(page, 'editor-water');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => rows(page).count()).toBe(2);
+    await panel.locator('[data-tool="select"]').click();
+    await rows(page).first().click();
+
     // Delete removes the selected line (the reach waits for its left bank again); undo brings it back
     await page.locator('.plan-editor h3').click();
     await page.keyboard.press('Delete');
