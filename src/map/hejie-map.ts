@@ -52,6 +52,8 @@ export class HejieMap {
   private tiandituKey: string | null = null;
   private loaded = false;
   private draft: FeatureCollection | null = null;
+  /** false while a draw session owns the map's clicks */
+  private clickSelects = true;
   private readonly ready: Promise<void>;
   private readonly markers: Promise<void>;
 
@@ -138,6 +140,7 @@ export class HejieMap {
     });
     for (const layer of LAYERS) this.map.addLayer(layer);
     this.map.on('click', (e) => {
+      if (!this.clickSelects) return;
       // A box, not a point: a 2 px river line must be hittable by a finger on a phone.
       const { x, y } = e.point;
       const box: [[number, number], [number, number]] = [
@@ -246,6 +249,14 @@ export class HejieMap {
     this.map.addSource(DRAFT_SOURCE, { type: 'geojson', data: fc });
     // under the labels, so that river names stay readable over the draft
     for (const layer of DRAFT_LAYERS) this.map.addLayer(layer, 'river-label');
+  }
+
+  /**
+   * Whether a click on the map selects a river (and so closes an open plan): off while lines are
+   * drawn or edited on it (src/map/draw-session.ts).
+   */
+  setClickSelects(on: boolean): void {
+    this.clickSelects = on;
   }
 
   /** Switches the base map; 天地图 needs a key. */

@@ -5,6 +5,7 @@ import type { MarkerKinds } from '../map/fetch-markers';
 import type { Basemap } from '../map/hejie-map';
 import { HejieMap } from '../map/hejie-map';
 import { COLORS } from '../map/layers';
+import { coveredEdges, MIN_FREE_PX } from './covered-edges';
 import type { MessageKey } from './i18n';
 import { useLang } from './i18n';
 import { setMapHandle } from './map-handle';
@@ -33,30 +34,8 @@ export interface FitRequest {
   n: number;
 }
 
-const MIN_FREE_PX = 240;
 /** Closest zoom for a zone or a draft (a 1 km reach fills the view; markers are numbered from 15). */
 const ZONE_MAX_ZOOM = 16;
-
-/**
- * How far the river panel reaches over the map: from the right on a desk, from below on a phone;
- * nothing when less than `minFree` pixels would be left beside it.
- */
-export function coveredEdges(
-  map: HTMLElement | null,
-  minFree = MIN_FREE_PX,
-): { right?: number; bottom?: number; left?: number } {
-  const panel = document.querySelector('.river-panel');
-  if (!map || !panel) return {};
-  const m = map.getBoundingClientRect();
-  const p = panel.getBoundingClientRect();
-  if (p.width >= m.width * 0.9) {
-    const bottom = Math.max(0, m.bottom - p.top);
-    return m.height - bottom >= minFree ? { bottom } : {};
-  }
-  const right = Math.max(0, m.right - p.left);
-  // too little room beside the panel: better the river partly under it than a tiny, far-out map
-  return m.width - right >= minFree ? { right } : {};
-}
 
 const dot = (color: string): React.CSSProperties => ({
   background: color,
@@ -170,14 +149,14 @@ export default function MapPane(props: MapPaneProps) {
     () => mapRef.current?.setBasemap(basemap, props.tiandituKey),
     [basemap, props.tiandituKey],
   );
+  const hadDraft = useRef(false);
   useEffect(() => {
     mapRef.current?.setDraft(props.draft);
-    // a fresh result is worth seeing: zoom to it, unless it is in view already (a recomputation
-    // after each edit must not move the map under the planner's hand)
-    if (props.draft?.features.length) {
-      const box = bboxOf(props.draft);
-      if (!mapRef.current?.shows(box)) fitClear(box, ZONE_MAX_ZOOM);
-    }
+    // a first result is worth seeing: zoom to it unless it is in view (not to every recomputation
+    // while lines are edited: the map must not move under the planner's hand)
+    const box = props.draft?.features.length ? bboxOf(props.draft) : null;
+    if (box && !hadDraft.current && !mapRef.current?.shows(box)) fitClear(box, ZONE_MAX_ZOOM);
+    hadDraft.current = props.draft !== null;
   }, [props.draft, fitClear]);
   useEffect(() => {
     if (props.visible) mapRef.current?.resize();

@@ -22,6 +22,10 @@ import { usePlanRecords } from './use-plan-records';
 // import and export carry the format registries: loaded for planners only
 const ImportFiles = lazy(() => import('./files/import-files'));
 const ExportDialog = lazy(() => import('./files/export-dialog'));
+// the planner's editor (proj4 for lengths, Terra Draw) loads for planners only
+const PlanEditor = lazy(() =>
+  import('./editor/plan-editor').then((m) => ({ default: m.PlanEditor })),
+);
 
 /**
  * The side panel of an opened plan: its stage and the moves this user may make, its saved
@@ -56,6 +60,7 @@ export default function PlanPanel(props: {
     },
     [toMap],
   );
+  const working = editor.rules ? { ...editor.state, rules: editor.rules } : undefined;
 
   return (
     <aside className="river-panel plan-panel" aria-label={t('planPanel')} data-plan={props.planId}>
@@ -98,6 +103,12 @@ export default function PlanPanel(props: {
           onDraft={onDraft}
         />
       )}
+      {newest && planner && <DraftSummary planId={props.planId} version={newest.version} />}
+      {planner && working && editor.loaded && (
+        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+          <PlanEditor editor={editor} rules={working.rules} river={props.river} />
+        </Suspense>
+      )}
       {planner && plan && (
         <Suspense fallback={null}>
           <ImportFiles
@@ -110,9 +121,13 @@ export default function PlanPanel(props: {
           />
         </Suspense>
       )}
-      {newest && planner && <DraftSummary planId={props.planId} version={newest.version} />}
-      {newest && planner && (
-        <DraftCompute planId={props.planId} river={props.river} onDraft={onDraft} />
+      {planner && (newest || (working && working.features.length > 0)) && (
+        <DraftCompute
+          planId={props.planId}
+          river={props.river}
+          onDraft={onDraft}
+          working={working}
+        />
       )}
       {planner && plan && draft && draft.features.length > 0 && (
         <Suspense fallback={null}>

@@ -1,0 +1,25 @@
+// How far the side panel covers the map, so that a zoom keeps what it shows clear of it.
+
+/** Least map left beside the panel for a zoom to keep clear of it. */
+export const MIN_FREE_PX = 240;
+
+/**
+ * How far the river panel reaches over the map: from the right on a desk, from below on a phone;
+ * nothing when less than `minFree` pixels would be left beside it (better partly under the panel
+ * than a tiny, far-out map).
+ */
+export function coveredEdges(
+  map: Element | null = document.querySelector('.map-pane .map'),
+  minFree = MIN_FREE_PX,
+): { right?: number; bottom?: number; left?: number } {
+  const panel = document.querySelector('.river-panel');
+  if (!map || !panel) return {};
+  const m = map.getBoundingClientRect();
+  const p = panel.getBoundingClientRect();
+  if (p.width >= m.width * 0.9) {
+    const bottom = Math.max(0, m.bottom - p.top);
+    return m.height - bottom >= minFree ? { bottom } : {};
+  }
+  const right = Math.max(0, m.right - p.left);
+  return m.width - right >= minFree ? { right } : {};
+}

@@ -1,0 +1,167 @@
+import type { LineString, Polygon } from 'geojson';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { checkProperties } from '../../../domain/editor/check-properties';
+import { newFeatureProperties } from '../../../domain/editor/new-feature';
+import { bboxOf } from '../../../domain/geo/bbox';
+import type { RiverView } from '../../../domain/rivers/waterbody';
+import type { RuleTable } from '../../../domain/zones/rules';
+import type { DrawMode, DrawRefusal } from '../../../map/draw-session';
+import { coveredEdges } from '../../covered-edges';
+import { useMapHandle } from '../../map-handle';
+import { useWt } from '../messages';
+import { showProblem } from '../show-problem';
+import type { PlanEditor as Editor } from '../use-plan-editor';
+import './editor.css';
+import { EditToolbar } from './edit-toolbar';
+import { LineForm } from './line-form';
+import { LineList } from './line-list';
+import { rulesFor } from './rules-for';
+import { useDrawSession } from './use-draw-session';
+import { useEditShortcuts } from './use-edit-shortcuts';
+
+const HINTS = {
+  line: 'editHintLine',
+  polygon: 'editHintWater',
+  select: 'editHintSelect',
+  static: null,
+} as const;
+
+const fmt = (v: number | undefined) => (v ?? 0).toFixed(6);
+
+/**
+ * The planner's editor in the plan panel: the tools, the reaches and their lines, the selected
+ * line's form; the lines themselves are drawn and edited on the map (src/map/draw-session.ts).
+ */
+export function PlanEditor(props: {
+  editor: Editor;
+  /** the rule table in force (the editor is shown once it is loaded) */
+  rules: RuleTable;
+  river: RiverView | undefined;
+}) {
+  const { editor, rules: table, river } = props;
+  const t = useWt();
+  const map = useMapHandle();
+  const { state, dispatch } = editor;
+  const [mode, setMode] = useState<DrawMode>('select');
+  const [refusal, setRefusal] = useState<DrawRefusal | null>(null);
+  const latest = useRef(state);
+  latest.current = state;
+
+  const { session, error } = useDrawSession({
+    map,
+    features: state.features,
+    selectedId: state.selectedId,
+    mode,
+    events: {
+      onCreate: (id, geometry: LineString | Polygon) => {
+        const s = latest.current;
+        const anchor = s.features.find((f) => f.id === s.selectedId) ?? s.features.at(-1);
+        const rules = rulesFor(table, anchor, river);
+        const properties = newFeatureProperties(s.features, geometry.type, s.selectedId, rules);
+        setRefusal(null);
+        dispatch({ type: 'add', features: [{ type: 'Feature', id, geometry, properties }] });
+      },
+      onGeometry: (id, geometry) => dispatch({ type: 'set-geometry', id, geometry }),
+      onSelect: (id) => dispatch({ type: 'select', id }),
+      onRefused: setRefusal,
+    },
+  });
+
+  // opening the plan shows its lines: zoom to them once they are loaded
+  const zoomed = useRef(false);
+  useEffect(() => {
+    if (!map || !editor.loaded || zoomed.current) return;
+    // once, as the plan opens: not when its first line is drawn
+    zoomed.current = true;
+    if (state.features.length === 0) return;
+    map.fitTo(bboxOf({ type: 'FeatureCollection', features: state.features }), coveredEdges(), 16);
+  }, [map, editor.loaded, state.features]);
+
+  // on a phone the panel gives way to the map while drawing: keep the tools in sight
+  const toolbar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (mode === 'line' || mode === 'polygon')
+      toolbar.current?.scrollIntoView({ block: 'nearest' });
+  }, [mode]);
+
+  const selected = state.features.find((f) => f.id === state.selectedId);
+  const undo = () => {
+    if (!session?.undoPoint()) dispatch({ type: 'undo' });
+  };
+  const redo = () => dispatch({ type: 'redo' });
+  const remove = () => {
+    if (selected && !session?.isDrawing()) dispatch({ type: 'delete', id: selected.id });
+  };
+  useEditShortcuts({ undo, redo, remove });
+
+  const problems = useMemo(
+    () => new Map(state.features.map((f) => [f.id, checkProperties(f, rulesFor(table, f, river))])),
+    [state.features, table, river],
+  );
+  const flagged = useMemo(
+    () => new Set([...problems].filter(([, p]) => p.length > 0).map(([id]) => id)),
+    [problems],
+  );
+  const reaches = [...new Set(state.features.map((f) => f.properties.reach))];
+  const hint = HINTS[mode];
+
+  return (
+    <section className="plan-editor" aria-label={t('editTitle')} data-mode={mode}>
+      <h3>{t('editTitle')}</h3>
+      <EditToolbar
+        mode={mode}
+        onMode={(m) => {
+          setRefusal(null);
+          setMode(m);
+        }}
+        toolbar={toolbar}
+        canUndo={state.past.length > 0}
+        canRedo={state.future.length > 0}
+        selected={
+          selected ? (selected.geometry.type === 'LineString' ? 'line' : 'polygon') : 'none'
+        }
+        onUndo={undo}
+        onRedo={redo}
+        onDelete={remove}
+        onReverse={() => selected && dispatch({ type: 'reverse', id: selected.id })}
+      />
+      {hint && <p className="hint">{t(hint)}</p>}
+      {error !== null && (
+        <p className="problem" role="alert">
+          {t('editMapNotReady', { msg: showProblem(error, t) })}
+        </p>
+      )}
+      {refusal && (
+        <p className="problem" role="alert" data-refusal={refusal.kind}>
+          {t('editSelfIntersection', {
+            a: refusal.segments[0] + 1,
+            b: refusal.segments[1] + 1,
+            at: `${fmt(refusal.at[0])}, ${fmt(refusal.at[1])}`,
+          })}
+        </p>
+      )}
+      <LineList
+        features={state.features}
+        selectedId={state.selectedId}
+        flagged={flagged}
+        onSelect={(id) => {
+          setMode('select');
+          dispatch({ type: 'select', id });
+        }}
+      />
+      {selected && (
+        <LineForm
+          key={selected.id}
+          feature={selected}
+          rules={rulesFor(table, selected, river)}
+          reaches={reaches}
+          problems={problems.get(selected.id) ?? []}
+          onChange={(properties) =>
+            dispatch({ type: 'set-properties', id: selected.id, properties })
+          }
+        />
+      )}
+      <p className="hint small">{t('editShortcuts')}</p>
+    </section>
+  );
+}
