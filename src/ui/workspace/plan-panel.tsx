@@ -6,12 +6,15 @@ import { levelLabel, useLang } from '../i18n';
 import { StatusBadge } from '../register/status-badge';
 import { DraftCompute } from './draft-compute';
 import { DraftSummary } from './draft-summary';
+import { SaveBar } from './editor/save-bar';
 import { useWt } from './messages';
 import './workspace.css';
 import { PlanComments } from './plan-comments';
 import { PlanVersions } from './plan-versions';
+import { PublishButton } from './publish-button';
 import { showProblem } from './show-problem';
 import { StageMoves } from './stage-moves';
+import { usePlanEditor } from './use-plan-editor';
 import { usePlanRecords } from './use-plan-records';
 
 /**
@@ -36,6 +39,7 @@ export default function PlanPanel(props: {
   const mine = plan && session ? canViewDraft(session.actor, plan) : false;
   const newest = records?.versions[0];
   const planner = plan && session ? canEditGeometry(session.actor, plan) : false;
+  const editor = usePlanEditor(props.planId, planner, who);
 
   return (
     <aside className="river-panel plan-panel" aria-label={t('planPanel')} data-plan={props.planId}>
@@ -68,6 +72,19 @@ export default function PlanPanel(props: {
       )}
       {plan && session && mine && records && (
         <StageMoves plan={plan} session={session} onMoved={props.onChanged} />
+      )}
+      {plan && session && planner && <SaveBar editor={editor} session={session} onSaved={reload} />}
+      {plan && session && records && (
+        <PublishButton
+          plan={plan}
+          session={session}
+          newest={newest}
+          unsaved={editor.state.dirty}
+          onPublished={() => {
+            reload();
+            void props.onChanged();
+          }}
+        />
       )}
       {records && <PlanVersions versions={records.versions} published={records.published} />}
       {newest && <DraftSummary planId={props.planId} version={newest.version} />}
