@@ -97,7 +97,7 @@ export function SaveBar(props: { editor: PlanEditor; session: Session; onSaved: 
       {editor.offer && (
         <DraftOffer offer={editor.offer} onRestore={editor.restore} onDiscard={editor.discard} />
       )}
-      <p className={`save-state ${kind}`} role="status">
+      <p className={`save-state ${kind}`} aria-live="polite">
         {line}
         <span className="sub block">
           {t(state.baseVersion > 0 ? 'saveBase' : 'saveBaseNone', {
