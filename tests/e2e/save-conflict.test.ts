@@ -1,3 +1,7 @@
+// A save refused with 409 in a real browser: another session (admin, over HTTP) saved first; the
+// conflict view shows what they changed and what I changed, merges (with a choice per conflict) or
+// reloads theirs; a save whose answer was lost is found on the server, not saved twice. The tests
+// run in order on one plan (city-03), each on the version the previous one left.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EditFeature } from '../../src/domain/editor/edit-types';
 import { screenshot } from '../helpers/browser';

@@ -1,3 +1,6 @@
+// Saving in a real browser against the real server on a fresh database: a local draft survives a
+// reload and is offered, restored or discarded; a save with the connection cut retries, keeps the
+// draft and lands exactly once; a 503 is retried, a 400 shown with its field; a full storage is said.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EditFeature } from '../../src/domain/editor/edit-types';
 import { screenshot } from '../helpers/browser';

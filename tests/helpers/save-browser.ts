@@ -10,7 +10,7 @@ import { launchBrowser, waitForMapIdle } from './browser';
 import { editFeatures } from './plan-writes';
 import { type RunningServer, startServer } from './server';
 
-export const DESKTOP = { width: 1366, height: 820 };
+const DESKTOP = { width: 1366, height: 820 };
 export const PHONE = { width: 360, height: 740 };
 export const LONG = { timeout: 30_000 };
 
