@@ -40,6 +40,11 @@ export default function PlanPanel(props: {
   const newest = records?.versions[0];
   const planner = plan && session ? canEditGeometry(session.actor, plan) : false;
   const editor = usePlanEditor(props.planId, planner, who);
+  // a save or a publication changes the versions and the register's stage and 最近变更
+  const saved = () => {
+    reload();
+    void props.onChanged();
+  };
 
   return (
     <aside className="river-panel plan-panel" aria-label={t('planPanel')} data-plan={props.planId}>
@@ -73,17 +78,14 @@ export default function PlanPanel(props: {
       {plan && session && mine && records && (
         <StageMoves plan={plan} session={session} onMoved={props.onChanged} />
       )}
-      {plan && session && planner && <SaveBar editor={editor} session={session} onSaved={reload} />}
+      {plan && session && planner && <SaveBar editor={editor} session={session} onSaved={saved} />}
       {plan && session && records && (
         <PublishButton
           plan={plan}
           session={session}
           newest={newest}
           unsaved={editor.state.dirty}
-          onPublished={() => {
-            reload();
-            void props.onChanged();
-          }}
+          onPublished={saved}
         />
       )}
       {records && <PlanVersions versions={records.versions} published={records.published} />}

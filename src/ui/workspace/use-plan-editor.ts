@@ -54,9 +54,9 @@ function offerOf(
   const stored = storage ? readDraft(storage, username, planId) : ({ kind: 'none' } as const);
   if (stored.kind === 'none') return null;
   if (stored.kind === 'unreadable') return stored;
-  const same =
-    stored.draft.baseVersion === newest.version && sameFeatures(stored.draft.features, features);
-  if (!same) return { kind: 'draft', draft: stored.draft, newest } as const;
+  // a draft holding just what the newest version holds has nothing unsaved, whatever its base
+  if (!sameFeatures(stored.draft.features, features))
+    return { kind: 'draft', draft: stored.draft, newest } as const;
   if (storage) clearDraft(storage, username, planId); // nothing in it that is not saved
   return null;
 }
