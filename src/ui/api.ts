@@ -13,12 +13,16 @@ export interface ApiConfig {
   now: string;
 }
 
-/** A refusal of the API: its status, the server's plain message, and Retry-After on a 429. */
+/**
+ * A refusal of the API: its status, the server's plain message, Retry-After on a 429, and the
+ * JSON body (e.g. a 400's `field` and `reasons`, a 409's `current`).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly retryAfter: number | null = null,
+    readonly body: Record<string, unknown> | null = null,
   ) {
     super(message);
   }
@@ -36,7 +40,7 @@ export interface Session {
  */
 export async function requestJson<T>(
   path: string,
-  init: { method?: 'GET' | 'POST'; body?: unknown; csrf?: string | null } = {},
+  init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; csrf?: string | null } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -47,12 +51,13 @@ export async function requestJson<T>(
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: string } | null;
+    const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
     const wait = Number(res.headers.get('retry-after'));
     throw new ApiError(
       res.status,
-      body?.error ?? `${path}: HTTP ${res.status}`,
+      typeof body?.error === 'string' ? body.error : `${path}: HTTP ${res.status}`,
       Number.isFinite(wait) && wait > 0 ? wait : null,
+      body !== null && typeof body === 'object' && !Array.isArray(body) ? body : null,
     );
   }
   return (await res.json()) as T;

@@ -129,7 +129,10 @@ export function editFeatures(state: EditState, action: EditAction): EditState {
         dirty: true,
       };
     }
-    case 'saved':
-      return { ...state, baseVersion: action.version, dirty: false };
+    case 'saved': {
+      // edits made while the save was under way stay unsaved
+      const later = action.features !== undefined && action.features !== state.features;
+      return { ...state, baseVersion: action.version, dirty: later };
+    }
   }
 }

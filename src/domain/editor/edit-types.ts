@@ -57,5 +57,8 @@ export type EditAction =
   | { type: 'select'; id: string | null }
   | { type: 'undo' }
   | { type: 'redo' }
-  /** the working copy was saved as `version`: it is the new base, nothing is dirty */
-  | { type: 'saved'; version: number };
+  /**
+   * the working copy was saved as `version`: it is the new base, nothing is dirty, unless
+   * `features` (the list that was sent) is given and the working copy changed since it was sent
+   */
+  | { type: 'saved'; version: number; features?: readonly EditFeature[] };

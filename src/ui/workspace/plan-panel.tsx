@@ -8,12 +8,14 @@ import { StatusBadge } from '../register/status-badge';
 import { DraftCompute } from './draft-compute';
 import { DraftSummary } from './draft-summary';
 import { DraftView } from './draft-view';
+import { SaveBar } from './editor/save-bar';
 import { CoordinateTable } from './field/coordinate-table';
 import { LocateMe } from './field/locate-me';
 import { useWt } from './messages';
 import './workspace.css';
 import { PlanComments } from './plan-comments';
 import { PlanVersions } from './plan-versions';
+import { PublishButton } from './publish-button';
 import { showProblem } from './show-problem';
 import { StageMoves } from './stage-moves';
 import { usePlanEditor } from './use-plan-editor';
@@ -49,7 +51,7 @@ export default function PlanPanel(props: {
   const mine = plan && session ? canViewDraft(session.actor, plan) : false;
   const newest = records?.versions[0];
   const planner = plan && session ? canEditGeometry(session.actor, plan) : false;
-  const editor = usePlanEditor(props.planId, planner);
+  const editor = usePlanEditor(props.planId, planner, who);
   // the draft on the map (a chief's, computed on opening; a planner's, on 计算) for the field tools
   const [draft, setDraft] = useState<FeatureCollection | null>(null);
   const { onDraft: toMap } = props;
@@ -61,6 +63,11 @@ export default function PlanPanel(props: {
     [toMap],
   );
   const working = editor.rules ? { ...editor.state, rules: editor.rules } : undefined;
+  // a save or a publication changes the versions and the register's stage and 最近变更
+  const saved = () => {
+    reload();
+    void props.onChanged();
+  };
 
   return (
     <aside className="river-panel plan-panel" aria-label={t('planPanel')} data-plan={props.planId}>
@@ -94,6 +101,15 @@ export default function PlanPanel(props: {
       {plan && session && mine && records && (
         <StageMoves plan={plan} session={session} onMoved={props.onChanged} />
       )}
+      {plan && session && records && (
+        <PublishButton
+          plan={plan}
+          session={session}
+          newest={newest}
+          unsaved={editor.state.dirty}
+          onPublished={saved}
+        />
+      )}
       {records && <PlanVersions versions={records.versions} published={records.published} />}
       {newest && !planner && mine && (
         <DraftView
@@ -104,7 +120,7 @@ export default function PlanPanel(props: {
         />
       )}
       {newest && planner && <DraftSummary planId={props.planId} version={newest.version} />}
-      {planner && working && editor.loaded && (
+      {planner && working && editor.loaded && editor.offer === null && (
         <Suspense fallback={<p className="loading">{t('loading')}</p>}>
           <PlanEditor editor={editor} rules={working.rules} river={props.river} />
         </Suspense>
@@ -121,6 +137,7 @@ export default function PlanPanel(props: {
           />
         </Suspense>
       )}
+      {plan && session && planner && <SaveBar editor={editor} session={session} onSaved={saved} />}
       {planner && (newest || (working && working.features.length > 0)) && (
         <DraftCompute
           planId={props.planId}
