@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../helpers/accounts';
 import { launchBrowser, screenshot, waitForMapIdle } from '../helpers/browser';
+import { at, drawLine, drawn } from '../helpers/map-page';
 import { editFeatures } from '../helpers/plan-writes';
 import { type RunningServer, startServer } from '../helpers/server';
 
@@ -54,30 +55,6 @@ async function openPlanner(viewport = DESKTOP): Promise<Page> {
 }
 
 const settled = (page: Page) => page.evaluate(() => window.hejieMap?.settled());
-const drawn = (page: Page, layer: string) =>
-  page.evaluate(async (l) => {
-    await window.hejieMap?.settled();
-    return (window.hejieMap?.renderedIds(l) ?? []).sort();
-  }, layer);
-
-/** Page coordinates of a lon/lat on the map. */
-async function at(page: Page, lngLat: [number, number]): Promise<[number, number]> {
-  const box = await page.locator('[data-testid="map"]').boundingBox();
-  const [x, y] = (await page.evaluate((p) => window.hejieMap?.project(p), lngLat)) ?? [0, 0];
-  return [(box?.x ?? 0) + x, (box?.y ?? 0) + y];
-}
-
-/** Clicks the points, then clicks the last one again (a double click) to finish the line. */
-async function drawLine(page: Page, points: [number, number][]): Promise<void> {
-  for (const p of points) {
-    const [x, y] = await at(page, p);
-    await page.mouse.move(x, y, { steps: 4 });
-    await page.mouse.click(x, y);
-    await page.waitForTimeout(80);
-  }
-  const [x, y] = await at(page, points.at(-1) as [number, number]);
-  await page.mouse.click(x, y);
-}
 
 const rows = (page: Page) => page.locator('.edit-reaches button[data-feature]');
 const area = (page: Page) => page.locator('.draft-compute [data-row="m"] dd').textContent();

@@ -9,6 +9,7 @@ import { projector } from '../../src/domain/crs/crs';
 import { login, type Session } from '../helpers/accounts';
 import { launchBrowser, screenshot, waitForMapIdle } from '../helpers/browser';
 import { cmOf, cs2csXY } from '../helpers/coordinate-tables';
+import { drawn, logIn } from '../helpers/map-page';
 import { editFeatures } from '../helpers/plan-writes';
 import { type RunningServer, startServer } from '../helpers/server';
 
@@ -62,21 +63,6 @@ async function phone(geolocation: boolean): Promise<{ context: BrowserContext; p
   await waitForMapIdle(page);
   return { context, page };
 }
-
-async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await page.click('header nav button:has-text("登录")');
-  const dialog = page.locator('dialog.login');
-  await dialog.waitFor(LONG);
-  await dialog.getByLabel('用户名').fill(username);
-  await dialog.getByLabel('密码').fill(password);
-  await dialog.locator('button[type="submit"]').click();
-}
-
-const drawn = (page: Page, layer: string) =>
-  page.evaluate(async (l) => {
-    await window.hejieMap?.settled();
-    return window.hejieMap?.renderedIds(l) ?? [];
-  }, layer);
 
 /** Marker numbers drawn on screen (a marker's `id`; `renderedIds` alone gives its reach first). */
 const drawnMarkerIds = (page: Page) =>

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../helpers/accounts';
 import { launchBrowser, screenshot, waitForMapIdle } from '../helpers/browser';
+import { logIn } from '../helpers/map-page';
 import { editFeatures } from '../helpers/plan-writes';
 import { type RunningServer, startServer } from '../helpers/server';
 
@@ -32,15 +33,6 @@ async function open(path = '/', viewport = DESKTOP): Promise<Page> {
   await page.goto(server.url + path);
   await waitForMapIdle(page);
   return page;
-}
-
-async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await page.click('header nav button:has-text("登录")');
-  const dialog = page.locator('dialog.login');
-  await dialog.waitFor(LONG);
-  await dialog.getByLabel('用户名').fill(username);
-  await dialog.getByLabel('密码').fill(password);
-  await dialog.locator('button[type="submit"]').click();
 }
 
 const text = async (page: Page, selector: string) =>

@@ -1,0 +1,74 @@
+// What the browser tests of the app share: a page opened on the real server (its uncaught errors
+// kept), the login dialog, what the map draws, and clicks at a lon/lat.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { waitForMapIdle } from './browser';
+
+export const DESKTOP = { width: 1366, height: 820 };
+export const PHONE = { width: 360, height: 740 };
+export const LONG = { timeout: 30_000 };
+
+/** A page of its own context at `url`, once the map is idle; `touch`: a phone with a touch screen. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { viewport?: { width: number; height: number }; touch?: boolean } = {},
+): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? DESKTOP,
+    locale: 'zh-CN',
+    ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  (page as unknown as { errors: string[] }).errors = errors;
+  await page.goto(url);
+  await waitForMapIdle(page);
+  return { page, context };
+}
+
+/** The uncaught errors of a page opened by `openPage`. */
+export const errorsOf = (page: Page): string[] => (page as unknown as { errors: string[] }).errors;
+
+/** Logs in through the header's 登录 dialog. */
+export async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.click('header nav button:has-text("登录")');
+  const dialog = page.locator('dialog.login');
+  await dialog.waitFor(LONG);
+  await dialog.getByLabel('用户名').fill(username);
+  await dialog.getByLabel('密码').fill(password);
+  await dialog.locator('button[type="submit"]').click();
+}
+
+/** What a map layer draws on screen once the map has settled: ids, or one property's values. */
+export const drawn = (page: Page, layer: string, property?: string): Promise<string[]> =>
+  page.evaluate(
+    async ([l, p]) => {
+      await window.hejieMap?.settled();
+      return (window.hejieMap?.renderedIds(l as string, p) ?? []).sort();
+    },
+    [layer, property] as const,
+  );
+
+/** The first matching element's text. */
+export const textOf = async (page: Page, selector: string): Promise<string> =>
+  (await page.locator(selector).first().textContent(LONG)) ?? '';
+
+/** Page coordinates of a lon/lat on the map. */
+export async function at(page: Page, lngLat: [number, number]): Promise<[number, number]> {
+  const box = await page.locator('[data-testid="map"]').boundingBox();
+  const [x, y] = (await page.evaluate((p) => window.hejieMap?.project(p), lngLat)) ?? [0, 0];
+  return [(box?.x ?? 0) + x, (box?.y ?? 0) + y];
+}
+
+/** Clicks the points with the mouse, then the last one again (a double click) to finish a line. */
+export async function drawLine(page: Page, points: [number, number][]): Promise<void> {
+  for (const p of points) {
+    const [x, y] = await at(page, p);
+    await page.mouse.move(x, y, { steps: 4 });
+    await page.mouse.click(x, y);
+    await page.waitForTimeout(80);
+  }
+  const [x, y] = await at(page, points.at(-1) as [number, number]);
+  await page.mouse.click(x, y);
+}
