@@ -48,6 +48,8 @@ function CoordinateRows(props: {
   table: Table;
   where: ReadonlyMap<string, [number, number]>;
   onPick: (id: string) => void;
+  /** rows shown (the first ones) */
+  limit: number;
 }) {
   const t = useWt();
   const { table } = props;
@@ -66,7 +68,7 @@ function CoordinateRows(props: {
         </tr>
       </thead>
       <tbody>
-        {table.rows.map((row) => {
+        {table.rows.slice(0, props.limit).map((row) => {
           const id = row[at[0] as number]?.text ?? '';
           const label = code >= 0 ? `${row[code]?.text ?? ''} ${id}` : id;
           const place = code >= 0 ? undefined : props.where.get(id);
@@ -109,7 +111,15 @@ export function CoordinateTable({ draft }: { draft: FeatureCollection }) {
   const t = useWt();
   const map = useMapHandle();
   const [vertices, setVertices] = useState(false);
-  const built = useMemo(() => buildTables(draft, vertices), [draft, vertices]);
+  // Built and rendered only while open, a page of rows at a time: the whole 南流江 course has 6,254
+  // markers, and rendering them all under a closed summary held the main thread after each 计算.
+  const [open, setOpen] = useState(false);
+  const [limit, setLimit] = useState(ROWS_PER_PAGE);
+  const built = useMemo(
+    () => (open ? buildTables(draft, vertices) : null),
+    [open, draft, vertices],
+  );
+  const head = useMemo(() => summarize(draft), [draft]);
   const where = useMemo(() => {
     const points = new Map<string, [number, number]>();
     for (const f of draft.features) {
@@ -124,20 +134,19 @@ export function CoordinateTable({ draft }: { draft: FeatureCollection }) {
     if (map && at) void flyToPoint(map, at, panelCover(), 18);
   };
 
-  const points = built.ok ? built.tables.reduce((n, table) => n + table.rows.length, 0) : 0;
   return (
     <section className="coordinate-table">
-      <details>
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           <h3>{t('coordTable')}</h3>
-          {built.ok && (
+          {head && (
             <small>
               {' '}
-              {t('coordRows', { n: points })} · {built.crs.code}
+              {t('coordRows', { n: head.points })} · {head.code}
             </small>
           )}
         </summary>
-        {!built.ok ? (
+        {built && !built.ok && (
           <div className="problem" role="alert">
             {t('coordFailed')}
             <ul>
@@ -146,7 +155,8 @@ export function CoordinateTable({ draft }: { draft: FeatureCollection }) {
               ))}
             </ul>
           </div>
-        ) : (
+        )}
+        {built?.ok && (
           <>
             <p className="hint coord-crs" data-crs={built.crs.code}>
               {t('coordCrs', {
@@ -169,7 +179,12 @@ export function CoordinateTable({ draft }: { draft: FeatureCollection }) {
                   <h4>
                     {table.name} <small>{t('coordRows', { n: table.rows.length })}</small>
                   </h4>
-                  <CoordinateRows table={table} where={where} onPick={pick} />
+                  <CoordinateRows table={table} where={where} onPick={pick} limit={limit} />
+                  {table.rows.length > limit && (
+                    <button type="button" className="link" onClick={() => setLimit((n) => n * 4)}>
+                      {t('coordMore', { n: table.rows.length - limit })}
+                    </button>
+                  )}
                 </div>
               ))}
             </div>
@@ -179,4 +194,19 @@ export function CoordinateTable({ draft }: { draft: FeatureCollection }) {
       </details>
     </section>
   );
+}
+
+/** Rows shown at first per table; "more" shows four times as many. */
+const ROWS_PER_PAGE = 200;
+
+/** The summary line's figures without building the tables: marker count and the auto zone. */
+function summarize(draft: FeatureCollection): { points: number; code: string } | null {
+  const markers = draft.features.filter((f) => f.geometry?.type === 'Point');
+  if (markers.length === 0) return null;
+  const [minLon, , maxLon] = bboxOf({ type: 'FeatureCollection', features: markers });
+  try {
+    return { points: markers.length, code: CRS[gkZoneFor((minLon + maxLon) / 2)].code };
+  } catch {
+    return null; // out of any zone: the opened table says why
+  }
 }
