@@ -3,25 +3,14 @@
 // worker and drawn, undo/redo, reverse (the banks swap), a self-crossing line refused while drawing,
 // an out-of-range width refused with the rule quoted, a width change recomputed; then the phone.
 import type { Position } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { login } from '../helpers/accounts';
-import { launchBrowser, screenshot, waitForMapIdle } from '../helpers/browser';
-import { at, drawLine, drawn } from '../helpers/map-page';
+import { screenshot, waitForMapIdle } from '../helpers/browser';
+import { appUnderTest, at, drawLine, drawn } from '../helpers/map-page';
 import { editFeatures } from '../helpers/plan-writes';
-import { type RunningServer, startServer } from '../helpers/server';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appUnderTest();
 
 const DESKTOP = { width: 1366, height: 820 };
 const PHONE = { width: 360, height: 740 };
@@ -37,11 +26,11 @@ const lerp = (a: Position, b: Position, t: number): [number, number] => [
 ];
 
 async function openPlanner(viewport = DESKTOP): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  const page = await app.browser.newPage({ viewport, locale: 'zh-CN' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   (page as unknown as { errors: string[] }).errors = errors;
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await waitForMapIdle(page);
   await page.click('header nav button:has-text("登录")');
   const dialog = page.locator('dialog.login');
@@ -262,12 +251,12 @@ describe('planner draws 钦江 on the map', () => {
   }, 240_000);
 
   it('opens a saved plan zoomed to its lines and fits the editor at 360 px', async () => {
-    const api = await login(server.url, {
+    const api = await login(app.server.url, {
       username: 'planner',
       password: 'demo-planner',
       role: 'planner',
     });
-    const saved = await fetch(`${server.url}/api/plans/city-01/geometry`, {
+    const saved = await fetch(`${app.server.url}/api/plans/city-01/geometry`, {
       method: 'PUT',
       headers: api.headers(),
       body: JSON.stringify({ features: editFeatures(1), baseVersion: 0, comment: '编辑器测试' }),

@@ -5,27 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, Position } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../helpers/accounts';
-import { launchBrowser, screenshot, waitForMapIdle } from '../helpers/browser';
+import { screenshot, waitForMapIdle } from '../helpers/browser';
 import { inGroup, LAYERS, maxDelta, unzipTo } from '../helpers/export-gis';
 import { cs2csFeatures, flatPoints, nearestMax, ogrToGeoJson, withTempDir } from '../helpers/gdal';
 import { dir, gbk, gdalShapefile, read, xy, zipDir } from '../helpers/import';
+import { appUnderTest } from '../helpers/map-page';
 import { editFeatures } from '../helpers/plan-writes';
-import { type RunningServer, startServer } from '../helpers/server';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appUnderTest();
 
 const DESKTOP = { width: 1366, height: 820 };
 const PHONE = { width: 360, height: 740 };
@@ -37,11 +27,11 @@ type Errors = { errors: string[] };
 
 /** The planner's page with 钦江's panel open and its working copy loaded; resolves its size. */
 async function openQinjiang(viewport = DESKTOP): Promise<{ page: Page; count: number }> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN', acceptDownloads: true });
+  const page = await app.browser.newPage({ viewport, locale: 'zh-CN', acceptDownloads: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   (page as unknown as Errors).errors = errors;
-  await page.goto(`${server.url}/plan/city-01`);
+  await page.goto(`${app.server.url}/plan/city-01`);
   await waitForMapIdle(page);
   await page.click('header nav button:has-text("登录")');
   const dialog = page.locator('dialog.login');
@@ -61,7 +51,7 @@ const workingCopy = async (page: Page) =>
 const text = async (page: Page, selector: string) =>
   (await page.locator(selector).first().textContent(LONG)) ?? '';
 
-/** Drags files over the map (the drop target shows), then drops them, as a browser does. */
+/** Drags files over the map (the drop target shows), then drops them, as a app.browser does. */
 async function dropFiles(
   page: Page,
   files: { name: string; bytes: Uint8Array }[],
@@ -359,12 +349,12 @@ describe('import: coordinate table and a refused file', () => {
 
 describe('export of the computed draft', () => {
   it('preselects the zone and explains it; shapefile (GBK) and DXF read back by GDAL to 1 mm', async () => {
-    const api = await login(server.url, {
+    const api = await login(app.server.url, {
       username: 'planner',
       password: 'demo-planner',
       role: 'planner',
     });
-    const url = `${server.url}/api/plans/city-01/geometry`;
+    const url = `${app.server.url}/api/plans/city-01/geometry`;
     const current = (await (await fetch(url, { headers: api.headers() })).json()) as {
       version: number;
     };
@@ -499,12 +489,12 @@ describe('export of the computed draft', () => {
   }, 180_000);
 
   it('on a phone (360 px): a character GBK cannot hold is refused as the export says; UTF-8 writes it', async () => {
-    const api = await login(server.url, {
+    const api = await login(app.server.url, {
       username: 'planner',
       password: 'demo-planner',
       role: 'planner',
     });
-    const url = `${server.url}/api/plans/city-01/geometry`;
+    const url = `${app.server.url}/api/plans/city-01/geometry`;
     const current = (await (await fetch(url, { headers: api.headers() })).json()) as {
       version: number;
     };

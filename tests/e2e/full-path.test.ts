@@ -4,10 +4,11 @@
 // comments and signs off 现场复核 and 审核确定; the planner publishes; an anonymous visitor sees the
 // zone at /river/钦江 and cannot fetch the coordinates; another chief cannot open 钦江's draft.
 import type { Position } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../helpers/browser';
 import {
+  appUnderTest,
   DESKTOP,
   drawLine,
   drawn,
@@ -19,19 +20,8 @@ import {
   textOf,
 } from '../helpers/map-page';
 import { editFeatures } from '../helpers/plan-writes';
-import { type RunningServer, startServer } from '../helpers/server';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appUnderTest();
 
 const PLAN = 'city-01';
 /** Where the two toe lines go: those of the `straight` fixture (south → north, left = west). */
@@ -58,7 +48,7 @@ describe('the whole path: draw → compute → save → review → publish → p
   let planner: Page;
 
   it('planner draws two toe lines on 钦江, class 2 / 30 m, computes, saves, moves to 意见征求', async () => {
-    ({ page: planner } = await openPage(browser, server.url, { viewport: DESKTOP }));
+    ({ page: planner } = await openPage(app.browser, app.server.url, { viewport: DESKTOP }));
     const page = planner;
     await logIn(page, 'planner', 'demo-planner');
     await page.click(`.work-list button[data-plan="${PLAN}"]`);
@@ -149,7 +139,10 @@ describe('the whole path: draw → compute → save → review → publish → p
   }, 240_000);
 
   it('the chief 高朴, on a phone, sees the draft, comments and signs off 现场复核 and 审核确定', async () => {
-    const { page, context } = await openPage(browser, server.url, { viewport: PHONE, touch: true });
+    const { page, context } = await openPage(app.browser, app.server.url, {
+      viewport: PHONE,
+      touch: true,
+    });
     await logIn(page, 'gaopu', 'demo-gaopu');
     const list = page.locator('.work-list');
     await list.waitFor(LONG);
@@ -194,8 +187,8 @@ describe('the whole path: draw → compute → save → review → publish → p
   it('an anonymous visitor sees the published zone at /river/钦江 and cannot fetch coordinates', async () => {
     for (const viewport of [DESKTOP, PHONE]) {
       const { page, context } = await openPage(
-        browser,
-        `${server.url}/river/${encodeURIComponent('钦江')}`,
+        app.browser,
+        `${app.server.url}/river/${encodeURIComponent('钦江')}`,
         { viewport },
       );
       await page.locator(`.plan-notice[data-notice="${PLAN}"] dl`).waitFor(LONG);
@@ -222,11 +215,14 @@ describe('the whole path: draw → compute → save → review → publish → p
   }, 120_000);
 
   it('another chief (陈建军) cannot open 钦江’s draft', async () => {
-    const { page, context } = await openPage(browser, server.url, { viewport: PHONE, touch: true });
+    const { page, context } = await openPage(app.browser, app.server.url, {
+      viewport: PHONE,
+      touch: true,
+    });
     await logIn(page, 'chenjianjun', 'demo-chenjianjun');
     await page.locator('.work-list').waitFor(LONG);
     expect(await page.locator(`.work-list button[data-plan="${PLAN}"]`).count()).toBe(0);
-    await page.goto(`${server.url}/plan/${PLAN}`);
+    await page.goto(`${app.server.url}/plan/${PLAN}`);
     const refused = page.locator(`.plan-panel[data-plan="${PLAN}"] [role="alert"]`);
     await expect.poll(() => refused.textContent(), LONG).toContain('你无权查看此计划的草稿');
     expect(await drawn(page, 'draft-management')).toEqual([]);

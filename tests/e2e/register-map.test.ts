@@ -1,29 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, waitForMapIdle } from '../helpers/browser';
-import { type RunningServer, startServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, waitForMapIdle } from '../helpers/browser';
+import { appUnderTest } from '../helpers/map-page';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appUnderTest();
 
 async function open(path = '/', viewport = { width: 1366, height: 820 }): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  const page = await app.browser.newPage({ viewport, locale: 'zh-CN' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   (page as unknown as { errors: string[] }).errors = errors;
-  await page.goto(server.url + path);
+  await page.goto(app.server.url + path);
   await waitForMapIdle(page);
   return page;
 }
@@ -165,14 +155,14 @@ describe('天地图 layer switcher', () => {
   });
 
   it('shows a clear message when 天地图 refuses the key (HTTP 418)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 820 } });
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 820 } });
     await page.route(/tianditu\.gov\.cn/, (route) =>
       route.fulfill({ status: 418, body: 'bad key' }),
     );
     await page.addInitScript(() =>
       localStorage.setItem('hejie.tiandituKey', '0123456789abcdef0123456789abcdef'),
     );
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await waitForMapIdle(page);
     await page.locator('input[name="basemap"]').nth(1).click();
     const alert = page.locator('.map-controls [role="alert"]');
@@ -186,9 +176,9 @@ describe('天地图 layer switcher', () => {
 
 describe('map data failure', () => {
   it('says that the base map tiles failed and keeps the register usable', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 820 } });
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 820 } });
     await page.route('**/tiles/base/**', (route) => route.fulfill({ status: 500, body: 'boom' }));
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     const alert = page.locator('.map-controls [role="alert"]');
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.textContent()).toMatch(/地图数据加载失败.*tiles\/base.*500/);

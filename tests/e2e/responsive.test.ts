@@ -1,26 +1,11 @@
-// "The map stays responsive while a 220 km reach computes": the whole 南流江 course (≈226 km, both
-// toe lines) saved as a plan's version, opened in the planner's editor and computed with 计算, while
-// the page counts its animation frames and the planner drags the map.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nanliujiangCourse } from '../../bench/course';
 import { sampleReach } from '../../src/domain/zones/sample-reach';
 import { login } from '../helpers/accounts';
-import { launchBrowser, screenshot } from '../helpers/browser';
-import { DESKTOP, errorsOf, LONG, logIn, openPage } from '../helpers/map-page';
-import { type RunningServer, startServer } from '../helpers/server';
+import { screenshot } from '../helpers/browser';
+import { appUnderTest, DESKTOP, errorsOf, LONG, logIn, openPage } from '../helpers/map-page';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appUnderTest();
 
 describe('a 220 km reach in the planner’s workspace', () => {
   it('computes off the main thread: frames keep coming and the map pans meanwhile', async () => {
@@ -34,19 +19,19 @@ describe('a 220 km reach in the planner’s workspace', () => {
       protectionM: 40,
       source: course.source,
     });
-    const planner = await login(server.url, {
+    const planner = await login(app.server.url, {
       username: 'planner',
       password: 'demo-planner',
       role: 'planner',
     });
-    const saved = await fetch(`${server.url}/api/plans/city-05/geometry`, {
+    const saved = await fetch(`${app.server.url}/api/plans/city-05/geometry`, {
       method: 'PUT',
       headers: planner.headers(),
       body: JSON.stringify({ features: input.features, baseVersion: 0, comment: '南流江全程' }),
     });
     expect(saved.status).toBe(201);
 
-    const { page, context } = await openPage(browser, server.url, { viewport: DESKTOP });
+    const { page, context } = await openPage(app.browser, app.server.url, { viewport: DESKTOP });
     await logIn(page, 'planner', 'demo-planner');
     await page.click('.work-list button[data-plan="city-05"]');
     const panel = page.locator('.plan-panel[data-plan="city-05"]');

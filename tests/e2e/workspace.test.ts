@@ -1,36 +1,25 @@
 // The workspaces in a real browser against the real server on a fresh database: log in, the
 // planner's 我的任务 and the chief's 我的河湖, the plan panel (stage moves, versions, draft summary,
 // comments), the server's refusals shown plainly, logout.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { login } from '../helpers/accounts';
-import { launchBrowser, screenshot, waitForMapIdle } from '../helpers/browser';
-import { logIn } from '../helpers/map-page';
+import { screenshot, waitForMapIdle } from '../helpers/browser';
+import { appUnderTest, logIn } from '../helpers/map-page';
 import { editFeatures } from '../helpers/plan-writes';
-import { type RunningServer, startServer } from '../helpers/server';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appUnderTest();
 
 const DESKTOP = { width: 1366, height: 820 };
 const PHONE = { width: 360, height: 740 };
 const LONG = { timeout: 30_000 };
 
 async function open(path = '/', viewport = DESKTOP): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  const page = await app.browser.newPage({ viewport, locale: 'zh-CN' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   (page as unknown as { errors: string[] }).errors = errors;
-  await page.goto(server.url + path);
+  await page.goto(app.server.url + path);
   await waitForMapIdle(page);
   return page;
 }
@@ -41,12 +30,12 @@ const text = async (page: Page, selector: string) =>
 describe('planner', () => {
   it('logs in, sees 我的任务 with 36 plans, moves 钦江 未开始 → 收集底图, stays logged in on reload', async () => {
     // a saved version of 钦江, so that the panel has a version and a draft to sum up
-    const api = await login(server.url, {
+    const api = await login(app.server.url, {
       username: 'planner',
       password: 'demo-planner',
       role: 'planner',
     });
-    const saved = await fetch(`${server.url}/api/plans/city-01/geometry`, {
+    const saved = await fetch(`${app.server.url}/api/plans/city-01/geometry`, {
       method: 'PUT',
       headers: api.headers(),
       body: JSON.stringify({ features: editFeatures(0), baseVersion: 0, comment: '测试底图' }),
@@ -122,12 +111,12 @@ describe('planner', () => {
 describe('planner computes in the browser', () => {
   it('presses 计算 on 钦江: the draft zones and markers are drawn, summed up, and cleared on close', async () => {
     // two toe lines on 钦江, class 2 / 30 m, saved as the newest version
-    const api = await login(server.url, {
+    const api = await login(app.server.url, {
       username: 'planner',
       password: 'demo-planner',
       role: 'planner',
     });
-    const geometryUrl = `${server.url}/api/plans/city-01/geometry`;
+    const geometryUrl = `${app.server.url}/api/plans/city-01/geometry`;
     const current = (await (await fetch(geometryUrl, { headers: api.headers() })).json()) as {
       version: number;
     };
@@ -196,16 +185,16 @@ describe('login errors', () => {
     await expect.poll(() => alert.textContent(), LONG).toMatch(/登录失败次数过多，请 \d+ 秒后再试/);
     await screenshot(page, 'workspace-login-throttled');
 
-    const admin = await login(server.url, {
+    const admin = await login(app.server.url, {
       username: 'admin',
       password: 'demo-admin',
       role: 'admin',
     });
     const users = (await (
-      await fetch(`${server.url}/api/users`, { headers: admin.headers() })
+      await fetch(`${app.server.url}/api/users`, { headers: admin.headers() })
     ).json()) as { id: string; username: string }[];
     const lingshan = users.find((u) => u.username === 'planner-lingshan');
-    const patched = await fetch(`${server.url}/api/users/${lingshan?.id}`, {
+    const patched = await fetch(`${app.server.url}/api/users/${lingshan?.id}`, {
       method: 'PATCH',
       headers: admin.headers(),
       body: JSON.stringify({ disabled: true }),
@@ -249,7 +238,7 @@ describe('chief on a phone (360 px)', () => {
     await screenshot(page, 'workspace-chief-phone-panel');
 
     // county-01 (陈建军's) is not in the list, and forcing its URL shows the server's 403
-    await page.goto(`${server.url}/plan/county-01`);
+    await page.goto(`${app.server.url}/plan/county-01`);
     const refused = page.locator('.plan-panel[data-plan="county-01"] [role="alert"]');
     await expect.poll(() => refused.textContent(), LONG).toContain('你无权查看此计划的草稿');
     expect(await refused.textContent()).toContain('county-01');

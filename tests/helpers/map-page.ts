@@ -1,7 +1,9 @@
 // What the browser tests of the app share: a page opened on the real server (its uncaught errors
 // kept), the login dialog, what the map draws, and clicks at a lon/lat.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { waitForMapIdle } from './browser';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser, waitForMapIdle } from './browser';
+import { type RunningServer, startServer } from './server';
 
 export const DESKTOP = { width: 1366, height: 820 };
 export const PHONE = { width: 360, height: 740 };
@@ -71,4 +73,26 @@ export async function drawLine(page: Page, points: [number, number][]): Promise<
   }
   const [x, y] = await at(page, points.at(-1) as [number, number]);
   await page.mouse.click(x, y);
+}
+
+/** The app under test in one test file: the real server on a fresh database, and chromium. */
+export interface AppUnderTest {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts the server (with `env`) and the browser before the file's tests and stops both after them;
+ * the returned object has them once the tests run.
+ */
+export function appUnderTest(env: Record<string, string> = {}): AppUnderTest {
+  const app = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    [app.server, app.browser] = await Promise.all([startServer(env), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.stop();
+  });
+  return app;
 }
