@@ -20,6 +20,7 @@ import { findSelfIntersection } from '../domain/editor/find-self-intersection';
 import { LINE_STYLES, POLYGON_STYLES, SELECT_STYLES } from './draw-styles';
 import { addFlowArrows, removeFlowArrows, setFlowArrows } from './flow-arrows';
 import type { HejieMap } from './hejie-map';
+import { snapVertexFirst } from './snap-vertex-first';
 
 /** What the map does with a click: pick and edit a feature, draw a line or a water polygon, nothing. */
 export type DrawMode = 'select' | 'line' | 'polygon' | 'static';
@@ -98,6 +99,7 @@ let sequence = 0;
 const nextId = () => `d${Date.now().toString(36)}${(++sequence).toString(36)}`;
 
 function createDraw(map: MaplibreMap, events: DrawEvents): TerraDraw {
+  let draw: TerraDraw | null = null;
   const validation = (
     feature: GeoJSONStoreFeatures,
     context: { updateType: unknown },
@@ -124,7 +126,7 @@ function createDraw(map: MaplibreMap, events: DrawEvents): TerraDraw {
       coordinates: { draggable: true, midpoints: true, deletable: true, snappable: snapping },
     },
   };
-  return new TerraDraw({
+  draw = new TerraDraw({
     adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: PRECISION }),
     idStrategy: {
       isValidId: (id) => typeof id === 'string' && id.length > 0,
@@ -134,7 +136,8 @@ function createDraw(map: MaplibreMap, events: DrawEvents): TerraDraw {
     modes: [
       new TerraDrawLineStringMode({
         styles: LINE_STYLES,
-        snapping,
+        // a toe line starts or ends on another's vertex: vertices first, then edges
+        snapping: { toCustom: snapVertexFirst(() => draw?.getSnapshot() ?? [], 24) },
         validation,
         pointerDistance: 24,
       }),
@@ -152,6 +155,7 @@ function createDraw(map: MaplibreMap, events: DrawEvents): TerraDraw {
       }),
     ],
   });
+  return draw;
 }
 
 /**

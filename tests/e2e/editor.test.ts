@@ -6,8 +6,8 @@ import type { Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { login } from '../helpers/accounts';
-import { screenshot, waitForMapIdle } from '../helpers/browser';
-import { appUnderTest, at, drawLine, drawn } from '../helpers/map-page';
+import { screenshot } from '../helpers/browser';
+import { appUnderTest, at, drawLine, drawn, logIn, openPage } from '../helpers/map-page';
 import { editFeatures } from '../helpers/plan-writes';
 
 const app = appUnderTest();
@@ -25,21 +25,12 @@ const lerp = (a: Position, b: Position, t: number): [number, number] => [
   (a[1] as number) + ((b[1] as number) - (a[1] as number)) * t,
 ];
 
-async function openPlanner(viewport = DESKTOP): Promise<Page> {
-  const page = await app.browser.newPage({ viewport, locale: 'zh-CN' });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  (page as unknown as { errors: string[] }).errors = errors;
-  await page.goto(app.server.url);
-  await waitForMapIdle(page);
-  await page.click('header nav button:has-text("登录")');
-  const dialog = page.locator('dialog.login');
-  await dialog.getByLabel('用户名').fill('planner');
-  await dialog.getByLabel('密码').fill('demo-planner');
-  await dialog.locator('button[type="submit"]').click();
+async function openPlanner(viewport = DESKTOP, planId = 'city-01'): Promise<Page> {
+  const { page } = await openPage(app.browser, app.server.url, { viewport });
+  await logIn(page, 'planner', 'demo-planner');
   await page.locator('.work-list').waitFor(LONG);
-  await page.click('.work-list button[data-plan="city-01"]');
-  await page.locator('.plan-panel[data-plan="city-01"] .plan-editor').waitFor(LONG);
+  await page.click(`.work-list button[data-plan="${planId}"]`);
+  await page.locator(`.plan-panel[data-plan="${planId}"] .plan-editor`).waitFor(LONG);
   return page;
 }
 
@@ -293,6 +284,69 @@ describe('planner draws 钦江 on the map', () => {
     await expect.poll(async () => (await panel.boundingBox())?.height ?? 0).toBeLessThan(before);
     await screenshot(page, 'editor-phone-drawing');
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('snaps a new line’s first vertex onto an existing line’s vertex (saved exactly there)', async () => {
+    const api = await login(app.server.url, {
+      username: 'planner',
+      password: 'demo-planner',
+      role: 'planner',
+    });
+    const url = `${app.server.url}/api/plans/city-02/geometry`;
+    const put = await fetch(url, {
+      method: 'PUT',
+      headers: api.headers(),
+      body: JSON.stringify({ features: editFeatures(1), baseVersion: 0, comment: '吸附测试' }),
+    });
+    expect(put.status).toBe(201);
+    const existing = ((editFeatures(1)[0] as unknown as { geometry: { coordinates: number[][] } })
+      .geometry.coordinates[0] ?? []) as [number, number];
+
+    const page = await openPlanner(DESKTOP, 'city-02');
+    const panel = page.locator('.plan-panel[data-plan="city-02"]');
+    await expect.poll(() => rows(page).count(), LONG).toBe(2);
+    await page.click('.legend summary');
+    await page.click('.layer-switcher summary');
+    // the lower half of the reach, clear of the panel: the vertex and room to draw north of it
+    const [x0, y0] = existing;
+    await page.evaluate((b) => window.hejieMap?.fitTo(b, { right: 360, bottom: 80 }, 16), [
+      x0 - 0.001,
+      y0 - 0.0005,
+      x0 + 0.002,
+      y0 + 0.004,
+    ] as [number, number, number, number]);
+    await settled(page);
+    // the first click lands 5 px east of the existing vertex (≈ 10 m at this zoom)
+    const [vx, vy] = await at(page, existing);
+    await panel.locator('[data-tool="line"]').click();
+    for (const [x, y] of [
+      [vx + 5, vy],
+      [vx + 60, vy - 120],
+    ]) {
+      await page.mouse.move(x as number, y as number, { steps: 4 });
+      await page.mouse.click(x as number, y as number);
+      await page.waitForTimeout(80);
+    }
+    await page.mouse.click(vx + 60, vy - 120);
+    await screenshot(page, 'editor-snapped');
+    await expect.poll(() => rows(page).count(), LONG).toBe(3);
+    await page.fill('#save-comment', '吸附');
+    await page.click('.save-bar button[data-action="save"]');
+    await expect
+      .poll(() => page.locator('.save-bar').getAttribute('data-state'), LONG)
+      .toBe('saved');
+    const saved = (await (await fetch(url, { headers: api.headers() })).json()) as {
+      features: { geometry: { coordinates: [number, number][] } }[];
+    };
+    const first = saved.features[2]?.geometry.coordinates[0] as [number, number];
+    const off = Math.hypot((first[0] - existing[0]) * 103_000, (first[1] - existing[1]) * 111_000);
+    console.log(
+      `editor: a click 5 px from a vertex was saved ${(off * 1000).toFixed(2)} mm from it`,
+    );
+    // snapped: on the vertex to Terra Draw's 1e-9° (0.1 mm), not where the mouse was (metres away)
+    expect(off).toBeLessThan(0.001);
+    await screenshot(page, 'editor-snapped');
     await page.close();
   }, 120_000);
 });
