@@ -8,23 +8,20 @@ import { fetchMarkers, type MarkerKinds, markerKinds } from './fetch-markers';
 import {
   BASE_ATTRIBUTION,
   BASE_SOURCE,
-  CLICKABLE_LAYERS,
   LAYERS,
   LOCAL_FONTS,
   MARKER_LAYERS,
   MARKERS_SOURCE,
-  OFFLINE_BASE_LAYERS,
   selectionFilters,
   ZONES_SOURCE,
 } from './layers';
-import { isRejectedKeyStatus, tiandituSource } from './tianditu';
+import { selectOnClick } from './select-on-click';
+import { isRejectedKeyStatus, showBasemap } from './tianditu';
 
 maplibregl.setWorkerUrl(workerUrl);
 // Boot the worker (a 500 kB script) now, while React renders, not when the map is constructed:
 // measured 2.2 s → see bench; the worker's start-up was on the critical path to the first idle.
 maplibregl.prewarm();
-
-const CLICK_TOLERANCE_PX = 6;
 
 /** The base under the vector layers. */
 export type Basemap = 'offline' | 'tianditu';
@@ -139,27 +136,11 @@ export class HejieMap {
         : '管理/保护范围：已公告成果',
     });
     for (const layer of LAYERS) this.map.addLayer(layer);
-    this.map.on('click', (e) => {
-      if (!this.clickSelects) return;
-      // A box, not a point: a 2 px river line must be hittable by a finger on a phone.
-      const { x, y } = e.point;
-      const box: [[number, number], [number, number]] = [
-        [x - CLICK_TOLERANCE_PX, y - CLICK_TOLERANCE_PX],
-        [x + CLICK_TOLERANCE_PX, y + CLICK_TOLERANCE_PX],
-      ];
-      const hits = this.map.queryRenderedFeatures(box, { layers: CLICKABLE_LAYERS });
-      const named = hits.find((f) => f.properties?.riverId ?? f.properties?.waterbodyId);
-      const p = named?.properties ?? {};
-      this.events.onSelect?.((p.riverId ?? p.waterbodyId ?? null) as string | null);
-    });
-    for (const layer of CLICKABLE_LAYERS) {
-      this.map.on('mouseenter', layer, () => {
-        this.map.getCanvas().style.cursor = 'pointer';
-      });
-      this.map.on('mouseleave', layer, () => {
-        this.map.getCanvas().style.cursor = '';
-      });
-    }
+    selectOnClick(
+      this.map,
+      () => this.clickSelects,
+      (id) => this.events.onSelect?.(id),
+    );
     this.applySelection();
     this.applyBasemap();
     this.loaded = true;
@@ -336,19 +317,7 @@ export class HejieMap {
   }
 
   private applyBasemap(): void {
-    const on = this.basemap === 'tianditu' && this.tiandituKey !== null;
-    for (const layer of ['tianditu-cia', 'tianditu-img']) {
-      if (this.map.getLayer(layer)) this.map.removeLayer(layer);
-      if (this.map.getSource(layer)) this.map.removeSource(layer);
-    }
-    for (const layer of OFFLINE_BASE_LAYERS) {
-      this.map.setLayoutProperty(layer, 'visibility', on ? 'none' : 'visible');
-    }
-    if (!on || !this.tiandituKey) return;
-    this.map.addSource('tianditu-img', tiandituSource('img', this.tiandituKey));
-    this.map.addSource('tianditu-cia', tiandituSource('cia', this.tiandituKey));
-    this.map.addLayer({ id: 'tianditu-img', type: 'raster', source: 'tianditu-img' }, 'water');
-    this.map.addLayer({ id: 'tianditu-cia', type: 'raster', source: 'tianditu-cia' }, 'water');
+    showBasemap(this.map, this.basemap === 'tianditu' ? this.tiandituKey : null);
   }
 
   private handleError(e: maplibregl.ErrorEvent & { sourceId?: string }): void {
