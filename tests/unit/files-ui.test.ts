@@ -8,13 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../src/domain/formats/import-file';
 import type { ImportResult } from '../../src/domain/formats/types';
 import { collectSources } from '../../src/ui/workspace/files/collect-sources';
-import {
-  crsHow,
-  fittingCrs,
-  formatExtent,
-  importFormatOf,
-  swapOf,
-} from '../../src/ui/workspace/files/describe-import';
+import { crsHow, formatExtent, importFormatOf } from '../../src/ui/workspace/files/describe-import';
 import {
   autoZone,
   exportStem,
@@ -155,17 +149,17 @@ describe('what the confirmation says', () => {
     expect(crsHow(okOf(importFile({ name: 'd.zip', bytes: shp })), 'shp').key).toBe('crsFromPrj');
     const plain = `点号,X,Y\n1,${xy('EPSG:4545', P1).join(',')}\n`;
     const asked = importFile({ name: 'e.csv', bytes: utf8(plain) });
-    expect(asked.ok ? null : [asked.needs, fittingCrs(asked.errors)]).toEqual(['crs', 'EPSG:4545']);
+    expect(asked.ok ? null : [asked.needs, asked.fits]).toEqual(['crs', 'EPSG:4545']);
     const chosen = okOf(importFile({ name: 'e.csv', bytes: utf8(plain) }, { crs: 'EPSG:4545' }));
     expect(crsHow(chosen, 'csv')).toEqual({ key: 'crsChosen', zone: 36 });
   });
 
-  it('the swap from the import warning, the extent, the format by name', () => {
+  it('the swap the import fixed, the extent, the format by name', () => {
     const [x, y] = xy('EPSG:4524', P1);
     const [x2, y2] = xy('EPSG:4524', P2);
     const r = okOf(importFile({ name: 's.csv', bytes: utf8(`1,${y},${x}\n2,${y2},${x2}\n`) }));
-    expect(swapOf(r.warnings)).toEqual({ n: 2, total: 2 });
-    expect(swapOf(['encoding guessed'])).toBeNull();
+    expect(r.swapped).toEqual({ points: 2, total: 2 });
+    expect(r.warnings.some((w) => w.includes('swapped in 2 of 2 points'))).toBe(true);
     expect(formatExtent([108.6, 21.95, 108.62, 21.97], 'zh')).toBe(
       '108.60000–108.62000°E，21.95000–21.97000°N',
     );

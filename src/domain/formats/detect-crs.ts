@@ -83,6 +83,7 @@ export type CrsDecision =
       crsSource: 'prj' | 'option' | 'detected';
       toEastNorth: (p: Position) => Position;
       warnings: string[];
+      swapped?: { points: number; total: number };
     }
   | Extract<ImportResult, { ok: false }>;
 
@@ -196,12 +197,13 @@ export function resolveCrs(raw: RawData, options: ImportOptions): CrsDecision {
     const out = classifyCoord(e, n).swapped ? [n, e] : [e, n];
     return p.length > 2 ? [...out, ...p.slice(2)] : out;
   };
-  return { ok: true, crs: chosen.crs, crsSource: chosen.source, toEastNorth, warnings };
+  const swapped = s.nSwapped > 0 ? { swapped: { points: s.nSwapped, total: s.total } } : {};
+  return { ok: true, crs: chosen.crs, crsSource: chosen.source, toEastNorth, warnings, ...swapped };
 }
 
 type Chosen =
   | { ok: true; crs: CrsCode; source: 'prj' | 'option' | 'detected'; warnings: string[] }
-  | { ok: false; errors: string[]; needs?: 'crs' };
+  | { ok: false; errors: string[]; needs?: 'crs'; fits?: CrsCode };
 
 function choose(
   raw: RawData,
@@ -235,10 +237,16 @@ function choose(
   }
   const code = detectedCode(family, zone);
   if (code) return { ok: true, crs: code, source: 'detected', warnings };
-  return { ok: false, needs: 'crs', errors: [askZone(raw, example)] };
+  const asked = askZone(raw, example);
+  return {
+    ok: false,
+    needs: 'crs',
+    errors: [asked.text],
+    ...(asked.fits ? { fits: asked.fits } : {}),
+  };
 }
 
-function askZone(raw: RawData, example: string): string {
+function askZone(raw: RawData, example: string): { text: string; fits: CrsCode | null } {
   const fits = (['EPSG:4545', 'EPSG:4546'] as const).map((code) => {
     const p = projector(code);
     let inside = true;
@@ -261,5 +269,8 @@ function askZone(raw: RawData, example: string): string {
       : good.length === 0
         ? 'neither zone puts the points inside Qinzhou; check the file'
         : 'both zones fit; ask the surveyor';
-  return `6-digit Gauss-Krüger eastings (e.g. ${example}) do not say their zone, so the CRS must be given: ${fits.map(describe).join('; ')}; ${advice}`;
+  return {
+    text: `6-digit Gauss-Krüger eastings (e.g. ${example}) do not say their zone, so the CRS must be given: ${fits.map(describe).join('; ')}; ${advice}`,
+    fits: good.length === 1 ? (good[0]?.code ?? null) : null,
+  };
 }

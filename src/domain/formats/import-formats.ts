@@ -62,6 +62,7 @@ function georeference(read: RawResult, options: ImportOptions): ImportResult {
     crsSource: decision.crsSource,
     encoding: raw.encoding,
     warnings: [...raw.warnings, ...decision.warnings],
+    ...(decision.swapped ? { swapped: decision.swapped } : {}),
   };
 }
 

@@ -65,8 +65,11 @@ export type ImportResult =
       crsSource: 'prj' | 'option' | 'detected';
       encoding: TextEncoding | 'ascii' | null;
       warnings: string[];
+      /** positions whose axes were exchanged back (a warning says which), when any were */
+      swapped?: { points: number; total: number };
     }
-  | { ok: false; errors: string[]; needs?: 'crs' };
+  /** `needs: 'crs'`: the CRS must be given; `fits`: the one zone that puts every point in Qinzhou */
+  | { ok: false; errors: string[]; needs?: 'crs'; fits?: CrsCode };
 
 /** An import format: one entry of the import registry. */
 export interface ImportFormat {

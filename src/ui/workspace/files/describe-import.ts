@@ -1,6 +1,3 @@
-// The confirmation's words for what the import found: how the CRS was known, the axis swap, the
-// extent. Read from the import's result; its warnings are also shown as they are.
-import type { CrsCode } from '../../../domain/crs/crs';
 import { CRS } from '../../../domain/crs/crs';
 import { IMPORT_FORMATS } from '../../../domain/formats/import-formats';
 import type { ImportFormat, ImportResult } from '../../../domain/formats/types';
@@ -37,24 +34,6 @@ export function crsHow(r: Imported, format: ImportFormat['id']): { key: Key; zon
   if (r.crsSource === 'prj') return { key: DECLARED_BY[format], zone };
   if (zone === null) return { key: 'crsFromDegrees', zone };
   return { key: CRS[r.crs].zonePrefix ? 'crsFromPrefix' : 'crsFromZoneRow', zone };
-}
-
-/** The axis swap the import fixed, from its warning: "… were swapped in 15 of 15 points …". */
-export function swapOf(warnings: readonly string[]): { n: number; total: number } | null {
-  for (const w of warnings) {
-    const m = /were swapped in (\d+) of (\d+) points/.exec(w);
-    if (m) return { n: Number(m[1]), total: Number(m[2]) };
-  }
-  return null;
-}
-
-/** The zone the import's question names as the one that fits ("the choice that fits is --crs …"). */
-export function fittingCrs(errors: readonly string[]): CrsCode | null {
-  for (const e of errors) {
-    const m = /the choice that fits is --crs (EPSG:\d+)/.exec(e);
-    if (m?.[1] && m[1] in CRS) return m[1] as CrsCode;
-  }
-  return null;
 }
 
 /** An extent as `108.60000–109.02000°E, 21.80000–21.96000°N` (5 decimals ≈ 1 m). */

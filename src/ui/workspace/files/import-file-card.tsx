@@ -4,14 +4,7 @@ import type { ImportOptions, TextEncoding } from '../../../domain/formats/types'
 import { useLang } from '../../i18n';
 import { useWt } from '../messages';
 import type { PickedSource } from './collect-sources';
-import {
-  crsHow,
-  ENCODED_IMPORTS,
-  fittingCrs,
-  formatExtent,
-  importFormatOf,
-  swapOf,
-} from './describe-import';
+import { crsHow, ENCODED_IMPORTS, formatExtent, importFormatOf } from './describe-import';
 import type { ImportAnswer } from './files-protocol';
 
 /** One picked file in the confirmation: what it is read with, and what the import found. */
@@ -72,13 +65,14 @@ export function ImportFileCard(props: {
       : result && !result.ok && result.needs
         ? 'needs-crs'
         : 'refused';
-  const fits = result && !result.ok ? fittingCrs(result.errors) : null;
+  const fits = result && !result.ok ? (result.fits ?? null) : null;
   const needsCrs = result !== null && !result.ok && result.needs === 'crs';
   const showCrs = result?.ok || needsCrs || options.crs !== undefined;
   const showEncoding =
     format && ENCODED_IMPORTS.includes(format.id) && (result?.ok || options.encoding !== undefined);
   const how = result?.ok && format ? crsHow(result, format.id) : null;
-  const swap = result?.ok ? swapOf(result.warnings) : null;
+  const swap =
+    result?.ok && result.swapped ? { n: result.swapped.points, total: result.swapped.total } : null;
   const counts = answer?.counts;
   const encoding = result?.ok ? result.encoding : null;
 
