@@ -67,5 +67,6 @@ export const csvFormat: ExportFormat = {
   label: 'CSV 坐标成果表',
   extension: '.csv',
   lonLatOnly: false,
+  textEncoding: true,
   write: writeCsv,
 };

@@ -153,5 +153,6 @@ export const dxfFormat: ExportFormat = {
   label: 'AutoCAD DXF R2007',
   extension: '.dxf',
   lonLatOnly: false,
+  textEncoding: false,
   write: writeDxf,
 };

@@ -43,5 +43,6 @@ export const geojsonFormat: ExportFormat = {
   label: 'GeoJSON (RFC 7946)',
   extension: '.geojson',
   lonLatOnly: true,
+  textEncoding: false,
   write: writeGeoJson,
 };

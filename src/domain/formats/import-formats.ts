@@ -70,19 +70,26 @@ const format = (
   id: ImportFormat['id'],
   label: string,
   extensions: string[],
+  textEncoding: boolean,
   parse: (s: ImportSource, o: ImportOptions) => RawResult,
-): ImportFormat => ({ id, label, extensions, read: (s, o) => georeference(parse(s, o), o) });
+): ImportFormat => ({
+  id,
+  label,
+  extensions,
+  textEncoding,
+  read: (s, o) => georeference(parse(s, o), o),
+});
 
 /**
  * The import formats, one list (no switch on format ids anywhere else).
  * @example IMPORT_FORMATS.find((f) => f.extensions.includes('.kml'))?.id // 'kml'
  */
 export const IMPORT_FORMATS: readonly ImportFormat[] = [
-  format('shp', 'Shapefile (zip)', ['.zip'], readShapefile),
-  format('geojson', 'GeoJSON', ['.geojson', '.json'], readGeojson),
-  format('kml', 'KML', ['.kml'], readKml),
-  format('dxf', 'DXF', ['.dxf'], readDxf),
-  format('csv', 'CSV coordinate table', ['.csv'], readCsv),
-  format('xlsx', 'Excel coordinate table', ['.xlsx'], readXlsx),
-  format('txt', 'TXT coordinate exchange file', ['.txt'], readTxt),
+  format('shp', 'Shapefile (zip)', ['.zip'], true, readShapefile),
+  format('geojson', 'GeoJSON', ['.geojson', '.json'], false, readGeojson),
+  format('kml', 'KML', ['.kml'], false, readKml),
+  format('dxf', 'DXF', ['.dxf'], true, readDxf),
+  format('csv', 'CSV coordinate table', ['.csv'], true, readCsv),
+  format('xlsx', 'Excel coordinate table', ['.xlsx'], false, readXlsx),
+  format('txt', 'TXT coordinate exchange file', ['.txt'], true, readTxt),
 ];

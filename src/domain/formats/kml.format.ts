@@ -121,5 +121,6 @@ export const kmlFormat: ExportFormat = {
   label: 'KML (Google Earth, 奥维)',
   extension: '.kml',
   lonLatOnly: true,
+  textEncoding: false,
   write: writeKml,
 };

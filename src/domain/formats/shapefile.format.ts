@@ -143,5 +143,6 @@ export const shapefileFormat: ExportFormat = {
   label: 'ESRI Shapefile (zip)',
   extension: '.zip',
   lonLatOnly: false,
+  textEncoding: true,
   write: writeShapefiles,
 };

@@ -187,5 +187,6 @@ export const txtFormat: ExportFormat = {
   label: 'TXT 坐标交换文件',
   extension: '.txt',
   lonLatOnly: false,
+  textEncoding: true,
   write: writeTxt,
 };

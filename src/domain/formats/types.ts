@@ -33,6 +33,8 @@ export interface ExportFormat {
   extension: string;
   /** formats that are always lon/lat (kml, geojson) ignore the projected CRS */
   lonLatOnly: boolean;
+  /** whether its text may be written as UTF-8 or GBK (the `encoding` option applies) */
+  textEncoding: boolean;
   /** input: lon/lat CGCS2000 features; output: files, or reasons (e.g. a character GBK cannot hold) */
   write(
     fc: FeatureCollection,
@@ -76,5 +78,7 @@ export interface ImportFormat {
   id: 'shp' | 'geojson' | 'kml' | 'dxf' | 'csv' | 'xlsx' | 'txt';
   label: string;
   extensions: string[];
+  /** whether its text may be UTF-8 or GBK (the `encoding` option applies) */
+  textEncoding: boolean;
   read(source: ImportSource, options: ImportOptions): ImportResult;
 }

@@ -39,5 +39,6 @@ export const xlsxFormat: ExportFormat = {
   label: 'Excel 坐标成果表',
   extension: '.xlsx',
   lonLatOnly: false,
+  textEncoding: false,
   write: writeXlsxTables,
 };

@@ -13,9 +13,6 @@ export function importFormatOf(name: string): ImportFormat | null {
   return IMPORT_FORMATS.find((f) => f.extensions.includes(ext)) ?? null;
 }
 
-/** Formats whose text may be in either encoding (the others are UTF-8 by definition). */
-export const ENCODED_IMPORTS: readonly ImportFormat['id'][] = ['shp', 'dxf', 'csv', 'txt'];
-
 /** Who declares the CRS inside each kind of file. */
 const DECLARED_BY: Record<ImportFormat['id'], Key> = {
   shp: 'crsFromPrj',

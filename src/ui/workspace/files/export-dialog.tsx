@@ -10,8 +10,6 @@ import { ExportOutcome, type Outcome } from './export-outcome';
 import { createFilesClient, type FilesClient } from './files-client';
 import './files.css';
 
-/** Formats with a choice of text encoding (the others are UTF-8 by definition). */
-const ENCODED_EXPORTS: readonly ExportFormat['id'][] = ['shp', 'csv', 'txt'];
 const CRS_CODES = Object.keys(CRS) as CrsCode[];
 
 function download(name: string, bytes: Uint8Array): void {
@@ -71,7 +69,7 @@ function ExportForm(props: { draft: FeatureCollection; riverName: string; onClos
     : crs === 'auto'
       ? (zone?.code ?? 'EPSG:4545')
       : crs;
-  const encoded = ENCODED_EXPORTS.includes(format.id);
+  const encoded = format.textEncoding;
   const all = layers.every((l) => chosen.has(l.id));
   const what = all
     ? t('exportNameAll')

@@ -4,7 +4,7 @@ import type { ImportOptions, TextEncoding } from '../../../domain/formats/types'
 import { useLang } from '../../i18n';
 import { useWt } from '../messages';
 import type { PickedSource } from './collect-sources';
-import { crsHow, ENCODED_IMPORTS, formatExtent, importFormatOf } from './describe-import';
+import { crsHow, formatExtent, importFormatOf } from './describe-import';
 import type { ImportAnswer } from './files-protocol';
 
 /** One picked file in the confirmation: what it is read with, and what the import found. */
@@ -68,8 +68,7 @@ export function ImportFileCard(props: {
   const fits = result && !result.ok ? (result.fits ?? null) : null;
   const needsCrs = result !== null && !result.ok && result.needs === 'crs';
   const showCrs = result?.ok || needsCrs || options.crs !== undefined;
-  const showEncoding =
-    format && ENCODED_IMPORTS.includes(format.id) && (result?.ok || options.encoding !== undefined);
+  const showEncoding = format?.textEncoding && (result?.ok || options.encoding !== undefined);
   const how = result?.ok && format ? crsHow(result, format.id) : null;
   const swap =
     result?.ok && result.swapped ? { n: result.swapped.points, total: result.swapped.total } : null;
