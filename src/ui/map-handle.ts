@@ -22,3 +22,16 @@ export function useMapHandle(): HejieMap | null {
     () => current,
   );
 }
+
+const folders = new Set<() => void>();
+
+/** Asks the map pane to fold its layer list and legend (a drawing tool needs the whole map). */
+export function foldMapControls(): void {
+  for (const fold of folders) fold();
+}
+
+/** Registers how the map pane folds its controls; returns the unregistering function. */
+export function onFoldMapControls(fold: () => void): () => void {
+  folders.add(fold);
+  return () => folders.delete(fold);
+}

@@ -8,7 +8,7 @@ import { COLORS } from '../map/layers';
 import { coveredEdges, MIN_FREE_PX } from './covered-edges';
 import type { MessageKey } from './i18n';
 import { useLang } from './i18n';
-import { setMapHandle } from './map-handle';
+import { onFoldMapControls, setMapHandle } from './map-handle';
 
 export interface MapPaneProps {
   bounds: [number, number, number, number];
@@ -114,6 +114,7 @@ export default function MapPane(props: MapPaneProps) {
 
   // Zooms clear of the side panel and of the map's own controls; when the open controls would leave
   // too little room beside them, they fold instead (one tap opens them again).
+  useEffect(() => onFoldMapControls(() => setOpen({ layers: false, legend: false })), []);
   const openRef = useRef(open);
   openRef.current = open;
   const fitClear = useCallback((bbox: BBox, maxZoom?: number) => {

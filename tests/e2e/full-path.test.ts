@@ -64,11 +64,12 @@ describe('the whole path: draw → compute → save → review → publish → p
     ];
     await page.evaluate((b) => window.hejieMap?.fitTo(b, { right: 360, bottom: 80 }, 16), box);
     await page.evaluate(() => window.hejieMap?.settled());
-    // the legend and the layer list fold away, so that they do not cover the embankments
-    await page.click('.legend summary');
-    await page.click('.layer-switcher summary');
+    expect(await page.locator('.legend').getAttribute('open')).not.toBeNull();
 
+    // the line tool folds the legend and the layer list, so that they cover no embankment
     await panel.locator('[data-tool="line"]').click();
+    await expect.poll(() => page.locator('.legend').getAttribute('open')).toBeNull();
+    expect(await page.locator('.layer-switcher').getAttribute('open')).toBeNull();
     await drawLine(page, LEFT);
     await expect
       .poll(() => panel.locator('.edit-reaches button[data-feature]').count(), LONG)

@@ -7,7 +7,7 @@ import type { RiverView } from '../../../domain/rivers/waterbody';
 import type { RuleTable } from '../../../domain/zones/rules';
 import type { DrawMode, DrawRefusal } from '../../../map/draw-session';
 import { coveredEdges } from '../../covered-edges';
-import { useMapHandle } from '../../map-handle';
+import { foldMapControls, useMapHandle } from '../../map-handle';
 import { useWt } from '../messages';
 import { showProblem } from '../show-problem';
 import type { PlanEditor as Editor } from '../use-plan-editor';
@@ -77,11 +77,13 @@ export function PlanEditor(props: {
     map.fitTo(bboxOf({ type: 'FeatureCollection', features: state.features }), coveredEdges(), 16);
   }, [map, editor.loaded, state.features]);
 
-  // on a phone the panel gives way to the map while drawing: keep the tools in sight
+  // on a phone the panel gives way to the map while drawing: keep the tools in sight; the map's
+  // legend and layer list fold, so that they cover no embankment being clicked on
   const toolbar = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (mode === 'line' || mode === 'polygon')
-      toolbar.current?.scrollIntoView({ block: 'nearest' });
+    if (mode !== 'line' && mode !== 'polygon') return;
+    toolbar.current?.scrollIntoView({ block: 'nearest' });
+    foldMapControls();
   }, [mode]);
 
   const selected = state.features.find((f) => f.id === state.selectedId);
