@@ -9,10 +9,9 @@ import {
 } from '../compute/compute-client';
 import type { DraftResult, WorkingCopy } from './compute-draft';
 import { computeDraft, computeWorkingCopy, unreadyReasons } from './compute-draft';
-import { sumDraft, TotalsList } from './draft-summary';
+import { DraftOutcome, ReasonList } from './draft-outcome';
 import { rulesFor } from './editor/rules-for';
 import { useWt } from './messages';
-import type { DraftFeature } from './plan-api';
 import { showProblem } from './show-problem';
 
 /** After this long a computation says it is running (a quick one just shows its result). */
@@ -128,37 +127,18 @@ export function DraftCompute(props: {
   );
 }
 
-function ReasonList(props: { title: string; reasons: string[]; alert?: boolean }) {
-  if (props.reasons.length === 0) return null;
-  return (
-    <div className={props.alert ? 'problem' : 'hint'} role={props.alert ? 'alert' : undefined}>
-      {props.title}
-      <ul>
-        {props.reasons.map((r) => (
-          <li key={r}>{r}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 function ComputeResult({ result }: { result: DraftResult }) {
   const t = useWt();
-  if (!result.ok) return <ReasonList title={t('computeFailed')} reasons={result.errors} alert />;
-  const totals = sumDraft(result.zones.features as unknown as DraftFeature[]);
   return (
     <>
-      <h3>
-        {result.working
-          ? t('computedWorking', { ms: result.ms })
-          : t('computed', { v: result.version, ms: result.ms })}
-      </h3>
-      <TotalsList
-        totals={totals}
-        extra={[{ key: 'markers', label: t('markerCount'), value: String(result.markerCount) }]}
-      />
-      <ReasonList title={t('markerFailed')} reasons={result.markerErrors} alert />
-      <ReasonList title={t('computeWarnings')} reasons={result.warnings} />
+      {result.ok && (
+        <h3>
+          {result.working
+            ? t('computedWorking', { ms: result.ms })
+            : t('computed', { v: result.version, ms: result.ms })}
+        </h3>
+      )}
+      <DraftOutcome result={result} />
     </>
   );
 }

@@ -4,29 +4,14 @@ import type { RiverView } from '../../domain/rivers/waterbody';
 import { ComputeCancelled, createComputeClient } from '../compute/compute-client';
 import type { DraftResult } from './compute-draft';
 import { computeDraft } from './compute-draft';
-import { sumDraft, TotalsList } from './draft-summary';
+import { DraftOutcome } from './draft-outcome';
 import { useWt } from './messages';
-import type { DraftFeature } from './plan-api';
 import { showProblem } from './show-problem';
 
 type State =
   | { kind: 'running' }
   | { kind: 'done'; result: DraftResult }
   | { kind: 'failed'; error: unknown };
-
-function Reasons(props: { title: string; reasons: readonly string[]; alert?: boolean }) {
-  if (props.reasons.length === 0) return null;
-  return (
-    <div className={props.alert ? 'problem' : 'hint'} role={props.alert ? 'alert' : undefined}>
-      {props.title}
-      <ul>
-        {props.reasons.map((r) => (
-          <li key={r}>{r}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 /**
  * The draft for those who review it (a river chief): the newest saved version is computed in the
@@ -78,17 +63,11 @@ export function DraftView(props: {
           {showProblem(state.error, t)}
         </p>
       )}
-      {result && !result.ok && <Reasons title={t('computeFailed')} reasons={result.errors} alert />}
-      {result?.ok && (
-        <>
-          <TotalsList
-            totals={sumDraft(result.zones.features as unknown as DraftFeature[])}
-            extra={[{ key: 'markers', label: t('markerCount'), value: String(result.markerCount) }]}
-          />
-          <p className="hint">{t('draftViewDrawn', { ms: result.ms })}</p>
-          <Reasons title={t('markerFailed')} reasons={result.markerErrors} alert />
-          <Reasons title={t('computeWarnings')} reasons={result.warnings} />
-        </>
+      {result && (
+        <DraftOutcome
+          result={result}
+          note={result.ok && <p className="hint">{t('draftViewDrawn', { ms: result.ms })}</p>}
+        />
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import type { CrsCode } from '../../../domain/crs/crs';
 import { CRS } from '../../../domain/crs/crs';
 import type { ImportOptions, TextEncoding } from '../../../domain/formats/types';
 import { useLang } from '../../i18n';
+import { ReasonList } from '../draft-outcome';
 import { useWt } from '../messages';
 import type { PickedSource } from './collect-sources';
 import { crsHow, formatExtent, importFormatOf } from './describe-import';
@@ -28,20 +29,6 @@ function partsText(parts: readonly string[]): string {
     byStem.set(stem, [...(byStem.get(stem) ?? []), dot > 0 ? p.slice(dot) : '']);
   }
   return [...byStem].map(([stem, exts]) => `${stem}${exts.join(' ')}`).join(' · ');
-}
-
-function Reasons(props: { title: string; items: string[]; alert?: boolean }) {
-  if (props.items.length === 0) return null;
-  return (
-    <div className={props.alert ? 'problem' : 'hint'} role={props.alert ? 'alert' : undefined}>
-      {props.title}
-      <ul>
-        {props.items.map((r) => (
-          <li key={r}>{r}</li>
-        ))}
-      </ul>
-    </div>
-  );
 }
 
 /**
@@ -162,9 +149,9 @@ export function ImportFileCard(props: {
         </label>
       )}
       {result && !result.ok && (
-        <Reasons title={needsCrs ? '' : t('importRefused')} items={result.errors} alert />
+        <ReasonList title={needsCrs ? '' : t('importRefused')} reasons={result.errors} alert />
       )}
-      {result?.ok && <Reasons title={t('importWarnings')} items={result.warnings} />}
+      {result?.ok && <ReasonList title={t('importWarnings')} reasons={result.warnings} />}
     </article>
   );
 }
