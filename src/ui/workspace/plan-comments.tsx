@@ -4,9 +4,9 @@ import { showCommentPins } from '../../map/comment-pins';
 import { flyToPoint } from '../../map/fly-to';
 import { pickPoint } from '../../map/pick-point';
 import type { Session } from '../api';
+import { pointCover } from '../covered-edges';
 import { useLang } from '../i18n';
 import { useMapHandle } from '../map-handle';
-import { panelCover } from './field/panel-cover';
 import './field/field.css';
 import { useWt } from './messages';
 import type { PlanComment } from './plan-api';
@@ -113,7 +113,7 @@ export function PlanComments(props: {
                 <button
                   type="button"
                   className="link place"
-                  onClick={() => map && flyToPoint(map, [c.lon ?? 0, c.lat ?? 0], panelCover())}
+                  onClick={() => map && flyToPoint(map, [c.lon ?? 0, c.lat ?? 0], pointCover())}
                 >
                   {t('showOnMap', { lon: degrees(c.lon), lat: degrees(c.lat) })}
                 </button>

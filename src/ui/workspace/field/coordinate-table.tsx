@@ -6,9 +6,9 @@ import type { CoordinateTable as Table } from '../../../domain/formats/coordinat
 import { buildCoordinateTables } from '../../../domain/formats/coordinate-table';
 import { bboxOf } from '../../../domain/geo/bbox';
 import { flyToPoint } from '../../../map/fly-to';
+import { pointCover } from '../../covered-edges';
 import { useMapHandle } from '../../map-handle';
 import { useWt } from '../messages';
-import { panelCover } from './panel-cover';
 import './field.css';
 
 const LINE_KINDS = new Set(['management-line', 'protection-line']);
@@ -131,7 +131,7 @@ export function CoordinateTable({ draft }: { draft: FeatureCollection }) {
   }, [draft]);
   const pick = (id: string) => {
     const at = where.get(id);
-    if (map && at) void flyToPoint(map, at, panelCover(), 18);
+    if (map && at) void flyToPoint(map, at, pointCover(), 18);
   };
 
   return (

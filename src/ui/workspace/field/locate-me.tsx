@@ -5,10 +5,10 @@ import { formatDms } from '../../../domain/formats/dms';
 import { nearestMarker } from '../../../domain/markers/nearest-marker';
 import { showFieldPosition } from '../../../map/field-layers';
 import { flyToPoint } from '../../../map/fly-to';
+import { pointCover } from '../../covered-edges';
 import { useLang } from '../../i18n';
 import { useMapHandle } from '../../map-handle';
 import { useWt } from '../messages';
-import { panelCover } from './panel-cover';
 import './field.css';
 
 /** What went wrong, each with its own message: GeolocationPositionError's codes and the rest. */
@@ -111,7 +111,7 @@ export function LocateMe({ draft }: { draft: FeatureCollection }) {
     void showFieldPosition(map, fix && { ...fix, nearest: near && [near.lon, near.lat] });
     if (fix && !centred.current) {
       centred.current = true;
-      void flyToPoint(map, [fix.lon, fix.lat], panelCover());
+      void flyToPoint(map, [fix.lon, fix.lat], pointCover());
     }
   }, [map, fix, nearest]);
 
