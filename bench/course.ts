@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, LineString, Position } from 'geojson';
+import { sampleReach } from '../src/domain/zones/sample-reach';
 import { ROOT } from '../tests/helpers/register';
 
 /** The whole 南流江 course in the reference file (≈226 km), else the bundled, clipped one. */
@@ -32,4 +33,22 @@ export function nanliujiangCourse(): { coords: Position[]; source: string } {
   const f = rivers.features.find((x) => x.properties?.riverId === 'nanliujiang');
   if (!f) throw new Error('no 南流江 line');
   return { coords: f.geometry.coordinates, source: 'geodata/rivers.geojson (clipped to the box)' };
+}
+
+/**
+ * The benchmark's long reach: toe lines 40 m either side of the course, class 2 embankments, 30 m
+ * management and 40 m protection widths (as the bench, the browser tests and the exports use it).
+ */
+export function wholeCourseReach(
+  course: { coords: Position[]; source: string } = nanliujiangCourse(),
+): FeatureCollection<LineString> {
+  return sampleReach(course.coords, {
+    reach: 'NLJ-ALL',
+    river: 'nanliujiang',
+    halfWidthM: 40,
+    embankmentClass: 2,
+    widthM: 30,
+    protectionM: 40,
+    source: course.source,
+  });
 }

@@ -10,10 +10,9 @@ import type { WaterbodyCode } from '../src/domain/markers/number-markers';
 import { reachCoder } from '../src/domain/markers/number-markers';
 import { placeMarkers } from '../src/domain/markers/place-markers';
 import { loadZoneEngine } from '../src/domain/zones/compute-zones';
-import { sampleReach } from '../src/domain/zones/sample-reach';
 import { loadSampleReaches } from '../src/server/geodata';
 import { ROOT } from '../tests/helpers/register';
-import { nanliujiangCourse } from './course';
+import { nanliujiangCourse, wholeCourseReach } from './course';
 
 interface Row {
   what: string;
@@ -93,18 +92,7 @@ function pipeline(label: string, input: FeatureCollection): void {
 
 pipeline('demo reaches', demoReaches());
 const course = nanliujiangCourse();
-pipeline(
-  `南流江 whole course (${course.coords.length} vertices)`,
-  sampleReach(course.coords, {
-    reach: 'NLJ-ALL',
-    river: 'nanliujiang',
-    halfWidthM: 40,
-    embankmentClass: 2,
-    widthM: 30,
-    protectionM: 40,
-    source: course.source,
-  }),
-);
+pipeline(`南流江 whole course (${course.coords.length} vertices)`, wholeCourseReach(course));
 rows.push({
   what: 'markers/exports process peak RSS (getrusage maxRSS)',
   value: process.resourceUsage().maxRSS / 1024,

@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import type { FeatureCollection, Position } from 'geojson';
 import { projector } from '../src/domain/crs/crs';
 import { isZoneFeature, loadZoneEngine } from '../src/domain/zones/compute-zones';
-import { sampleReach } from '../src/domain/zones/sample-reach';
 import { loadSampleReaches } from '../src/server/geodata';
 import { geosZones } from '../tests/helpers/geos';
 import { ROOT } from '../tests/helpers/register';
 import { geosInputFor } from '../tests/helpers/zones-fixtures';
-import { nanliujiangCourse } from './course';
+import { nanliujiangCourse, wholeCourseReach } from './course';
 
 export interface ZoneBenchRow {
   what: string;
@@ -88,15 +87,7 @@ export async function benchZones(): Promise<ZoneBenchRow[]> {
   const rows: ZoneBenchRow[] = [];
   const course = nanliujiangCourse();
   const km = lengthKm(course.coords);
-  const reach = sampleReach(course.coords, {
-    reach: 'NLJ-ALL',
-    river: 'nanliujiang',
-    halfWidthM: 40,
-    embankmentClass: 2,
-    widthM: 30,
-    protectionM: 40,
-    source: course.source,
-  });
+  const reach = wholeCourseReach(course);
   await measure(
     `南流江 whole course, ${km.toFixed(0)} km, ${course.coords.length} vertices, toes ±40 m`,
     reach,

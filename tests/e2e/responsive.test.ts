@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nanliujiangCourse } from '../../bench/course';
-import { sampleReach } from '../../src/domain/zones/sample-reach';
+import { nanliujiangCourse, wholeCourseReach } from '../../bench/course';
 import { login } from '../helpers/accounts';
 import { screenshot } from '../helpers/browser';
 import { appUnderTest, DESKTOP, errorsOf, LONG, logIn, openPage } from '../helpers/map-page';
@@ -10,15 +9,7 @@ const app = appUnderTest();
 describe('a 220 km reach in the planner’s workspace', () => {
   it('computes off the main thread: frames keep coming and the map pans meanwhile', async () => {
     const course = nanliujiangCourse();
-    const input = sampleReach(course.coords, {
-      reach: 'NLJ-ALL',
-      river: 'nanliujiang',
-      halfWidthM: 40,
-      embankmentClass: 2,
-      widthM: 30,
-      protectionM: 40,
-      source: course.source,
-    });
+    const input = wholeCourseReach(course);
     const planner = await login(app.server.url, {
       username: 'planner',
       password: 'demo-planner',

@@ -7,8 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nanliujiangCourse } from '../../bench/course';
-import { sampleReach } from '../../src/domain/zones/sample-reach';
+import { nanliujiangCourse, wholeCourseReach } from '../../bench/course';
 import { launchBrowser } from '../helpers/browser';
 
 let server: Server;
@@ -90,15 +89,7 @@ describe('zones and markers in the browser (src/ui/compute: a module Web Worker)
 
   it('keeps the page responsive while the whole 南流江 course computes, and a newer request supersedes', async () => {
     const course = nanliujiangCourse();
-    const input = sampleReach(course.coords, {
-      reach: 'NLJ-ALL',
-      river: 'nanliujiang',
-      halfWidthM: 40,
-      embankmentClass: 2,
-      widthM: 30,
-      protectionM: 40,
-      source: course.source,
-    });
+    const input = wholeCourseReach(course);
     const page = await browser.newPage();
     await page.goto(url);
     const long = (await page.evaluate(
