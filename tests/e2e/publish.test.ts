@@ -3,7 +3,7 @@
 // server's reasons; no publish button without the right stage.
 
 import type { Feature } from 'geojson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StageId } from '../../src/domain/workflow/stages';
 import { login, type Session } from '../helpers/accounts';
 import { screenshot, waitForMapIdle } from '../helpers/browser';
@@ -15,20 +15,11 @@ import {
   LONG,
   noOverflow,
   PHONE,
-  type SaveKit,
-  startSaveKit,
+  saveKitForFile,
   text,
 } from '../helpers/save-browser';
 
-let kit: SaveKit;
-
-beforeAll(async () => {
-  kit = await startSaveKit();
-}, 120_000);
-
-afterAll(async () => {
-  await kit?.stop();
-});
+const kit = saveKitForFile();
 
 /** Walks a plan forward over HTTP, each step by the role that owns it. */
 async function advance(planId: string, chief: Session, stages: StageId[]) {
@@ -78,7 +69,10 @@ describe('publish', () => {
     await expect
       .poll(() => text(page, 'table.plans tr[data-plan="city-01"]'), LONG)
       .toContain('公告实施');
-    expect(await text(page, '.plan-versions li[data-version="1"]')).toContain('已公告');
+    // the versions list reloads after the publication
+    await expect
+      .poll(() => text(page, '.plan-versions li[data-version="1"]'), LONG)
+      .toContain('已公告');
     await done.scrollIntoViewIfNeeded();
     await screenshot(page, 'save-published');
     expect(errorsOf(page)).toEqual([]);
