@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadSampleReaches } from '../src/server/geodata';
-import { login, type TestAccount } from '../tests/helpers/accounts';
+import { DEMO_PLANNER, login, type TestAccount } from '../tests/helpers/accounts';
 import { launchBrowser } from '../tests/helpers/browser';
+import { saveVersion } from '../tests/helpers/plan-writes';
 import { ROOT } from '../tests/helpers/register';
 import { type RunningServer, startServer } from '../tests/helpers/server';
 
@@ -24,7 +25,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
-const PLANNER: TestAccount = { username: 'planner', password: 'demo-planner', role: 'planner' };
 const CHIEF: TestAccount = { username: 'gaopu', password: 'demo-gaopu', role: 'chief' };
 const DESKTOP = { width: 1366, height: 820 };
 const PHONE = { width: 360, height: 740 };
@@ -45,16 +45,7 @@ function demoReaches(): { name: string; features: Feature[] }[] {
 }
 
 async function save(server: RunningServer, planId: string, features: Feature[]): Promise<void> {
-  const s = await login(server.url, PLANNER);
-  const url = `${server.url}/api/plans/${planId}/geometry`;
-  const base = ((await (await fetch(url, { headers: s.headers() })).json()) as { version: number })
-    .version;
-  const res = await fetch(url, {
-    method: 'PUT',
-    headers: s.headers(),
-    body: JSON.stringify({ features, baseVersion: base, comment: 'bench' }),
-  });
-  if (res.status !== 201) throw new Error(`save ${planId}: ${res.status} ${await res.text()}`);
+  await saveVersion(server.url, await login(server.url, DEMO_PLANNER), planId, features, 'bench');
 }
 
 /** A fresh context logged in as `account` (its session cookie), or anonymous. */
@@ -110,7 +101,7 @@ const WORKSPACES = [
   },
   {
     what: 'planner, /plan/city-01 (panel with the editor + map idle)',
-    account: PLANNER,
+    account: DEMO_PLANNER,
     viewport: DESKTOP,
     path: '/plan/city-01',
     ready: `document.querySelector('.plan-panel .plan-editor .edit-toolbar') && document.querySelector('.plan-panel .draft-compute button') && ${MAP_IDLE}`,
@@ -185,7 +176,7 @@ async function computeTimes(browser: Browser, server: RunningServer): Promise<Ro
     await save(server, planId, reach.features);
     const times: number[] = [];
     for (let run = 0; run < 3; run++) {
-      const context = await contextFor(browser, server, PLANNER, DESKTOP);
+      const context = await contextFor(browser, server, DEMO_PLANNER, DESKTOP);
       const page = await context.newPage();
       await loadUntil(
         page,

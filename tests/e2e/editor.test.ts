@@ -5,10 +5,10 @@
 import type { Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { login } from '../helpers/accounts';
+import { DEMO_PLANNER, login } from '../helpers/accounts';
 import { screenshot } from '../helpers/browser';
 import { appUnderTest, at, drawLine, drawn, logIn, openPage } from '../helpers/map-page';
-import { editFeatures } from '../helpers/plan-writes';
+import { editFeatures, saveVersion } from '../helpers/plan-writes';
 
 const app = appUnderTest();
 
@@ -242,17 +242,8 @@ describe('planner draws 钦江 on the map', () => {
   }, 240_000);
 
   it('opens a saved plan zoomed to its lines and fits the editor at 360 px', async () => {
-    const api = await login(app.server.url, {
-      username: 'planner',
-      password: 'demo-planner',
-      role: 'planner',
-    });
-    const saved = await fetch(`${app.server.url}/api/plans/city-01/geometry`, {
-      method: 'PUT',
-      headers: api.headers(),
-      body: JSON.stringify({ features: editFeatures(1), baseVersion: 0, comment: '编辑器测试' }),
-    });
-    expect(saved.status).toBe(201);
+    const api = await login(app.server.url, DEMO_PLANNER);
+    await saveVersion(app.server.url, api, 'city-01', editFeatures(1), '编辑器测试');
 
     const page = await openPlanner(PHONE);
     const panel = page.locator('.plan-panel[data-plan="city-01"]');
@@ -288,18 +279,9 @@ describe('planner draws 钦江 on the map', () => {
   }, 120_000);
 
   it('snaps a new line’s first vertex onto an existing line’s vertex (saved exactly there)', async () => {
-    const api = await login(app.server.url, {
-      username: 'planner',
-      password: 'demo-planner',
-      role: 'planner',
-    });
+    const api = await login(app.server.url, DEMO_PLANNER);
+    await saveVersion(app.server.url, api, 'city-02', editFeatures(1), '吸附测试');
     const url = `${app.server.url}/api/plans/city-02/geometry`;
-    const put = await fetch(url, {
-      method: 'PUT',
-      headers: api.headers(),
-      body: JSON.stringify({ features: editFeatures(1), baseVersion: 0, comment: '吸附测试' }),
-    });
-    expect(put.status).toBe(201);
     const existing = ((editFeatures(1)[0] as unknown as { geometry: { coordinates: number[][] } })
       .geometry.coordinates[0] ?? []) as [number, number];
 

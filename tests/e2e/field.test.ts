@@ -6,11 +6,11 @@ import { execFileSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projector } from '../../src/domain/crs/crs';
-import { login, type Session } from '../helpers/accounts';
+import { DEMO_PLANNER, login, type Session } from '../helpers/accounts';
 import { launchBrowser, screenshot, waitForMapIdle } from '../helpers/browser';
 import { cmOf, cs2csXY } from '../helpers/coordinate-tables';
 import { drawn, logIn } from '../helpers/map-page';
-import { editFeatures } from '../helpers/plan-writes';
+import { editFeatures, saveVersion } from '../helpers/plan-writes';
 import { type RunningServer, startServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -20,18 +20,12 @@ let planner: Session;
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1366, height: 820 };
 const LONG = { timeout: 30_000 };
-const PLANNER = { username: 'planner', password: 'demo-planner', role: 'planner' as const };
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  planner = await login(server.url, PLANNER);
+  planner = await login(server.url, DEMO_PLANNER);
   // the planner saves two toe lines of 钦江 (class 2 / 30 m) and brings the plan to 现场复核
-  const saved = await fetch(`${server.url}/api/plans/city-01/geometry`, {
-    method: 'PUT',
-    headers: planner.headers(),
-    body: JSON.stringify({ features: editFeatures(1), baseVersion: 0, comment: '现场复核用' }),
-  });
-  expect(saved.status).toBe(201);
+  await saveVersion(server.url, planner, 'city-01', editFeatures(1), '现场复核用');
   for (const to of ['base-map', 'draft', 'consultation', 'field-check']) {
     const moved = await fetch(`${server.url}/api/plans/city-01/stage`, {
       method: 'POST',

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import type { FeatureCollection, Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login } from '../helpers/accounts';
-import { screenshot, waitForMapIdle } from '../helpers/browser';
+import { DEMO_PLANNER, login } from '../helpers/accounts';
+import { screenshot } from '../helpers/browser';
 import { inGroup, LAYERS, maxDelta, unzipTo } from '../helpers/export-gis';
 import { cs2csFeatures, flatPoints, nearestMax, ogrToGeoJson, withTempDir } from '../helpers/gdal';
 import { dir, gbk, gdalShapefile, read, xy, zipDir } from '../helpers/import';
-import { appUnderTest } from '../helpers/map-page';
-import { editFeatures } from '../helpers/plan-writes';
+import { appUnderTest, errorsOf, logIn, openPage } from '../helpers/map-page';
+import { editFeatures, saveVersion } from '../helpers/plan-writes';
 
 const app = appUnderTest();
 
@@ -23,21 +23,10 @@ const LONG = { timeout: 30_000 };
 const FIGURES: string[] = [];
 afterAll(() => console.info(FIGURES.join('\n')));
 
-type Errors = { errors: string[] };
-
 /** The planner's page with 钦江's panel open and its working copy loaded; resolves its size. */
 async function openQinjiang(viewport = DESKTOP): Promise<{ page: Page; count: number }> {
-  const page = await app.browser.newPage({ viewport, locale: 'zh-CN', acceptDownloads: true });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  (page as unknown as Errors).errors = errors;
-  await page.goto(`${app.server.url}/plan/city-01`);
-  await waitForMapIdle(page);
-  await page.click('header nav button:has-text("登录")');
-  const dialog = page.locator('dialog.login');
-  await dialog.getByLabel('用户名').fill('planner');
-  await dialog.getByLabel('密码').fill('demo-planner');
-  await dialog.locator('button[type="submit"]').click();
+  const { page } = await openPage(app.browser, `${app.server.url}/plan/city-01`, { viewport });
+  await logIn(page, 'planner', 'demo-planner');
   const mapTab = page.locator('.tabs [role="tab"]:has-text("地图")');
   if (await mapTab.isVisible()) await mapTab.click();
   const section = page.locator('.plan-panel[data-plan="city-01"] .import-files');
@@ -172,7 +161,7 @@ describe('import: GDAL-written GBK shapefile without .cpg (EPSG:4524)', () => {
     expect(await page.locator('.import-dialog').count()).toBe(0);
     await expect.poll(() => drawn(page, 'import-preview-line'), LONG).toEqual([]);
     await screenshot(page, 'files-import-added');
-    expect((page as unknown as Errors).errors).toEqual([]);
+    expect(errorsOf(page)).toEqual([]);
     await page.close();
   });
 
@@ -349,25 +338,8 @@ describe('import: coordinate table and a refused file', () => {
 
 describe('export of the computed draft', () => {
   it('preselects the zone and explains it; shapefile (GBK) and DXF read back by GDAL to 1 mm', async () => {
-    const api = await login(app.server.url, {
-      username: 'planner',
-      password: 'demo-planner',
-      role: 'planner',
-    });
-    const url = `${app.server.url}/api/plans/city-01/geometry`;
-    const current = (await (await fetch(url, { headers: api.headers() })).json()) as {
-      version: number;
-    };
-    const saved = await fetch(url, {
-      method: 'PUT',
-      headers: api.headers(),
-      body: JSON.stringify({
-        features: editFeatures(1),
-        baseVersion: current.version,
-        comment: '导出测试',
-      }),
-    });
-    expect(saved.status).toBe(201);
+    const api = await login(app.server.url, DEMO_PLANNER);
+    await saveVersion(app.server.url, api, 'city-01', editFeatures(1), '导出测试');
 
     const { page } = await openQinjiang();
     const panel = page.locator('.plan-panel[data-plan="city-01"]');
@@ -484,31 +456,18 @@ describe('export of the computed draft', () => {
       `dxf JZX vs cs2cs: max |Δ| ${(d * 1000).toFixed(3)} mm over ${got.length} vertices`,
     );
     expect(d).toBeLessThan(0.001);
-    expect((page as unknown as Errors).errors).toEqual([]);
+    expect(errorsOf(page)).toEqual([]);
     await page.close();
   }, 180_000);
 
   it('on a phone (360 px): a character GBK cannot hold is refused as the export says; UTF-8 writes it', async () => {
-    const api = await login(app.server.url, {
-      username: 'planner',
-      password: 'demo-planner',
-      role: 'planner',
-    });
-    const url = `${app.server.url}/api/plans/city-01/geometry`;
-    const current = (await (await fetch(url, { headers: api.headers() })).json()) as {
-      version: number;
-    };
+    const api = await login(app.server.url, DEMO_PLANNER);
     // a reach named with 𠮷 (U+20BB7, outside GBK): the zones carry it as their `reach`
     const features = editFeatures(2).map((f) => ({
       ...f,
       properties: { ...f.properties, reach: '𠮷段' },
     }));
-    const saved = await fetch(url, {
-      method: 'PUT',
-      headers: api.headers(),
-      body: JSON.stringify({ features, baseVersion: current.version }),
-    });
-    expect(saved.status).toBe(201);
+    await saveVersion(app.server.url, api, 'city-01', features);
 
     const { page } = await openQinjiang(PHONE);
     const panel = page.locator('.plan-panel[data-plan="city-01"]');
@@ -538,7 +497,7 @@ describe('export of the computed draft', () => {
     expect(download.suggestedFilename()).toBe('钦江_管理范围_EPSG4545.zip');
     await dialog.locator('[role="status"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'files-export-phone');
-    expect((page as unknown as Errors).errors).toEqual([]);
+    expect(errorsOf(page)).toEqual([]);
     await page.close();
   }, 180_000);
 });

@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, type Session, type TestAccount } from '../helpers/accounts';
+import { DEMO_PLANNER, login, type Session, type TestAccount } from '../helpers/accounts';
 import { launchBrowser, screenshot, waitForMapIdle } from '../helpers/browser';
 import { send } from '../helpers/plan-writes';
 import { ROOT } from '../helpers/register';
 import { type RunningServer, startServer } from '../helpers/server';
 
-const PLANNER: TestAccount = { username: 'planner', password: 'demo-planner', role: 'planner' };
 const GAOPU: TestAccount = { username: 'gaopu', password: 'demo-gaopu', role: 'chief' };
 const ADMIN: TestAccount = { username: 'admin', password: 'demo-admin', role: 'admin' };
 const REACH = 'E2E-TEST';
@@ -51,7 +50,7 @@ async function must(
 /** Saves the test lines and walks city-01 through every stage to 公告实施. */
 async function publishQinjiang(): Promise<void> {
   const [planner, chief] = await Promise.all([
-    login(server.url, PLANNER),
+    login(server.url, DEMO_PLANNER),
     login(server.url, GAOPU),
   ]);
   const plan = '/api/plans/city-01';

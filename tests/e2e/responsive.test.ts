@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nanliujiangCourse, wholeCourseReach } from '../../bench/course';
-import { login } from '../helpers/accounts';
+import { DEMO_PLANNER, login } from '../helpers/accounts';
 import { screenshot } from '../helpers/browser';
 import { appUnderTest, DESKTOP, errorsOf, LONG, logIn, openPage } from '../helpers/map-page';
+import { saveVersion } from '../helpers/plan-writes';
 
 const app = appUnderTest();
 
@@ -10,17 +11,8 @@ describe('a 220 km reach in the planner’s workspace', () => {
   it('computes off the main thread: frames keep coming and the map pans meanwhile', async () => {
     const course = nanliujiangCourse();
     const input = wholeCourseReach(course);
-    const planner = await login(app.server.url, {
-      username: 'planner',
-      password: 'demo-planner',
-      role: 'planner',
-    });
-    const saved = await fetch(`${app.server.url}/api/plans/city-05/geometry`, {
-      method: 'PUT',
-      headers: planner.headers(),
-      body: JSON.stringify({ features: input.features, baseVersion: 0, comment: '南流江全程' }),
-    });
-    expect(saved.status).toBe(201);
+    const planner = await login(app.server.url, DEMO_PLANNER);
+    await saveVersion(app.server.url, planner, 'city-05', input.features, '南流江全程');
 
     const { page, context } = await openPage(app.browser, app.server.url, { viewport: DESKTOP });
     await logIn(page, 'planner', 'demo-planner');

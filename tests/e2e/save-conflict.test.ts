@@ -2,7 +2,7 @@
 // conflict view shows what they changed and what I changed, merges (with a choice per conflict) or
 // reloads theirs; a save whose answer was lost is found on the server, not saved twice. The tests
 // run in order on one plan (city-03), each on the version the previous one left.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EditFeature } from '../../src/domain/editor/edit-types';
 import { screenshot } from '../helpers/browser';
 import { editFeatures } from '../helpers/plan-writes';
@@ -14,23 +14,14 @@ import {
   LONG,
   noOverflow,
   PHONE,
-  type SaveKit,
+  saveKitForFile,
   saveState,
-  startSaveKit,
   stored,
   text,
   withProps,
 } from '../helpers/save-browser';
 
-let kit: SaveKit;
-
-beforeAll(async () => {
-  kit = await startSaveKit();
-}, 120_000);
-
-afterAll(async () => {
-  await kit?.stop();
-});
+const kit = saveKitForFile();
 
 describe('409: another session saved first', () => {
   it('shows what they changed and what I changed, merges, and the saved version has both', async () => {

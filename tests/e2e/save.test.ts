@@ -1,7 +1,7 @@
 // Saving in a real browser against the real server on a fresh database: a local draft survives a
 // reload and is offered, restored or discarded; a save with the connection cut retries, keeps the
 // draft and lands exactly once; a 503 is retried, a 400 shown with its field; a full storage is said.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EditFeature } from '../../src/domain/editor/edit-types';
 import { screenshot } from '../helpers/browser';
 import { editFeatures } from '../helpers/plan-writes';
@@ -13,23 +13,14 @@ import {
   LONG,
   noOverflow,
   PHONE,
-  type SaveKit,
+  saveKitForFile,
   saveState,
-  startSaveKit,
   stored,
   text,
   withProps,
 } from '../helpers/save-browser';
 
-let kit: SaveKit;
-
-beforeAll(async () => {
-  kit = await startSaveKit();
-}, 120_000);
-
-afterAll(async () => {
-  await kit?.stop();
-});
+const kit = saveKitForFile();
 
 describe('local draft', () => {
   it('survives a reload, is offered with its time, version and size, restored, saved, drawn', async () => {

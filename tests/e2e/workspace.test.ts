@@ -3,10 +3,10 @@
 // comments), the server's refusals shown plainly, logout.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { login } from '../helpers/accounts';
+import { DEMO_PLANNER, login } from '../helpers/accounts';
 import { screenshot, waitForMapIdle } from '../helpers/browser';
 import { appUnderTest, logIn } from '../helpers/map-page';
-import { editFeatures } from '../helpers/plan-writes';
+import { editFeatures, saveVersion } from '../helpers/plan-writes';
 
 const app = appUnderTest();
 
@@ -30,17 +30,8 @@ const text = async (page: Page, selector: string) =>
 describe('planner', () => {
   it('logs in, sees 我的任务 with 36 plans, moves 钦江 未开始 → 收集底图, stays logged in on reload', async () => {
     // a saved version of 钦江, so that the panel has a version and a draft to sum up
-    const api = await login(app.server.url, {
-      username: 'planner',
-      password: 'demo-planner',
-      role: 'planner',
-    });
-    const saved = await fetch(`${app.server.url}/api/plans/city-01/geometry`, {
-      method: 'PUT',
-      headers: api.headers(),
-      body: JSON.stringify({ features: editFeatures(0), baseVersion: 0, comment: '测试底图' }),
-    });
-    expect(saved.status).toBe(201);
+    const api = await login(app.server.url, DEMO_PLANNER);
+    await saveVersion(app.server.url, api, 'city-01', editFeatures(0), '测试底图');
 
     const page = await open();
     await logIn(page, 'planner', 'demo-planner');
@@ -111,24 +102,11 @@ describe('planner', () => {
 describe('planner computes in the browser', () => {
   it('presses 计算 on 钦江: the draft zones and markers are drawn, summed up, and cleared on close', async () => {
     // two toe lines on 钦江, class 2 / 30 m, saved as the newest version
-    const api = await login(app.server.url, {
-      username: 'planner',
-      password: 'demo-planner',
-      role: 'planner',
-    });
-    const geometryUrl = `${app.server.url}/api/plans/city-01/geometry`;
-    const current = (await (await fetch(geometryUrl, { headers: api.headers() })).json()) as {
-      version: number;
-    };
-    const features = editFeatures(current.version + 1);
+    const api = await login(app.server.url, DEMO_PLANNER);
+    const features = editFeatures(2);
     expect(features.map((f) => f.properties?.embankmentClass)).toEqual([2, 2]);
     expect(features.map((f) => f.properties?.widthM)).toEqual([30, 30]);
-    const saved = await fetch(geometryUrl, {
-      method: 'PUT',
-      headers: api.headers(),
-      body: JSON.stringify({ features, baseVersion: current.version, comment: '计算测试' }),
-    });
-    expect(saved.status).toBe(201);
+    await saveVersion(app.server.url, api, 'city-01', features, '计算测试');
 
     const page = await open();
     await logIn(page, 'planner', 'demo-planner');

@@ -17,6 +17,13 @@ export interface TestAccount {
   canPublish?: boolean;
 }
 
+/** The demo planner (demo mode seeds it): every plan, may publish. */
+export const DEMO_PLANNER: TestAccount = {
+  username: 'planner',
+  password: 'demo-planner',
+  role: 'planner',
+};
+
 /** A planner of every plan who may publish. */
 export const STRESS_PLANNER: TestAccount = {
   username: 'stress-planner',

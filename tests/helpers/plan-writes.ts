@@ -27,6 +27,36 @@ export function editFeatures(n: number): Feature[] {
   }));
 }
 
+/**
+ * Saves `features` as a plan's next version over HTTP, on the newest one, as `session`; resolves the
+ * new version number, or throws with the server's answer when it is not 201.
+ */
+export async function saveVersion(
+  url: string,
+  session: Session,
+  planId: string,
+  features: Feature[],
+  comment?: string,
+): Promise<number> {
+  const geometry = `${url}/api/plans/${planId}/geometry`;
+  const current = (await (await fetch(geometry, { headers: session.headers() })).json()) as {
+    version: number;
+  };
+  const saved = await fetch(geometry, {
+    method: 'PUT',
+    headers: session.headers(),
+    body: JSON.stringify({
+      features,
+      baseVersion: current.version,
+      ...(comment === undefined ? {} : { comment }),
+    }),
+  });
+  const body = (await saved.json()) as { version: number };
+  if (saved.status !== 201)
+    throw new Error(`save ${planId}: ${saved.status} ${JSON.stringify(body)}`);
+  return body.version;
+}
+
 /** What a write request came back with; `null` when it never got an answer (connection died). */
 export interface Reply {
   status: number;

@@ -2,17 +2,16 @@
 // HTTP, a page logged in as the planner, drafts seeded in localStorage as the app writes them.
 import type { Feature } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { EditFeature } from '../../src/domain/editor/edit-types';
 import { draftKey, writeDraft } from '../../src/ui/workspace/editor/local-draft';
 import { login, type Session } from './accounts';
-import { launchBrowser, waitForMapIdle } from './browser';
-import { editFeatures } from './plan-writes';
+import { launchBrowser } from './browser';
+import { DESKTOP, LONG, logIn, openPage } from './map-page';
+import { editFeatures, saveVersion } from './plan-writes';
 import { type RunningServer, startServer } from './server';
 
-const DESKTOP = { width: 1366, height: 820 };
-export const PHONE = { width: 360, height: 740 };
-export const LONG = { timeout: 30_000 };
+export { errorsOf, LONG, PHONE, textOf as text } from './map-page';
 
 /** The saved features as the working copy names them (a feature saved without id: f1, f2, …). */
 export function asEdit(features: Feature[], ids?: string[]): EditFeature[] {
@@ -51,8 +50,6 @@ export function draftText(planId: string, baseVersion: number, features: EditFea
   return store.get(draftKey('planner', planId)) ?? '';
 }
 
-export const text = async (page: Page, selector: string) =>
-  (await page.locator(selector).first().textContent(LONG)) ?? '';
 /** The planner's stored draft of a plan, as text (null: none). */
 export const stored = (page: Page, planId: string) =>
   page.evaluate((k) => localStorage.getItem(k), draftKey('planner', planId));
@@ -60,8 +57,6 @@ export const saveState = (page: Page) => page.locator('.save-bar').getAttribute(
 /** How far the page is wider than the screen (≤ 0: no horizontal scrolling). */
 export const noOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
-/** The uncaught errors of a page opened by `open`. */
-export const errorsOf = (page: Page) => (page as unknown as { errors: string[] }).errors;
 
 /** A running server and browser, with the planner's and admin's sessions. */
 export interface SaveKit {
@@ -93,7 +88,7 @@ export interface SaveKit {
 }
 
 /** Starts the real server on a fresh database and the browser, and logs the planner and admin in. */
-export async function startSaveKit(): Promise<SaveKit> {
+async function startSaveKit(): Promise<SaveKit> {
   const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   const [planner, admin] = await Promise.all([
     login(server.url, { username: 'planner', password: 'demo-planner', role: 'planner' }),
@@ -113,32 +108,15 @@ export async function startSaveKit(): Promise<SaveKit> {
     planner,
     admin,
     api,
-    async saveOverHttp(s, planId, features, comment = '') {
-      const current = await api(s, 'GET', `/api/plans/${planId}/geometry`);
-      const saved = await api(s, 'PUT', `/api/plans/${planId}/geometry`, {
-        features,
-        baseVersion: current.body.version,
-        comment,
-      });
-      expect(saved.status, JSON.stringify(saved.body)).toBe(201);
-      return saved.body.version as number;
-    },
+    saveOverHttp: (s, planId, features, comment = '') =>
+      saveVersion(server.url, s, planId, features, comment),
     newest: async (planId) =>
       (await api(planner, 'GET', `/api/plans/${planId}/geometry`)).body as Awaited<
         ReturnType<SaveKit['newest']>
       >,
     async open(viewport = DESKTOP) {
-      const page = await browser.newPage({ viewport, locale: 'zh-CN' });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      (page as unknown as { errors: string[] }).errors = errors;
-      await page.goto(server.url);
-      await waitForMapIdle(page);
-      await page.click('header nav button:has-text("登录")');
-      const dialog = page.locator('dialog.login');
-      await dialog.getByLabel('用户名').fill('planner');
-      await dialog.getByLabel('密码').fill('demo-planner');
-      await dialog.locator('button[type="submit"]').click();
+      const { page } = await openPage(browser, server.url, { viewport });
+      await logIn(page, 'planner', 'demo-planner');
       await page.locator('.work-list').waitFor(LONG);
       return page;
     },
@@ -156,4 +134,19 @@ export async function startSaveKit(): Promise<SaveKit> {
       await server.stop();
     },
   };
+}
+
+/**
+ * A SaveKit for one test file: started before its tests and stopped after them; the object is
+ * filled in once the tests run.
+ */
+export function saveKitForFile(): SaveKit {
+  const kit = {} as SaveKit;
+  beforeAll(async () => {
+    Object.assign(kit, await startSaveKit());
+  }, 120_000);
+  afterAll(async () => {
+    await kit.stop?.();
+  });
+  return kit;
 }
