@@ -159,8 +159,8 @@ function createDraw(map: MaplibreMap, events: DrawEvents): TerraDraw {
 }
 
 /**
- * Starts drawing on the page's map (its data loaded). While the session lives, a click on the map
- * belongs to it (no river is selected by a click). Call `destroy` when the editor closes.
+ * Starts drawing on the page's map (its data loaded); the app keeps the open plan open under map
+ * clicks, so they belong to the session. Call `destroy` when the editor closes.
  * @example const s = await startDrawSession(hejieMap, events); s.setFeatures(state.features, null)
  */
 export async function startDrawSession(hejie: HejieMap, events: DrawEvents): Promise<DrawSession> {
@@ -172,7 +172,6 @@ export async function startDrawSession(hejie: HejieMap, events: DrawEvents): Pro
   const draw = createDraw(map, events);
   draw.start();
   addFlowArrows(map);
-  hejie.setClickSelects(false);
   let mode: DrawMode = 'static';
 
   const feature = (id: string) => draw.getSnapshotFeature(id);
@@ -260,7 +259,6 @@ export async function startDrawSession(hejie: HejieMap, events: DrawEvents): Pro
     },
     isDrawing: () => !removed && draw.getModeState() === 'drawing',
     destroy() {
-      hejie.setClickSelects(true);
       if (removed) return;
       draw.stop();
       removeFlowArrows(map);

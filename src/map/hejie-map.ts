@@ -50,7 +50,6 @@ export class HejieMap {
   private loaded = false;
   private draft: FeatureCollection | null = null;
   /** false while a draw session owns the map's clicks */
-  private clickSelects = true;
   private readonly ready: Promise<void>;
   private readonly markers: Promise<void>;
 
@@ -136,11 +135,7 @@ export class HejieMap {
         : '管理/保护范围：已公告成果',
     });
     for (const layer of LAYERS) this.map.addLayer(layer);
-    selectOnClick(
-      this.map,
-      () => this.clickSelects,
-      (id) => this.events.onSelect?.(id),
-    );
+    selectOnClick(this.map, (id) => this.events.onSelect?.(id));
     this.applySelection();
     this.applyBasemap();
     this.loaded = true;
@@ -230,14 +225,6 @@ export class HejieMap {
     this.map.addSource(DRAFT_SOURCE, { type: 'geojson', data: fc });
     // under the labels, so that river names stay readable over the draft
     for (const layer of DRAFT_LAYERS) this.map.addLayer(layer, 'river-label');
-  }
-
-  /**
-   * Whether a click on the map selects a river (and so closes an open plan): off while lines are
-   * drawn or edited on it (src/map/draw-session.ts).
-   */
-  setClickSelects(on: boolean): void {
-    this.clickSelects = on;
   }
 
   /** Switches the base map; 天地图 needs a key. */

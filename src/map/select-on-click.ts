@@ -6,16 +6,14 @@ import { CLICKABLE_LAYERS } from './layers';
 const CLICK_TOLERANCE_PX = 6;
 
 /**
- * Calls `onSelect` with the waterbody id under a click (null: none) while `enabled()` holds (a draw
- * session or a point pick takes the clicks), with a pointer cursor over what can be picked.
+ * Calls `onSelect` with the waterbody id under a click (null: none), with a pointer cursor over what
+ * can be picked. The app ignores it while a plan is open (drawing and picking happen there).
  */
 export function selectOnClick(
   map: MaplibreMap,
-  enabled: () => boolean,
   onSelect: (waterbodyId: string | null) => void,
 ): void {
   map.on('click', (e) => {
-    if (!enabled()) return;
     const { x, y } = e.point;
     const box: [[number, number], [number, number]] = [
       [x - CLICK_TOLERANCE_PX, y - CLICK_TOLERANCE_PX],
