@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
-import { exportFeatures } from '../src/domain/formats/export-features';
-import { EXPORT_FORMATS } from '../src/domain/formats/export-formats';
+import { exportFeatures } from '../src/domain/formats/export/export-features';
+import { EXPORT_FORMATS } from '../src/domain/formats/export/export-formats';
 import type { WaterbodyCode } from '../src/domain/markers/number-markers';
 import { reachCoder } from '../src/domain/markers/number-markers';
 import { placeMarkers } from '../src/domain/markers/place-markers';

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CRS, type CrsCode } from '../domain/crs/crs';
-import { exportFeatures } from '../domain/formats/export-features';
-import { EXPORT_FORMATS } from '../domain/formats/export-formats';
+import { exportFeatures } from '../domain/formats/export/export-features';
+import { EXPORT_FORMATS } from '../domain/formats/export/export-formats';
 import type { TextEncoding } from '../domain/formats/types';
 import { writeFiles } from './write-output';
 

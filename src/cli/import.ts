@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CRS, type CrsCode } from '../domain/crs/crs';
-import { importFile, MAX_IMPORT_BYTES } from '../domain/formats/import-file';
+import { importFile, MAX_IMPORT_BYTES } from '../domain/formats/import/import-file';
 import type { TextEncoding } from '../domain/formats/types';
 import { writeAtomically } from './write-output';
 

@@ -22,8 +22,8 @@ import { SettingsDialog, storedTiandituKey } from './settings-dialog';
 const mapPaneModule = import('./map-pane');
 const MapPane = lazy(() => mapPaneModule);
 // The workspaces load only for a logged-in user or an opened plan: the public first screen stays light.
-const WorkList = lazy(() => import('./workspace/work-list'));
-const PlanPanel = lazy(() => import('./workspace/plan-panel'));
+const WorkList = lazy(() => import('./workspace/panel/work-list'));
+const PlanPanel = lazy(() => import('./workspace/panel/plan-panel'));
 
 interface Loaded {
   plans: ApiPlan[];

@@ -9,7 +9,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { expect } from 'vitest';
 import type { CrsCode } from '../../src/domain/crs/crs';
 import { CRS, projector } from '../../src/domain/crs/crs';
-import { formatFixed } from '../../src/domain/formats/dms';
+import { formatFixed } from '../../src/domain/formats/common/dms';
 import type {
   ExportContext,
   ExportFile,

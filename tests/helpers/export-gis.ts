@@ -4,8 +4,8 @@ import { unzipSync } from 'fflate';
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { expect } from 'vitest';
 import type { CrsCode } from '../../src/domain/crs/crs';
-import { exportFeatures } from '../../src/domain/formats/export-features';
-import { signedArea2 } from '../../src/domain/formats/geometry-coords';
+import { signedArea2 } from '../../src/domain/formats/common/geometry-coords';
+import { exportFeatures } from '../../src/domain/formats/export/export-features';
 import { cs2csFeatures, flatPoints, nearestMax, writeFiles } from '../helpers/gdal';
 
 const ZONES_DIR = join(import.meta.dirname, '../fixtures/zones/out');

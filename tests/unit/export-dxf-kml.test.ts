@@ -4,8 +4,8 @@ import { unzipSync } from 'fflate';
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../../src/cli/export';
-import { exportFeatures } from '../../src/domain/formats/export-features';
-import { signedArea2 } from '../../src/domain/formats/geometry-coords';
+import { signedArea2 } from '../../src/domain/formats/common/geometry-coords';
+import { exportFeatures } from '../../src/domain/formats/export/export-features';
 import { allInputs, exportOk, readFc } from '../helpers/export-gis';
 import {
   cs2csFeatures,

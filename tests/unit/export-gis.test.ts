@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../../src/cli/export';
-import { exportFeatures } from '../../src/domain/formats/export-features';
-import { EXPORT_FORMATS } from '../../src/domain/formats/export-formats';
-import { mapFieldNames } from '../../src/domain/formats/field-names';
+import { exportFeatures } from '../../src/domain/formats/export/export-features';
+import { EXPORT_FORMATS } from '../../src/domain/formats/export/export-formats';
+import { mapFieldNames } from '../../src/domain/formats/shapefile/field-names';
 import {
   ALL_CRS,
   allInputs,

@@ -3,10 +3,10 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { CrsCode } from '../../src/domain/crs/crs';
 import { CRS } from '../../src/domain/crs/crs';
-import { csvFormat } from '../../src/domain/formats/csv.format';
-import { txtFormat } from '../../src/domain/formats/txt.format';
+import { csvFormat } from '../../src/domain/formats/csv/csv.format';
+import { txtFormat } from '../../src/domain/formats/txt/txt.format';
 import type { ExportFile } from '../../src/domain/formats/types';
-import { xlsxFormat } from '../../src/domain/formats/xlsx.format';
+import { xlsxFormat } from '../../src/domain/formats/xlsx/xlsx.format';
 import { decodeGbk } from '../../src/domain/text/gbk';
 import type { Table } from '../helpers/coordinate-tables';
 import {

@@ -1,10 +1,10 @@
 import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { csvFormat } from '../../src/domain/formats/csv.format';
-import { formatDms, formatFixed } from '../../src/domain/formats/dms';
-import { txtFormat } from '../../src/domain/formats/txt.format';
+import { formatDms, formatFixed } from '../../src/domain/formats/common/dms';
+import { csvFormat } from '../../src/domain/formats/csv/csv.format';
+import { txtFormat } from '../../src/domain/formats/txt/txt.format';
 import type { ExportFile } from '../../src/domain/formats/types';
-import { xlsxFormat } from '../../src/domain/formats/xlsx.format';
+import { xlsxFormat } from '../../src/domain/formats/xlsx/xlsx.format';
 import { decodeGbk } from '../../src/domain/text/gbk';
 import type { Table } from '../helpers/coordinate-tables';
 import {

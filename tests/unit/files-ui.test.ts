@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../src/domain/formats/import-file';
+import { importFile } from '../../src/domain/formats/import/import-file';
 import type { ImportResult } from '../../src/domain/formats/types';
 import { collectSources } from '../../src/ui/workspace/files/collect-sources';
 import { crsHow, formatExtent, importFormatOf } from '../../src/ui/workspace/files/describe-import';

@@ -5,10 +5,10 @@ import { zipSync } from 'fflate';
 import type { FeatureCollection, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CRS, type CrsCode } from '../../src/domain/crs/crs';
-import { EXPORT_FORMATS } from '../../src/domain/formats/export-formats';
-import { IMPORT_EXTENT } from '../../src/domain/formats/import-extent';
-import { importFile } from '../../src/domain/formats/import-file';
-import { parsePrj } from '../../src/domain/formats/parse-prj';
+import { EXPORT_FORMATS } from '../../src/domain/formats/export/export-formats';
+import { IMPORT_EXTENT } from '../../src/domain/formats/import/import-extent';
+import { importFile } from '../../src/domain/formats/import/import-file';
+import { parsePrj } from '../../src/domain/formats/shapefile/parse-prj';
 import {
   dir,
   entry,

@@ -4,8 +4,8 @@ import { zipSync } from 'fflate';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { CrsCode } from '../../src/domain/crs/crs';
-import { importFile } from '../../src/domain/formats/import-file';
-import { parseDegrees } from '../../src/domain/formats/table-rows';
+import { importFile } from '../../src/domain/formats/import/import-file';
+import { parseDegrees } from '../../src/domain/formats/tables/table-rows';
 import {
   cs2cs,
   dir,

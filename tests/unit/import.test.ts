@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/cli/import';
-import { importFile } from '../../src/domain/formats/import-file';
+import { importFile } from '../../src/domain/formats/import/import-file';
 import {
   byLayer,
   dir,

@@ -2,7 +2,7 @@
 // coordinate table GET /api/plans/:id/markers.csv.
 import { Hono } from 'hono';
 import { canSeeCoordinates, canViewDraft } from '../../domain/access/permissions';
-import { exportFeatures } from '../../domain/formats/export-features';
+import { exportFeatures } from '../../domain/formats/export/export-features';
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';

@@ -3,10 +3,10 @@
 import { useMemo } from 'react';
 import type { MessageKey } from '../i18n';
 import { useLang } from '../i18n';
-import * as edit from './messages-edit';
-import * as field from './messages-field';
-import * as files from './messages-files';
-import * as save from './messages-save';
+import * as edit from './editor/messages-edit';
+import * as save from './editor/messages-save';
+import * as field from './field/messages-field';
+import * as files from './files/messages-files';
 
 const base = {
   loginTitle: '登录河界',

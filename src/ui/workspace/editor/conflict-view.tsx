@@ -6,7 +6,7 @@ import type { MergeChoice, MergeConflict } from '../../../domain/editor/merge-ed
 import { mergeEdits } from '../../../domain/editor/merge-edits';
 import { useLang } from '../../i18n';
 import { useWt, type WT } from '../messages';
-import { formatTime } from '../show-problem';
+import { formatTime } from '../panel/show-problem';
 import { describeChange, roleLabel } from './describe-change';
 import type { Conflict } from './use-save-version';
 

@@ -1,7 +1,7 @@
 import { useLang } from '../../i18n';
 import { useWt } from '../messages';
-import { formatTime } from '../show-problem';
-import type { DraftOffer as Offer } from '../use-plan-editor';
+import { formatTime } from '../panel/show-problem';
+import type { DraftOffer as Offer } from '../panel/use-plan-editor';
 
 /**
  * A draft found in this browser: when it was stored, on which version, how many features, and

@@ -2,7 +2,7 @@
 // features, POST publish.
 import type { Feature } from 'geojson';
 import { requestJson } from '../../api';
-import type { PlanVersion } from '../plan-api';
+import type { PlanVersion } from '../panel/plan-api';
 
 const base = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
 

@@ -5,7 +5,7 @@ import type { MergeChoice } from '../../../domain/editor/merge-edits';
 import { mergeEdits } from '../../../domain/editor/merge-edits';
 import { toEditFeatures, toSavedFeatures } from '../../../domain/editor/saved-features';
 import { ApiError } from '../../api';
-import type { PlanEditor } from '../use-plan-editor';
+import type { PlanEditor } from '../panel/use-plan-editor';
 import { type GeometryVersion, loadVersion, saveGeometry } from './save-api';
 
 /** Seconds before retry n (0-based): 2, 4, 8, 16, then every 30. */

@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { projector } from '../../../domain/crs/crs';
-import { formatDms } from '../../../domain/formats/dms';
+import { formatDms } from '../../../domain/formats/common/dms';
 import { nearestMarker } from '../../../domain/markers/nearest-marker';
 import { showFieldPosition } from '../../../map/field-layers';
 import { flyToPoint } from '../../../map/fly-to';

@@ -1,5 +1,5 @@
 import { CRS } from '../../../domain/crs/crs';
-import { IMPORT_FORMATS } from '../../../domain/formats/import-formats';
+import { IMPORT_FORMATS } from '../../../domain/formats/import/import-formats';
 import type { ImportFormat, ImportResult } from '../../../domain/formats/types';
 import type { BBox } from '../../../domain/geo/bbox';
 import type { WT } from '../messages';

@@ -7,7 +7,7 @@ import {
   DELIVERABLES,
   type DeliverableId,
   deliverableOf,
-} from '../../../domain/formats/deliverables';
+} from '../../../domain/formats/common/deliverables';
 import { bboxOf } from '../../../domain/geo/bbox';
 
 /** A layer of the export: a deliverable (管理范围面 …) or the features that are none ('other'). */

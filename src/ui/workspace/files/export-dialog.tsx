@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef, useState } from 'react';
 import type { CrsCode } from '../../../domain/crs/crs';
 import { CRS } from '../../../domain/crs/crs';
-import { EXPORT_FORMATS } from '../../../domain/formats/export-formats';
+import { EXPORT_FORMATS } from '../../../domain/formats/export/export-formats';
 import type { ExportFormat, TextEncoding } from '../../../domain/formats/types';
 import { useWt } from '../messages';
 import { autoZone, exportStem, type LayerId, layersOf, selectLayers } from './export-choices';

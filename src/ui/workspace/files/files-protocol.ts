@@ -2,7 +2,7 @@
 // or an export written (features → one file to download).
 import type { FeatureCollection } from 'geojson';
 import type { CrsCode } from '../../../domain/crs/crs';
-import type { ExportOptions } from '../../../domain/formats/export-features';
+import type { ExportOptions } from '../../../domain/formats/export/export-features';
 import type { ImportOptions, ImportResult, ImportSource } from '../../../domain/formats/types';
 import type { BBox } from '../../../domain/geo/bbox';
 import type { GeometryCounts } from './imported-features';

@@ -2,7 +2,7 @@ import type { CrsCode } from '../../../domain/crs/crs';
 import { CRS } from '../../../domain/crs/crs';
 import type { ImportOptions, TextEncoding } from '../../../domain/formats/types';
 import { useLang } from '../../i18n';
-import { ReasonList } from '../draft-outcome';
+import { ReasonList } from '../draft/draft-outcome';
 import { useWt } from '../messages';
 import type { PickedSource } from './collect-sources';
 import { crsHow, formatExtent, importFormatOf } from './describe-import';

@@ -1,7 +1,7 @@
 // The files worker's work, kept apart from the worker so that it runs (and is tested) anywhere.
 import { zipSync } from 'fflate';
-import { exportFeatures } from '../../../domain/formats/export-features';
-import { importFile } from '../../../domain/formats/import-file';
+import { exportFeatures } from '../../../domain/formats/export/export-features';
+import { importFile } from '../../../domain/formats/import/import-file';
 import { bboxOf } from '../../../domain/geo/bbox';
 import type {
   ExportAnswer,

@@ -1,0 +1,115 @@
+// "计算" in the browser: a plan's lines (the newest saved version, or the editor's working copy), the
+// rule table in force and the river's code go to the compute worker; the zones and markers come back
+// as one collection for the map.
+import type { Feature, FeatureCollection } from 'geojson';
+import type { EditFeature } from '../../../domain/editor/edit-types';
+import { toSavedFeatures } from '../../../domain/editor/saved-features';
+import type { RiverView } from '../../../domain/rivers/waterbody';
+import { readReaches } from '../../../domain/zones/read-reaches';
+import type { RuleTable } from '../../../domain/zones/rules';
+import type { ComputeClient } from '../../compute/compute-client';
+import type { ComputeResponse } from '../../compute/compute-protocol';
+import { loadGeometry, loadRules } from '../panel/plan-api';
+
+/** What one computation gave: the drawn draft and its parts, or the engine's reasons. */
+export type DraftResult =
+  | {
+      ok: true;
+      /** the saved version computed, or the one the working copy is based on */
+      version: number;
+      /** the editor's working copy, changed since that version */
+      working: boolean;
+      /** zones, boundary lines and markers in one collection (the map's `draft` source) */
+      draft: FeatureCollection;
+      zones: FeatureCollection;
+      markerCount: number;
+      markerErrors: string[];
+      warnings: string[];
+      ms: number;
+    }
+  | { ok: false; errors: string[] };
+
+/**
+ * The engine's input: a reach without a `river` property counts as the plan's river, as on the
+ * server, so that its rules are the river's and its markers are numbered with the river's code.
+ */
+function engineInput(
+  features: readonly Feature[],
+  river: RiverView | undefined,
+): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: features.map((f) => ({
+      ...f,
+      properties: river ? { river: river.id, ...f.properties } : { ...f.properties },
+    })),
+  };
+}
+
+async function compute(
+  client: ComputeClient,
+  input: FeatureCollection,
+  rules: RuleTable,
+  river: RiverView | undefined,
+  at: { version: number; working: boolean },
+): Promise<DraftResult> {
+  const waterbodies = river
+    ? [{ id: river.id, name: river.name, code: river.code, aliases: river.aliases }]
+    : [];
+  const response: ComputeResponse = await client.compute({ input, rules, waterbodies });
+  if (!response.ok) return response;
+  const markers = response.markers?.features ?? [];
+  return {
+    ok: true,
+    ...at,
+    draft: { type: 'FeatureCollection', features: [...response.zones.features, ...markers] },
+    zones: response.zones,
+    markerCount: markers.length,
+    markerErrors: response.markerErrors,
+    warnings: response.warnings,
+    ms: Math.round(response.ms.zones + response.ms.markers),
+  };
+}
+
+/** Computes the plan's newest saved version. */
+export async function computeDraft(
+  client: ComputeClient,
+  planId: string,
+  river: RiverView | undefined,
+): Promise<DraftResult> {
+  const [geometry, rules] = await Promise.all([loadGeometry(planId), loadRules()]);
+  return compute(client, engineInput(geometry.features, river), rules, river, {
+    version: geometry.version,
+    working: false,
+  });
+}
+
+/** The editor's working copy as the compute worker takes it. */
+export interface WorkingCopy {
+  features: readonly EditFeature[];
+  baseVersion: number;
+  dirty: boolean;
+  rules: RuleTable;
+}
+
+/** Computes the editor's working copy (unsaved lines and widths included). */
+export function computeWorkingCopy(
+  client: ComputeClient,
+  copy: WorkingCopy,
+  river: RiverView | undefined,
+): Promise<DraftResult> {
+  const input = engineInput(toSavedFeatures(copy.features), river);
+  return compute(client, input, copy.rules, river, {
+    version: copy.baseVersion,
+    working: copy.dirty,
+  });
+}
+
+/**
+ * Why the working copy cannot be computed yet (a reach lacks a bank, a line has no role): the
+ * engine's own reading of it; [] when it can go to the engine.
+ */
+export function unreadyReasons(copy: WorkingCopy, river: RiverView | undefined): string[] {
+  if (copy.features.length === 0) return ['the working copy has no lines'];
+  return readReaches(engineInput(toSavedFeatures(copy.features), river)).errors;
+}

@@ -1,0 +1,172 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { CommentPin } from '../../../map/comment-pins';
+import { showCommentPins } from '../../../map/comment-pins';
+import { flyToPoint } from '../../../map/fly-to';
+import { pickPoint } from '../../../map/pick-point';
+import type { Session } from '../../api';
+import { pointCover } from '../../covered-edges';
+import { useLang } from '../../i18n';
+import { useMapHandle } from '../../map-handle';
+import '../field/field.css';
+import { useWt } from '../messages';
+import type { PlanComment } from './plan-api';
+import { addComment } from './plan-api';
+import { formatTime, showProblem } from './show-problem';
+
+const degrees = (v: number) => v.toFixed(6);
+
+/** The comments with a place as map pins, and the place being pinned (`new`). */
+function pinsOf(comments: readonly PlanComment[], place: [number, number] | null): CommentPin[] {
+  const pins: CommentPin[] = [];
+  for (const c of comments) {
+    if (c.lon !== null && c.lat !== null) pins.push({ id: String(c.id), lon: c.lon, lat: c.lat });
+  }
+  if (place) pins.push({ id: 'new', lon: place[0], lat: place[1] });
+  return pins;
+}
+
+/**
+ * A plan's comments, newest last, drawn as pins on the map when they have a place (a comment
+ * with a place flies the map there), and a text box to add one, pinned to a place picked on the
+ * map with 在地图上标注 (the next tap; Esc cancels).
+ */
+export function PlanComments(props: {
+  planId: string;
+  comments: readonly PlanComment[];
+  session: Session | null;
+  onAdded: () => void;
+}) {
+  const { lang } = useLang();
+  const t = useWt();
+  const map = useMapHandle();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [place, setPlace] = useState<[number, number] | null>(null);
+  const picking = useRef<AbortController | null>(null);
+  const [isPicking, setIsPicking] = useState(false);
+  const pickingNote = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    if (map) void showCommentPins(map, pinsOf(props.comments, place));
+  }, [map, props.comments, place]);
+  useEffect(
+    () => () => {
+      picking.current?.abort();
+      if (map) void showCommentPins(map, []);
+    },
+    [map],
+  );
+
+  // the panel shrinks while picking (a phone's bottom sheet): keep the instruction in view
+  useEffect(() => {
+    if (isPicking) pickingNote.current?.scrollIntoView({ block: 'nearest' });
+  }, [isPicking]);
+
+  const pick = async () => {
+    if (!map) return;
+    picking.current?.abort();
+    const controller = new AbortController();
+    picking.current = controller;
+    setIsPicking(true);
+    const point = await pickPoint(map, controller.signal);
+    if (picking.current === controller) {
+      picking.current = null;
+      setIsPicking(false);
+    }
+    if (point) setPlace(point);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!props.session || text.trim() === '') return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      await addComment(props.planId, text.trim(), props.session.csrf, place ?? undefined);
+      setText('');
+      setPlace(null);
+      props.onAdded();
+    } catch (err) {
+      setProblem(showProblem(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="plan-comments" aria-labelledby="plan-comments-title">
+      <h3 id="plan-comments-title">
+        {t('comments')} <small>({props.comments.length})</small>
+      </h3>
+      {props.comments.length === 0 ? (
+        <p className="hint">{t('noComments')}</p>
+      ) : (
+        <ul className="records">
+          {props.comments.map((c) => (
+            <li key={c.id} data-comment={c.id}>
+              <span className="sub">
+                {c.author} · {formatTime(c.at, lang)}
+              </span>
+              <span className="text">{c.text}</span>
+              {c.lon !== null && c.lat !== null && (
+                <button
+                  type="button"
+                  className="link place"
+                  onClick={() => map && flyToPoint(map, [c.lon ?? 0, c.lat ?? 0], pointCover())}
+                >
+                  {t('showOnMap', { lon: degrees(c.lon), lat: degrees(c.lat) })}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.session && (
+        <form onSubmit={submit}>
+          <label className="field">
+            {t('addComment')}
+            <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+          </label>
+          {isPicking && (
+            <p className="picking" role="status" ref={pickingNote}>
+              {t('pinPicking')}
+            </p>
+          )}
+          {place && !isPicking && (
+            <p className="pinned" data-lon={place[0]} data-lat={place[1]}>
+              {t('pinAt', { lon: degrees(place[0]), lat: degrees(place[1]) })}{' '}
+              <button type="button" className="link" onClick={() => setPlace(null)}>
+                {t('pinRemove')}
+              </button>
+            </p>
+          )}
+          <div className="actions">
+            {map &&
+              (isPicking ? (
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => picking.current?.abort()}
+                >
+                  {t('pinCancel')}
+                </button>
+              ) : (
+                <button type="button" className="secondary pin" onClick={pick}>
+                  {t('pinOnMap')}
+                </button>
+              ))}
+            <button type="submit" className="primary" disabled={busy || text.trim() === ''}>
+              {t('send')}
+            </button>
+          </div>
+          {problem && (
+            <p className="problem" role="alert">
+              {problem}
+            </p>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
