@@ -1,0 +1,20 @@
+// Every message catalog, merged per language. One file of codes per area (`<area>.messages.ts`), so
+// that each area adds its codes where it lives in the code base.
+import * as accounts from './accounts.messages';
+import * as cli from './cli.messages';
+import * as common from './common.messages';
+import * as editor from './editor.messages';
+import * as formats from './formats.messages';
+import type { Lang } from './lang';
+import * as markers from './markers.messages';
+import * as server from './server.messages';
+import * as workflow from './workflow.messages';
+import * as zones from './zones.messages';
+
+const AREAS = [common, zones, markers, formats, editor, server, accounts, workflow, cli];
+
+/** The catalog of each language: code → template with `{name}` placeholders. */
+export const CATALOGS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  zh: Object.assign({}, ...AREAS.map((a) => a.zh)),
+  en: Object.assign({}, ...AREAS.map((a) => a.en)),
+};

@@ -1,0 +1,8 @@
+// Import and export of files (src/domain/formats).
+// Codes are `formats.<what>`; every code has both languages (the type of `en` enforces it).
+
+/** Chinese (zh-CN), the first language. */
+export const zh = {} as const satisfies Record<string, string>;
+
+/** English. */
+export const en: { readonly [K in keyof typeof zh]: string } = {};

@@ -1,0 +1,8 @@
+// Stages, sign-offs and publication (src/domain/workflow).
+// Codes are `workflow.<what>`; every code has both languages (the type of `en` enforces it).
+
+/** Chinese (zh-CN), the first language. */
+export const zh = {} as const satisfies Record<string, string>;
+
+/** English. */
+export const en: { readonly [K in keyof typeof zh]: string } = {};
