@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
+import { msg } from '../domain/message';
 import type { PlanFilter } from '../domain/plans/filter-plans';
 import { filterPlans } from '../domain/plans/filter-plans';
 import { summarizePlans } from '../domain/plans/summarize-plans';
@@ -26,6 +27,7 @@ import type { Geodata } from './geodata';
 import { buildBaseLayer, MAP_FILES } from './geodata';
 import { toPinyin } from './pinyin';
 import { planRoutes } from './routes/plan-routes';
+import { fail } from './routes/route-kit';
 import type { Store } from './store/store';
 
 /** How the app was started. */
@@ -193,7 +195,9 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.route('/', authRoutes(deps));
   app.route('/', planRoutes(deps));
 
-  app.all('/api/*', (c) => c.json({ error: `no API route ${c.req.method} ${c.req.path}` }, 404));
+  app.all('/api/*', (c) =>
+    fail(c, 404, msg('common.noRoute', { method: c.req.method, path: c.req.path })),
+  );
 
   // Built on the first request, then kept; gzipped for clients that accept it (775 kB → ~1/4).
   const base = lazyBase(opts.geodata.dir);

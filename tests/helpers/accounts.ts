@@ -134,9 +134,15 @@ export async function startWithAccounts<K extends string>(
     dataDir,
     call(who, method, path, body, extra = {}) {
       const s = who === 'public' ? null : sessions.get(who);
+      // the API answers in the request's language (zh-CN by default); these tests read English
+      const lang = { 'accept-language': 'en' };
       return fetch(`${server.url}${path}`, {
         method,
-        headers: { ...(s ? s.headers() : { 'content-type': 'application/json' }), ...extra },
+        headers: {
+          ...lang,
+          ...(s ? s.headers() : { 'content-type': 'application/json' }),
+          ...extra,
+        },
         ...(body === undefined
           ? {}
           : { body: typeof body === 'string' ? body : JSON.stringify(body) }),

@@ -4,13 +4,14 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Scope } from '../../domain/access/actor';
 import { chiefNames } from '../../domain/access/permissions';
+import { msg } from '../../domain/message';
 import { parseRuleTable } from '../../domain/zones/rules-schema';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { hashPassword } from '../auth/password';
 import type { Settings, UserRow } from '../store/store';
 import { createUserBody, noQuery, patchUserBody, settingsBody } from './admin-schemas';
-import { actorName, fail, readBody, readQuery, refuse } from './route-kit';
+import { actorName, failText, readBody, readQuery, refuse } from './route-kit';
 import { ruleTableOf } from './rules-in-force';
 
 type Ctx = Context<AppEnv>;
@@ -73,7 +74,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/api/users', async (c) => {
-    if (!isAdmin(c)) return refuse(c, 'list the accounts');
+    if (!isAdmin(c)) return refuse(c, msg('common.what.listAccounts'));
     const query = readQuery(c, noQuery);
     if (!query.ok) return query.response;
     const users = await deps.store.listUsers();
@@ -81,7 +82,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
   });
 
   app.post('/api/users', async (c) => {
-    if (!isAdmin(c)) return refuse(c, 'create accounts');
+    if (!isAdmin(c)) return refuse(c, msg('common.what.createAccounts'));
     const body = await readBody(c, createUserBody);
     if (!body.ok) return body.response;
     const { password, person, scope, canPublish, ...rest } = body.value;
@@ -90,7 +91,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       ...(scope === undefined ? {} : { scope }),
       ...(canPublish === undefined ? {} : { canPublish }),
     });
-    if (wrong) return fail(c, 400, `${wrong[0]}: ${wrong[1]}`, wrong[0]);
+    if (wrong) return failText(c, 400, `${wrong[0]}: ${wrong[1]}`, wrong[0]);
     const created = await deps.store.createUser(
       {
         ...rest,
@@ -101,27 +102,27 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       },
       actorName(c),
     );
-    if (!created) return fail(c, 409, `the username "${rest.username}" is taken`, 'username');
+    if (!created) return failText(c, 409, `the username "${rest.username}" is taken`, 'username');
     return c.json(viewUser(created), 201);
   });
 
   app.patch('/api/users/:id', async (c) => {
-    if (!isAdmin(c)) return refuse(c, 'change accounts');
+    if (!isAdmin(c)) return refuse(c, msg('common.what.changeAccounts'));
     const body = await readBody(c, patchUserBody);
     if (!body.ok) return body.response;
     const id = c.req.param('id');
     const user = /^[0-9a-f-]{36}$/.test(id) ? await deps.store.getUser(id) : null;
-    if (!user) return fail(c, 404, `no account "${id}"`);
+    if (!user) return failText(c, 404, `no account "${id}"`);
     const { password, ...patch } = body.value;
-    if (Object.keys(body.value).length === 0) return fail(c, 400, 'nothing to change', 'body');
+    if (Object.keys(body.value).length === 0) return failText(c, 400, 'nothing to change', 'body');
     const wrong = await checkRole(deps, user.role, {
       ...(patch.scope === undefined ? {} : { scope: patch.scope }),
       ...(patch.canPublish === undefined ? {} : { canPublish: patch.canPublish }),
     });
-    if (wrong) return fail(c, 400, `${wrong[0]}: ${wrong[1]}`, wrong[0]);
+    if (wrong) return failText(c, 400, `${wrong[0]}: ${wrong[1]}`, wrong[0]);
     const self = actorOf(c);
     if (patch.disabled === true && self.kind === 'user' && self.id === user.id)
-      return fail(c, 400, 'disabled: an admin may not disable their own account', 'disabled');
+      return failText(c, 400, 'disabled: an admin may not disable their own account', 'disabled');
     const updated = await deps.store.updateUser(
       user.id,
       {
@@ -130,12 +131,12 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       },
       actorName(c),
     );
-    if (!updated) return fail(c, 404, `no account "${id}"`);
+    if (!updated) return failText(c, 404, `no account "${id}"`);
     return c.json(viewUser(updated));
   });
 
   app.get('/api/settings', async (c) => {
-    if (!isAdmin(c)) return refuse(c, 'read the settings');
+    if (!isAdmin(c)) return refuse(c, msg('common.what.readSettings'));
     const query = readQuery(c, noQuery);
     if (!query.ok) return query.response;
     return c.json(viewSettings(await deps.store.getSettings()), 200, {
@@ -144,10 +145,10 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
   });
 
   app.put('/api/settings', async (c) => {
-    if (!isAdmin(c)) return refuse(c, 'change the settings');
+    if (!isAdmin(c)) return refuse(c, msg('common.what.changeSettings'));
     const body = await readBody(c, settingsBody);
     if (!body.ok) return body.response;
-    if (Object.keys(body.value).length === 0) return fail(c, 400, 'nothing to change', 'body');
+    if (Object.keys(body.value).length === 0) return failText(c, 400, 'nothing to change', 'body');
     return c.json(viewSettings(await deps.store.setSettings(body.value, actorName(c))));
   });
 
@@ -160,13 +161,13 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
   });
 
   app.put('/api/rules', async (c) => {
-    if (!isAdmin(c)) return refuse(c, 'change the rule table');
+    if (!isAdmin(c)) return refuse(c, msg('common.what.changeRules'));
     const text = await c.req.text();
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch {
-      return fail(c, 400, 'the body is not valid JSON', 'body');
+      return failText(c, 400, 'the body is not valid JSON', 'body');
     }
     const parsed = parseRuleTable(raw);
     if (!parsed.ok) {

@@ -2,11 +2,12 @@
 import type { Feature } from 'geojson';
 import { Hono } from 'hono';
 import { canEditGeometry, canViewDraft } from '../../domain/access/permissions';
+import { msg } from '../../domain/message';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import type { GeometryVersion } from '../store/store';
 import { geometryQuery, saveGeometryBody } from './plan-schemas';
-import { actorName, fail, findPlan, readBody, readQuery, refuse } from './route-kit';
+import { actorName, failText, findPlan, readBody, readQuery, refuse } from './route-kit';
 
 /** A version without its features (what a list or a conflict reports). */
 function describeVersion(v: GeometryVersion) {
@@ -29,7 +30,7 @@ export function geometryRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (!found.ok) return found.response;
     const { row } = found.plan;
     if (!canViewDraft(actorOf(c), row.record))
-      return refuse(c, `see the drafts of ${row.record.id}`);
+      return refuse(c, msg('common.what.seeDrafts', { plan: row.record.id }));
     const query = readQuery(c, geometryQuery);
     if (!query.ok) return query.response;
     const asked = query.value.version;
@@ -38,7 +39,7 @@ export function geometryRoutes(deps: ServerDeps): Hono<AppEnv> {
         ? await deps.store.latestGeometry(row.record.id)
         : await deps.store.getGeometry(row.record.id, Number(asked));
     if (version) return c.json(version, 200, { 'cache-control': 'no-store' });
-    if (asked !== undefined) return fail(c, 404, `${row.record.id} has no version ${asked}`);
+    if (asked !== undefined) return failText(c, 404, `${row.record.id} has no version ${asked}`);
     // before the first save: version 0, the baseVersion of the first PUT
     const empty = {
       planId: row.record.id,
@@ -56,7 +57,7 @@ export function geometryRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (!found.ok) return found.response;
     const { row } = found.plan;
     if (!canViewDraft(actorOf(c), row.record))
-      return refuse(c, `see the drafts of ${row.record.id}`);
+      return refuse(c, msg('common.what.seeDrafts', { plan: row.record.id }));
     const latest = await deps.store.latestGeometry(row.record.id);
     const count = latest?.version ?? 0;
     const older = await Promise.all(
@@ -79,7 +80,8 @@ export function geometryRoutes(deps: ServerDeps): Hono<AppEnv> {
     const found = await findPlan(c, deps);
     if (!found.ok) return found.response;
     const { row } = found.plan;
-    if (!canEditGeometry(actorOf(c), row.record)) return refuse(c, `edit ${row.record.id}`);
+    if (!canEditGeometry(actorOf(c), row.record))
+      return refuse(c, msg('common.what.edit', { plan: row.record.id }));
     const body = await readBody(c, saveGeometryBody);
     if (!body.ok) return body.response;
     const { features, baseVersion, comment } = body.value;

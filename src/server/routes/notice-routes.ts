@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { buildNotice } from '../../domain/notice/build-notice';
 import type { AppEnv, ServerDeps } from '../auth/context';
-import { fail, findPlan } from './route-kit';
+import { failText, findPlan } from './route-kit';
 import { ruleTableOf } from './rules-in-force';
 
 /** The notice route: public once published, 404 before. */
@@ -17,7 +17,7 @@ export function noticeRoutes(deps: ServerDeps): Hono<AppEnv> {
       deps.store.getPublication(record.id),
       deps.store.getSettings(),
     ]);
-    if (!publication) return fail(c, 404, `${record.id} has not been published`);
+    if (!publication) return failText(c, 404, `${record.id} has not been published`);
     const river = deps.geodata.waterbodies.find((w) => w.id === record.riverId);
     const notice = buildNotice({
       planId: record.id,

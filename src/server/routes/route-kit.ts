@@ -1,24 +1,106 @@
-// What every plan route needs: JSON errors as the API contract says, zod-checked bodies and queries,
-// and the plan a request is about.
+// What every route needs: JSON errors as the API contract says (a message rendered in the request's
+// language, with its code and parameters), zod-checked bodies and queries, and the plan a request is
+// about.
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { type Lang, langOfAcceptLanguage } from '../../contract/messages/lang';
+import { renderMessage } from '../../contract/messages/render';
 import type { PlanAccess } from '../../domain/access/permissions';
+import { type Message, msg } from '../../domain/message';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import type { PlanRow } from '../store/store';
 
 type Ctx = Context<AppEnv>;
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
 
-/** A JSON error `{ error, field? }` (never a stack trace). */
-export function fail(c: Ctx, status: ErrorStatus, error: string, field?: string): Response {
+/** The request's language: `Accept-Language`, Chinese by default. */
+function langOf(c: Context): Lang {
+  return langOfAcceptLanguage(c.req.header('accept-language'));
+}
+
+/** What `fail` may add to the error: the field at fault, the reasons, and any other JSON fields. */
+export interface FailExtra {
+  field?: string;
+  reasons?: readonly Message[];
+  [key: string]: unknown;
+}
+
+/**
+ * The JSON error body `{error, code, params, field?, reasons?}` in the request's language: `error`
+ * is the message rendered, `reasons` each reason rendered (never a stack trace).
+ */
+function errorBody(c: Context, message: Message, extra: FailExtra = {}) {
+  const lang = langOf(c);
+  const { reasons, ...rest } = extra;
+  return {
+    error: renderMessage(message, lang),
+    code: message.code,
+    params: message.params ?? {},
+    ...rest,
+    ...(reasons ? { reasons: reasons.map((r) => renderMessage(r, lang)) } : {}),
+  };
+}
+
+/** An error response in the request's language (see `errorBody`). */
+export function fail(
+  c: Context,
+  status: ErrorStatus,
+  message: Message,
+  extra: FailExtra = {},
+): Response {
+  return c.json(errorBody(c, message, extra), status);
+}
+
+/**
+ * A JSON error `{ error, field? }` from an English sentence: the old form, kept while the routes move
+ * to `fail` with a message code. Do not use it in new code.
+ */
+export function failText(c: Ctx, status: ErrorStatus, error: string, field?: string): Response {
   return c.json(field === undefined ? { error } : { error, field }, status);
 }
 
 /** 401 for the public (log in first), 403 for a logged-in account that may not. */
-export function refuse(c: Ctx, what: string): Response {
+export function refuse(c: Ctx, what: Message): Response {
   return c.get('actor')?.kind === 'user'
-    ? fail(c, 403, `you may not ${what}`)
-    : fail(c, 401, `log in to ${what}`);
+    ? fail(c, 403, msg('common.mayNot', { what }))
+    : fail(c, 401, msg('common.logInTo', { what }));
+}
+
+/** The message of a zod issue: its code and the bounds or values it names, never zod's English. */
+function issueMessage(issue: z.core.$ZodIssue | undefined): Message {
+  if (!issue) return msg('common.invalid.value');
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? msg('common.invalid.missing')
+        : msg('common.invalid.type', { expected: issue.expected });
+    case 'too_big':
+      return msg(issue.origin === 'string' ? 'common.invalid.tooLong' : 'common.invalid.tooBig', {
+        max: Number(issue.maximum),
+      });
+    case 'too_small':
+      return msg(
+        issue.origin === 'string' ? 'common.invalid.tooShort' : 'common.invalid.tooSmall',
+        {
+          min: Number(issue.minimum),
+        },
+      );
+    case 'invalid_value':
+      return msg('common.invalid.oneOf', { values: issue.values.map(String).join(' | ') });
+    case 'invalid_format':
+      return msg('common.invalid.format', { format: issue.format });
+    case 'unrecognized_keys':
+      return msg('common.invalid.unknownKey');
+    case 'custom': {
+      // a refinement says what is wrong with a code of its own: `.refine(f, { params: { code } })`
+      const code = (issue.params as { code?: unknown } | undefined)?.code;
+      return typeof code === 'string'
+        ? { code, params: (issue.params as { values?: Message['params'] }).values ?? {} }
+        : msg('common.invalid.value');
+    }
+    default:
+      return msg('common.invalid.value');
+  }
 }
 
 /** A 400 naming the first invalid field of a zod error. */
@@ -30,7 +112,7 @@ function invalid(c: Ctx, error: z.ZodError, fallback: string): Response {
     ...(issue?.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : []),
   ];
   const field = path.length > 0 ? path.map(String).join('.') : fallback;
-  return fail(c, 400, `${field}: ${issue?.message ?? 'invalid'}`, field);
+  return fail(c, 400, msg('common.invalidField', { field, why: issueMessage(issue) }), { field });
 }
 
 /** The JSON body checked by a schema, or the 400 to answer (an empty body reads as `{}`). */
@@ -44,7 +126,10 @@ export async function readBody<T>(
     try {
       raw = JSON.parse(text);
     } catch {
-      return { ok: false, response: fail(c, 400, 'the body is not valid JSON', 'body') };
+      return {
+        ok: false,
+        response: fail(c, 400, msg('common.bodyNotJson'), { field: 'body' }),
+      };
     }
   }
   const parsed = schema.safeParse(raw);
@@ -77,7 +162,7 @@ export async function findPlan(
 ): Promise<{ ok: true; plan: PlanHit } | { ok: false; response: Response }> {
   const id = c.req.param('id') ?? '';
   const row = /^(city|county)-\d{2}$/.test(id) ? await deps.store.getPlan(id) : null;
-  if (!row) return { ok: false, response: fail(c, 404, `no plan "${id}"`) };
+  if (!row) return { ok: false, response: fail(c, 404, msg('common.noPlan', { id })) };
   return { ok: true, plan: { row, access: row.record } };
 }
 

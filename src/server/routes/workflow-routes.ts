@@ -1,6 +1,7 @@
 // Stage moves, publication, comments and the audit log of a plan.
 import { Hono } from 'hono';
 import { canPublish, canReadAudit, canViewDraft } from '../../domain/access/permissions';
+import { msg } from '../../domain/message';
 import type { StageId } from '../../domain/workflow/stages';
 import { stageLabel } from '../../domain/workflow/stages';
 import { checkStageMove, isSendBack } from '../../domain/workflow/transitions';
@@ -10,7 +11,7 @@ import { actorOf } from '../auth/context';
 import { auditQuery, commentBody, publishBody, stageBody } from './plan-schemas';
 import type { PublicZones } from './public-zones';
 import { buildPublication } from './publish-plan';
-import { actorName, fail, findPlan, readBody, readQuery, refuse } from './route-kit';
+import { actorName, failText, findPlan, readBody, readQuery, refuse } from './route-kit';
 
 const PUBLISH_FROM: StageId = 'deliverables';
 
@@ -27,20 +28,25 @@ export function workflowRoutes(
     if (!found.ok) return found.response;
     const { row } = found.plan;
     const actor = actorOf(c);
-    if (!canViewDraft(actor, row.record)) return refuse(c, `move the stage of ${row.record.id}`);
+    if (!canViewDraft(actor, row.record))
+      return refuse(c, msg('common.what.moveStage', { plan: row.record.id }));
     const body = await readBody(c, stageBody);
     if (!body.ok) return body.response;
     const to = body.value.to as StageId;
     const comment = body.value.comment?.trim() ?? '';
     const check = checkStageMove(actor, { ...row.record, stage: row.stage }, row.stage, to);
     if (!check.ok)
-      return fail(c, check.status, check.reason, check.status === 400 ? 'to' : undefined);
+      return failText(c, check.status, check.reason, check.status === 400 ? 'to' : undefined);
     if (isSendBack(row.stage, to) && comment === '') {
-      return fail(c, 400, 'comment: say why the plan is sent back', 'comment');
+      return failText(c, 400, 'comment: say why the plan is sent back', 'comment');
     }
     const moved = await deps.store.moveStage(row.record.id, row.stage, to, actorName(c), comment);
     if (!moved.ok) {
-      return fail(c, 409, `the plan moved to ${stageLabel(moved.current, 'zh')} meanwhile; reload`);
+      return failText(
+        c,
+        409,
+        `the plan moved to ${stageLabel(moved.current, 'zh')} meanwhile; reload`,
+      );
     }
     return c.json(moved.event);
   });
@@ -49,24 +55,25 @@ export function workflowRoutes(
     const found = await findPlan(c, deps);
     if (!found.ok) return found.response;
     const { row } = found.plan;
-    if (!canPublish(actorOf(c), row.record)) return refuse(c, `publish ${row.record.id}`);
+    if (!canPublish(actorOf(c), row.record))
+      return refuse(c, msg('common.what.publish', { plan: row.record.id }));
     const body = await readBody(c, publishBody);
     if (!body.ok) return body.response;
     if (row.stage !== PUBLISH_FROM) {
-      return fail(
+      return failText(
         c,
         409,
         `a plan is published from ${stageLabel(PUBLISH_FROM, 'zh')}; ${row.record.id} is in ${stageLabel(row.stage, 'zh')}`,
       );
     }
     const latest = await deps.store.latestGeometry(row.record.id);
-    if (!latest) return fail(c, 400, `${row.record.id} has no saved geometry to publish`);
+    if (!latest) return failText(c, 400, `${row.record.id} has no saved geometry to publish`);
     const built = await buildPublication(deps, await engine(), row.record, latest, actorName(c));
     if (!built.ok) {
       return c.json({ error: `cannot publish: ${built.errors[0]}`, reasons: built.errors }, 400);
     }
     if (!(await deps.store.publish(built.publication, PUBLISH_FROM, actorName(c)))) {
-      return fail(
+      return failText(
         c,
         409,
         `${row.record.id} left ${stageLabel(PUBLISH_FROM, 'zh')} meanwhile; reload`,
@@ -97,7 +104,7 @@ export function workflowRoutes(
     if (!found.ok) return found.response;
     const { row } = found.plan;
     if (!canViewDraft(actorOf(c), row.record))
-      return refuse(c, `read the comments on ${row.record.id}`);
+      return refuse(c, msg('common.what.readComments', { plan: row.record.id }));
     return c.json(await deps.store.listComments(row.record.id), 200, {
       'cache-control': 'no-store',
     });
@@ -107,7 +114,8 @@ export function workflowRoutes(
     const found = await findPlan(c, deps);
     if (!found.ok) return found.response;
     const { row } = found.plan;
-    if (!canViewDraft(actorOf(c), row.record)) return refuse(c, `comment on ${row.record.id}`);
+    if (!canViewDraft(actorOf(c), row.record))
+      return refuse(c, msg('common.what.comment', { plan: row.record.id }));
     const body = await readBody(c, commentBody);
     if (!body.ok) return body.response;
     const { text, lon, lat } = body.value;
@@ -123,9 +131,12 @@ export function workflowRoutes(
     if (!query.ok) return query.response;
     const planId = query.value.plan;
     const row = planId === undefined ? null : await deps.store.getPlan(planId);
-    if (planId !== undefined && !row) return fail(c, 404, `no plan "${planId}"`);
+    if (planId !== undefined && !row) return failText(c, 404, `no plan "${planId}"`);
     if (!canReadAudit(actorOf(c), row?.record ?? null)) {
-      return refuse(c, planId ? `read the audit log of ${planId}` : 'read the whole audit log');
+      return refuse(
+        c,
+        planId ? msg('common.what.readPlanAudit', { plan: planId }) : msg('common.what.readAudit'),
+      );
     }
     return c.json(await deps.store.listAudit(planId), 200, { 'cache-control': 'no-store' });
   });

@@ -3,13 +3,14 @@
 import { Hono } from 'hono';
 import { canSeeCoordinates, canViewDraft } from '../../domain/access/permissions';
 import { exportFeatures } from '../../domain/formats/export/export-features';
+import { msg } from '../../domain/message';
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { sendCached } from '../cached-body';
 import { zonesQuery } from './plan-schemas';
 import type { PublicZones } from './public-zones';
-import { fail, findPlan, readQuery, refuse } from './route-kit';
+import { failText, findPlan, readQuery, refuse } from './route-kit';
 import { rulesInForce } from './rules-in-force';
 
 /** The zone and coordinate routes. */
@@ -26,10 +27,11 @@ export function zoneRoutes(
     const planId = query.value.plan;
     if (planId !== undefined) {
       const row = await deps.store.getPlan(planId);
-      if (!row) return fail(c, 404, `no plan "${planId}"`);
-      if (!canViewDraft(actorOf(c), row.record)) return refuse(c, `see the drafts of ${planId}`);
+      if (!row) return failText(c, 404, `no plan "${planId}"`);
+      if (!canViewDraft(actorOf(c), row.record))
+        return refuse(c, msg('common.what.seeDrafts', { plan: planId }));
       const latest = await deps.store.latestGeometry(planId);
-      if (!latest) return fail(c, 404, `${planId} has no saved geometry yet`);
+      if (!latest) return failText(c, 404, `${planId} has no saved geometry yet`);
       const input = { type: 'FeatureCollection', features: latest.features };
       const result = (await engine()).computeZones(input, await rulesInForce(deps.store));
       if (!result.ok) {
@@ -62,9 +64,9 @@ export function zoneRoutes(
     const context = { publicCoordinates: settings.publicCoordinates, published: true };
     // coordinates are a permission (DOMAIN.md): 403 for everyone without it, the public included
     if (!canSeeCoordinates(actorOf(c), row.record, context)) {
-      return fail(c, 403, `the coordinates of ${row.record.id} are not public`);
+      return failText(c, 403, `the coordinates of ${row.record.id} are not public`);
     }
-    if (!publication) return fail(c, 404, `${row.record.id} has not been published`);
+    if (!publication) return failText(c, 404, `${row.record.id} has not been published`);
     const out = exportFeatures(publication.markers, {
       format: 'csv',
       crs: 'auto',
