@@ -116,11 +116,10 @@ export function App() {
     },
     [data, rivers],
   );
-  // a register row, when logged in, opens the plan if it is among the user's
-  const openFromRow = (target: EventTarget) => {
-    const id = (target as Element).closest?.('tr[data-plan]')?.getAttribute('data-plan');
-    const plan = id ? data?.plans.find((p) => p.id === id) : undefined;
-    if (plan && session && canViewDraft(session.actor, plan)) openPlan(plan.id);
+  // a register row opens its plan when the plan is among the user's, else selects its river
+  const chooseRow = (plan: ApiPlan) => {
+    if (session && canViewDraft(session.actor, plan)) openPlan(plan.id);
+    else select(plan.riverId, true);
   };
   const refreshPlans = useCallback(async () => {
     const plans = await loadPlans();
@@ -224,12 +223,7 @@ export function App() {
             </Suspense>
           )}
           {data && (
-            // biome-ignore lint/a11y/noStaticElementInteractions: the rows are the controls; this only listens
-            <div
-              className="register-body"
-              onClick={(e) => openFromRow(e.target)}
-              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && openFromRow(e.target)}
-            >
+            <div className="register-body">
               <SummaryCards summary={summary} filter={filter} onFilter={setFilter} />
               <FilterBar
                 plans={data.plans}
@@ -245,7 +239,7 @@ export function App() {
                   setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))
                 }
                 selectedId={selectedId}
-                onSelect={(id) => select(id, true)}
+                onRow={chooseRow}
               />
             </div>
           )}

@@ -26,7 +26,8 @@ export function PlanTable(props: {
   sort: { key: PlanSortKey; dir: 'asc' | 'desc' };
   onSort: (key: PlanSortKey) => void;
   selectedId: string | null;
-  onSelect: (riverId: string) => void;
+  /** a row clicked or pressed: the one handler of it (the app opens the plan or selects the river) */
+  onRow: (plan: ApiPlan) => void;
 }) {
   const { t, lang } = useLang();
   if (props.plans.length === 0) return <p className="empty">{t('noResults')}</p>;
@@ -73,11 +74,11 @@ export function PlanTable(props: {
                 key={p.id}
                 data-plan={p.id}
                 className={`${selected ? 'selected' : ''}${p.overdue ? ' overdue' : ''}`}
-                onClick={() => props.onSelect(p.riverId)}
+                onClick={() => props.onRow(p)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' || e.key === ' ') {
                     e.preventDefault();
-                    props.onSelect(p.riverId);
+                    props.onRow(p);
                   }
                 }}
                 tabIndex={0}
