@@ -11,6 +11,7 @@ import { loadPlans, loadRegister } from './api';
 import { AccountNav } from './auth/account-nav';
 import { useSession } from './auth/use-session';
 import { useLang } from './i18n';
+import { MapHandleContext, useMapOwner } from './map-handle';
 import type { FitRequest } from './map-pane';
 import { FilterBar } from './register/filter-bar';
 import { PlanTable } from './register/plan-table';
@@ -68,6 +69,7 @@ export function App() {
   const { session, setSession, logout } = useSession();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [browserKey, setBrowserKey] = useState<string | null>(storedTiandituKey);
+  const mapOwner = useMapOwner();
 
   useEffect(() => {
     loadRegister()
@@ -209,75 +211,82 @@ export function App() {
           {t('loadFailed', { msg: error })}
         </p>
       )}
-      <main>
-        <section className="register" aria-label={t('tabRegister')}>
-          {!data && !error && <p className="loading">{t('loading')}</p>}
-          {data && session && (
+      <MapHandleContext value={mapOwner.handle}>
+        <main>
+          <section className="register" aria-label={t('tabRegister')}>
+            {!data && !error && <p className="loading">{t('loading')}</p>}
+            {data && session && (
+              <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+                <WorkList
+                  plans={data.plans}
+                  actor={session.actor}
+                  openId={openPlanId}
+                  onOpen={openPlan}
+                />
+              </Suspense>
+            )}
+            {data && (
+              <div className="register-body">
+                <SummaryCards summary={summary} filter={filter} onFilter={setFilter} />
+                <FilterBar
+                  plans={data.plans}
+                  filter={filter}
+                  onFilter={setFilter}
+                  shown={shown.length}
+                />
+                <PlanTable
+                  plans={shown}
+                  rivers={rivers}
+                  sort={sort}
+                  onSort={(key) =>
+                    setSort((s) => ({
+                      key,
+                      dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc',
+                    }))
+                  }
+                  selectedId={selectedId}
+                  onRow={chooseRow}
+                />
+              </div>
+            )}
+          </section>
+          <section className="map-side" aria-label={t('tabMap')}>
             <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-              <WorkList
-                plans={data.plans}
-                actor={session.actor}
-                openId={openPlanId}
-                onOpen={openPlan}
-              />
-            </Suspense>
-          )}
-          {data && (
-            <div className="register-body">
-              <SummaryCards summary={summary} filter={filter} onFilter={setFilter} />
-              <FilterBar
-                plans={data.plans}
-                filter={filter}
-                onFilter={setFilter}
-                shown={shown.length}
-              />
-              <PlanTable
-                plans={shown}
-                rivers={rivers}
-                sort={sort}
-                onSort={(key) =>
-                  setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))
-                }
+              <MapPane
+                bounds={bounds.qinzhou as [number, number, number, number]}
                 selectedId={selectedId}
-                onRow={chooseRow}
-              />
-            </div>
-          )}
-        </section>
-        <section className="map-side" aria-label={t('tabMap')}>
-          <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-            <MapPane
-              bounds={bounds.qinzhou as [number, number, number, number]}
-              selectedId={selectedId}
-              fitRequest={fitRequest}
-              // an open plan stays open under map taps (drawing, picking, panning); × closes it
-              onSelect={(id) => openPlanId === null && select(id, false)}
-              tiandituKey={tiandituKey}
-              demo={data?.config.demo ?? false}
-              visible={tab === 'map'}
-              draft={draft}
-            />
-          </Suspense>
-          {openPlanId ? (
-            <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-              <PlanPanel
-                key={openPlanId}
-                planId={openPlanId}
-                plan={data?.plans.find((p) => p.id === openPlanId)}
-                river={selected}
-                session={session}
-                onClose={() => select(null, false)}
-                onChanged={refreshPlans}
-                onDraft={setDraft}
+                fitRequest={fitRequest}
+                // an open plan stays open under map taps (drawing, picking, panning); × closes it
+                onSelect={(id) => openPlanId === null && select(id, false)}
+                tiandituKey={tiandituKey}
+                demo={data?.config.demo ?? false}
+                visible={tab === 'map'}
+                draft={draft}
+                onMap={mapOwner.onMap}
+                foldRequest={mapOwner.foldRequest}
               />
             </Suspense>
-          ) : selected && data ? (
-            <RiverPanel river={selected} plans={data.plans} onClose={() => select(null, false)} />
-          ) : (
-            <p className="select-hint">{t('selectHint')}</p>
-          )}
-        </section>
-      </main>
+            {openPlanId ? (
+              <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+                <PlanPanel
+                  key={openPlanId}
+                  planId={openPlanId}
+                  plan={data?.plans.find((p) => p.id === openPlanId)}
+                  river={selected}
+                  session={session}
+                  onClose={() => select(null, false)}
+                  onChanged={refreshPlans}
+                  onDraft={setDraft}
+                />
+              </Suspense>
+            ) : selected && data ? (
+              <RiverPanel river={selected} plans={data.plans} onClose={() => select(null, false)} />
+            ) : (
+              <p className="select-hint">{t('selectHint')}</p>
+            )}
+          </section>
+        </main>
+      </MapHandleContext>
       <SettingsDialog
         open={settingsOpen}
         onClose={(key) => {

@@ -1,37 +1,52 @@
-// The one map of the page, for the panels beside it (drawing, field tools): MapPane publishes it when
-// created and withdraws it when destroyed; panels re-render when it comes or goes.
-import { useSyncExternalStore } from 'react';
+// The one way to the page's map. The app owns it (useMapOwner): MapPane creates the map and hands it
+// up (its onMap prop), the app provides it through MapHandleContext, and the panels beside the map
+// (drawing, field tools, comments, import) read it with useMapHandle. The browser tests' one hook,
+// window.hejieMap, is set by the same owner at the same moment; no code of the app reads it.
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { HejieMap } from '../map/hejie-map';
 
-let current: HejieMap | null = null;
-const listeners = new Set<() => void>();
+declare global {
+  interface Window {
+    /** Test hook: the page's map, for browser tests that assert what is drawn. Set by useMapOwner. */
+    hejieMap?: HejieMap;
+  }
+}
 
-/** Publishes the page's map (null when it is destroyed). */
-export function setMapHandle(map: HejieMap | null): void {
-  current = map;
-  for (const l of listeners) l();
+/** What the components under the app get: the map (null before it exists) and room on it. */
+interface MapHandle {
+  map: HejieMap | null;
+  /** Folds the map pane's layer list and legend (a drawing tool needs the whole map). */
+  foldControls: () => void;
+}
+
+/** The page's map for the components under the app; the app provides useMapOwner's `handle`. */
+export const MapHandleContext = createContext<MapHandle>({
+  map: null,
+  foldControls: () => undefined,
+});
+
+/**
+ * The owner's side, used once, by the app: the handle it provides, and MapPane's two props that feed
+ * it (`onMap`: the map created or destroyed; `foldRequest`: how many times folding was asked).
+ */
+export function useMapOwner() {
+  const [map, setMap] = useState<HejieMap | null>(null);
+  const [foldRequest, setFoldRequest] = useState(0);
+  const onMap = useCallback((m: HejieMap | null) => {
+    window.hejieMap = m ?? undefined;
+    setMap(m);
+  }, []);
+  const foldControls = useCallback(() => setFoldRequest((n) => n + 1), []);
+  const handle = useMemo(() => ({ map, foldControls }), [map, foldControls]);
+  return { handle, onMap, foldRequest };
 }
 
 /** The page's map, or null before it exists. */
 export function useMapHandle(): HejieMap | null {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => current,
-  );
+  return useContext(MapHandleContext).map;
 }
 
-const folders = new Set<() => void>();
-
-/** Asks the map pane to fold its layer list and legend (a drawing tool needs the whole map). */
-export function foldMapControls(): void {
-  for (const fold of folders) fold();
-}
-
-/** Registers how the map pane folds its controls; returns the unregistering function. */
-export function onFoldMapControls(fold: () => void): () => void {
-  folders.add(fold);
-  return () => folders.delete(fold);
+/** Asks the map pane to fold its layer list and legend. */
+export function useFoldMapControls(): () => void {
+  return useContext(MapHandleContext).foldControls;
 }

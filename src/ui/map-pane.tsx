@@ -8,7 +8,6 @@ import { COLORS } from '../map/layers';
 import { coveredEdges, MIN_FREE_PX } from './covered-edges';
 import type { MessageKey } from './i18n';
 import { useLang } from './i18n';
-import { onFoldMapControls, setMapHandle } from './map-handle';
 
 export interface MapPaneProps {
   bounds: [number, number, number, number];
@@ -25,6 +24,10 @@ export interface MapPaneProps {
   visible: boolean;
   /** the open plan's computed draft (not published), or null */
   draft: FeatureCollection | null;
+  /** the map once created, null once destroyed: the app gives it to the panels (./map-handle.ts) */
+  onMap: (map: HejieMap | null) => void;
+  /** fold the layer list and legend each time this count changes (a drawing tool needs the map) */
+  foldRequest: number;
 }
 
 /** Where to zoom: a box, or the published zones of some plans when there is no box. */
@@ -55,13 +58,6 @@ function markerLegend(kinds: MarkerKinds): { key: MessageKey; style: React.CSSPr
   ];
 }
 
-declare global {
-  interface Window {
-    /** The map, for browser tests that assert what is drawn. */
-    hejieMap?: HejieMap;
-  }
-}
-
 /** The map with its layer switcher and legend. The only UI module that loads the map library. */
 export default function MapPane(props: MapPaneProps) {
   const { t } = useLang();
@@ -84,7 +80,7 @@ export default function MapPane(props: MapPaneProps) {
   tRef.current = t;
 
   // The map is created once per mount; later props are pushed by the effects below.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: one map per mount; bounds is its start view
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one map per mount; bounds is its start view, onMap the app's stable owner
   useEffect(() => {
     if (!ref.current) return;
     const map = new HejieMap(ref.current, props.bounds, props.demo, {
@@ -99,22 +95,27 @@ export default function MapPane(props: MapPaneProps) {
       onMarkers: setMarkerKinds,
     });
     mapRef.current = map;
-    window.hejieMap = map;
-    setMapHandle(map);
+    props.onMap(map);
     map
       .whenReady()
       .catch((err: unknown) => setProblem(tRef.current('mapLoadFailed', { msg: String(err) })));
     return () => {
       map.destroy();
       mapRef.current = null;
-      window.hejieMap = undefined;
-      setMapHandle(null);
+      props.onMap(null);
     };
   }, []);
 
+  // A drawing tool asks for the whole map: each new request folds the controls.
+  const folds = useRef(props.foldRequest);
+  useEffect(() => {
+    if (props.foldRequest === folds.current) return;
+    folds.current = props.foldRequest;
+    setOpen({ layers: false, legend: false });
+  }, [props.foldRequest]);
+
   // Zooms clear of the side panel and of the map's own controls; when the open controls would leave
   // too little room beside them, they fold instead (one tap opens them again).
-  useEffect(() => onFoldMapControls(() => setOpen({ layers: false, legend: false })), []);
   const openRef = useRef(open);
   openRef.current = open;
   const fitClear = useCallback((bbox: BBox, maxZoom?: number) => {

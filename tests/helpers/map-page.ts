@@ -1,5 +1,6 @@
 // What the browser tests of the app share: a page opened on the real server (its uncaught errors
-// kept), the login dialog, what the map draws, and clicks at a lon/lat.
+// kept), the login dialog, what the map draws, and clicks at a lon/lat. The map is reached through
+// the app's one test hook, window.hejieMap (set by its owner, src/ui/map-handle.ts).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser, waitForMapIdle } from './browser';

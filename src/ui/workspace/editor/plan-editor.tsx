@@ -7,7 +7,7 @@ import type { RiverView } from '../../../domain/rivers/waterbody';
 import type { RuleTable } from '../../../domain/zones/rules';
 import type { DrawMode, DrawRefusal } from '../../../map/draw-session';
 import { coveredEdges } from '../../covered-edges';
-import { foldMapControls, useMapHandle } from '../../map-handle';
+import { useFoldMapControls, useMapHandle } from '../../map-handle';
 import { useWt } from '../messages';
 import { showProblem } from '../panel/show-problem';
 import type { PlanEditor as Editor } from '../panel/use-plan-editor';
@@ -41,6 +41,7 @@ export function PlanEditor(props: {
   const { editor, rules: table, river } = props;
   const t = useWt();
   const map = useMapHandle();
+  const foldMapControls = useFoldMapControls();
   const { state, dispatch } = editor;
   const [mode, setMode] = useState<DrawMode>('select');
   const [refusal, setRefusal] = useState<DrawRefusal | null>(null);
@@ -84,7 +85,7 @@ export function PlanEditor(props: {
     if (mode !== 'line' && mode !== 'polygon') return;
     toolbar.current?.scrollIntoView({ block: 'nearest' });
     foldMapControls();
-  }, [mode]);
+  }, [mode, foldMapControls]);
 
   const selected = state.features.find((f) => f.id === state.selectedId);
   const undo = () => {
