@@ -165,11 +165,15 @@ export interface Store {
   getUser(id: string): Promise<UserRow | null>;
   getUserByUsername(username: string): Promise<UserRow | null>;
   listUsers(): Promise<UserRow[]>;
-  /** Changes a password or disables an account. Audited. */
+  /**
+   * Changes a password or disables an account. Audited. Both end the account's sessions at once in
+   * the same transaction; a password change keeps `keepSession` (the user's own, when they changed it).
+   */
   updateUser(
     id: string,
     patch: Partial<Pick<UserRow, 'passwordHash' | 'disabled' | 'scope' | 'canPublish'>>,
     actor: string,
+    keepSession?: string,
   ): Promise<UserRow | null>;
 
   createSession(session: SessionRow): Promise<void>;
