@@ -215,7 +215,7 @@ describe('hejie backup and restore', () => {
     await user(dir, ['add', 'lin', '--role', 'planner', '--password-stdin'], 'first password 1');
     const file = join(tempDir(), 'copy.sqlite');
     const r = await cli(dir, ['backup', file]);
-    expect(r.out).toMatch(/integrity_check ok; schema version 2/);
+    expect(r.out).toMatch(/integrity_check ok; schema version 3/);
     expect(r.code).toBe(0);
     expect(readdirSync(join(file, '..'))).toEqual(['copy.sqlite']);
     const copy = openSqliteStore(file);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/server/store/memory-store';
+import { SCHEMA_VERSION } from '../../src/server/store/sqlite-migrations';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import type { NewUser, Publication, Store } from '../../src/server/store/store';
 import { bundledRegister } from '../helpers/register';
@@ -96,13 +97,17 @@ describe.each(kinds)('%s store contract', (_kind, open) => {
       'admin:root',
     );
     await s.createSession({ id: 'h1', userId: u.id, csrf: 'c', createdAt: 'x', expiresAt: '2099' });
+    await s.createSession({ id: 'h2', userId: u.id, csrf: 'c', createdAt: 'x', expiresAt: '2099' });
+    // a new password ends the account's other sessions (the caller's own, h1, is kept)
     const changed = await s.updateUser(
       u.id,
       { passwordHash: 'scrypt$hash-b', scope: { level: 'all', counties: [] } },
       'admin:root',
+      'h1',
     );
     expect(changed).toMatchObject({ passwordHash: 'scrypt$hash-b', scope: { level: 'all' } });
     expect(await s.getSession('h1')).not.toBeNull();
+    expect(await s.getSession('h2')).toBeNull();
     expect(
       await s.updateUser(u.id, { disabled: true, canPublish: false }, 'admin:root'),
     ).toMatchObject({ disabled: true, canPublish: false, passwordHash: 'scrypt$hash-b' });
@@ -182,6 +187,11 @@ describe.each(kinds)('%s store contract', (_kind, open) => {
     expect(await s.getGeometry('city-01', 3)).toBeNull();
     expect(await s.latestGeometry('nope')).toBeNull();
     await expect(s.saveGeometry('nope', 0, [], 'lin', '')).rejects.toThrow(/unknown plan/);
+    expect(await s.listVersions('city-01')).toEqual([
+      expect.objectContaining({ version: 2, author: 'lin', comment: 'second', features: 1 }),
+      expect.objectContaining({ version: 1, author: 'lin', comment: 'first', features: 1 }),
+    ]);
+    expect(await s.listVersions('city-02')).toEqual([]);
     const saves = (await s.listAudit('city-01')).filter((a) => a.action === 'geometry.save');
     expect(saves.map((a) => a.detail)).toEqual([
       { version: 1, features: 1, comment: 'first' },
@@ -332,6 +342,6 @@ describe.each(kinds)('%s store contract', (_kind, open) => {
       target: 'user:lin',
       detail: { ip: '127.0.0.1' },
     });
-    expect((await s.info()).schemaVersion).toBe(2);
+    expect((await s.info()).schemaVersion).toBe(SCHEMA_VERSION);
   });
 });

@@ -42,6 +42,12 @@ export function memoryWorkflow(state: MemoryState): WorkflowMethods {
     async getGeometry(planId, version) {
       return jsonCopy(versions.find((v) => v.planId === planId && v.version === version) ?? null);
     },
+    async listVersions(planId) {
+      return versions
+        .filter((v) => v.planId === planId)
+        .map(({ features, ...v }) => ({ ...v, features: features.length }))
+        .reverse();
+    },
     async saveGeometry(planId, baseVersion, features, actor, comment) {
       const plan = planOf(planId);
       if (!plan) throw unknownPlan(planId);

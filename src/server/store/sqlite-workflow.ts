@@ -13,6 +13,7 @@ import type {
   Publication,
   SaveResult,
   StageEvent,
+  VersionSummary,
   WorkflowMethods,
 } from './store';
 
@@ -84,8 +85,17 @@ export function workflowMethods(
         createdAt: clock().toISOString(),
       };
       db.prepare(
-        'INSERT INTO geometry_versions (plan_id, version, features, author, comment, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(planId, version.version, JSON.stringify(features), actor, comment, version.createdAt);
+        `INSERT INTO geometry_versions (plan_id, version, features, feature_count, author, comment, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        planId,
+        version.version,
+        JSON.stringify(features),
+        features.length,
+        actor,
+        comment,
+        version.createdAt,
+      );
       db.prepare('UPDATE plans SET updated_at = ? WHERE id = ?').run(version.createdAt, planId);
       audit(version.createdAt, actor, 'geometry.save', planId, {
         version: version.version,
@@ -165,6 +175,15 @@ export function workflowMethods(
         )
         .get(planId, version) as GeometrySqlRow | undefined;
       return row ? toGeometry(row) : null;
+    },
+    async listVersions(planId) {
+      return db
+        .prepare(
+          `SELECT plan_id AS planId, version, author, comment, created_at AS createdAt,
+             feature_count AS features
+           FROM geometry_versions WHERE plan_id = ? ORDER BY version DESC`,
+        )
+        .all(planId) as VersionSummary[];
     },
     async saveGeometry(planId, baseVersion, features, actor, text) {
       return save.immediate(planId, baseVersion, features, actor, text);

@@ -74,6 +74,11 @@ export interface GeometryVersion {
   createdAt: string;
 }
 
+/** A saved version as a list shows it: who, when, why, and how many features (not the features). */
+export interface VersionSummary extends Omit<GeometryVersion, 'features'> {
+  features: number;
+}
+
 /**
  * Saving a version: done, or refused because the plan moved on since `baseVersion` (HTTP 409);
  * `current` is null when the plan has no version yet (the base was ahead of it).
@@ -185,6 +190,8 @@ export interface Store {
   /** The newest saved version of a plan's geometry, or null before the first save. */
   latestGeometry(planId: string): Promise<GeometryVersion | null>;
   getGeometry(planId: string, version: number): Promise<GeometryVersion | null>;
+  /** Every saved version of a plan, newest first, without their features (only their count). */
+  listVersions(planId: string): Promise<VersionSummary[]>;
   /**
    * Saves a new version if the newest is still `baseVersion` (0: none yet), in one transaction with
    * its audit entry; otherwise returns the current one and writes nothing.
@@ -233,6 +240,7 @@ export type WorkflowMethods = Pick<
   Store,
   | 'latestGeometry'
   | 'getGeometry'
+  | 'listVersions'
   | 'saveGeometry'
   | 'moveStage'
   | 'listStageEvents'
