@@ -244,6 +244,19 @@ describe.each(kinds)('%s store contract', (_kind, open) => {
     expect((await actions(s)).filter((a) => a === 'stage.move')).toHaveLength(2);
   });
 
+  it('records the newest saved version with each stage move (what a sign-off signs)', async () => {
+    const s = await make();
+    await s.moveStage('county-06', 'not-started', 'base-map', 'lin', '');
+    await s.saveGeometry('county-06', 0, [line(1)], 'lin', 'v1');
+    await s.saveGeometry('county-06', 1, [line(2)], 'lin', 'v2');
+    const moved = await s.moveStage('county-06', 'base-map', 'draft', 'lin', '');
+    expect(moved).toMatchObject({ ok: true, event: { version: 2 } });
+    const events = await s.listStageEvents('county-06');
+    expect(events.map((e) => e.version)).toEqual([null, 2]);
+    const audit = (await s.listAudit('county-06')).filter((a) => a.action === 'stage.move');
+    expect(audit.map((a) => (a.detail as { version: unknown }).version)).toEqual([null, 2]);
+  });
+
   it('publishes a frozen version, moves the plan to 公告实施, refuses when it moved on', async () => {
     const s = await make();
     await s.saveGeometry('city-01', 0, [line(1)], 'lin', '');

@@ -76,11 +76,12 @@ export function memoryWorkflow(state: MemoryState): WorkflowMethods {
       if (!plan) throw unknownPlan(planId);
       if (plan.stage !== from) return { ok: false, current: plan.stage };
       const at = state.clock().toISOString();
-      const event: StageEvent = { planId, from, to, actor, comment, at };
+      const version = latestOf(planId)?.version ?? null;
+      const event: StageEvent = { planId, from, to, actor, comment, at, version };
       plan.stage = to;
       plan.updatedAt = at;
       events.push(event);
-      state.audit(at, actor, 'stage.move', planId, { from, to, comment });
+      state.audit(at, actor, 'stage.move', planId, { from, to, comment, version });
       return { ok: true, event: { ...event } };
     },
     async listStageEvents(planId) {
@@ -103,6 +104,7 @@ export function memoryWorkflow(state: MemoryState): WorkflowMethods {
         actor,
         comment: `version ${p.version}`,
         at: p.publishedAt,
+        version: latestOf(p.planId)?.version ?? null,
       });
       state.audit(p.publishedAt, actor, 'publish', p.planId, {
         version: p.version,

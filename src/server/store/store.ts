@@ -87,7 +87,10 @@ export type SaveResult =
   | { ok: true; version: GeometryVersion }
   | { ok: false; current: GeometryVersion | null };
 
-/** A stage move with who, when and why. */
+/**
+ * A stage move with who, when and why, and the plan's newest saved version at that moment (what a
+ * sign-off signs; null before the first save, and for moves made before versions were recorded).
+ */
 export interface StageEvent {
   planId: string;
   from: StageId;
@@ -95,6 +98,7 @@ export interface StageEvent {
   actor: string;
   comment: string;
   at: string;
+  version: number | null;
 }
 
 /** Moving a stage: done, or refused because the plan is no longer in the stage the caller saw. */
@@ -204,7 +208,10 @@ export interface Store {
     comment: string,
   ): Promise<SaveResult>;
 
-  /** Moves a plan from `from` to `to` if it is still in `from`; one transaction with its audit entry. */
+  /**
+   * Moves a plan from `from` to `to` if it is still in `from`; one transaction with its audit entry.
+   * The event records the newest saved version, read in the same transaction.
+   */
   moveStage(
     planId: string,
     from: StageId,
