@@ -13,7 +13,7 @@ export interface SignedMove {
 }
 
 /** The two sign-offs a publication needs: into 审核确定 and into 成果文件制作与验收. */
-export const SIGN_OFFS = { review: 'review', acceptance: 'deliverables' } as const;
+const SIGN_OFFS = { review: 'review', acceptance: 'deliverables' } as const;
 
 /** A sign-off found in the stage history. */
 export interface SignOff {
