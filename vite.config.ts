@@ -35,7 +35,9 @@ export default defineConfig({
   plugins: [react(), preloadMapChunk()],
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    // source maps are not shipped by default (they hand out the whole source); HEJIE_SOURCEMAP=1
+    // builds them for debugging
+    sourcemap: process.env.HEJIE_SOURCEMAP === '1',
     chunkSizeWarningLimit: 1200,
   },
   server: {

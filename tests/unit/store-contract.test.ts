@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/server/store/memory-store';
+import { SCHEMA_VERSION } from '../../src/server/store/sqlite-migrations';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import type { NewUser, Publication, Store } from '../../src/server/store/store';
 import { bundledRegister } from '../helpers/register';
@@ -96,13 +97,17 @@ describe.each(kinds)('%s store contract', (_kind, open) => {
       'admin:root',
     );
     await s.createSession({ id: 'h1', userId: u.id, csrf: 'c', createdAt: 'x', expiresAt: '2099' });
+    await s.createSession({ id: 'h2', userId: u.id, csrf: 'c', createdAt: 'x', expiresAt: '2099' });
+    // a new password ends the account's other sessions (the caller's own, h1, is kept)
     const changed = await s.updateUser(
       u.id,
       { passwordHash: 'scrypt$hash-b', scope: { level: 'all', counties: [] } },
       'admin:root',
+      'h1',
     );
     expect(changed).toMatchObject({ passwordHash: 'scrypt$hash-b', scope: { level: 'all' } });
     expect(await s.getSession('h1')).not.toBeNull();
+    expect(await s.getSession('h2')).toBeNull();
     expect(
       await s.updateUser(u.id, { disabled: true, canPublish: false }, 'admin:root'),
     ).toMatchObject({ disabled: true, canPublish: false, passwordHash: 'scrypt$hash-b' });
@@ -182,6 +187,11 @@ describe.each(kinds)('%s store contract', (_kind, open) => {
     expect(await s.getGeometry('city-01', 3)).toBeNull();
     expect(await s.latestGeometry('nope')).toBeNull();
     await expect(s.saveGeometry('nope', 0, [], 'lin', '')).rejects.toThrow(/unknown plan/);
+    expect(await s.listVersions('city-01')).toEqual([
+      expect.objectContaining({ version: 2, author: 'lin', comment: 'second', features: 1 }),
+      expect.objectContaining({ version: 1, author: 'lin', comment: 'first', features: 1 }),
+    ]);
+    expect(await s.listVersions('city-02')).toEqual([]);
     const saves = (await s.listAudit('city-01')).filter((a) => a.action === 'geometry.save');
     expect(saves.map((a) => a.detail)).toEqual([
       { version: 1, features: 1, comment: 'first' },
@@ -232,6 +242,19 @@ describe.each(kinds)('%s store contract', (_kind, open) => {
     expect(await s.listStageEvents('nope')).toEqual([]);
     await expect(s.moveStage('nope', 'draft', 'review', 'lin', '')).rejects.toThrow(/unknown plan/);
     expect((await actions(s)).filter((a) => a === 'stage.move')).toHaveLength(2);
+  });
+
+  it('records the newest saved version with each stage move (what a sign-off signs)', async () => {
+    const s = await make();
+    await s.moveStage('county-06', 'not-started', 'base-map', 'lin', '');
+    await s.saveGeometry('county-06', 0, [line(1)], 'lin', 'v1');
+    await s.saveGeometry('county-06', 1, [line(2)], 'lin', 'v2');
+    const moved = await s.moveStage('county-06', 'base-map', 'draft', 'lin', '');
+    expect(moved).toMatchObject({ ok: true, event: { version: 2 } });
+    const events = await s.listStageEvents('county-06');
+    expect(events.map((e) => e.version)).toEqual([null, 2]);
+    const audit = (await s.listAudit('county-06')).filter((a) => a.action === 'stage.move');
+    expect(audit.map((a) => (a.detail as { version: unknown }).version)).toEqual([null, 2]);
   });
 
   it('publishes a frozen version, moves the plan to 公告实施, refuses when it moved on', async () => {
@@ -332,6 +355,6 @@ describe.each(kinds)('%s store contract', (_kind, open) => {
       target: 'user:lin',
       detail: { ip: '127.0.0.1' },
     });
-    expect((await s.info()).schemaVersion).toBe(2);
+    expect((await s.info()).schemaVersion).toBe(SCHEMA_VERSION);
   });
 });

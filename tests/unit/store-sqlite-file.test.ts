@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/server/store/memory-store';
-import { migrationsUpTo } from '../../src/server/store/sqlite-migrations';
+import { migrationsUpTo, SCHEMA_VERSION } from '../../src/server/store/sqlite-migrations';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import type { Store } from '../../src/server/store/store';
 import { bundledRegister, ROOT } from '../helpers/register';
@@ -137,7 +137,7 @@ describe('sqlite store file', () => {
       .run();
     raw.close();
     const s = store(path);
-    expect((await s.info()).schemaVersion).toBe(2);
+    expect((await s.info()).schemaVersion).toBe(SCHEMA_VERSION);
     const plans = await s.listPlans();
     expect(plans.map((p) => p.record)).toEqual(geodata.plans.slice(0, 5));
     expect(plans.every((p) => p.stage === 'draft')).toBe(true);
@@ -145,6 +145,32 @@ describe('sqlite store file', () => {
     expect(await s.seedIfEmpty(seed, 'x')).toEqual({ seeded: false });
     expect(await s.saveGeometry('city-01', 0, [], 'lin', '')).toMatchObject({ ok: true });
     expect(await s.getSettings()).toEqual({ publicCoordinates: false, tiandituKey: null });
+  });
+
+  it('migrates a version-2 database: listed versions keep their feature counts', async () => {
+    const path = dbPath();
+    const raw = new Database(path);
+    for (const m of migrationsUpTo(2)) raw.exec(m);
+    raw.pragma('user_version = 2');
+    raw
+      .prepare('INSERT INTO plans (id, record, river_id, stage, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run('city-01', JSON.stringify(geodata.plans[0]), 'qinjiang', 'draft', 't');
+    const features = JSON.stringify([
+      { type: 'Feature' },
+      { type: 'Feature' },
+      { type: 'Feature' },
+    ]);
+    raw
+      .prepare(
+        `INSERT INTO geometry_versions (plan_id, version, features, author, comment, created_at)
+         VALUES ('city-01', 1, ?, 'lin', 'old', 't')`,
+      )
+      .run(features);
+    raw.close();
+    const s = store(path);
+    expect(await s.listVersions('city-01')).toEqual([
+      { planId: 'city-01', version: 1, author: 'lin', comment: 'old', createdAt: 't', features: 3 },
+    ]);
   });
 
   it('two connections to one file: a stale save from the other loses', async () => {

@@ -5,13 +5,27 @@ import * as cli from './cli.messages';
 import * as common from './common.messages';
 import * as editor from './editor.messages';
 import * as formats from './formats.messages';
+import * as geo from './geo.messages';
 import type { Lang } from './lang';
 import * as markers from './markers.messages';
 import * as server from './server.messages';
+import * as signoff from './signoff.messages';
 import * as workflow from './workflow.messages';
 import * as zones from './zones.messages';
 
-const AREAS = [common, zones, markers, formats, editor, server, accounts, workflow, cli];
+const AREAS = [
+  common,
+  zones,
+  markers,
+  formats,
+  editor,
+  server,
+  accounts,
+  workflow,
+  cli,
+  geo,
+  signoff,
+];
 
 /** The catalog of each language: code → template with `{name}` placeholders. */
 export const CATALOGS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {

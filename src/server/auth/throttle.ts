@@ -1,11 +1,14 @@
 // Login throttling, in memory (per process; a restart forgets it): failed logins are counted per
-// username and per client address in a sliding window; over the limit, logins wait. An attempt
-// counts as failed from the moment it starts (so that parallel guesses cannot slip through while
-// the password hash is being checked) until it succeeds.
+// (username, address) pair, per username and per client address in a sliding window; over a limit,
+// logins wait. A stranger who guesses a user's password from elsewhere locks out only their own
+// pair, not the user at the user's usual address, until the much higher per-username ceiling (a
+// guess spread over many addresses). An attempt counts as failed from the moment it starts (so that
+// parallel guesses cannot slip through while the password hash is being checked) until it succeeds.
 
-/** The limits: 5 failures per username or 20 per address within 15 minutes. */
+/** The limits within 15 minutes: 5 failures per (username, address), 50 per username, 20 per address. */
 const WINDOW_MS = 15 * 60 * 1000;
-const PER_USERNAME = 5;
+const PER_PAIR = 5;
+const PER_USERNAME = 50;
 const PER_ADDRESS = 20;
 /** Bound on remembered keys so that a flood of usernames cannot grow memory without end. */
 const MAX_KEYS = 10_000;
@@ -47,17 +50,24 @@ export function createLoginThrottle(clock: () => Date): LoginThrottle {
   return {
     attempt(username, address) {
       const now = clock().getTime();
-      const user = `u:${username.toLowerCase()}`;
+      const name = username.toLowerCase();
+      const pair = `p:${address}|${name}`;
+      const user = `u:${name}`;
       const addr = `a:${address}`;
-      const retryAfter = Math.max(wait(user, PER_USERNAME, now), wait(addr, PER_ADDRESS, now));
+      const retryAfter = Math.max(
+        wait(pair, PER_PAIR, now),
+        wait(user, PER_USERNAME, now),
+        wait(addr, PER_ADDRESS, now),
+      );
       if (retryAfter > 0) return { ok: false, retryAfter };
-      add(user, now);
-      add(addr, now);
+      for (const key of [pair, user, addr]) add(key, now);
       return {
         ok: true,
-        // a success clears its username's failures and takes back its own count at the address
+        // a success clears its pair's failures and takes back its own count for the name and the
+        // address (failures from other addresses still count towards the name's ceiling)
         succeed: () => {
-          failures.delete(user);
+          failures.delete(pair);
+          removeOne(user, now);
           removeOne(addr, now);
         },
       };

@@ -58,22 +58,11 @@ export function geometryRoutes(deps: ServerDeps): Hono<AppEnv> {
     const { row } = found.plan;
     if (!canViewDraft(actorOf(c), row.record))
       return refuse(c, msg('common.what.seeDrafts', { plan: row.record.id }));
-    const latest = await deps.store.latestGeometry(row.record.id);
-    const count = latest?.version ?? 0;
-    const older = await Promise.all(
-      Array.from({ length: Math.max(0, count - 1) }, (_, i) =>
-        deps.store.getGeometry(row.record.id, i + 1),
-      ),
-    );
-    const versions = [...older, latest].filter(
-      (v): v is GeometryVersion => v !== null && v !== undefined,
-    );
+    const versions = await deps.store.listVersions(row.record.id);
     const published = await deps.store.getPublication(row.record.id);
-    return c.json(
-      { versions: versions.map(describeVersion).reverse(), published: published?.version ?? null },
-      200,
-      { 'cache-control': 'no-store' },
-    );
+    return c.json({ versions, published: published?.version ?? null }, 200, {
+      'cache-control': 'no-store',
+    });
   });
 
   app.put('/api/plans/:id/geometry', async (c) => {

@@ -91,7 +91,7 @@ export function createMemoryStore(clock: () => Date = () => new Date()): Store {
     async listUsers() {
       return copy(users).sort((a, b) => (a.username < b.username ? -1 : 1));
     },
-    async updateUser(id, patch, actor) {
+    async updateUser(id, patch, actor, keepSession) {
       const user = userById(id);
       if (!user) return null;
       const defined = Object.fromEntries(
@@ -99,6 +99,8 @@ export function createMemoryStore(clock: () => Date = () => new Date()): Store {
       ) as typeof patch;
       Object.assign(user, copy(defined));
       if (patch.disabled === true) sessions = sessions.filter((s) => s.userId !== id);
+      else if (patch.passwordHash !== undefined)
+        sessions = sessions.filter((s) => s.userId !== id || s.id === keepSession);
       write(
         clock().toISOString(),
         actor,

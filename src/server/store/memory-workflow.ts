@@ -42,6 +42,12 @@ export function memoryWorkflow(state: MemoryState): WorkflowMethods {
     async getGeometry(planId, version) {
       return jsonCopy(versions.find((v) => v.planId === planId && v.version === version) ?? null);
     },
+    async listVersions(planId) {
+      return versions
+        .filter((v) => v.planId === planId)
+        .map(({ features, ...v }) => ({ ...v, features: features.length }))
+        .reverse();
+    },
     async saveGeometry(planId, baseVersion, features, actor, comment) {
       const plan = planOf(planId);
       if (!plan) throw unknownPlan(planId);
@@ -70,11 +76,12 @@ export function memoryWorkflow(state: MemoryState): WorkflowMethods {
       if (!plan) throw unknownPlan(planId);
       if (plan.stage !== from) return { ok: false, current: plan.stage };
       const at = state.clock().toISOString();
-      const event: StageEvent = { planId, from, to, actor, comment, at };
+      const version = latestOf(planId)?.version ?? null;
+      const event: StageEvent = { planId, from, to, actor, comment, at, version };
       plan.stage = to;
       plan.updatedAt = at;
       events.push(event);
-      state.audit(at, actor, 'stage.move', planId, { from, to, comment });
+      state.audit(at, actor, 'stage.move', planId, { from, to, comment, version });
       return { ok: true, event: { ...event } };
     },
     async listStageEvents(planId) {
@@ -97,6 +104,7 @@ export function memoryWorkflow(state: MemoryState): WorkflowMethods {
         actor,
         comment: `version ${p.version}`,
         at: p.publishedAt,
+        version: latestOf(p.planId)?.version ?? null,
       });
       state.audit(p.publishedAt, actor, 'publish', p.planId, {
         version: p.version,

@@ -124,7 +124,7 @@ export function accountMethods(
   });
 
   const update = db.transaction(
-    (id: string, patch: Parameters<Store['updateUser']>[1], actor: string) => {
+    (id: string, patch: Parameters<Store['updateUser']>[1], actor: string, keep: string) => {
       const before = readUser(id);
       if (!before) return null;
       const sets: string[] = [];
@@ -147,8 +147,10 @@ export function accountMethods(
       }
       if (sets.length > 0)
         db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
-      // a disabled account is logged out everywhere at once
+      // a disabled account is logged out everywhere at once; a new password ends every other session
       if (patch.disabled === true) db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id);
+      else if (patch.passwordHash !== undefined)
+        db.prepare('DELETE FROM sessions WHERE user_id = ? AND id <> ?').run(id, keep);
       audit(
         clock().toISOString(),
         actor,
@@ -189,8 +191,8 @@ export function accountMethods(
         toUser,
       );
     },
-    async updateUser(id, patch, actor) {
-      return update.immediate(id, patch, actor);
+    async updateUser(id, patch, actor, keepSession) {
+      return update.immediate(id, patch, actor, keepSession ?? '');
     },
     async createSession(s: SessionRow) {
       db.prepare(

@@ -96,6 +96,11 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX comments_plan ON comments (plan_id, id);
    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (json_valid(value)));`,
+  // 3: a version's feature count beside its features, so that listing versions reads no features
+  `ALTER TABLE geometry_versions ADD COLUMN feature_count INTEGER NOT NULL DEFAULT -1;
+   UPDATE geometry_versions SET feature_count = json_array_length(features);`,
+  // 4: the version a stage move saw (a sign-off signs it); unknown (NULL) for older moves
+  `ALTER TABLE stage_events ADD COLUMN version INTEGER;`,
 ];
 
 /** The schema version this build writes (and the newest it can open). */

@@ -13,6 +13,7 @@ import type {
   Publication,
   SaveResult,
   StageEvent,
+  VersionSummary,
   WorkflowMethods,
 } from './store';
 
@@ -26,7 +27,7 @@ type PublicationSqlRow = Omit<Publication, 'zones' | 'markers' | 'rules'> & {
 const GEOMETRY_COLUMNS =
   'plan_id AS planId, version, features, author, comment, created_at AS createdAt';
 const EVENT_COLUMNS =
-  'plan_id AS planId, from_stage AS "from", to_stage AS "to", actor, comment, at';
+  'plan_id AS planId, from_stage AS "from", to_stage AS "to", actor, comment, at, version';
 const PUBLICATION_COLUMNS = `plan_id AS planId, version, zones, markers, rules, etag,
   published_at AS publishedAt, published_by AS publishedBy`;
 
@@ -67,7 +68,8 @@ export function workflowMethods(
       .prepare('UPDATE plans SET stage = ?, updated_at = ? WHERE id = ? AND stage = ?')
       .run(to, at, planId, from).changes === 1;
   const insertEvent = db.prepare(
-    'INSERT INTO stage_events (plan_id, from_stage, to_stage, actor, comment, at) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO stage_events (plan_id, from_stage, to_stage, actor, comment, at, version)
+     VALUES (?, ?, ?, ?, ?, ?, (SELECT max(version) FROM geometry_versions WHERE plan_id = ?))`,
   );
 
   const save = db.transaction(
@@ -84,8 +86,17 @@ export function workflowMethods(
         createdAt: clock().toISOString(),
       };
       db.prepare(
-        'INSERT INTO geometry_versions (plan_id, version, features, author, comment, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(planId, version.version, JSON.stringify(features), actor, comment, version.createdAt);
+        `INSERT INTO geometry_versions (plan_id, version, features, feature_count, author, comment, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        planId,
+        version.version,
+        JSON.stringify(features),
+        features.length,
+        actor,
+        comment,
+        version.createdAt,
+      );
       db.prepare('UPDATE plans SET updated_at = ? WHERE id = ?').run(version.createdAt, planId);
       audit(version.createdAt, actor, 'geometry.save', planId, {
         version: version.version,
@@ -102,9 +113,10 @@ export function workflowMethods(
       if (stage === null) throw unknownPlan(planId);
       const at = clock().toISOString();
       if (!setStage(planId, from, to, at)) return { ok: false, current: stage };
-      insertEvent.run(planId, from, to, actor, comment, at);
-      audit(at, actor, 'stage.move', planId, { from, to, comment });
-      return { ok: true, event: { planId, from, to, actor, comment, at } };
+      insertEvent.run(planId, from, to, actor, comment, at, planId);
+      const version = readLatest(planId)?.version ?? null;
+      audit(at, actor, 'stage.move', planId, { from, to, comment, version });
+      return { ok: true, event: { planId, from, to, actor, comment, at, version } };
     },
   );
 
@@ -131,7 +143,15 @@ export function workflowMethods(
       p.publishedBy,
     );
     setStage(p.planId, fromStage, FINAL_STAGE, p.publishedAt);
-    insertEvent.run(p.planId, fromStage, FINAL_STAGE, actor, `version ${p.version}`, p.publishedAt);
+    insertEvent.run(
+      p.planId,
+      fromStage,
+      FINAL_STAGE,
+      actor,
+      `version ${p.version}`,
+      p.publishedAt,
+      p.planId,
+    );
     audit(p.publishedAt, actor, 'publish', p.planId, {
       version: p.version,
       etag: p.etag,
@@ -165,6 +185,15 @@ export function workflowMethods(
         )
         .get(planId, version) as GeometrySqlRow | undefined;
       return row ? toGeometry(row) : null;
+    },
+    async listVersions(planId) {
+      return db
+        .prepare(
+          `SELECT plan_id AS planId, version, author, comment, created_at AS createdAt,
+             feature_count AS features
+           FROM geometry_versions WHERE plan_id = ? ORDER BY version DESC`,
+        )
+        .all(planId) as VersionSummary[];
     },
     async saveGeometry(planId, baseVersion, features, actor, text) {
       return save.immediate(planId, baseVersion, features, actor, text);

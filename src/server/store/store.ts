@@ -74,6 +74,11 @@ export interface GeometryVersion {
   createdAt: string;
 }
 
+/** A saved version as a list shows it: who, when, why, and how many features (not the features). */
+export interface VersionSummary extends Omit<GeometryVersion, 'features'> {
+  features: number;
+}
+
 /**
  * Saving a version: done, or refused because the plan moved on since `baseVersion` (HTTP 409);
  * `current` is null when the plan has no version yet (the base was ahead of it).
@@ -82,7 +87,10 @@ export type SaveResult =
   | { ok: true; version: GeometryVersion }
   | { ok: false; current: GeometryVersion | null };
 
-/** A stage move with who, when and why. */
+/**
+ * A stage move with who, when and why, and the plan's newest saved version at that moment (what a
+ * sign-off signs; null before the first save, and for moves made before versions were recorded).
+ */
 export interface StageEvent {
   planId: string;
   from: StageId;
@@ -90,6 +98,7 @@ export interface StageEvent {
   actor: string;
   comment: string;
   at: string;
+  version: number | null;
 }
 
 /** Moving a stage: done, or refused because the plan is no longer in the stage the caller saw. */
@@ -165,11 +174,15 @@ export interface Store {
   getUser(id: string): Promise<UserRow | null>;
   getUserByUsername(username: string): Promise<UserRow | null>;
   listUsers(): Promise<UserRow[]>;
-  /** Changes a password or disables an account. Audited. */
+  /**
+   * Changes a password or disables an account. Audited. Both end the account's sessions at once in
+   * the same transaction; a password change keeps `keepSession` (the user's own, when they changed it).
+   */
   updateUser(
     id: string,
     patch: Partial<Pick<UserRow, 'passwordHash' | 'disabled' | 'scope' | 'canPublish'>>,
     actor: string,
+    keepSession?: string,
   ): Promise<UserRow | null>;
 
   createSession(session: SessionRow): Promise<void>;
@@ -181,6 +194,8 @@ export interface Store {
   /** The newest saved version of a plan's geometry, or null before the first save. */
   latestGeometry(planId: string): Promise<GeometryVersion | null>;
   getGeometry(planId: string, version: number): Promise<GeometryVersion | null>;
+  /** Every saved version of a plan, newest first, without their features (only their count). */
+  listVersions(planId: string): Promise<VersionSummary[]>;
   /**
    * Saves a new version if the newest is still `baseVersion` (0: none yet), in one transaction with
    * its audit entry; otherwise returns the current one and writes nothing.
@@ -193,7 +208,10 @@ export interface Store {
     comment: string,
   ): Promise<SaveResult>;
 
-  /** Moves a plan from `from` to `to` if it is still in `from`; one transaction with its audit entry. */
+  /**
+   * Moves a plan from `from` to `to` if it is still in `from`; one transaction with its audit entry.
+   * The event records the newest saved version, read in the same transaction.
+   */
   moveStage(
     planId: string,
     from: StageId,
@@ -229,6 +247,7 @@ export type WorkflowMethods = Pick<
   Store,
   | 'latestGeometry'
   | 'getGeometry'
+  | 'listVersions'
   | 'saveGeometry'
   | 'moveStage'
   | 'listStageEvents'

@@ -1,0 +1,118 @@
+// What a saved plan version must satisfy so that it can always be computed and published: every
+// position inside the deployment's region, no line longer than the engine computes in time, no
+// property nested deeper than a plan needs. Checked at save time, so that nothing is accepted that
+// fails later.
+import type { Position } from 'geojson';
+import { type Message, msg } from '../message';
+
+/** A lon/lat box, CGCS2000 degrees. */
+export interface Region {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+/** The limits a saved version is checked against. */
+export interface FeatureLimits {
+  /** where positions may lie (the deployment's region) */
+  region: Region;
+  /** vertices in one line or ring; the zones benchmark computes a reach of this size in < 2 s */
+  maxVertices: number;
+  /** nesting of objects and arrays inside a feature's properties */
+  maxDepth: number;
+}
+
+/** At most this many reasons are listed (one bad file can have thousands). */
+const MAX_REASONS = 20;
+
+/**
+ * The reasons a version's features cannot be saved, each naming the feature (its number, 1-based, and
+ * its reach when it has one); empty when they can. Never recursive, never spreads arrays.
+ * @example checkFeatures([{ type: 'Feature', geometry: { type: 'Point', coordinates: [-30, 0] }, properties: {} }], limits) // [{ code: 'geo.outsideRegion', … }]
+ */
+export function checkFeatures(features: readonly unknown[], limits: FeatureLimits): Message[] {
+  const reasons: Message[] = [];
+  for (let i = 0; i < features.length && reasons.length < MAX_REASONS; i++) {
+    const f = features[i] as { geometry?: unknown; properties?: unknown } | null;
+    const reach = (f?.properties as { reach?: unknown } | null | undefined)?.reach;
+    const where = { feature: i + 1, reach: typeof reach === 'string' ? reach : '—' };
+    const depth = depthOf(f?.properties);
+    if (depth > limits.maxDepth)
+      reasons.push(msg('geo.tooDeep', { ...where, depth, max: limits.maxDepth }));
+    for (const line of linesOf(f?.geometry)) {
+      if (line.length > limits.maxVertices) {
+        reasons.push(
+          msg('geo.tooManyVertices', { ...where, count: line.length, max: limits.maxVertices }),
+        );
+        break;
+      }
+      const out = line.find((p) => !inRegion(p, limits.region));
+      if (out) {
+        reasons.push(
+          msg('geo.outsideRegion', { ...where, ...positionParams(out), ...region(limits) }),
+        );
+        break;
+      }
+    }
+  }
+  return reasons;
+}
+
+function inRegion(p: Position, r: Region): boolean {
+  const [lon, lat] = p;
+  return (
+    typeof lon === 'number' &&
+    typeof lat === 'number' &&
+    lon >= r.west &&
+    lon <= r.east &&
+    lat >= r.south &&
+    lat <= r.north
+  );
+}
+
+const round = (v: unknown) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : String(v));
+
+function positionParams(p: Position) {
+  return { lon: round(p[0]), lat: round(p[1]) };
+}
+
+function region({ region: r }: FeatureLimits) {
+  return { west: round(r.west), east: round(r.east), south: round(r.south), north: round(r.north) };
+}
+
+/** The lines and rings of a geometry (a point is a line of one position). */
+function linesOf(g: unknown): Position[][] {
+  const geometry = g as { type?: string; coordinates?: unknown } | null | undefined;
+  const c = geometry?.coordinates;
+  if (!Array.isArray(c)) return [];
+  switch (geometry?.type) {
+    case 'Point':
+      return [[c as Position]];
+    case 'MultiPoint':
+    case 'LineString':
+      return [c as Position[]];
+    case 'MultiLineString':
+    case 'Polygon':
+      return c as Position[][];
+    case 'MultiPolygon':
+      return (c as Position[][][]).flat();
+    default:
+      return [];
+  }
+}
+
+/** How deep objects and arrays nest in a value (a scalar is 0), counted without recursion. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (typeof v !== 'object' || v === null) continue;
+    const here = d + 1;
+    if (here > deepest) deepest = here;
+    if (deepest > 64) return deepest; // deep enough to refuse; stop walking
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, here]);
+  }
+  return deepest;
+}
