@@ -7,6 +7,8 @@ import { CATALOGS } from '../../src/contract/messages/catalogs';
 import { langOfAcceptLanguage, langOfEnv } from '../../src/contract/messages/lang';
 import { renderMessage } from '../../src/contract/messages/render';
 import { msg } from '../../src/domain/message';
+import { zh as appZh } from '../../src/ui/i18n';
+import { zh as workspaceZh } from '../../src/ui/workspace/messages';
 import { englishSentences } from '../helpers/english-sentences';
 
 const SRC = join(import.meta.dirname, '../../src');
@@ -56,6 +58,24 @@ describe('message catalogs', () => {
   it('have no untranslated English sentence in Chinese', () => {
     const leaks = Object.entries(CATALOGS.zh).flatMap(([code, text]) =>
       englishSentences(text).map((s) => `${code}: ${s}`),
+    );
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe("the UI's Chinese dictionaries", () => {
+  // the app's (src/ui/i18n.tsx) and the workspaces' (src/ui/workspace/messages.ts with the area
+  // files messages-*.ts it merges)
+  const dictionaries = { app: appZh, workspace: workspaceZh } as const;
+
+  it('have no untranslated English sentence', () => {
+    // the area files are merged in: a lost spread would make this check pass on nothing
+    expect(Object.keys(appZh).length).toBeGreaterThan(100);
+    expect(Object.keys(workspaceZh)).toEqual(expect.arrayContaining(['saveRefused', 'importHint']));
+    const leaks = Object.entries(dictionaries).flatMap(([name, dict]) =>
+      Object.entries(dict as Record<string, string>).flatMap(([key, text]) =>
+        englishSentences(text).map((s) => `${name}.${key}: ${s}`),
+      ),
     );
     expect(leaks).toEqual([]);
   });
