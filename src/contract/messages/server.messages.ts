@@ -22,6 +22,18 @@ export const zh = {
   'server.geometry.staleNone':
     '该计划尚未保存过任何版本，你的修改基于第 {base} 版；请重新加载后再修改',
   'server.notice.notPublished': '计划 {plan} 尚未公告',
+  'server.store.noFile': '文件 {path} 不存在',
+  'server.store.cannotOpen': '无法打开 {path}：{why}',
+  'server.store.integrity': '数据库完整性检查（integrity_check）未通过：{found}',
+  'server.store.notHejie': '{path} 不是河界数据库（缺少数据表 {missing}）',
+  'server.store.notHejieVersion': '{path} 不是河界数据库（缺少结构版本号）',
+  'server.store.newer': '数据库结构版本 {version} 高于本程序支持的版本（{known}）',
+  'server.store.unreadable': '无法读取 {path}：{why}',
+  'server.store.targetExists': '{target} 已存在，请另选文件名',
+  'server.store.openElsewhere': '{target} 正被其他进程使用，请先停止服务器',
+  'server.store.upgrade': '数据库结构版本 {version} 高于本程序支持的版本（{known}），请升级河界',
+  'server.store.dataDirInUse': '数据目录 {dir} 正被进程 {pid} 使用（{path}），请先停止该进程',
+  'server.store.lockFailed': '无法锁定数据目录（{path}）',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -45,4 +57,17 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'server.geometry.staleNone':
     'no version has been saved yet, not version {base}; reload and apply your edit to it',
   'server.notice.notPublished': '{plan} has not been published',
+  'server.store.noFile': '{path} does not exist',
+  'server.store.cannotOpen': 'cannot open {path}: {why}',
+  'server.store.integrity': 'integrity_check: {found}',
+  'server.store.notHejie': '{path} is not a Hejie database (no {missing})',
+  'server.store.notHejieVersion': '{path} is not a Hejie database (no schema version)',
+  'server.store.newer': 'schema version {version} is newer than this Hejie ({known})',
+  'server.store.unreadable': '{path}: {why}',
+  'server.store.targetExists': '{target} exists; choose a new file name',
+  'server.store.openElsewhere': '{target} is open in another process; stop the server first',
+  'server.store.upgrade':
+    'database schema version {version} is newer than this Hejie ({known}); upgrade Hejie',
+  'server.store.dataDirInUse': '{dir} is in use by process {pid} ({path}); stop it first',
+  'server.store.lockFailed': 'could not take the lock {path}',
 };
