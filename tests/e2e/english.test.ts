@@ -186,7 +186,9 @@ describe('the English run: no Chinese but data on any screen', () => {
     const typed = form.locator('input[name="widthM-typed"]');
     await typed.fill('60');
     await typed.press('Enter');
-    await form.locator('[data-field="widthM"] .refused').waitFor(LONG);
+    const widthRefused = form.locator('[data-field="widthM"] .refused');
+    await widthRefused.waitFor(LONG);
+    await widthRefused.scrollIntoViewIfNeeded();
     leaks.push(...(await chineseChrome(page, 'planner-width-refused')));
 
     await panel.locator('.draft-compute button:has-text("Compute")').click();
@@ -206,7 +208,9 @@ describe('the English run: no Chinese but data on any screen', () => {
     await move(page, 'draft');
     // a send-back without a comment is refused
     await panel.locator('.stage-moves button[data-to="base-map"]').click();
-    await panel.locator('.stage-moves [role="alert"]').waitFor(LONG);
+    const sendBack = panel.locator('.stage-moves [role="alert"]');
+    await sendBack.waitFor(LONG);
+    await sendBack.scrollIntoViewIfNeeded();
     leaks.push(...(await chineseChrome(page, 'planner-send-back-refused')));
 
     // an import the file readers refuse
@@ -239,6 +243,7 @@ describe('the English run: no Chinese but data on any screen', () => {
     await expect
       .poll(() => page.locator('.save-bar').getAttribute('data-state'), LONG)
       .toBe('conflict');
+    await page.locator('.conflict-view').scrollIntoViewIfNeeded();
     leaks.push(...(await chineseChrome(page, 'planner-stale-save')));
     await page.context().close();
   }, 300_000);
