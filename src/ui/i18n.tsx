@@ -3,7 +3,7 @@ import { createContext, type ReactNode, useContext, useMemo, useState } from 're
 /** UI languages: Chinese by default, English switchable. Data (names, units) stays as published. */
 export type Lang = 'zh' | 'en';
 
-const zh = {
+export const zh = {
   appName: '河界',
   appSubtitle: '钦州市江河湖库管理范围划定',
   demoBanner:

@@ -119,7 +119,12 @@ describe('logins and sessions (in process, SQLite store on a temp file)', {
     const unknown = await login('nobody', 'not-the-password');
     for (const { res } of [wrong, unknown]) {
       expect(res.status).toBe(401);
-      expect(await res.json()).toEqual({ error: 'wrong username or password' });
+      // no Accept-Language: the answer is in Chinese
+      expect(await res.json()).toEqual({
+        error: '用户名或密码错误',
+        code: 'server.login.wrong',
+        params: {},
+      });
       expect(res.headers.get('set-cookie')).toBeNull();
     }
     const chief = await store.getUserByUsername('chenjianjun');
@@ -253,7 +258,7 @@ describe('logins and sessions (in process, SQLite store on a temp file)', {
       JSON.stringify({ username: 'x'.repeat(mb * 1024 * 1024), password: 'x' });
     const login = await call('/api/login', { method: 'POST', headers: JSON_TYPE, body: big(1) });
     expect(login.status).toBe(413);
-    expect(await login.json()).toEqual({ error: 'request body is larger than 1 MB' });
+    expect(await login.json()).toMatchObject({ code: 'server.body.tooLarge', params: { mb: 1 } });
     const put = (mb: number) =>
       call('/api/plans/city-01/geometry', { method: 'PUT', headers: JSON_TYPE, body: big(mb) });
     expect((await put(2)).status).not.toBe(413);
@@ -266,7 +271,11 @@ describe('logins and sessions (in process, SQLite store on a temp file)', {
     const blocked = await login('planner', 'demo-planner');
     expect(blocked.res.status).toBe(429);
     expect(blocked.res.headers.get('retry-after')).toBe('900');
-    expect(blocked.body).toEqual({ error: 'too many failed logins; try again in 900 s' });
+    expect(blocked.body).toEqual({
+      error: '登录失败次数过多，请 900 秒后再试',
+      code: 'server.login.throttled',
+      params: { seconds: 900 },
+    });
     clock.now = new Date(clock.now.getTime() + 10 * 60_000);
     expect((await login('planner', 'demo-planner')).res.headers.get('retry-after')).toBe('300');
     expect((await login('admin', 'demo-admin')).res.status).toBe(200); // other names still log in
@@ -284,6 +293,136 @@ describe('logins and sessions (in process, SQLite store on a temp file)', {
     );
     const statuses = all.map((a) => a.res.status).sort();
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+  });
+
+  it('answers each refusal in the request language: zh by default and for zh-CN, en when asked; with code and params', async () => {
+    const { call, login } = await sqliteApp();
+    const { cookie, csrf } = await login('planner', 'demo-planner');
+    const big = JSON.stringify({ username: 'x'.repeat(1024 * 1024), password: 'x' });
+    const session = { cookie, 'x-csrf-token': csrf, ...JSON_TYPE };
+    type Case = [string, RequestInit, number, string, Record<string, unknown>, string, string];
+    const cases: Case[] = [
+      [
+        'wrong password',
+        { method: 'POST', headers: JSON_TYPE, body: '{"username":"planner","password":"x"}' },
+        401,
+        'server.login.wrong',
+        {},
+        '用户名或密码错误',
+        'wrong username or password',
+      ],
+      [
+        'login body',
+        { method: 'POST', headers: JSON_TYPE, body: '{"username":"planner"}' },
+        400,
+        'server.login.required',
+        { field: 'password' },
+        'password：必须填写（文本）',
+        'password: required (a string)',
+      ],
+      [
+        'CSRF',
+        { method: 'POST', headers: { cookie, ...JSON_TYPE }, body: '{}' },
+        403,
+        'server.csrf.refused',
+        {},
+        '安全校验未通过：缺少或错误的 X-CSRF-Token 请求头，请刷新页面后重试',
+        'missing or wrong X-CSRF-Token header (see GET /api/me)',
+      ],
+      [
+        'cross-site',
+        { method: 'POST', headers: { origin: 'https://evil.example', ...JSON_TYPE }, body: '{}' },
+        403,
+        'server.crossSite.origin',
+        { origin: 'https://evil.example' },
+        '已拒绝跨站请求（来源 https://evil.example）',
+        'cross-site request refused (Origin https://evil.example)',
+      ],
+      [
+        '413',
+        { method: 'POST', headers: JSON_TYPE, body: big },
+        413,
+        'server.body.tooLarge',
+        { mb: 1 },
+        '请求内容超过 1 MB 的上限',
+        'request body is larger than 1 MB',
+      ],
+      [
+        '415',
+        { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' },
+        415,
+        'server.body.notJson',
+        {},
+        '请求内容必须为 JSON 格式（Content-Type: application/json）',
+        'request body must be JSON (Content-Type: application/json)',
+      ],
+    ];
+    const paths: Record<string, string> = { CSRF: '/api/logout' };
+    for (const [name, init, status, code, params, zh, en] of cases) {
+      const path = paths[name] ?? '/api/login';
+      for (const [lang, error] of [
+        [undefined, zh],
+        ['zh-CN,zh;q=0.9', zh],
+        ['en', en],
+      ] as const) {
+        const headers = { ...(init.headers as Record<string, string>) };
+        if (lang) headers['accept-language'] = lang;
+        const res = await call(path, { ...init, headers });
+        expect(res.status, `${name} ${lang}`).toBe(status);
+        expect(await res.json(), `${name} ${lang}`).toMatchObject({ error, code, params });
+      }
+    }
+    // a stale save: 409 with who saved what, the fields the UI reads kept in every language
+    const put = (baseVersion: number, lang?: string) =>
+      call('/api/plans/city-01/geometry', {
+        method: 'PUT',
+        headers: { ...session, ...(lang ? { 'accept-language': lang } : {}) },
+        body: JSON.stringify({ features: [], baseVersion, comment: '初划' }),
+      });
+    expect((await put(0)).status).toBe(201);
+    for (const lang of [undefined, 'zh-CN', 'en']) {
+      const stale = await put(0, lang);
+      expect(stale.status).toBe(409);
+      const body = (await stale.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({
+        code: 'server.geometry.staleSaved',
+        params: { version: 1, author: 'planner', base: 0 },
+        field: 'baseVersion',
+        current: { version: 1, author: 'planner', comment: '初划' },
+      });
+      expect(body.error).toMatch(
+        lang === 'en'
+          ? /^version 1 was saved by planner at \d{4}-.*, not version 0; reload and apply your edit to it$/
+          : /^第 1 版已由 planner 于 \d{4}-.* 保存，你的修改基于第 0 版；请重新加载后在最新版本上修改$/,
+      );
+    }
+    const none = await call('/api/plans/city-02/geometry', {
+      method: 'PUT',
+      headers: { ...session, 'accept-language': 'en' },
+      body: JSON.stringify({ features: [], baseVersion: 2 }),
+    });
+    expect(await none.json()).toMatchObject({
+      code: 'server.geometry.staleNone',
+      params: { base: 2 },
+      error: 'no version has been saved yet, not version 2; reload and apply your edit to it',
+      current: { version: 0 },
+    });
+    const noVersion = await call('/api/plans/city-01/geometry?version=7', { headers: { cookie } });
+    expect(await noVersion.json()).toMatchObject({
+      code: 'server.geometry.noVersion',
+      error: '计划 city-01 没有第 7 版',
+    });
+    const notice = await call('/api/plans/city-01/notice', {
+      headers: { 'accept-language': 'en' },
+    });
+    expect([notice.status, await notice.json()]).toEqual([
+      404,
+      {
+        code: 'server.notice.notPublished',
+        params: { plan: 'city-01' },
+        error: 'city-01 has not been published',
+      },
+    ]);
   });
 
   it('never answers an error with a stack trace', () => {

@@ -7,6 +7,10 @@ import { CATALOGS } from '../../src/contract/messages/catalogs';
 import { langOfAcceptLanguage, langOfEnv } from '../../src/contract/messages/lang';
 import { renderMessage } from '../../src/contract/messages/render';
 import { msg } from '../../src/domain/message';
+import { checkDatabaseFile } from '../../src/server/store/sqlite-files';
+import { StoreError } from '../../src/server/store/store-error';
+import { zh as appZh } from '../../src/ui/i18n';
+import { zh as workspaceZh } from '../../src/ui/workspace/messages';
 import { englishSentences } from '../helpers/english-sentences';
 
 const SRC = join(import.meta.dirname, '../../src');
@@ -61,6 +65,24 @@ describe('message catalogs', () => {
   });
 });
 
+describe("the UI's Chinese dictionaries", () => {
+  // the app's (src/ui/i18n.tsx) and the workspaces' (src/ui/workspace/messages.ts with the area
+  // files messages-*.ts it merges)
+  const dictionaries = { app: appZh, workspace: workspaceZh } as const;
+
+  it('have no untranslated English sentence', () => {
+    // the area files are merged in: a lost spread would make this check pass on nothing
+    expect(Object.keys(appZh).length).toBeGreaterThan(100);
+    expect(Object.keys(workspaceZh)).toEqual(expect.arrayContaining(['saveRefused', 'importHint']));
+    const leaks = Object.entries(dictionaries).flatMap(([name, dict]) =>
+      Object.entries(dict as Record<string, string>).flatMap(([key, text]) =>
+        englishSentences(text).map((s) => `${name}.${key}: ${s}`),
+      ),
+    );
+    expect(leaks).toEqual([]);
+  });
+});
+
 describe('englishSentences', () => {
   it('finds three English words in a row, not terms, placeholders or codes', () => {
     expect(englishSentences('河段 {reach} 的左岸线自相交')).toEqual([]);
@@ -100,5 +122,21 @@ describe('the language of a request or a command line', () => {
     expect(langOfEnv(undefined, { LC_ALL: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' })).toBe('zh');
     expect(langOfEnv(undefined, {})).toBe('zh');
     expect(langOfEnv('fr', {})).toBeNull();
+  });
+});
+
+describe('store errors that reach a user', () => {
+  it('carry their message as data, English in `message` as before', () => {
+    const check = checkDatabaseFile('/nonexistent/hejie.sqlite');
+    expect(check).toEqual({
+      ok: false,
+      problem: '/nonexistent/hejie.sqlite does not exist',
+      detail: msg('server.store.noFile', { path: '/nonexistent/hejie.sqlite' }),
+    });
+    if (check.ok) return;
+    expect(renderMessage(check.detail, 'zh')).toBe('文件 /nonexistent/hejie.sqlite 不存在');
+    const error = new StoreError(msg('server.store.lockFailed', { path: '/x/hejie.lock' }));
+    expect(error.message).toBe('could not take the lock /x/hejie.lock');
+    expect(renderMessage(error.detail, 'zh')).toBe('无法锁定数据目录（/x/hejie.lock）');
   });
 });

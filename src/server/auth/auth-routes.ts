@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { type Message, msg } from '../../domain/message';
+import { fail } from '../routes/route-kit';
 import type { AppEnv, ServerDeps } from './context';
 import { actorOf } from './context';
 import { hashPassword, verifyPassword } from './password';
@@ -17,15 +19,8 @@ import { createLoginThrottle } from './throttle';
 
 const loginBody = z
   .object({
-    username: z
-      .string({ error: 'required (a string)' })
-      .trim()
-      .min(1, 'required')
-      .max(64, 'at most 64 characters'),
-    password: z
-      .string({ error: 'required (a string)' })
-      .min(1, 'required')
-      .max(256, 'at most 256 characters'),
+    username: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(256),
   })
   .strict();
 
@@ -43,13 +38,16 @@ export function authRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.post('/api/login', async (c) => {
     c.header('Cache-Control', 'no-store');
     const parsed = loginBody.safeParse(await readJson(c));
-    if (!parsed.success) return c.json(describeIssue(parsed.error), 400);
+    if (!parsed.success) {
+      const { message, field } = describeIssue(parsed.error);
+      return fail(c, 400, message, { field });
+    }
     const { username, password } = parsed.data;
     const address = clientIp(c);
     const attempt = throttle.attempt(username, address);
     if (!attempt.ok) {
       c.header('Retry-After', String(attempt.retryAfter));
-      return c.json({ error: `too many failed logins; try again in ${attempt.retryAfter} s` }, 429);
+      return fail(c, 429, msg('server.login.throttled', { seconds: attempt.retryAfter }));
     }
     const user = await deps.store.getUserByUsername(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummy()));
@@ -59,8 +57,8 @@ export function authRoutes(deps: ServerDeps): Hono<AppEnv> {
         reason,
         address,
       });
-      if (user && ok) return c.json({ error: 'this account is disabled; ask an admin' }, 403);
-      return c.json({ error: 'wrong username or password' }, 401);
+      if (user && ok) return fail(c, 403, msg('server.login.disabled'));
+      return fail(c, 401, msg('server.login.wrong'));
     }
     attempt.succeed();
     const previous = readToken(c);
@@ -94,18 +92,21 @@ export function authRoutes(deps: ServerDeps): Hono<AppEnv> {
   return app;
 }
 
-/** A 400 body naming the first wrong field of a login body. */
-function describeIssue(error: z.ZodError): { error: string; field: string } {
+/** The message of a 400 naming the first wrong field of a login body, and that field. */
+function describeIssue(error: z.ZodError): { message: Message; field: string } {
   const issue = error.issues[0];
   if (issue?.code === 'unrecognized_keys') {
     const field = issue.keys[0] ?? 'body';
-    return { error: `${field}: unknown field (expected username and password)`, field };
+    return { message: msg('server.login.unknownField', { field }), field };
   }
   if (issue?.path.length) {
     const field = issue.path.join('.');
-    return { error: `${field}: ${issue.message}`, field };
+    if (issue.code === 'too_big')
+      return { message: msg('server.login.tooLong', { field, max: Number(issue.maximum) }), field };
+    if (issue.code === 'too_small') return { message: msg('server.login.empty', { field }), field };
+    return { message: msg('server.login.required', { field }), field };
   }
-  return { error: 'body: must be a JSON object {"username": …, "password": …}', field: 'body' };
+  return { message: msg('server.login.notObject'), field: 'body' };
 }
 
 /** The body as JSON, or undefined when it is not JSON (zod then names what is missing). */

@@ -2,6 +2,8 @@
 // defence (the session's token must come back in X-CSRF-Token), which needs the session first.
 import type { MiddlewareHandler } from 'hono';
 import { PUBLIC } from '../../domain/access/actor';
+import { msg } from '../../domain/message';
+import { fail } from '../routes/route-kit';
 import type { AppEnv, ServerDeps } from './context';
 import { isStateChanging } from './request-info';
 import {
@@ -33,7 +35,7 @@ export function authMiddleware(deps: ServerDeps): MiddlewareHandler<AppEnv> {
       !csrfMatches(c.req.header('x-csrf-token'), found.session.csrf)
     ) {
       c.header('Cache-Control', 'no-store');
-      return c.json({ error: 'missing or wrong X-CSRF-Token header (see GET /api/me)' }, 403);
+      return fail(c, 403, msg('server.csrf.refused'));
     }
     await next();
     if (found) {

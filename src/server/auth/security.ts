@@ -3,6 +3,8 @@
 // session is known; login throttling sits in the login route, which knows the username.
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { msg } from '../../domain/message';
+import { fail } from '../routes/route-kit';
 import type { AppEnv, ServerDeps } from './context';
 import { isOwnOrigin, isStateChanging } from './request-info';
 
@@ -13,12 +15,12 @@ const GEOMETRY_LIMIT = 20 * MB;
 const GEOMETRY_PATH = /^\/api\/plans\/[^/]+\/geometry$/;
 
 const tooBig = (limit: number) => (c: Context) =>
-  c.json({ error: `request body is larger than ${limit / MB} MB` }, 413);
+  fail(c, 413, msg('server.body.tooLarge', { mb: limit / MB }));
 
 /**
  * Body-size limit (413), refusal of cross-site state changes (403: an `Origin` that is not this
  * server, or `Sec-Fetch-Site: cross-site`), and `Content-Type: application/json` for state changes
- * that carry a body (415). All refusals are JSON `{ error }`.
+ * that carry a body (415). All refusals are JSON `{ error, code, params }` in the request's language.
  */
 export function securityMiddleware(_deps: ServerDeps): MiddlewareHandler<AppEnv> {
   const small = bodyLimit({ maxSize: DEFAULT_LIMIT, onError: tooBig(DEFAULT_LIMIT) });
@@ -36,9 +38,9 @@ export function securityMiddleware(_deps: ServerDeps): MiddlewareHandler<AppEnv>
 function crossSiteRefusal(c: Context): Response | null {
   const origin = c.req.header('origin');
   if (origin !== undefined && !isOwnOrigin(c, origin))
-    return c.json({ error: `cross-site request refused (Origin ${origin.slice(0, 100)})` }, 403);
+    return fail(c, 403, msg('server.crossSite.origin', { origin: origin.slice(0, 100) }));
   if (c.req.header('sec-fetch-site')?.toLowerCase() === 'cross-site')
-    return c.json({ error: 'cross-site request refused (Sec-Fetch-Site: cross-site)' }, 403);
+    return fail(c, 403, msg('server.crossSite.fetchSite'));
   return null;
 }
 
@@ -46,7 +48,7 @@ function contentTypeRefusal(c: Context): Response | null {
   if (!hasBody(c)) return null;
   const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type === 'application/json') return null;
-  return c.json({ error: 'request body must be JSON (Content-Type: application/json)' }, 415);
+  return fail(c, 415, msg('server.body.notJson'));
 }
 
 /** HTTP/1.1 framing when the request came over the wire; the Request's body in process (tests). */

@@ -7,7 +7,7 @@ import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import type { GeometryVersion } from '../store/store';
 import { geometryQuery, saveGeometryBody } from './plan-schemas';
-import { actorName, failText, findPlan, readBody, readQuery, refuse } from './route-kit';
+import { actorName, fail, findPlan, readBody, readQuery, refuse } from './route-kit';
 
 /** A version without its features (what a list or a conflict reports). */
 function describeVersion(v: GeometryVersion) {
@@ -39,7 +39,12 @@ export function geometryRoutes(deps: ServerDeps): Hono<AppEnv> {
         ? await deps.store.latestGeometry(row.record.id)
         : await deps.store.getGeometry(row.record.id, Number(asked));
     if (version) return c.json(version, 200, { 'cache-control': 'no-store' });
-    if (asked !== undefined) return failText(c, 404, `${row.record.id} has no version ${asked}`);
+    if (asked !== undefined)
+      return fail(
+        c,
+        404,
+        msg('server.geometry.noVersion', { plan: row.record.id, version: asked }),
+      );
     // before the first save: version 0, the baseVersion of the first PUT
     const empty = {
       planId: row.record.id,
@@ -83,17 +88,18 @@ export function geometryRoutes(deps: ServerDeps): Hono<AppEnv> {
     );
     if (!saved.ok) {
       const cur = saved.current;
-      const what = cur
-        ? `version ${cur.version} was saved by ${cur.author} at ${cur.createdAt}`
-        : 'no version has been saved yet';
-      return c.json(
-        {
-          error: `${what}, not version ${baseVersion}; reload and apply your edit to it`,
-          field: 'baseVersion',
-          current: cur ? describeVersion(cur) : { version: 0 },
-        },
-        409,
-      );
+      const message = cur
+        ? msg('server.geometry.staleSaved', {
+            version: cur.version,
+            author: cur.author,
+            at: cur.createdAt,
+            base: baseVersion,
+          })
+        : msg('server.geometry.staleNone', { base: baseVersion });
+      return fail(c, 409, message, {
+        field: 'baseVersion',
+        current: cur ? describeVersion(cur) : { version: 0 },
+      });
     }
     return c.json(describeVersion(saved.version), 201);
   });

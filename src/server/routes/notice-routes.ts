@@ -1,8 +1,9 @@
 // GET /api/plans/:id/notice: the public notice (公告) of a plan's newest publication.
 import { Hono } from 'hono';
+import { msg } from '../../domain/message';
 import { buildNotice } from '../../domain/notice/build-notice';
 import type { AppEnv, ServerDeps } from '../auth/context';
-import { failText, findPlan } from './route-kit';
+import { fail, findPlan } from './route-kit';
 import { ruleTableOf } from './rules-in-force';
 
 /** The notice route: public once published, 404 before. */
@@ -17,7 +18,7 @@ export function noticeRoutes(deps: ServerDeps): Hono<AppEnv> {
       deps.store.getPublication(record.id),
       deps.store.getSettings(),
     ]);
-    if (!publication) return failText(c, 404, `${record.id} has not been published`);
+    if (!publication) return fail(c, 404, msg('server.notice.notPublished', { plan: record.id }));
     const river = deps.geodata.waterbodies.find((w) => w.id === record.riverId);
     const notice = buildNotice({
       planId: record.id,

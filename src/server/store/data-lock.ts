@@ -2,6 +2,8 @@
 // can take it too): `hejie.lock` holds the owner's pid and is removed when released.
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { msg } from '../../domain/message';
+import { StoreError } from './store-error';
 
 // the lock file in the data directory
 const LOCK_FILE = 'hejie.lock';
@@ -32,9 +34,9 @@ export function lockDataDir(dataDir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
       if (Number.isInteger(pid) && pid > 0 && isAlive(pid))
-        throw new Error(`${dataDir} is in use by process ${pid} (${path}); stop it first`);
+        throw new StoreError(msg('server.store.dataDirInUse', { dir: dataDir, pid, path }));
       rmSync(path, { force: true });
     }
   }
-  throw new Error(`could not take the lock ${path}`);
+  throw new StoreError(msg('server.store.lockFailed', { path }));
 }

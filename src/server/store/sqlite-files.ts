@@ -1,27 +1,41 @@
 // Whole-file operations on a Hejie database: check, online backup, idle probe and restore.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { renderMessage } from '../../contract/messages/render';
+import { type Message, msg } from '../../domain/message';
 import { SCHEMA_VERSION } from './sqlite-migrations';
+import { StoreError } from './store-error';
 
-/** The result of checking a database file: ok, or the problem in plain words. */
-export type FileCheck = { ok: true; schemaVersion: number } | { ok: false; problem: string };
+/**
+ * The result of checking a database file: ok, or the problem as a message (`detail`) and as its
+ * English sentence (`problem`).
+ */
+export type FileCheck =
+  | { ok: true; schemaVersion: number }
+  | { ok: false; problem: string; detail: Message };
+
+const refused = (detail: Message): FileCheck => ({
+  ok: false,
+  problem: renderMessage(detail, 'en'),
+  detail,
+});
 
 const HEJIE_TABLES = ['plans', 'waterbodies', 'meta', 'audit'];
 
 /** Whether a file is a Hejie database this build can open, passing `PRAGMA integrity_check`. */
 export function checkDatabaseFile(path: string): FileCheck {
-  if (!existsSync(path)) return { ok: false, problem: `${path} does not exist` };
+  if (!existsSync(path)) return refused(msg('server.store.noFile', { path }));
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
   } catch (e) {
-    return { ok: false, problem: `cannot open ${path}: ${(e as Error).message}` };
+    return refused(msg('server.store.cannotOpen', { path, why: (e as Error).message }));
   }
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     const found = rows.map((r) => r.integrity_check);
     if (found.join() !== 'ok')
-      return { ok: false, problem: `integrity_check: ${found.slice(0, 10).join('; ')}` };
+      return refused(msg('server.store.integrity', { found: found.slice(0, 10).join('; ') }));
     const tables = new Set(
       (
         db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
@@ -32,18 +46,16 @@ export function checkDatabaseFile(path: string): FileCheck {
     const missing = HEJIE_TABLES.filter((t) => !tables.has(t));
     const version = db.pragma('user_version', { simple: true }) as number;
     if (missing.length > 0 || version < 1)
-      return {
-        ok: false,
-        problem: `${path} is not a Hejie database (no ${missing.join(', ') || 'schema version'})`,
-      };
+      return refused(
+        missing.length > 0
+          ? msg('server.store.notHejie', { path, missing: missing.join(', ') })
+          : msg('server.store.notHejieVersion', { path }),
+      );
     if (version > SCHEMA_VERSION)
-      return {
-        ok: false,
-        problem: `schema version ${version} is newer than this Hejie (${SCHEMA_VERSION})`,
-      };
+      return refused(msg('server.store.newer', { version, known: SCHEMA_VERSION }));
     return { ok: true, schemaVersion: version };
   } catch (e) {
-    return { ok: false, problem: `${path}: ${(e as Error).message}` };
+    return refused(msg('server.store.unreadable', { path, why: (e as Error).message }));
   } finally {
     db.close();
   }
@@ -54,7 +66,7 @@ export function checkDatabaseFile(path: string): FileCheck {
  * is one self-contained file (rollback journal); the store turns WAL back on when it opens it.
  */
 export async function backupDatabaseFile(source: string, target: string): Promise<void> {
-  if (existsSync(target)) throw new Error(`${target} exists; choose a new file name`);
+  if (existsSync(target)) throw new StoreError(msg('server.store.targetExists', { target }));
   const db = new Database(source, { fileMustExist: true });
   try {
     await db.backup(target);
@@ -102,7 +114,7 @@ export async function replaceDatabaseFile(
     let kept: string | null = null;
     if (existsSync(target)) {
       if (!isDatabaseIdle(target))
-        throw new Error(`${target} is open in another process; stop the server first`);
+        throw new StoreError(msg('server.store.openElsewhere', { target }));
       // fold the WAL into the file so that the kept copy is whole on its own
       const old = new Database(target, { fileMustExist: true });
       old.pragma('wal_checkpoint(TRUNCATE)');

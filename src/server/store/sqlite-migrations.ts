@@ -1,5 +1,7 @@
 // The schema of the SQLite store, one migration per `user_version`. Append; never edit a released one.
 import type Database from 'better-sqlite3';
+import { msg } from '../../domain/message';
+import { StoreError } from './store-error';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE plans (
@@ -115,9 +117,7 @@ export function migrationsUpTo(count: number): readonly string[] {
 export function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > MIGRATIONS.length) {
-    throw new Error(
-      `database schema version ${version} is newer than this Hejie (${MIGRATIONS.length}); upgrade Hejie`,
-    );
+    throw new StoreError(msg('server.store.upgrade', { version, known: MIGRATIONS.length }));
   }
   db.transaction(() => {
     for (let v = version; v < MIGRATIONS.length; v++) {

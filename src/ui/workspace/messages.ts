@@ -109,7 +109,7 @@ const baseEn: typeof base = {
   computeWarnings: 'Notes:',
 };
 
-const zh = { ...base, ...edit.zh, ...save.zh, ...files.zh, ...field.zh };
+export const zh = { ...base, ...edit.zh, ...save.zh, ...files.zh, ...field.zh };
 const en: typeof zh = { ...baseEn, ...edit.en, ...save.en, ...files.en, ...field.en };
 
 /** A key of the workspace dictionary. */
