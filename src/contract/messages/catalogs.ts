@@ -7,11 +7,12 @@ import * as editor from './editor.messages';
 import * as formats from './formats.messages';
 import type { Lang } from './lang';
 import * as markers from './markers.messages';
+import * as register from './register.messages';
 import * as server from './server.messages';
 import * as workflow from './workflow.messages';
 import * as zones from './zones.messages';
 
-const AREAS = [common, zones, markers, formats, editor, server, accounts, workflow, cli];
+const AREAS = [common, zones, markers, formats, editor, server, accounts, workflow, register, cli];
 
 /** The catalog of each language: code → template with `{name}` placeholders. */
 export const CATALOGS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {

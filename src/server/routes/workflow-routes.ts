@@ -1,6 +1,7 @@
 // Stage moves, publication, comments and the audit log of a plan.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { auditQuery, commentBody, publishBody, stageBody } from '../../contract/plans';
 import { canReadAudit, canViewDraft } from '../../domain/access/permissions';
 import { type Message, msg } from '../../domain/message';
 import type { StageId } from '../../domain/workflow/stages';
@@ -9,7 +10,6 @@ import { checkPublish, checkStageMove, PUBLISH_FROM } from '../../domain/workflo
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
-import { auditQuery, commentBody, publishBody, stageBody } from './plan-schemas';
 import type { PublicZones } from './public-zones';
 import { buildPublication } from './publish-plan';
 import { actorName, fail, findPlan, readBody, readQuery, refuse } from './route-kit';
