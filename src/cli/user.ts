@@ -110,7 +110,7 @@ export async function runUser(
       out(say(msg('accounts.cli.passwordChanged', { username: user.username })));
       return 0;
     }
-    err(`unknown user command "${sub}"\n${USAGE}`);
+    err(`${say(msg('accounts.cli.unknownCommand', { sub }))}\n${USAGE}`);
     return 2;
   } finally {
     await store.close();
@@ -225,22 +225,26 @@ async function addUser(
     io.err(say(taken));
     return 1;
   }
-  io.out(say(msg('accounts.cli.added', { account: describeUser(made) })));
+  io.out(say(msg('accounts.cli.added', { account: describeUser(made, say) })));
   return 0;
 }
 
-function describeScope(scope: Scope): string {
-  if (scope.level === 'all') return 'all plans';
-  if (scope.level === 'city') return 'city-level plans';
-  return `counties ${scope.counties.join(',')}`;
+function describeScope(scope: Scope): Message {
+  if (scope.level === 'all') return msg('accounts.cli.scopeAll');
+  if (scope.level === 'city') return msg('accounts.cli.scopeCity');
+  return msg('accounts.cli.scopeCounties', { counties: scope.counties.join(',') });
 }
 
-function describeUser(u: UserRow): string {
+/** One line per account, tab-separated: username, role, name, then what the role binds. */
+function describeUser(u: UserRow, say: Say): string {
   const parts = [u.username, u.role, u.name];
-  if (u.person) parts.push(`person ${u.person}`);
+  if (u.person) parts.push(say(msg('accounts.cli.person', { person: u.person })));
   if (u.role === 'planner')
-    parts.push(describeScope(u.scope), u.canPublish ? 'may publish' : 'no publish');
-  if (u.disabled) parts.push('DISABLED');
+    parts.push(
+      say(describeScope(u.scope)),
+      say(msg(u.canPublish ? 'accounts.cli.mayPublish' : 'accounts.cli.noPublish')),
+    );
+  if (u.disabled) parts.push(say(msg('accounts.cli.disabledMark')));
   return parts.join('\t');
 }
 
@@ -260,7 +264,7 @@ async function listUsers(
       ),
     );
   else {
-    for (const u of users) out(describeUser(u));
+    for (const u of users) out(describeUser(u, say));
     out(say(msg('accounts.cli.count', { n: users.length })));
   }
   return 0;

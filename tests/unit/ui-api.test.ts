@@ -20,6 +20,10 @@ function uiLanguage(lang: 'zh' | 'en' | null) {
   vi.stubGlobal('localStorage', { getItem: (k: string) => (k === 'hejie.lang' ? lang : null) });
 }
 
+/** The Accept-Language a request sent. */
+const language = (init: RequestInit | undefined) =>
+  (init?.headers as Record<string, string> | undefined)?.['accept-language'];
+
 afterEach(() => {
   vi.unstubAllGlobals();
 });
@@ -29,10 +33,10 @@ describe('requestJson', () => {
     uiLanguage('en');
     const calls = answer(200, { actor: { kind: 'public' }, csrf: null });
     expect(await fetchMe()).toBeNull();
-    expect((calls[0]?.headers as Record<string, string>)['accept-language']).toBe('en');
+    expect(language(calls[0])).toBe('en');
     uiLanguage(null);
     await fetchMe();
-    expect((calls[1]?.headers as Record<string, string>)['accept-language']).toBe('zh-CN');
+    expect(language(calls[1])).toBe('zh-CN');
   });
 
   it('parses answers with the contract: a wrong form is an ApiError naming the field', async () => {

@@ -25,6 +25,14 @@ export const zh = {
   'accounts.cli.passwordShown': '密码（仅显示这一次）：{password}',
   'accounts.cli.added': '已添加 {account}',
   'accounts.cli.count': '共 {n} 个账号',
+  'accounts.cli.scopeAll': '全部计划',
+  'accounts.cli.scopeCity': '市级计划',
+  'accounts.cli.scopeCounties': '县区 {counties}',
+  'accounts.cli.person': '河长 {person}',
+  'accounts.cli.mayPublish': '可公告',
+  'accounts.cli.noPublish': '不可公告',
+  'accounts.cli.disabledMark': '已停用',
+  'accounts.cli.unknownCommand': '没有 user 子命令“{sub}”',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -52,4 +60,12 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'accounts.cli.passwordShown': 'password (shown once): {password}',
   'accounts.cli.added': 'added {account}',
   'accounts.cli.count': '{n} account(s)',
+  'accounts.cli.scopeAll': 'all plans',
+  'accounts.cli.scopeCity': 'city-level plans',
+  'accounts.cli.scopeCounties': 'counties {counties}',
+  'accounts.cli.person': 'person {person}',
+  'accounts.cli.mayPublish': 'may publish',
+  'accounts.cli.noPublish': 'no publish',
+  'accounts.cli.disabledMark': 'DISABLED',
+  'accounts.cli.unknownCommand': 'unknown user command "{sub}"',
 };
