@@ -3,9 +3,18 @@ import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { langOfEnv } from '../contract/messages/lang';
+import { renderMessage } from '../contract/messages/render';
+import {
+  type AccountProblem,
+  type AccountRole,
+  checkCounty,
+  checkNewAccount,
+  checkPassword,
+  countyCode,
+} from '../domain/access/account-rules';
 import type { Scope } from '../domain/access/actor';
-import { COUNTIES } from '../domain/plans/counties';
+import { type Message, msg } from '../domain/message';
 import { hashPassword } from '../server/auth/password';
 import { readEnv } from '../server/main';
 import { openRegister } from '../server/open-register';
@@ -32,16 +41,8 @@ const SPEC = {
   json: { type: 'boolean' },
 } as const;
 
-const usernameSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, 'username: 2–40 letters, digits, ".", "_" or "-"');
-const passwordSchema = z.string().min(10, 'password must be at least 10 characters').max(200);
-const countySchema = z
-  .string()
-  .transform((c) => COUNTIES.find((x) => x.adcode === c || x.name === c)?.adcode ?? c)
-  .refine((c) => COUNTIES.some((x) => x.adcode === c), {
-    message: `--county must be one of ${COUNTIES.map((c) => `${c.adcode}/${c.name}`).join(', ')}`,
-  });
+/** A message as a sentence in the command line's language. */
+type Say = (m: Message) => string;
 
 type Values = ReturnType<
   typeof parseArgs<{ options: typeof SPEC; allowPositionals: true }>
@@ -81,31 +82,35 @@ export async function runUser(
     err(USAGE);
     return 2;
   }
+  const say = (m: Message) => renderMessage(m, langOfEnv(undefined, io.env ?? process.env) ?? 'zh');
   const { store } = await openRegister(ROOT, readEnv(io.env ?? process.env).dataDir, 'cli');
   try {
     const actor = `cli:${userInfo().username}`;
     const readStdin = io.readStdin ?? readProcessStdin;
-    if (sub === 'list') return await listUsers(store, parsed.values.json === true, out);
+    if (sub === 'list') return await listUsers(store, parsed.values.json === true, out, say);
     if (sub === 'add')
-      return await addUser(store, username as string, parsed.values, actor, readStdin, io);
+      return await addUser(store, username as string, parsed.values, actor, readStdin, {
+        ...io,
+        say,
+      });
     const user = await store.getUserByUsername(username as string);
     if (!user) {
-      err(`no account "${username}"`);
+      err(say(msg('accounts.noAccount', { id: username as string })));
       return 1;
     }
     if (sub === 'disable') {
       await store.updateUser(user.id, { disabled: true }, actor);
-      out(`disabled ${user.username}; its sessions are ended`);
+      out(say(msg('accounts.cli.disabled', { username: user.username })));
       return 0;
     }
     if (sub === 'passwd') {
-      const password = await choosePassword(parsed.values, readStdin, io);
+      const password = await choosePassword(parsed.values, readStdin, io, say);
       if (password === null) return 1;
       await store.updateUser(user.id, { passwordHash: await hashPassword(password) }, actor);
-      out(`password of ${user.username} changed`);
+      out(say(msg('accounts.cli.passwordChanged', { username: user.username })));
       return 0;
     }
-    err(`unknown user command "${sub}"\n${USAGE}`);
+    err(`${say(msg('accounts.cli.unknownCommand', { sub }))}\n${USAGE}`);
     return 2;
   } finally {
     await store.close();
@@ -117,19 +122,35 @@ async function choosePassword(
   values: Values,
   readStdin: () => Promise<string>,
   io: Pick<UserIo, 'out' | 'err'>,
+  say: Say,
 ): Promise<string | null> {
   if (!values['password-stdin']) {
     const made = randomBytes(12).toString('base64url');
-    io.out(`password (shown once): ${made}`);
+    io.out(say(msg('accounts.cli.passwordShown', { password: made })));
     return made;
   }
   const text = (await readStdin()).replace(/\r?\n$/, '');
-  const checked = passwordSchema.safeParse(text);
-  if (!checked.success) {
-    io.err(checked.error.issues[0]?.message ?? 'invalid password');
+  const wrong = checkPassword(text);
+  if (wrong) {
+    io.err(say(refusal({ field: 'password', reason: wrong })));
     return null;
   }
-  return checked.data;
+  return text;
+}
+
+/** The command-line option each field of an account comes from. */
+const OPTION_OF: Record<string, string> = {
+  role: '--role',
+  scope: '--county',
+  'scope.counties': '--county',
+  canPublish: '--publish',
+  person: '--person',
+  password: 'password',
+};
+
+/** A refusal of an account rule, naming the option at fault. */
+function refusal({ field, reason }: AccountProblem): Message {
+  return msg('common.invalidField', { field: OPTION_OF[field] ?? field, why: reason });
 }
 
 /** The new account from the options, or the reason it cannot be made. */
@@ -137,37 +158,38 @@ async function accountFrom(
   store: Store,
   username: string,
   values: Values,
-): Promise<Omit<NewUser, 'passwordHash'> | string> {
-  const name = usernameSchema.safeParse(username);
-  if (!name.success) return name.error.issues[0]?.message ?? 'invalid username';
-  const role = z.enum(['planner', 'chief', 'admin']).safeParse(values.role);
-  if (!role.success) return '--role must be planner, chief or admin';
+): Promise<Omit<NewUser, 'passwordHash'> | Message> {
   const counties = values.county ?? [];
-  if (role.data !== 'planner' && (counties.length > 0 || values.city || values.publish))
-    return '--county, --city and --publish are for planners';
-  if (values.city && counties.length > 0) return 'give --city or --county, not both';
+  if (values.city && counties.length > 0) return msg('accounts.cityOrCounty');
   const codes: string[] = [];
   for (const c of counties) {
-    const code = countySchema.safeParse(c);
-    if (!code.success) return code.error.issues[0]?.message ?? 'invalid county';
-    if (!codes.includes(code.data)) codes.push(code.data);
+    const code = countyCode(c);
+    if (code === null)
+      return refusal({ field: 'scope', reason: checkCounty(c) ?? msg('common.invalid.value') });
+    if (!codes.includes(code)) codes.push(code);
   }
   const person = values.person?.trim() || null;
-  if (role.data === 'chief') {
-    if (!person) return 'a chief needs --person (the 河长姓名 in the register)';
-    const plans = await store.listPlans();
-    if (!plans.some((p) => p.record.chief === person))
-      return `"${person}" is not a river chief in the register`;
-  } else if (person) return '--person is for chiefs';
   const scope: Scope = values.city
     ? { level: 'city', counties: [] }
     : codes.length > 0
       ? { level: 'county', counties: codes }
       : { level: 'all', counties: [] };
+  const role = values.role ?? '';
+  const wrong = checkNewAccount(
+    {
+      username,
+      role,
+      ...(person === null ? {} : { person }),
+      scope,
+      ...(values.publish ? { canPublish: true } : {}),
+    },
+    (await store.listPlans()).map((p) => p.record.chief),
+  );
+  if (wrong) return refusal(wrong);
   return {
-    username: name.data,
-    name: values.name?.trim() || person || name.data,
-    role: role.data,
+    username,
+    name: values.name?.trim() || person || username,
+    role: role as AccountRole,
     person,
     scope,
     canPublish: values.publish === true,
@@ -180,47 +202,58 @@ async function addUser(
   values: Values,
   actor: string,
   readStdin: () => Promise<string>,
-  io: Pick<UserIo, 'out' | 'err'>,
+  io: Pick<UserIo, 'out' | 'err'> & { say: Say },
 ): Promise<number> {
+  const { say } = io;
   const account = await accountFrom(store, username, values);
-  if (typeof account === 'string') {
-    io.err(account);
+  if ('code' in account) {
+    io.err(say(account));
     return 2;
   }
+  const taken = msg('accounts.username.taken', { username: account.username });
   if (await store.getUserByUsername(account.username)) {
-    io.err(`the username "${account.username}" is taken`);
+    io.err(say(taken));
     return 1;
   }
-  const password = await choosePassword(values, readStdin, io);
+  const password = await choosePassword(values, readStdin, io, say);
   if (password === null) return 1;
   const made = await store.createUser(
     { ...account, passwordHash: await hashPassword(password) },
     actor,
   );
   if (!made) {
-    io.err(`the username "${account.username}" is taken`);
+    io.err(say(taken));
     return 1;
   }
-  io.out(`added ${describeUser(made)}`);
+  io.out(say(msg('accounts.cli.added', { account: describeUser(made, say) })));
   return 0;
 }
 
-function describeScope(scope: Scope): string {
-  if (scope.level === 'all') return 'all plans';
-  if (scope.level === 'city') return 'city-level plans';
-  return `counties ${scope.counties.join(',')}`;
+function describeScope(scope: Scope): Message {
+  if (scope.level === 'all') return msg('accounts.cli.scopeAll');
+  if (scope.level === 'city') return msg('accounts.cli.scopeCity');
+  return msg('accounts.cli.scopeCounties', { counties: scope.counties.join(',') });
 }
 
-function describeUser(u: UserRow): string {
+/** One line per account, tab-separated: username, role, name, then what the role binds. */
+function describeUser(u: UserRow, say: Say): string {
   const parts = [u.username, u.role, u.name];
-  if (u.person) parts.push(`person ${u.person}`);
+  if (u.person) parts.push(say(msg('accounts.cli.person', { person: u.person })));
   if (u.role === 'planner')
-    parts.push(describeScope(u.scope), u.canPublish ? 'may publish' : 'no publish');
-  if (u.disabled) parts.push('DISABLED');
+    parts.push(
+      say(describeScope(u.scope)),
+      say(msg(u.canPublish ? 'accounts.cli.mayPublish' : 'accounts.cli.noPublish')),
+    );
+  if (u.disabled) parts.push(say(msg('accounts.cli.disabledMark')));
   return parts.join('\t');
 }
 
-async function listUsers(store: Store, json: boolean, out: (s: string) => void): Promise<number> {
+async function listUsers(
+  store: Store,
+  json: boolean,
+  out: (s: string) => void,
+  say: Say,
+): Promise<number> {
   const users = await store.listUsers();
   if (json)
     out(
@@ -231,8 +264,8 @@ async function listUsers(store: Store, json: boolean, out: (s: string) => void):
       ),
     );
   else {
-    for (const u of users) out(describeUser(u));
-    out(`${users.length} account(s)`);
+    for (const u of users) out(describeUser(u, say));
+    out(say(msg('accounts.cli.count', { n: users.length })));
   }
   return 0;
 }

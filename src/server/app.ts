@@ -5,28 +5,17 @@ import type { FeatureCollection } from 'geojson';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { z } from 'zod';
 import { msg } from '../domain/message';
-import type { PlanFilter } from '../domain/plans/filter-plans';
-import { filterPlans } from '../domain/plans/filter-plans';
-import { summarizePlans } from '../domain/plans/summarize-plans';
-import type { RegisterPlan, RegisterView } from '../domain/plans/view-register';
-import { viewRegister } from '../domain/plans/view-register';
-import type { RiverView } from '../domain/rivers/waterbody';
-import type { Pinyin } from '../domain/text/search-keys';
-import { STAGES } from '../domain/workflow/stages';
 import { authRoutes } from './auth/auth-routes';
 import type { AppEnv, ServerDeps } from './auth/context';
 import { authMiddleware } from './auth/middleware';
 import { securityMiddleware } from './auth/security';
 import type { TileReader } from './base-tiles';
 import { createBaseTiles } from './base-tiles';
-import type { CachedBody } from './cached-body';
-import { cachedBody, sendCached } from './cached-body';
 import type { Geodata } from './geodata';
 import { buildBaseLayer, MAP_FILES } from './geodata';
-import { toPinyin } from './pinyin';
 import { planRoutes } from './routes/plan-routes';
+import { createRegister, registerRoutes } from './routes/register-routes';
 import { fail } from './routes/route-kit';
 import type { Store } from './store/store';
 
@@ -43,43 +32,6 @@ export interface AppOptions {
 }
 
 const TIANDITU = 'https://*.tianditu.gov.cn';
-
-const planQuery = z
-  .object({
-    q: z.string().max(100).optional(),
-    level: z.enum(['市级', '县级']).optional(),
-    county: z
-      .string()
-      .regex(/^4507\d\d$/, 'county must be an adcode like 450721')
-      .optional(),
-    unit: z.string().max(50).optional(),
-    chief: z.string().max(50).optional(),
-    stage: z.enum(STAGES.map((s) => s.id) as [string, ...string[]]).optional(),
-    overdue: z.enum(['true', 'false']).optional(),
-    tier: z
-      .string()
-      .regex(/^\d{4}-\d{2}$/, 'tier must look like 2020-12')
-      .optional(),
-  })
-  .strict();
-
-/** A plan as the API returns it: the register view, its stage label and its search text. */
-export type ApiPlan = RegisterPlan;
-
-/** Pinyin of each string once per process: the register's texts are few and never change. */
-function memoPinyin(convert: (text: string) => Pinyin): (text: string) => Pinyin {
-  const seen = new Map<string, Pinyin>();
-  return (text) => {
-    let hit = seen.get(text);
-    if (!hit) {
-      hit = convert(text);
-      seen.set(text, hit);
-    }
-    return hit;
-  };
-}
-
-const pinyin = memoPinyin(toPinyin);
 
 /** The HTTP API and the built front end. */
 export function createApp(opts: AppOptions): Hono<AppEnv> {
@@ -114,84 +66,8 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.use('/api/*', securityMiddleware(deps));
   app.use('/api/*', authMiddleware(deps));
 
-  // The register view changes with the store (any write moves its revision) and with the date in
-  // China (overdue flags): built once per (day, revision), with its JSON for GET /api/plans. Measured:
-  // building it costs ~2.4 ms, which capped GET /api/plans at ~450 req/s.
-  let cache: { key: string; view: RegisterView; plans: CachedBody | null } | null = null;
-  const register = async (): Promise<RegisterView> => {
-    const day = new Date(clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const key = `${day}|${await opts.store.revision()}`;
-    if (cache?.key === key) return cache.view;
-    const [rows, waterbodies] = await Promise.all([
-      opts.store.listPlans(),
-      opts.store.listWaterbodies(),
-    ]);
-    const view = viewRegister(rows, waterbodies, opts.geodata.geometry, clock(), pinyin);
-    cache = { key, view, plans: null };
-    return view;
-  };
-  const plansBody = async (): Promise<CachedBody> => {
-    const view = await register();
-    if (cache?.view !== view) return cachedBody(view.plans);
-    cache.plans ??= cachedBody(view.plans);
-    return cache.plans;
-  };
-  const loadPlans = async (): Promise<ApiPlan[]> => (await register()).plans;
-  const loadRivers = async (): Promise<RiverView[]> => (await register()).rivers;
-
-  app.get('/api/health', async (c) => {
-    const info = await opts.store.info();
-    const plans = await opts.store.listPlans();
-    return c.json({
-      ok: true,
-      name: 'hejie',
-      version: opts.version ?? '0.0.0',
-      startedAt,
-      store: info,
-      plans: plans.length,
-      demo: opts.demo,
-    });
-  });
-
-  // the environment's key wins; else the one an admin set (a browser key: the map needs it)
-  const config = async () => ({
-    demo: opts.demo,
-    tiandituKey: opts.tiandituKey ?? (await opts.store.getSettings()).tiandituKey,
-    now: clock().toISOString(),
-  });
-  app.get('/api/config', async (c) => c.json(await config()));
-
-  app.get('/api/plans', async (c) => {
-    const query = c.req.query();
-    if (Object.keys(query).length === 0)
-      return sendCached(c, await plansBody(), 'application/json; charset=utf-8');
-    const parsed = planQuery.safeParse(query);
-    if (!parsed.success) return badRequest(c, parsed.error);
-    const { overdue, ...rest } = parsed.data;
-    const filter: PlanFilter = {
-      ...(rest as Omit<PlanFilter, 'overdue'>),
-      ...(overdue ? { overdue: overdue === 'true' } : {}),
-    };
-    return c.json(filterPlans(await loadPlans(), filter));
-  });
-
-  app.get('/api/plans/:id', async (c) => {
-    const plan = (await loadPlans()).find((p) => p.id === c.req.param('id'));
-    return plan ? c.json(plan) : c.json({ error: `no plan "${c.req.param('id')}"` }, 404);
-  });
-
-  app.get('/api/summary', async (c) => c.json(summarizePlans(await loadPlans())));
-
-  app.get('/api/rivers', async (c) => c.json(await loadRivers()));
-
-  app.get('/api/rivers/:id', async (c) => {
-    const id = c.req.param('id');
-    const river = (await loadRivers()).find(
-      (r) => r.id === id || r.name === id || r.aliases.includes(id),
-    );
-    return river ? c.json(river) : c.json({ error: `no river "${id}"` }, 404);
-  });
-
+  const register = createRegister(deps);
+  app.route('/', registerRoutes(deps, register, { startedAt, version: opts.version ?? '0.0.0' }));
   app.route('/', authRoutes(deps));
   app.route('/', planRoutes(deps));
 
@@ -227,10 +103,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
       y < 0 ||
       y >= n
     ) {
-      return c.json(
-        { error: 'tile address must be /tiles/base/{z}/{x}/{y}.pbf with 0 ≤ x, y < 2^z, z ≤ 22' },
-        400,
-      );
+      return fail(c, 400, msg('register.tileAddress'));
     }
     tiles ??= createBaseTiles(JSON.parse(base().raw.toString('utf8')) as FeatureCollection);
     const body = tiles(z, x, y);
@@ -245,9 +118,9 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.get('/geodata/:file', async (c) => {
     const file = c.req.param('file');
     if (!(MAP_FILES as readonly string[]).includes(file))
-      return c.json({ error: `no map file "${file}"` }, 404);
+      return fail(c, 404, msg('register.noMapFile', { file }));
     const body = await readFile(join(opts.geodata.dir, file)).catch(() => null);
-    if (!body) return c.json({ error: `map file "${file}" is missing; rebuild geodata` }, 404);
+    if (!body) return fail(c, 404, msg('register.mapFileMissing', { file }));
     return c.body(body, 200, {
       'content-type': file.endsWith('.json') ? 'application/json' : 'application/geo+json',
       'cache-control': 'public, max-age=3600',
@@ -255,14 +128,14 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   });
 
   // The first screen's data rides in the page: the register renders without three round trips.
-  const initialData = async () => ({ ...(await register()), config: await config() });
+  const initialData = async () => ({ ...(await register.view()), config: await register.config() });
   if (opts.distDir) mountFrontEnd(app, opts.distDir, initialData);
 
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500)
       return c.json({ error: err.message || 'bad request' }, err.status);
     console.error(err);
-    return c.json({ error: 'internal error; see the server log' }, 500);
+    return fail(c, 500, msg('register.internal'));
   });
   return app;
 }
@@ -276,12 +149,6 @@ function lazyBase(dir: string): () => { raw: Buffer; gzip: Buffer } {
     }
     return built;
   };
-}
-
-function badRequest(c: { json: (body: unknown, status: 400) => Response }, error: z.ZodError) {
-  const issue = error.issues[0];
-  const field = issue?.path.join('.') || 'query';
-  return c.json({ error: `${field}: ${issue?.message ?? 'invalid'}`, field }, 400);
 }
 
 const TYPES: Record<string, string> = {
@@ -306,7 +173,7 @@ function mountFrontEnd(
     try {
       decoded = decodeURIComponent(c.req.path);
     } catch {
-      return c.json({ error: 'the path is not valid percent-encoded UTF-8' }, 400);
+      return fail(c, 400, msg('register.badPath'));
     }
     const path = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
     const file = join(distDir, path);

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, Geometry } from 'geojson';
+import { renderMessage } from '../contract/messages/render';
 import type { BBox } from '../domain/geo/bbox';
 import { bboxOf } from '../domain/geo/bbox';
 import type { PlanRecord } from '../domain/plans/plan';
@@ -124,7 +125,10 @@ export function loadGeodata(dir: string): Geodata {
   const csv = parseCsv(readFileSync(join(dir, 'plans.csv'), 'utf8'));
   if (!csv.ok) throw new Error(`${dir}/plans.csv: ${csv.reason}`);
   const { plans, errors } = readPlanRows(csv.rows);
-  if (errors.length > 0) throw new Error(`${dir}/plans.csv:\n${errors.join('\n')}`);
+  if (errors.length > 0) {
+    const lines = errors.map((e) => renderMessage(e, 'en'));
+    throw new Error(`${dir}/plans.csv:\n${lines.join('\n')}`);
+  }
   const { waterbodies } = JSON.parse(readFileSync(join(dir, 'waterbodies.json'), 'utf8')) as {
     waterbodies: Waterbody[];
   };

@@ -1,21 +1,17 @@
-import type { Actor, UserActor } from '../domain/access/actor';
-import type { PlanView } from '../domain/plans/plan';
+import { z } from 'zod';
+import type { Lang } from '../contract/messages/lang';
+import { renderMessage } from '../contract/messages/render';
+import { type ApiConfig, type ApiPlan, apiConfigSchema, apiPlanSchema } from '../contract/plans';
+import { meSchema, type Session } from '../contract/session';
+import { msg } from '../domain/message';
 import type { PlanSummary } from '../domain/plans/summarize-plans';
 import type { RiverView } from '../domain/rivers/waterbody';
 
-/** A plan as GET /api/plans returns it. */
-export type ApiPlan = PlanView & { stageLabel: string; searchKeys: string };
-
-/** GET /api/config */
-export interface ApiConfig {
-  demo: boolean;
-  tiandituKey: string | null;
-  now: string;
-}
+export type { ApiConfig, ApiPlan, PlanSummary, Session };
 
 /**
- * A refusal of the API: its status, the server's plain message, Retry-After on a 429, and the
- * JSON body (e.g. a 400's `field` and `reasons`, a 409's `current`).
+ * A refusal of the API: its status, the server's message (in the UI's language), Retry-After on a
+ * 429, and the JSON body (e.g. a 400's `code`, `field` and `reasons`, a 409's `current`).
  */
 export class ApiError extends Error {
   constructor(
@@ -28,21 +24,31 @@ export class ApiError extends Error {
   }
 }
 
-/** A logged-in session as GET /api/me and POST /api/login return it. */
-export interface Session {
-  actor: UserActor;
-  csrf: string;
+/** The UI's language (the switch in the header keeps it in localStorage 'hejie.lang'). */
+function uiLang(): Lang {
+  return globalThis.localStorage?.getItem('hejie.lang') === 'en' ? 'en' : 'zh';
+}
+
+/** An answer that does not have the form the contract says: a clear error, never a crash later. */
+function unexpected(path: string, status: number, error: z.ZodError): ApiError {
+  const field = error.issues[0]?.path.map(String).join('.') || '(root)';
+  return new ApiError(status, renderMessage(msg('register.badAnswer', { path, field }), uiLang()));
 }
 
 /**
- * A JSON request. Writes carry the session's CSRF token and a JSON body; a refusal throws an
- * ApiError with the server's message.
+ * A JSON request, its answer parsed with `schema` (src/contract). Every request says the UI's
+ * language (Accept-Language), so the server's refusals come back in it; writes carry the session's
+ * CSRF token and a JSON body; a refusal throws an ApiError with the server's message.
  */
-export async function requestJson<T>(
+export async function requestJson<S extends z.ZodType>(
   path: string,
+  schema: S,
   init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; csrf?: string | null } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+): Promise<z.output<S>> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': uiLang() === 'en' ? 'en' : 'zh-CN',
+  };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (init.csrf) headers['x-csrf-token'] = init.csrf;
   const res = await fetch(path, {
@@ -60,26 +66,34 @@ export async function requestJson<T>(
       body !== null && typeof body === 'object' && !Array.isArray(body) ? body : null,
     );
   }
-  return (await res.json()) as T;
+  const parsed = schema.safeParse(await res.json().catch(() => undefined));
+  if (!parsed.success) throw unexpected(path, res.status, parsed.error);
+  return parsed.data;
 }
-
-const getJson = <T>(path: string): Promise<T> => requestJson<T>(path);
 
 /** The session of this browser (GET /api/me), or null for the public. */
 export async function fetchMe(): Promise<Session | null> {
-  const me = await getJson<{ actor: Actor; csrf: string | null }>('/api/me');
+  const me = await requestJson('/api/me', meSchema);
   return me.actor.kind === 'user' && me.csrf ? { actor: me.actor, csrf: me.csrf } : null;
 }
 
+const plansSchema = z.array(apiPlanSchema);
+// the river views are the server's own join of the register and the map; checked for shape only
+const riversSchema = z.array(
+  z.custom<RiverView>((v) => typeof (v as { id?: unknown } | null)?.id === 'string'),
+);
+
 /** The register again, after a change (GET /api/plans). */
-export const loadPlans = (): Promise<ApiPlan[]> => getJson<ApiPlan[]>('/api/plans');
+export const loadPlans = (): Promise<ApiPlan[]> => requestJson('/api/plans', plansSchema);
+
+const registerSchema = z.object({
+  plans: plansSchema,
+  rivers: riversSchema,
+  config: apiConfigSchema,
+});
 
 /** What the first screen needs. */
-interface Register {
-  plans: ApiPlan[];
-  rivers: RiverView[];
-  config: ApiConfig;
-}
+type Register = z.infer<typeof registerSchema>;
 
 /**
  * Everything the first screen needs: from the page itself when the server embedded it, else in one
@@ -87,13 +101,15 @@ interface Register {
  */
 export async function loadRegister(): Promise<Register> {
   const embedded = document.getElementById('hejie-initial')?.textContent;
-  if (embedded) return JSON.parse(embedded) as Register;
+  if (embedded) {
+    const parsed = registerSchema.safeParse(JSON.parse(embedded));
+    if (!parsed.success) throw unexpected('/', 200, parsed.error);
+    return parsed.data;
+  }
   const [plans, rivers, config] = await Promise.all([
-    getJson<ApiPlan[]>('/api/plans'),
-    getJson<RiverView[]>('/api/rivers'),
-    getJson<ApiConfig>('/api/config'),
+    requestJson('/api/plans', plansSchema),
+    requestJson('/api/rivers', riversSchema),
+    requestJson('/api/config', apiConfigSchema),
   ]);
   return { plans, rivers, config };
 }
-
-export type { PlanSummary };

@@ -119,6 +119,48 @@ describe('accounts', () => {
     expect(users.map((u) => u.username)).not.toContain('lingshan-1');
   });
 
+  it('binds a chief named with others in one 河长姓名 field (高朴、王雄昌), as the CLI does', async () => {
+    const db = new Database(join(dataDir, 'hejie.sqlite'));
+    const setChief = db.prepare(
+      "UPDATE plans SET record = json_set(record, '$.chief', ?) WHERE id = ?",
+    );
+    setChief.run('高朴、王雄昌', 'city-01');
+    try {
+      const body = {
+        username: 'gaopu-2',
+        name: '高朴',
+        role: 'chief',
+        person: '高朴',
+        password: 'gaopu-password-2',
+      };
+      const res = await call('admin', 'POST', '/api/users', body);
+      expect(res.status).toBe(201);
+      const refused = await call('admin', 'POST', '/api/users', {
+        ...body,
+        username: 'gaopu-3',
+        person: '高朴、王',
+      });
+      expect(await json(refused)).toMatchObject({
+        error: 'person: "高朴、王" is not a river chief in the register',
+        code: 'common.invalidField',
+        field: 'person',
+      });
+      const zh = await call(
+        'admin',
+        'POST',
+        '/api/users',
+        { ...body, username: 'gaopu-3', person: '张三' },
+        {
+          'accept-language': 'zh-CN',
+        },
+      );
+      expect((await json(zh)).error).toBe('person：“张三”不是计划表中的河长');
+    } finally {
+      setChief.run('高朴', 'city-01');
+      db.close();
+    }
+  });
+
   it('creates a planner (hashed with scrypt) who logs in and works in scope only', async () => {
     const res = await call('admin', 'POST', '/api/users', {
       username: 'lingshan-1',

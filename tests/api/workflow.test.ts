@@ -204,8 +204,9 @@ describe('stages and publication', () => {
   it('moves one stage at a time, each step by its role; a send-back needs a comment', async () => {
     expect(await status('planner', 'POST', '/api/plans/city-01/stage', { to: 'draft' })).toBe(400);
     const skip = await json(await move('planner', 'city-01', 'draft'));
-    expect(skip).toEqual({
+    expect(skip).toMatchObject({
       error: 'stages move one at a time: 未开始 → 图上初划 skips 收集底图',
+      code: 'workflow.move.skips',
       field: 'to',
     });
     expect((await move('gaopu', 'city-01', 'base-map')).status).toBe(403); // a planner's step
@@ -222,6 +223,16 @@ describe('stages and publication', () => {
     expect((await move('gaopu', 'city-01', 'review')).status).toBe(200);
     const back = await move('gaopu', 'city-01', 'consultation');
     expect([back.status, (await json(back)).field]).toEqual([400, 'comment']);
+    const zh = await call(
+      'gaopu',
+      'POST',
+      '/api/plans/city-01/stage',
+      { to: 'consultation' },
+      {
+        'accept-language': 'zh-CN',
+      },
+    );
+    expect(await json(zh)).toMatchObject({ error: '退回需填写原因', field: 'comment' });
     const sent = await move('gaopu', 'city-01', 'consultation', '左岸堤脚线与现场不符');
     expect(await json(sent)).toMatchObject({
       planId: 'city-01',

@@ -67,7 +67,7 @@ describe('planner', () => {
     expect(await text(page, '.work-list button[data-plan="city-01"]')).toContain('收集底图');
     // now a send-back is offered too, and it asks why
     await panel.locator('button[data-to="not-started"]').click();
-    expect(await text(page, '.plan-panel [role="alert"]')).toContain('退回需要填写原因');
+    expect(await text(page, '.plan-panel [role="alert"]')).toContain('退回需填写原因');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('stage-comment');
     await screenshot(page, 'workspace-planner-moved');
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../src/contract/messages/render';
+import type { Message } from '../../src/domain/message';
 import { PLAN_CSV_COLUMNS, readPlanRows } from '../../src/domain/plans/plan';
 import { parseCsv } from '../../src/domain/text/csv';
 
@@ -43,7 +45,12 @@ describe('readPlanRows', () => {
     const bad = [...good];
     bad[8] = '2019/10';
     const { errors } = readPlanRows([header, good, bad]);
-    expect(errors).toEqual(['line 3: deadline must read like 2019年10月, got "2019/10"']);
+    expect(errors.map((e) => renderMessage(e, 'en'))).toEqual([
+      'line 3: deadline must read like 2019年10月, got "2019/10"',
+    ]);
+    expect(renderMessage(errors[0] as Message, 'zh')).toBe(
+      '第 3 行：完成时间应形如 2019年10月，实为“2019/10”',
+    );
   });
   it('refuses a negative basin area, an unknown unit, a duplicate id and a wrong header', () => {
     const neg = [...good];
@@ -51,9 +58,11 @@ describe('readPlanRows', () => {
     const unit = [...good];
     unit[0] = 'city-02';
     unit[6] = '南宁市水利局';
-    expect(readPlanRows([header, neg]).errors[0]).toMatch(/basinAreaKm2/);
-    expect(readPlanRows([header, unit]).errors[0]).toMatch(/names no county/);
-    expect(readPlanRows([header, good, good]).errors[0]).toMatch(/duplicate id/);
-    expect(readPlanRows([['id'], good]).errors[0]).toMatch(/header/);
+    const first = (rows: string[][]) =>
+      renderMessage(readPlanRows(rows).errors[0] as Message, 'en');
+    expect(first([header, neg])).toMatch(/basinAreaKm2/);
+    expect(first([header, unit])).toMatch(/names no county/);
+    expect(first([header, good, good])).toMatch(/duplicate id/);
+    expect(first([['id'], good])).toMatch(/header/);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../src/contract/messages/render';
 import type { Actor, UserActor } from '../../src/domain/access/actor';
 import { PUBLIC } from '../../src/domain/access/actor';
 import {
@@ -12,8 +13,15 @@ import {
   isChiefOf,
   type PlanAccess,
 } from '../../src/domain/access/permissions';
+import { msg } from '../../src/domain/message';
 import { STAGES, type StageId } from '../../src/domain/workflow/stages';
-import { checkStageMove, isSendBack } from '../../src/domain/workflow/transitions';
+import {
+  checkPublish,
+  checkStageMove,
+  isSendBack,
+  type StageMoveCheck,
+} from '../../src/domain/workflow/transitions';
+import { stageRefusalStatus } from '../../src/server/routes/workflow-routes';
 
 function user(role: UserActor['role'], extra: Partial<UserActor> = {}): UserActor {
   return {
@@ -146,6 +154,12 @@ const CHIEF_MOVES = [
   'review>consultation',
 ];
 
+/** A refusal as the API answers it (status, English reason), or 'ok'. */
+function outcome(check: StageMoveCheck): 'ok' | { status: number; reason: string } {
+  if (check.ok) return 'ok';
+  return { status: stageRefusalStatus(check.reason), reason: renderMessage(check.reason, 'en') };
+}
+
 /** Every (from, to) pair an actor may make on a plan that is in `from`. */
 function allowedMoves(actor: Actor, plan: PlanAccess): string[] {
   return IDS.flatMap((from) =>
@@ -180,8 +194,7 @@ describe('stage moves (all 64 pairs for each actor)', () => {
     for (const [actor, plan] of outsiders) {
       for (const from of IDS) {
         for (const to of IDS) {
-          expect(checkStageMove(actor, { ...plan, stage: from }, from, to)).toMatchObject({
-            ok: false,
+          expect(outcome(checkStageMove(actor, { ...plan, stage: from }, from, to))).toMatchObject({
             status: 403,
           });
         }
@@ -191,31 +204,36 @@ describe('stage moves (all 64 pairs for each actor)', () => {
 
   it('skipping a stage, staying put and publishing by a move are 400 with a reason', () => {
     const at = (stage: StageId) => ({ ...QINJIANG, stage });
-    expect(checkStageMove(plannerAll, at('not-started'), 'not-started', 'draft')).toEqual({
-      ok: false,
+    expect(outcome(checkStageMove(plannerAll, at('not-started'), 'not-started', 'draft'))).toEqual({
       status: 400,
       reason: 'stages move one at a time: 未开始 → 图上初划 skips 收集底图',
     });
-    expect(checkStageMove(gaoPu, at('field-check'), 'field-check', 'deliverables')).toMatchObject({
+    expect(
+      outcome(checkStageMove(gaoPu, at('field-check'), 'field-check', 'deliverables')),
+    ).toMatchObject({
       status: 400,
     });
-    expect(checkStageMove(plannerAll, at('draft'), 'draft', 'draft')).toMatchObject({
+    expect(outcome(checkStageMove(plannerAll, at('draft'), 'draft', 'draft'))).toMatchObject({
       status: 400,
       reason: 'the plan is already in 图上初划',
     });
-    expect(checkStageMove(admin, at('deliverables'), 'deliverables', 'published')).toMatchObject({
+    expect(
+      outcome(checkStageMove(admin, at('deliverables'), 'deliverables', 'published')),
+    ).toMatchObject({
       status: 400,
       reason: expect.stringContaining('publish'),
     });
     // a planner sends back one stage; two at once is a skip
-    expect(checkStageMove(plannerAll, at('review'), 'review', 'consultation')).toMatchObject({
+    expect(
+      outcome(checkStageMove(plannerAll, at('review'), 'review', 'consultation')),
+    ).toMatchObject({
       status: 400,
     });
     // 400/409/403 counts for a planner in scope over the 64 pairs
     const statuses = IDS.flatMap((from) =>
       IDS.map((to) => {
-        const r = checkStageMove(plannerAll, at(from), from, to);
-        return r.ok ? 'ok' : r.status;
+        const r = outcome(checkStageMove(plannerAll, at(from), from, to));
+        return r === 'ok' ? 'ok' : r.status;
       }),
     );
     const count = (s: string | number) => statuses.filter((x) => x === s).length;
@@ -226,26 +244,59 @@ describe('stage moves (all 64 pairs for each actor)', () => {
 
   it('a planner doing a chief sign-off, or a chief doing a planner step, is 403', () => {
     const at = (stage: StageId) => ({ ...QINJIANG, stage });
-    expect(checkStageMove(plannerAll, at('field-check'), 'field-check', 'review')).toMatchObject({
+    expect(
+      outcome(checkStageMove(plannerAll, at('field-check'), 'field-check', 'review')),
+    ).toMatchObject({
       status: 403,
       reason: "现场复核 → 审核确定 is signed off by the plan's river chief",
     });
-    expect(checkStageMove(admin, at('review'), 'review', 'deliverables')).toMatchObject({
+    expect(outcome(checkStageMove(admin, at('review'), 'review', 'deliverables'))).toMatchObject({
       status: 403,
     });
-    expect(checkStageMove(gaoPu, at('draft'), 'draft', 'consultation')).toMatchObject({
+    expect(outcome(checkStageMove(gaoPu, at('draft'), 'draft', 'consultation'))).toMatchObject({
       status: 403,
       reason: "图上初划 → 意见征求 is a planner's step",
     });
-    expect(checkStageMove(gaoPu, at('deliverables'), 'deliverables', 'review')).toMatchObject({
+    expect(
+      outcome(checkStageMove(gaoPu, at('deliverables'), 'deliverables', 'review')),
+    ).toMatchObject({
       status: 403,
     });
   });
 
   it('a caller who saw an older stage gets 409', () => {
     expect(
-      checkStageMove(plannerAll, { ...QINJIANG, stage: 'consultation' }, 'draft', 'consultation'),
-    ).toEqual({ ok: false, status: 409, reason: 'the plan is in 意见征求 now, not 图上初划' });
+      outcome(
+        checkStageMove(plannerAll, { ...QINJIANG, stage: 'consultation' }, 'draft', 'consultation'),
+      ),
+    ).toEqual({ status: 409, reason: 'the plan is in 意见征求 now, not 图上初划' });
+  });
+
+  it('a send-back needs a comment; asked without one, the move is open', () => {
+    const at = (stage: StageId) => ({ ...QINJIANG, stage });
+    expect(checkStageMove(gaoPu, at('review'), 'review', 'consultation').ok).toBe(true);
+    expect(outcome(checkStageMove(gaoPu, at('review'), 'review', 'consultation', ' '))).toEqual({
+      status: 400,
+      reason: 'comment: say why the plan is sent back',
+    });
+    expect(checkStageMove(gaoPu, at('review'), 'review', 'consultation', '堤脚线不符').ok).toBe(
+      true,
+    );
+    // a forward move needs none
+    expect(checkStageMove(plannerAll, at('draft'), 'draft', 'consultation', '').ok).toBe(true);
+  });
+
+  it('publishes only from 成果文件制作与验收, and only with the publish right', () => {
+    const at = (stage: StageId) => ({ ...QINJIANG, stage });
+    expect(checkPublish(publisher, at('deliverables'))).toEqual({ ok: true });
+    expect(checkPublish(admin, at('review'))).toEqual({
+      ok: false,
+      reason: msg('workflow.publish.wrongStage', { from: '成果文件制作与验收', stage: '审核确定' }),
+    });
+    expect(checkPublish(plannerAll, at('deliverables'))).toEqual({
+      ok: false,
+      reason: msg('workflow.publish.notAllowed'),
+    });
   });
 
   it('tells send-backs from forward moves', () => {

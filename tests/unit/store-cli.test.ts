@@ -38,7 +38,7 @@ async function user(dataDir: string, args: string[], stdin = ''): Promise<Run> {
   const code = await runUser(args, {
     out: (s) => out.push(s),
     err: (s) => err.push(s),
-    env: { HEJIE_DATA: dataDir },
+    env: { HEJIE_DATA: dataDir, LANG: 'en_US.UTF-8' },
     readStdin: async () => stdin,
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
@@ -111,12 +111,12 @@ describe('hejie user', () => {
     const dir = tempDir();
     const cases: [string[], string, number][] = [
       [['add', 'gao', '--role', 'chief', '--person', '某某'], 'not a river chief', 2],
-      [['add', 'gao', '--role', 'chief'], 'needs --person', 2],
+      [['add', 'gao', '--role', 'chief'], '--person: a chief is bound to a person', 2],
       [['add', 'root', '--role', 'admin', '--county', '450721'], 'for planners', 2],
       [['add', 'p', '--role', 'planner'], 'username', 2],
-      [['add', 'pp', '--role', 'boss'], '--role must be', 2],
+      [['add', 'pp', '--role', 'boss'], '--role: must be', 2],
       [['add', 'pp', '--role', 'planner', '--city', '--county', '450721'], 'not both', 2],
-      [['add', 'pp', '--role', 'planner', '--county', '450799'], '--county must be one of', 2],
+      [['add', 'pp', '--role', 'planner', '--county', '450799'], '--county: "450799" is not', 2],
       [['add', 'pp', '--role', 'planner', '--password-stdin'], 'at least 10', 1],
       [['add', 'pp', 'extra', '--role', 'planner'], 'usage', 2],
       [['add', 'pp', '--role', 'planner', '--password', 'x'], 'Unknown option', 2],
@@ -145,6 +145,34 @@ describe('hejie user', () => {
       });
       expect(await verifyPassword(password, u?.passwordHash ?? '')).toBe(true);
     });
+  });
+
+  it('binds a chief named with others in one 河长姓名 field (高朴、王雄昌), as the web does', async () => {
+    const dir = tempDir();
+    expect((await user(dir, ['list'])).code).toBe(0); // the register is seeded
+    const raw = new Database(join(dir, 'hejie.sqlite'));
+    raw
+      .prepare("UPDATE plans SET record = json_set(record, '$.chief', '高朴、王雄昌') WHERE id = ?")
+      .run('city-01');
+    raw.close();
+    const r = await user(dir, ['add', 'gaopu', '--role', 'chief', '--person', '高朴']);
+    expect(r, r.err).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toContain('added gaopu\tchief\t高朴\tperson 高朴');
+    const none = await user(dir, ['add', 'gao', '--role', 'chief', '--person', '高朴、王']);
+    expect(none.err).toContain('"高朴、王" is not a river chief');
+  });
+
+  it('speaks Chinese unless the locale is English', async () => {
+    const dir = tempDir();
+    const err: string[] = [];
+    const code = await runUser(['add', 'gao', '--role', 'chief', '--person', '某某'], {
+      out: () => undefined,
+      err: (s) => err.push(s),
+      env: { HEJIE_DATA: dir },
+      readStdin: async () => '',
+    });
+    expect(code).toBe(2);
+    expect(err.join('\n')).toBe('--person：“某某”不是计划表中的河长');
   });
 
   it('changes a password, disables an account (ending its sessions) and lists without hashes', async () => {
@@ -190,7 +218,7 @@ describe('hejie user', () => {
       ['src/cli/main.ts', 'user', 'add', 'root', '--role', 'admin', '--password-stdin'],
       {
         cwd: ROOT,
-        env: { ...process.env, HEJIE_DATA: dir },
+        env: { ...process.env, HEJIE_DATA: dir, LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8' },
         input: 'a long enough secret\n',
         encoding: 'utf8',
       },

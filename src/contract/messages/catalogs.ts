@@ -8,6 +8,7 @@ import * as formats from './formats.messages';
 import * as geo from './geo.messages';
 import type { Lang } from './lang';
 import * as markers from './markers.messages';
+import * as register from './register.messages';
 import * as server from './server.messages';
 import * as signoff from './signoff.messages';
 import * as workflow from './workflow.messages';
@@ -22,6 +23,7 @@ const AREAS = [
   server,
   accounts,
   workflow,
+  register,
   cli,
   geo,
   signoff,

@@ -1,3 +1,4 @@
+import { isMessage, type Message, msg } from '../message';
 import type { StageId } from '../workflow/stages';
 import { FINAL_STAGE } from '../workflow/stages';
 import type { County } from './counties';
@@ -70,19 +71,25 @@ export const PLAN_CSV_COLUMNS = [
  * name the line and the field.
  * @example readPlanRows([[...PLAN_CSV_COLUMNS], row]) // { plans: [...], errors: [] }
  */
-export function readPlanRows(rows: string[][]): { plans: PlanRecord[]; errors: string[] } {
+export function readPlanRows(rows: string[][]): { plans: PlanRecord[]; errors: Message[] } {
   const [header, ...body] = rows;
-  const errors: string[] = [];
+  const errors: Message[] = [];
   if (!header || PLAN_CSV_COLUMNS.some((c, i) => header[i] !== c)) {
-    return { plans: [], errors: [`header must be: ${PLAN_CSV_COLUMNS.join(',')}`] };
+    return {
+      plans: [],
+      errors: [msg('register.csv.header', { columns: PLAN_CSV_COLUMNS.join(',') })],
+    };
   }
   const plans: PlanRecord[] = [];
   const ids = new Set<string>();
   body.forEach((cells, i) => {
     const line = i + 2;
     const result = readPlanRow(cells);
-    if (typeof result === 'string') errors.push(`line ${line}: ${result}`);
-    else if (ids.has(result.id)) errors.push(`line ${line}: duplicate id "${result.id}"`);
+    if (isMessage(result)) errors.push(msg('register.csv.line', { line, why: result }));
+    else if (ids.has(result.id))
+      errors.push(
+        msg('register.csv.line', { line, why: msg('register.csv.duplicateId', { id: result.id }) }),
+      );
     else {
       ids.add(result.id);
       plans.push(result);
@@ -91,24 +98,27 @@ export function readPlanRows(rows: string[][]): { plans: PlanRecord[]; errors: s
   return { plans, errors };
 }
 
-function readPlanRow(cells: string[]): PlanRecord | string {
+function readPlanRow(cells: string[]): PlanRecord | Message {
   if (cells.length !== PLAN_CSV_COLUMNS.length) {
-    return `expected ${PLAN_CSV_COLUMNS.length} fields, found ${cells.length}`;
+    return msg('register.csv.fieldCount', {
+      expected: PLAN_CSV_COLUMNS.length,
+      found: cells.length,
+    });
   }
   const [id, level, seq, name, area, chief, unit, leader, deadline, note, riverId, section] =
     cells.map((c) => c.trim()) as [string, ...string[]];
-  if (!/^(city|county)-\d{2}$/.test(id)) return `id "${id}" must look like city-01 or county-01`;
-  if (level !== '市级' && level !== '县级') return `level must be 市级 or 县级, got "${level}"`;
-  if (!/^\d+$/.test(seq ?? '')) return `seq must be a whole number, got "${seq}"`;
+  if (!/^(city|county)-\d{2}$/.test(id)) return msg('register.csv.id', { id });
+  if (level !== '市级' && level !== '县级')
+    return msg('register.csv.level', { level: level ?? '' });
+  if (!/^\d+$/.test(seq ?? '')) return msg('register.csv.seq', { seq: seq ?? '' });
   const basin = area === '' ? null : Number(area);
   if (basin !== null && !(Number.isFinite(basin) && basin > 0)) {
-    return `basinAreaKm2 must be a positive number or empty, got "${area}"`;
+    return msg('register.csv.basinArea', { area: area ?? '' });
   }
-  if (!name || !chief || !unit || !leader || !riverId)
-    return 'name, chief, unit, leader and riverId are required';
+  if (!name || !chief || !unit || !leader || !riverId) return msg('register.csv.required');
   if (!parseDeadline(deadline ?? ''))
-    return `deadline must read like 2019年10月, got "${deadline}"`;
-  if (!countyOfUnit(unit)) return `unit "${unit}" names no county of Qinzhou`;
+    return msg('register.csv.deadline', { deadline: deadline ?? '' });
+  if (!countyOfUnit(unit)) return msg('register.csv.unit', { unit });
   return {
     id,
     level,

@@ -1,12 +1,14 @@
-// Stage moves (issue 5): one stage at a time, each step owned by a role.
+// Stage moves and publication (issue 5): one stage at a time, each step owned by a role. The rules
+// answer a reason (a message); the server picks the HTTP status, the UI shows the reason.
 import type { Actor } from '../access/actor';
 import type { PlanAccess } from '../access/permissions';
-import { actsAsPlanner, canViewDraft, isChiefOf } from '../access/permissions';
+import { actsAsPlanner, canPublish, canViewDraft, isChiefOf } from '../access/permissions';
+import { type Message, msg } from '../message';
 import type { StageId } from './stages';
 import { STAGES, stageIndex, stageLabel } from './stages';
 
-/** A move is allowed, or refused with the HTTP status that fits and a reason to show. */
-export type StageMoveCheck = { ok: true } | { ok: false; status: 400 | 403 | 409; reason: string };
+/** A move is allowed, or refused with the reason (its code tells what kind of refusal it is). */
+export type StageMoveCheck = { ok: true } | { ok: false; reason: Message };
 
 /** Forward steps the plan's chief signs off (the stage moved into). */
 const CHIEF_STEPS: readonly StageId[] = ['review', 'deliverables'];
@@ -14,11 +16,13 @@ const CHIEF_STEPS: readonly StageId[] = ['review', 'deliverables'];
 const CHIEF_SEND_BACK_FROM: readonly StageId[] = ['field-check', 'review'];
 const CHIEF_SEND_BACK_TO: StageId = 'consultation';
 
-const zh = (s: StageId) => stageLabel(s, 'zh');
+/** The only stage a plan is published from. */
+export const PUBLISH_FROM: StageId = 'deliverables';
 
-function refuse(status: 400 | 403 | 409, reason: string): StageMoveCheck {
-  return { ok: false, status, reason };
-}
+// a stage is named by its official (Chinese) name in every language, as the 2019 plan names it
+const name = (s: StageId) => stageLabel(s, 'zh');
+const OK: StageMoveCheck = { ok: true };
+const refuse = (reason: Message): StageMoveCheck => ({ ok: false, reason });
 
 /**
  * Whether a move goes back in the workflow (a send-back, which needs a comment).
@@ -29,44 +33,32 @@ export function isSendBack(from: StageId, to: StageId): boolean {
 }
 
 function checkForward(actor: Actor, plan: PlanAccess, from: StageId, to: StageId): StageMoveCheck {
-  const step = stageIndex(to) - stageIndex(from);
-  if (step > 1) {
+  const step = { from: name(from), to: name(to) };
+  if (stageIndex(to) - stageIndex(from) > 1) {
     const next = STAGES[stageIndex(from) + 1]?.id as StageId;
-    return refuse(400, `stages move one at a time: ${zh(from)} → ${zh(to)} skips ${zh(next)}`);
+    return refuse(msg('workflow.move.skips', { ...step, next: name(next) }));
   }
-  if (to === 'published') {
-    return refuse(400, `${zh(to)} is reached only by publishing (POST /api/plans/:id/publish)`);
-  }
-  if (CHIEF_STEPS.includes(to)) {
-    return isChiefOf(actor, plan)
-      ? { ok: true }
-      : refuse(403, `${zh(from)} → ${zh(to)} is signed off by the plan's river chief`);
-  }
-  return actsAsPlanner(actor, plan)
-    ? { ok: true }
-    : refuse(403, `${zh(from)} → ${zh(to)} is a planner's step`);
+  if (to === 'published') return refuse(msg('workflow.move.publishedByPublishing', step));
+  if (CHIEF_STEPS.includes(to))
+    return isChiefOf(actor, plan) ? OK : refuse(msg('workflow.move.chiefSignsOff', step));
+  return actsAsPlanner(actor, plan) ? OK : refuse(msg('workflow.move.plannerStep', step));
 }
 
 function checkBack(actor: Actor, plan: PlanAccess, from: StageId, to: StageId): StageMoveCheck {
+  const step = { from: name(from), to: name(to) };
   const chiefMove = CHIEF_SEND_BACK_FROM.includes(from) && to === CHIEF_SEND_BACK_TO;
-  if (chiefMove && isChiefOf(actor, plan)) return { ok: true };
-  if (stageIndex(from) - stageIndex(to) > 1) {
-    return refuse(
-      400,
-      chiefMove
-        ? `only the plan's river chief sends ${zh(from)} back to ${zh(to)}; a planner sends back one stage`
-        : `a plan is sent back one stage at a time: ${zh(from)} → ${zh(to)} skips stages`,
-    );
-  }
-  return actsAsPlanner(actor, plan)
-    ? { ok: true }
-    : refuse(403, `sending ${zh(from)} back to ${zh(to)} is a planner's step`);
+  if (chiefMove && isChiefOf(actor, plan)) return OK;
+  if (stageIndex(from) - stageIndex(to) > 1)
+    return refuse(msg(chiefMove ? 'workflow.back.chiefOnly' : 'workflow.back.skips', step));
+  return actsAsPlanner(actor, plan) ? OK : refuse(msg('workflow.back.plannerStep', step));
 }
 
 /**
- * Whether the actor may move the plan from `from` (the stage the caller saw) to `to`: 403 when the
- * step belongs to another role or the plan is not the actor's, 409 when the plan is no longer in
- * `from`, 400 when the move skips a stage, stays put or tries to publish.
+ * Whether the actor may move the plan from `from` (the stage the caller saw) to `to`, with
+ * `comment` when it is given (a send-back needs one; leave it out to ask whether the move is
+ * open at all). Reasons: `workflow.notYours` (the plan is not the actor's), `workflow.stale` (the
+ * plan is no longer in `from`), `workflow.move.*` and `workflow.back.*` (the move itself),
+ * `workflow.back.needsComment`.
  * @example checkStageMove(planner, { ...plan, stage: 'draft' }, 'draft', 'consultation') // { ok: true }
  */
 export function checkStageMove(
@@ -74,13 +66,30 @@ export function checkStageMove(
   plan: PlanAccess & { stage: StageId },
   from: StageId,
   to: StageId,
+  comment?: string,
 ): StageMoveCheck {
-  if (!canViewDraft(actor, plan)) return refuse(403, 'this plan is not among yours');
-  if (plan.stage !== from) {
-    return refuse(409, `the plan is in ${zh(plan.stage)} now, not ${zh(from)}`);
-  }
-  if (to === from) return refuse(400, `the plan is already in ${zh(to)}`);
-  return isSendBack(from, to)
+  if (!canViewDraft(actor, plan)) return refuse(msg('workflow.notYours'));
+  if (plan.stage !== from)
+    return refuse(msg('workflow.stale', { now: name(plan.stage), saw: name(from) }));
+  if (to === from) return refuse(msg('workflow.move.alreadyThere', { stage: name(to) }));
+  const check = isSendBack(from, to)
     ? checkBack(actor, plan, from, to)
     : checkForward(actor, plan, from, to);
+  if (check.ok && comment !== undefined && isSendBack(from, to) && comment.trim() === '')
+    return refuse(msg('workflow.back.needsComment'));
+  return check;
+}
+
+/**
+ * Whether the actor may publish the plan now: `workflow.publish.notAllowed` when the actor may not
+ * publish it at all, `workflow.publish.wrongStage` when the plan is not in 成果文件制作与验收.
+ * @example checkPublish(admin, { ...plan, stage: 'deliverables' }) // { ok: true }
+ */
+export function checkPublish(actor: Actor, plan: PlanAccess & { stage: StageId }): StageMoveCheck {
+  if (!canPublish(actor, plan)) return refuse(msg('workflow.publish.notAllowed'));
+  if (plan.stage !== PUBLISH_FROM)
+    return refuse(
+      msg('workflow.publish.wrongStage', { from: name(PUBLISH_FROM), stage: name(plan.stage) }),
+    );
+  return OK;
 }

@@ -2,29 +2,40 @@
 // audited by the store; password hashes never leave the server.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import {
+  type ApiSettings,
+  type ApiUser,
+  createUserBody,
+  noQuery,
+  patchUserBody,
+  settingsBody,
+} from '../../contract/accounts';
+import {
+  type AccountProblem,
+  checkNewAccount,
+  checkRoleFields,
+} from '../../domain/access/account-rules';
 import type { Scope } from '../../domain/access/actor';
-import { chiefNames } from '../../domain/access/permissions';
 import { msg } from '../../domain/message';
 import { parseRuleTable } from '../../domain/zones/rules-schema';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { hashPassword } from '../auth/password';
 import type { Settings, UserRow } from '../store/store';
-import { createUserBody, noQuery, patchUserBody, settingsBody } from './admin-schemas';
-import { actorName, failText, readBody, readQuery, refuse } from './route-kit';
+import { actorName, fail, readBody, readQuery, refuse } from './route-kit';
 import { ruleTableOf } from './rules-in-force';
 
 type Ctx = Context<AppEnv>;
 const ALL: Scope = { level: 'all', counties: [] };
 
 /** An account as the API shows it: everything but the password hash. */
-function viewUser(u: UserRow): Omit<UserRow, 'passwordHash'> {
+function viewUser(u: UserRow): ApiUser {
   const { passwordHash: _, ...rest } = u;
   return rest;
 }
 
 /** The settings as an admin sees them (the rule table has routes of its own). */
-function viewSettings(s: Settings) {
+function viewSettings(s: Settings): ApiSettings {
   return {
     publicCoordinates: s.publicCoordinates,
     tiandituKey: s.tiandituKey,
@@ -49,24 +60,14 @@ function ruleField(problem: string): string {
   return /^(protection|bank)\b/.exec(problem)?.[1] ?? 'body';
 }
 
-/** What is wrong with an account's role-bound fields, as [field, reason], or null. */
-async function checkRole(
-  deps: ServerDeps,
-  role: UserRow['role'],
-  fields: { person?: string; scope?: Scope; canPublish?: boolean },
-): Promise<[string, string] | null> {
-  if (role !== 'planner' && fields.scope && fields.scope.level !== 'all')
-    return ['scope', 'only a planner has a limited scope'];
-  if (role !== 'planner' && fields.canPublish !== undefined)
-    return ['canPublish', 'only a planner has the publish right (an admin may always publish)'];
-  if (role !== 'chief')
-    return fields.person ? ['person', 'only a chief is bound to a person'] : null;
-  if (!fields.person)
-    return ['person', 'a chief is bound to a person: the 河长姓名 in the register'];
-  const chiefs = new Set((await deps.store.listPlans()).flatMap((p) => chiefNames(p.record.chief)));
-  return chiefs.has(fields.person)
-    ? null
-    : ['person', `"${fields.person}" is not a river chief in the register`];
+/** The register's 河长姓名 fields, which chief accounts are bound to. */
+async function registerChiefs(deps: ServerDeps): Promise<string[]> {
+  return (await deps.store.listPlans()).map((p) => p.record.chief);
+}
+
+/** The 400 of an account rule's problem, naming the field. */
+function refuseAccount(c: Ctx, { field, reason }: AccountProblem): Response {
+  return fail(c, 400, msg('common.invalidField', { field, why: reason }), { field });
 }
 
 /** GET/POST /api/users, PATCH /api/users/:id, GET/PUT /api/settings, GET/PUT /api/rules. */
@@ -86,12 +87,8 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     const body = await readBody(c, createUserBody);
     if (!body.ok) return body.response;
     const { password, person, scope, canPublish, ...rest } = body.value;
-    const wrong = await checkRole(deps, rest.role, {
-      ...(person === undefined ? {} : { person }),
-      ...(scope === undefined ? {} : { scope }),
-      ...(canPublish === undefined ? {} : { canPublish }),
-    });
-    if (wrong) return failText(c, 400, `${wrong[0]}: ${wrong[1]}`, wrong[0]);
+    const wrong = checkNewAccount(body.value, await registerChiefs(deps));
+    if (wrong) return refuseAccount(c, wrong);
     const created = await deps.store.createUser(
       {
         ...rest,
@@ -102,7 +99,10 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       },
       actorName(c),
     );
-    if (!created) return failText(c, 409, `the username "${rest.username}" is taken`, 'username');
+    if (!created)
+      return fail(c, 409, msg('accounts.username.taken', { username: rest.username }), {
+        field: 'username',
+      });
     return c.json(viewUser(created), 201);
   });
 
@@ -112,17 +112,22 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (!body.ok) return body.response;
     const id = c.req.param('id');
     const user = /^[0-9a-f-]{36}$/.test(id) ? await deps.store.getUser(id) : null;
-    if (!user) return failText(c, 404, `no account "${id}"`);
+    if (!user) return fail(c, 404, msg('accounts.noAccount', { id }));
     const { password, ...patch } = body.value;
-    if (Object.keys(body.value).length === 0) return failText(c, 400, 'nothing to change', 'body');
-    const wrong = await checkRole(deps, user.role, {
-      ...(patch.scope === undefined ? {} : { scope: patch.scope }),
-      ...(patch.canPublish === undefined ? {} : { canPublish: patch.canPublish }),
-    });
-    if (wrong) return failText(c, 400, `${wrong[0]}: ${wrong[1]}`, wrong[0]);
+    if (Object.keys(body.value).length === 0)
+      return fail(c, 400, msg('accounts.nothingToChange'), { field: 'body' });
+    const wrong = checkRoleFields(
+      user.role,
+      {
+        ...(patch.scope === undefined ? {} : { scope: patch.scope }),
+        ...(patch.canPublish === undefined ? {} : { canPublish: patch.canPublish }),
+      },
+      await registerChiefs(deps),
+    );
+    if (wrong) return refuseAccount(c, wrong);
     const self = actorOf(c);
     if (patch.disabled === true && self.kind === 'user' && self.id === user.id)
-      return failText(c, 400, 'disabled: an admin may not disable their own account', 'disabled');
+      return refuseAccount(c, { field: 'disabled', reason: msg('accounts.disableSelf') });
     const updated = await deps.store.updateUser(
       user.id,
       {
@@ -131,7 +136,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       },
       actorName(c),
     );
-    if (!updated) return failText(c, 404, `no account "${id}"`);
+    if (!updated) return fail(c, 404, msg('accounts.noAccount', { id }));
     return c.json(viewUser(updated));
   });
 
@@ -148,7 +153,8 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (!isAdmin(c)) return refuse(c, msg('common.what.changeSettings'));
     const body = await readBody(c, settingsBody);
     if (!body.ok) return body.response;
-    if (Object.keys(body.value).length === 0) return failText(c, 400, 'nothing to change', 'body');
+    if (Object.keys(body.value).length === 0)
+      return fail(c, 400, msg('accounts.nothingToChange'), { field: 'body' });
     return c.json(viewSettings(await deps.store.setSettings(body.value, actorName(c))));
   });
 
@@ -167,7 +173,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     try {
       raw = JSON.parse(text);
     } catch {
-      return failText(c, 400, 'the body is not valid JSON', 'body');
+      return fail(c, 400, msg('common.bodyNotJson'), { field: 'body' });
     }
     const parsed = parseRuleTable(raw);
     if (!parsed.ok) {

@@ -1,19 +1,40 @@
 // Stage moves, publication, comments and the audit log of a plan.
+import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { canPublish, canReadAudit, canViewDraft } from '../../domain/access/permissions';
-import { msg } from '../../domain/message';
+import { auditQuery, commentBody, publishBody, stageBody } from '../../contract/plans';
+import { canReadAudit, canViewDraft } from '../../domain/access/permissions';
+import { type Message, msg } from '../../domain/message';
 import type { StageId } from '../../domain/workflow/stages';
 import { stageLabel } from '../../domain/workflow/stages';
-import { checkStageMove, isSendBack } from '../../domain/workflow/transitions';
+import { checkPublish, checkStageMove, PUBLISH_FROM } from '../../domain/workflow/transitions';
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
-import { auditQuery, commentBody, publishBody, stageBody } from './plan-schemas';
 import type { PublicZones } from './public-zones';
 import { buildPublication } from './publish-plan';
-import { actorName, failText, findPlan, readBody, readQuery, refuse } from './route-kit';
+import { actorName, fail, findPlan, readBody, readQuery, refuse } from './route-kit';
 
-const PUBLISH_FROM: StageId = 'deliverables';
+/** The HTTP status of a refused stage move: its reason's code says what kind of refusal it is. */
+export function stageRefusalStatus(reason: Message): 400 | 403 | 409 {
+  if (reason.code === 'workflow.stale') return 409;
+  if (
+    reason.code === 'workflow.notYours' ||
+    reason.code === 'workflow.move.chiefSignsOff' ||
+    reason.code === 'workflow.move.plannerStep' ||
+    reason.code === 'workflow.back.plannerStep'
+  )
+    return 403;
+  return 400;
+}
+
+/** A refused stage move: 400 names the field at fault (`to`, or `comment` of a send-back). */
+function refuseMove(c: Context<AppEnv>, reason: Message): Response {
+  const status = stageRefusalStatus(reason);
+  if (status !== 400) return fail(c, status, reason);
+  return fail(c, 400, reason, {
+    field: reason.code === 'workflow.back.needsComment' ? 'comment' : 'to',
+  });
+}
 
 /** POST stage and publish, GET/POST comments, GET /api/audit. */
 export function workflowRoutes(
@@ -34,18 +55,15 @@ export function workflowRoutes(
     if (!body.ok) return body.response;
     const to = body.value.to as StageId;
     const comment = body.value.comment?.trim() ?? '';
-    const check = checkStageMove(actor, { ...row.record, stage: row.stage }, row.stage, to);
-    if (!check.ok)
-      return failText(c, check.status, check.reason, check.status === 400 ? 'to' : undefined);
-    if (isSendBack(row.stage, to) && comment === '') {
-      return failText(c, 400, 'comment: say why the plan is sent back', 'comment');
-    }
+    const plan = { ...row.record, stage: row.stage };
+    const check = checkStageMove(actor, plan, row.stage, to, comment);
+    if (!check.ok) return refuseMove(c, check.reason);
     const moved = await deps.store.moveStage(row.record.id, row.stage, to, actorName(c), comment);
     if (!moved.ok) {
-      return failText(
+      return fail(
         c,
         409,
-        `the plan moved to ${stageLabel(moved.current, 'zh')} meanwhile; reload`,
+        msg('workflow.movedMeanwhile', { stage: stageLabel(moved.current, 'zh') }),
       );
     }
     return c.json(moved.event);
@@ -55,28 +73,26 @@ export function workflowRoutes(
     const found = await findPlan(c, deps);
     if (!found.ok) return found.response;
     const { row } = found.plan;
-    if (!canPublish(actorOf(c), row.record))
+    const check = checkPublish(actorOf(c), { ...row.record, stage: row.stage });
+    if (!check.ok && check.reason.code === 'workflow.publish.notAllowed')
       return refuse(c, msg('common.what.publish', { plan: row.record.id }));
     const body = await readBody(c, publishBody);
     if (!body.ok) return body.response;
-    if (row.stage !== PUBLISH_FROM) {
-      return failText(
-        c,
-        409,
-        `a plan is published from ${stageLabel(PUBLISH_FROM, 'zh')}; ${row.record.id} is in ${stageLabel(row.stage, 'zh')}`,
-      );
-    }
+    if (!check.ok) return fail(c, 409, check.reason);
     const latest = await deps.store.latestGeometry(row.record.id);
-    if (!latest) return failText(c, 400, `${row.record.id} has no saved geometry to publish`);
+    if (!latest) return fail(c, 400, msg('workflow.publish.noGeometry', { plan: row.record.id }));
     const built = await buildPublication(deps, await engine(), row.record, latest, actorName(c));
     if (!built.ok) {
       return c.json({ error: `cannot publish: ${built.errors[0]}`, reasons: built.errors }, 400);
     }
     if (!(await deps.store.publish(built.publication, PUBLISH_FROM, actorName(c)))) {
-      return failText(
+      return fail(
         c,
         409,
-        `${row.record.id} left ${stageLabel(PUBLISH_FROM, 'zh')} meanwhile; reload`,
+        msg('workflow.publish.leftMeanwhile', {
+          plan: row.record.id,
+          from: stageLabel(PUBLISH_FROM, 'zh'),
+        }),
       );
     }
     publicZones.invalidate();
@@ -131,7 +147,7 @@ export function workflowRoutes(
     if (!query.ok) return query.response;
     const planId = query.value.plan;
     const row = planId === undefined ? null : await deps.store.getPlan(planId);
-    if (planId !== undefined && !row) return failText(c, 404, `no plan "${planId}"`);
+    if (planId !== undefined && !row) return fail(c, 404, msg('common.noPlan', { id: planId }));
     if (!canReadAudit(actorOf(c), row?.record ?? null)) {
       return refuse(
         c,

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { sessionSchema } from '../../contract/session';
 import type { Session } from '../api';
 import { ApiError, requestJson } from '../api';
 import type { WT } from '../workspace/messages';
@@ -33,7 +34,7 @@ export default function LoginDialog(props: { onClose: (session: Session | null) 
     setBusy(true);
     setProblem(null);
     try {
-      const session = await requestJson<Session>('/api/login', {
+      const session = await requestJson('/api/login', sessionSchema, {
         method: 'POST',
         body: { username: username.trim(), password },
       });

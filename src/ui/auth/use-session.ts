@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { logoutSchema } from '../../contract/session';
 import type { Session } from '../api';
 import { fetchMe, requestJson } from '../api';
 
@@ -23,7 +24,11 @@ export function useSession() {
   }, []);
 
   const logout = useCallback(async () => {
-    await requestJson('/api/logout', { method: 'POST', body: {}, csrf: session?.csrf });
+    await requestJson('/api/logout', logoutSchema, {
+      method: 'POST',
+      body: {},
+      csrf: session?.csrf,
+    });
     setSession(null);
   }, [session]);
 

@@ -1,26 +1,24 @@
 // The routes of saving and publishing (docs/api.md): PUT geometry with baseVersion, a version's
-// features, POST publish.
+// features, POST publish. Answers are parsed with their schemas in src/contract.
 import type { Feature } from 'geojson';
+import { publicationSchema } from '../../../contract/plans';
+import {
+  type GeometryVersion,
+  geometryVersionSchema,
+  planVersionSchema,
+} from '../../../contract/versions';
 import { requestJson } from '../../api';
-import type { PlanVersion } from '../panel/plan-api';
+
+export type { GeometryVersion };
 
 const base = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
-
-/** A saved version with its features (GET /api/plans/:id/geometry); version 0: nothing saved. */
-export interface GeometryVersion {
-  version: number;
-  features: Feature[];
-  author: string | null;
-  comment: string;
-  createdAt: string | null;
-}
 
 /** PUT /api/plans/:id/geometry: 201 with the new version; 409 when `baseVersion` is not the newest. */
 export const saveGeometry = (
   id: string,
   body: { features: Feature[]; baseVersion: number; comment: string },
   csrf: string,
-) => requestJson<PlanVersion>(`${base(id)}/geometry`, { method: 'PUT', body, csrf });
+) => requestJson(`${base(id)}/geometry`, planVersionSchema, { method: 'PUT', body, csrf });
 
 /** GET /api/plans/:id/geometry[?version=n]: the newest version, or version n (0: none saved). */
 export function loadVersion(id: string, version?: number): Promise<GeometryVersion> {
@@ -33,23 +31,12 @@ export function loadVersion(id: string, version?: number): Promise<GeometryVersi
       createdAt: null,
     });
   const query = version === undefined ? '' : `?version=${version}`;
-  return requestJson<GeometryVersion>(`${base(id)}/geometry${query}`);
-}
-
-/** What POST /api/plans/:id/publish answers (zones and markers are counts). */
-export interface Publication {
-  planId: string;
-  version: number;
-  etag: string;
-  publishedAt: string;
-  publishedBy: string;
-  zones: number;
-  markers: number;
+  return requestJson(`${base(id)}/geometry${query}`, geometryVersionSchema);
 }
 
 /** POST /api/plans/:id/publish: freezes the newest version; 400 lists the reasons it cannot. */
 export const publishPlan = (id: string, comment: string, csrf: string) =>
-  requestJson<Publication>(`${base(id)}/publish`, {
+  requestJson(`${base(id)}/publish`, publicationSchema, {
     method: 'POST',
     body: comment ? { comment } : {},
     csrf,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { canPublish } from '../../../domain/access/permissions';
+import { checkPublish } from '../../../domain/workflow/transitions';
 import type { ApiPlan, Session } from '../../api';
 import { ApiError } from '../../api';
 import { publishPlan } from '../editor/save-api';
@@ -38,7 +38,8 @@ export function PublishButton(props: {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [comment, setComment] = useState('');
   const { plan, session, newest } = props;
-  const allowed = plan.stage === 'deliverables' && canPublish(session.actor, plan);
+  // the server's rule: only from 成果文件制作与验收, only with the publish right
+  const allowed = checkPublish(session.actor, plan).ok;
   if (!allowed && state.kind !== 'done') return null;
 
   const publish = async () => {

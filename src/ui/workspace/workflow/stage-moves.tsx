@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { renderMessage } from '../../../contract/messages/render';
 import type { UserActor } from '../../../domain/access/actor';
 import type { StageId } from '../../../domain/workflow/stages';
 import { STAGES, stageIndex, stageLabel } from '../../../domain/workflow/stages';
@@ -38,8 +39,10 @@ export function StageMoves(props: {
   const moves = allowedMoves(session.actor, plan);
 
   const move = async (to: StageId) => {
-    if (isSendBack(plan.stage, to) && comment.trim() === '') {
-      setNote({ ok: false, text: t('sendBackNeedsComment') });
+    // the same rule the server applies, with the comment: a send-back needs one
+    const check = checkStageMove(session.actor, plan, plan.stage, to, comment);
+    if (!check.ok) {
+      setNote({ ok: false, text: renderMessage(check.reason, lang) });
       document.getElementById('stage-comment')?.focus();
       return;
     }

@@ -1,0 +1,87 @@
+// The wire of accounts and settings (admin routes): request bodies and what the server answers.
+import { z } from 'zod';
+import { ACCOUNT_ROLES, checkPassword, checkUsername } from '../domain/access/account-rules';
+import { withRule } from './refine';
+
+/** Where a planner works: all plans, the city-level plans, or the plans of some counties. */
+const scopeSchema = z
+  .object({
+    level: z.enum(['all', 'city', 'county']),
+    counties: z.array(z.string().max(20)).max(20),
+  })
+  .strict();
+
+const password = withRule(z.string().max(1000), checkPassword);
+
+/** `POST /api/users` (the role-bound fields are checked against the register by the route) */
+export const createUserBody = z
+  .object({
+    username: withRule(z.string().max(100), checkUsername),
+    name: z.string().trim().min(1).max(50),
+    role: z.enum(ACCOUNT_ROLES),
+    person: z.string().trim().min(1).max(50).optional(),
+    scope: scopeSchema.optional(),
+    canPublish: z.boolean().optional(),
+    password,
+  })
+  .strict();
+
+/** `PATCH /api/users/:id` */
+export const patchUserBody = z
+  .object({
+    disabled: z.boolean().optional(),
+    scope: scopeSchema.optional(),
+    canPublish: z.boolean().optional(),
+    password: password.optional(),
+  })
+  .strict();
+
+/** An account as the API shows it: everything but the password hash. */
+export const apiUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  role: z.enum(ACCOUNT_ROLES),
+  person: z.string().nullable(),
+  scope: scopeSchema,
+  canPublish: z.boolean(),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+
+/** An account as the API shows it. */
+export type ApiUser = z.infer<typeof apiUserSchema>;
+
+const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
+
+/** `PUT /api/settings` (null clears a text setting) */
+export const settingsBody = z
+  .object({
+    publicCoordinates: z.boolean().optional(),
+    tiandituKey: z
+      .string()
+      .regex(/^[A-Za-z0-9]{8,64}$/)
+      .nullable()
+      .optional(),
+    noticeAuthority: optionalText(100),
+    supervisionPhone: z
+      .string()
+      .regex(/^[0-9+()\- ]{3,30}$/)
+      .nullable()
+      .optional(),
+  })
+  .strict();
+
+/** The settings as an admin sees them (GET/PUT /api/settings). */
+export const apiSettingsSchema = z.object({
+  publicCoordinates: z.boolean(),
+  tiandituKey: z.string().nullable(),
+  noticeAuthority: z.string().nullable(),
+  supervisionPhone: z.string().nullable(),
+});
+
+/** The settings as an admin sees them. */
+export type ApiSettings = z.infer<typeof apiSettingsSchema>;
+
+/** Routes that take no query (`GET /api/users`, `/api/settings`, `/api/rules`, …). */
+export const noQuery = z.object({}).strict();

@@ -1,0 +1,136 @@
+// The wire of the register (GET /api/plans, /api/plans/:id, /api/config) and of a plan's workflow
+// (stage moves, publication, comments, audit): request schemas the server checks and response
+// schemas the client parses.
+import { z } from 'zod';
+import { STAGES, type StageId } from '../domain/workflow/stages';
+
+const stageIds = STAGES.map((s) => s.id) as [StageId, ...StageId[]];
+const stage = z.enum(stageIds);
+const lon = z.number().min(-180).max(180);
+const lat = z.number().min(-90).max(90);
+const planId = z.string().regex(/^(city|county)-\d{2}$/);
+
+const county = z.object({ adcode: z.string(), name: z.string(), nameEn: z.string() });
+
+/** A plan as GET /api/plans returns it: the register view, its stage label and its search text. */
+export const apiPlanSchema = z.object({
+  id: z.string(),
+  level: z.enum(['市级', '县级']),
+  seq: z.number(),
+  name: z.string(),
+  basinAreaKm2: z.number().nullable(),
+  chief: z.string(),
+  unit: z.string(),
+  leader: z.string(),
+  deadline: z.string(),
+  note: z.string(),
+  riverId: z.string(),
+  section: z.string().nullable(),
+  stage,
+  county,
+  deadlineMonth: z.string(),
+  dueDate: z.string(),
+  tier: z.string(),
+  overdue: z.boolean(),
+  daysPastDue: z.number(),
+  updatedAt: z.string(),
+  stageLabel: z.string(),
+  searchKeys: z.string(),
+});
+
+/** A plan as GET /api/plans returns it. */
+export type ApiPlan = z.infer<typeof apiPlanSchema>;
+
+/** `GET /api/plans` filters (any subset; none answers the whole register). */
+export const planQuery = z
+  .object({
+    q: z.string().max(100).optional(),
+    level: z.enum(['市级', '县级']).optional(),
+    county: z
+      .string()
+      .regex(/^4507\d\d$/)
+      .optional(),
+    unit: z.string().max(50).optional(),
+    chief: z.string().max(50).optional(),
+    stage: stage.optional(),
+    overdue: z.enum(['true', 'false']).optional(),
+    tier: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
+  })
+  .strict();
+
+/** GET /api/config */
+export const apiConfigSchema = z.object({
+  demo: z.boolean(),
+  tiandituKey: z.string().nullable(),
+  now: z.string(),
+});
+
+/** GET /api/config */
+export type ApiConfig = z.infer<typeof apiConfigSchema>;
+
+/** `POST /api/plans/:id/stage` (a send-back needs a comment) */
+export const stageBody = z
+  .object({
+    to: stage,
+    comment: z.string().max(2000).optional(),
+  })
+  .strict();
+
+/** What a stage move answers: the event written. */
+export const stageEventSchema = z.object({
+  planId: z.string(),
+  from: stage,
+  to: stage,
+  actor: z.string(),
+  comment: z.string(),
+  at: z.string(),
+});
+
+/** `POST /api/plans/:id/publish` */
+export const publishBody = z.object({ comment: z.string().max(2000).optional() }).strict();
+
+/** What POST /api/plans/:id/publish answers (zones and markers are counts). */
+export const publicationSchema = z.object({
+  planId: z.string(),
+  version: z.number(),
+  etag: z.string(),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+  zones: z.number(),
+  markers: z.number(),
+});
+
+/** `POST /api/plans/:id/comments` (lon and lat together or not at all) */
+export const commentBody = z
+  .object({
+    text: z.string().trim().min(1).max(2000),
+    lon: lon.optional(),
+    lat: lat.optional(),
+  })
+  .strict()
+  .refine((b) => (b.lon === undefined) === (b.lat === undefined), {
+    params: { code: 'register.lonLatTogether' },
+    path: ['lat'],
+  });
+
+/** A comment on a plan; `lon`/`lat` are set when it is pinned to a place. */
+export const commentSchema = z.object({
+  id: z.number(),
+  planId: z.string(),
+  author: z.string(),
+  text: z.string(),
+  lon: z.number().nullable(),
+  lat: z.number().nullable(),
+  at: z.string(),
+});
+
+/** A comment on a plan. */
+export type PlanComment = z.infer<typeof commentSchema>;
+
+/** `GET /api/audit[?plan=:id]` */
+export const auditQuery = z.object({ plan: planId.optional() }).strict();
+
+export { lat, lon, planId };
