@@ -11,7 +11,7 @@ import { actorOf } from '../auth/context';
 import { auditQuery, commentBody, publishBody, stageBody } from './plan-schemas';
 import type { PublicZones } from './public-zones';
 import { buildPublication } from './publish-plan';
-import { actorName, failText, findPlan, readBody, readQuery, refuse } from './route-kit';
+import { actorName, fail, failText, findPlan, readBody, readQuery, refuse } from './route-kit';
 
 const PUBLISH_FROM: StageId = 'deliverables';
 
@@ -70,7 +70,8 @@ export function workflowRoutes(
     if (!latest) return failText(c, 400, `${row.record.id} has no saved geometry to publish`);
     const built = await buildPublication(deps, await engine(), row.record, latest, actorName(c));
     if (!built.ok) {
-      return c.json({ error: `cannot publish: ${built.errors[0]}`, reasons: built.errors }, 400);
+      const reason = built.errors[0] ?? msg('zones.input.noReach');
+      return fail(c, 400, msg('zones.cannotPublish', { reason }), { reasons: built.errors });
     }
     if (!(await deps.store.publish(built.publication, PUBLISH_FROM, actorName(c)))) {
       return failText(

@@ -55,7 +55,7 @@ const w = window as unknown as {
   zoneResult: unknown;
 };
 w.compute = compute;
-compute({ input: JSON.parse(straight) }).then(
+compute({ features: JSON.parse(straight).features }).then(
   (r) => {
     w.zoneResult = r.summary;
   },
