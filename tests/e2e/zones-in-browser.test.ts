@@ -108,9 +108,9 @@ describe('zones and markers in the browser (src/ui/compute: a module Web Worker)
     const raced = await page.evaluate(async (i) => {
       const w = window as unknown as { compute: (r: unknown) => Promise<Computed> };
       const first = w
-        .compute({ input: i })
+        .compute({ features: i.features })
         .then((r) => ('cancelled' in r ? `cancelled: ${String(r.cancelled)}` : 'finished'));
-      const second = w.compute({ input: { type: 'FeatureCollection', features: [] } });
+      const second = w.compute({ features: [] });
       return [await first, (await second).summary] as const;
     }, input);
     expect(raced[0]).toBe('cancelled: superseded by a newer computation');
@@ -137,7 +137,7 @@ describe('zones and markers in the browser (src/ui/compute: a module Web Worker)
       // a second request gets a fresh worker and the same answer, not a hang
       const again = (await page.evaluate(() =>
         (window as unknown as { compute: (r: unknown) => Promise<Computed> }).compute({
-          input: { type: 'FeatureCollection', features: [] },
+          features: [],
         }),
       )) as Computed;
       expect(again.summary.errors?.[0]).toMatch(/^the zone engine could not load/);
