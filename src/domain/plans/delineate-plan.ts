@@ -83,10 +83,9 @@ export function markZones(
     reach: l.reach,
     river: riverOfReach({ river: l.river }, options.river) ?? null,
   }));
-  const coder = reachCoder(options.waterbodies ?? [], reaches);
   return placeMarkers(zones, {
     ...options.markers,
-    codeFor: (reach, river) => coder(reach, river ?? options.river ?? null),
+    codeFor: reachCoder(options.waterbodies ?? [], reaches),
   });
 }
 
