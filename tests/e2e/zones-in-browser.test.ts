@@ -94,7 +94,9 @@ describe('zones and markers in the browser (src/ui/compute: a module Web Worker)
     await page.goto(url);
     const long = (await page.evaluate(
       (i) =>
-        (window as unknown as { compute: (r: unknown) => Promise<unknown> }).compute({ input: i }),
+        (window as unknown as { compute: (r: unknown) => Promise<unknown> }).compute({
+          features: i.features,
+        }),
       input,
     )) as Computed;
     expect(long.summary.ok).toBe(true);
