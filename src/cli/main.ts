@@ -2,8 +2,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
+import { langOfEnv } from '../contract/messages/lang';
+import { renderMessage } from '../contract/messages/render';
+import { msg } from '../domain/message';
 import { CITY, COUNTIES } from '../domain/plans/counties';
+import { delineatePlan } from '../domain/plans/delineate-plan';
 import type { PlanFilter } from '../domain/plans/filter-plans';
 import { filterPlans } from '../domain/plans/filter-plans';
 import { viewRegister } from '../domain/plans/view-register';
@@ -219,13 +223,19 @@ async function runZones(
       }
       rules = parsed.rules;
     }
-    const engine = await loadZoneEngine();
-    const result = engine.computeZones(await readJson(inputPath, 'input'), rules);
-    if (!result.ok) {
-      err(result.errors.join('\n'));
+    const lang = langOfEnv(undefined, process.env) ?? 'zh';
+    const input = (await readJson(inputPath, 'input')) as { features?: unknown };
+    if (!Array.isArray(input?.features)) {
+      err(renderMessage(msg('zones.input.notCollection'), lang));
       return 1;
     }
-    for (const w of result.warnings) err(`warning: ${w}`);
+    const engine = await loadZoneEngine();
+    const result = delineatePlan(engine, input.features as Feature[], { rules, markers: false });
+    if (!result.ok) {
+      err(result.errors.map((e) => renderMessage(e, lang)).join('\n'));
+      return 1;
+    }
+    for (const w of result.warnings) err(renderMessage(msg('zones.warning', { text: w }), lang));
     const text = `${JSON.stringify(result.zones)}\n`;
     if (values.output) await writeAtomically(values.output, text);
     else out(text.trimEnd());

@@ -1,13 +1,14 @@
 // `hejie markers`: boundary markers (界桩) and notice boards (公告牌) on the zone engine's lines.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Lang } from '../contract/messages/lang';
+import { langOfEnv } from '../contract/messages/lang';
+import { renderMessage } from '../contract/messages/render';
 import type { MarkerOptions } from '../domain/markers/marker-options';
 import { resolveMarkerOptions } from '../domain/markers/marker-options';
 import type { WaterbodyCode } from '../domain/markers/number-markers';
-import { reachCoder } from '../domain/markers/number-markers';
 import type { LineSummary } from '../domain/markers/place-markers';
-import { placeMarkers } from '../domain/markers/place-markers';
-import { readBoundaryLines } from '../domain/markers/read-lines';
+import { markZones } from '../domain/plans/delineate-plan';
 import { readJson } from './read-json';
 import { writeAtomically } from './write-output';
 
@@ -33,7 +34,7 @@ const SPEC = {
 
 type Parsed = { input: string; output: string | undefined; options: MarkerOptions } | string;
 
-function parse(args: string[]): Parsed {
+function parse(args: string[], lang: Lang): Parsed {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof SPEC; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args, strict: true, allowPositionals: true, options: SPEC });
@@ -51,7 +52,7 @@ function parse(args: string[]): Parsed {
     given[key] = Number(text);
   }
   const { options, errors } = resolveMarkerOptions(given);
-  if (errors.length > 0) return errors.join('\n');
+  if (errors.length > 0) return errors.map((e) => renderMessage(e, lang)).join('\n');
   return { input, output: parsed.values.output, options };
 }
 
@@ -69,7 +70,8 @@ export async function runMarkers(
   out: (s: string) => void,
   err: (s: string) => void,
 ): Promise<number> {
-  const parsed = parse(args);
+  const lang = langOfEnv(undefined, process.env) ?? 'zh';
+  const parsed = parse(args, lang);
   if (typeof parsed === 'string') {
     err(parsed);
     return 2;
@@ -79,10 +81,9 @@ export async function runMarkers(
     const { waterbodies } = (await readJson(resolve(ROOT, 'geodata/waterbodies.json'))) as {
       waterbodies: WaterbodyCode[];
     };
-    const codeFor = reachCoder(waterbodies, readBoundaryLines(input).lines);
-    const result = placeMarkers(input, { ...parsed.options, codeFor });
+    const result = markZones(input, { waterbodies, markers: parsed.options });
     if (!result.ok) {
-      err(result.errors.join('\n'));
+      err(result.errors.map((e) => renderMessage(e, lang)).join('\n'));
       return 1;
     }
     const features = result.markers.features.map((f) => JSON.stringify(f));

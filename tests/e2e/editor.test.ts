@@ -82,9 +82,7 @@ describe('planner draws 钦江 on the map', () => {
     await expect
       .poll(() => panel.locator('.draft-compute').getAttribute('data-state'), LONG)
       .toBe('waiting');
-    expect(await panel.locator('.draft-compute').textContent()).toContain(
-      'needs exactly one left line',
-    );
+    expect(await panel.locator('.draft-compute').textContent()).toContain('须有且仅有一条左岸线');
     await screenshot(page, 'editor-first-line');
 
     const [r0, r1] = [RIGHT[0] as Position, RIGHT[1] as Position];

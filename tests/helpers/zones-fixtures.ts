@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, MultiPolygon, Position } from 'geojson';
+import { renderMessage } from '../../src/contract/messages/render';
 import type { CrsCode } from '../../src/domain/crs/crs';
 import { projector } from '../../src/domain/crs/crs';
 import type { ZoneProperties } from '../../src/domain/zones/compute-zones';
@@ -46,7 +47,7 @@ export function geosInputFor(input: FeatureCollection, zone: ZoneProperties): Ge
   const banks: NonNullable<GeosZonesInput['banks']> = [];
   for (const line of [reach.left, reach.right]) {
     const w = bankWidths(reach.id, line, rules);
-    if (typeof w === 'string') throw new Error(w);
+    if ('code' in w) throw new Error(renderMessage(w, 'en'));
     if (w.kind === 'toe')
       toes.push({ coords: xy(line.coords), widthM: w.widthM, protectionM: w.protectionM });
     else banks.push({ coords: xy(line.coords), widthM: w.widthM });

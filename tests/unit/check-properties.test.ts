@@ -125,7 +125,7 @@ describe('checkProperties', () => {
             feature: 1,
           };
           const engine = bankWidths('r1', bank, rules);
-          expect(checkProperties(f, rules).length === 0).toBe(typeof engine !== 'string');
+          expect(checkProperties(f, rules).length === 0).toBe(!('code' in engine));
         }
       }
     }

@@ -1,7 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
-import { CRS, type CrsCode, gkZoneFor, projector } from '../../src/domain/crs/crs';
+import {
+  CRS,
+  type CrsCode,
+  lonExtent,
+  projector,
+  zoneOfExtent,
+  zoneOfPositions,
+} from '../../src/domain/crs/crs';
 
 type Projected = Exclude<CrsCode, 'EPSG:4490'>;
 const PROJECTED: Projected[] = ['EPSG:4545', 'EPSG:4546', 'EPSG:4524', 'EPSG:4525'];
@@ -89,12 +96,38 @@ describe('CRS table pinned against PROJ cs2cs', () => {
 });
 
 describe('CRS helpers', () => {
-  it('picks the 3° zone by longitude', () => {
-    expect(gkZoneFor(108.0)).toBe('EPSG:4545');
-    expect(gkZoneFor(109.4999)).toBe('EPSG:4545');
-    expect(gkZoneFor(109.5)).toBe('EPSG:4546');
-    expect(() => gkZoneFor(105)).toThrow(/longitude 105 is outside zones 36–37/);
-    expect(() => gkZoneFor(Number.NaN)).toThrow(/longitude NaN is outside zones 36–37/);
+  it('picks the 3° zone by the centre of an extent', () => {
+    const code = (lon: number) => zoneOfExtent(lon, lon).code;
+    expect(code(108.0)).toBe('EPSG:4545');
+    expect(code(109.4999)).toBe('EPSG:4545');
+    expect(code(109.5)).toBe('EPSG:4546');
+    expect(code(109.5001)).toBe('EPSG:4546');
+    expect(zoneOfExtent(109, 110)).toEqual({ code: 'EPSG:4546', centre: 109.5, crosses: true });
+    expect(() => code(105)).toThrow(/longitude 105 is outside zones 36–37/);
+    expect(() => code(Number.NaN)).toThrow(/longitude NaN is outside zones 36–37/);
+  });
+
+  it('crosses 109.5°E only when the extent reaches strictly across it', () => {
+    // touching the zone line from either side is not crossing it
+    expect(zoneOfExtent(109.4, 109.5)).toMatchObject({ code: 'EPSG:4545', crosses: false });
+    expect(zoneOfExtent(109.5, 109.6)).toMatchObject({ code: 'EPSG:4546', crosses: false });
+    expect(zoneOfExtent(109.5, 109.5)).toMatchObject({ code: 'EPSG:4546', crosses: false });
+    // just either side: a hair over the line is crossing
+    expect(zoneOfExtent(109.4999999, 109.5000001)).toMatchObject({
+      code: 'EPSG:4546',
+      crosses: true,
+    });
+    expect(zoneOfExtent(109.4999999, 109.5)).toMatchObject({ code: 'EPSG:4545', crosses: false });
+    expect(zoneOfExtent(109.4, 109.5000001)).toMatchObject({ code: 'EPSG:4545', crosses: true });
+    expect(zoneOfExtent(109.4999999, 109.6)).toMatchObject({ code: 'EPSG:4546', crosses: true });
+  });
+
+  it('measures the longitude extent in a loop (250,000 vertices, no stack overflow)', () => {
+    const many = Array.from({ length: 250_000 }, (_, i) => [108 + (i % 1000) / 1000, 22]);
+    expect(lonExtent(many)).toEqual({ min: 108, max: 108.999 });
+    expect(lonExtent([])).toBeNull();
+    expect(zoneOfPositions(many).code).toBe('EPSG:4545');
+    expect(() => zoneOfPositions([])).toThrow(/no positions/);
   });
 
   it('caches projectors', () => {

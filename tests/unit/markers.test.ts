@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { projector } from '../../src/domain/crs/crs';
 import { DEFAULT_MARKER_OPTIONS } from '../../src/domain/markers/marker-options';
@@ -18,6 +18,7 @@ import {
   plane,
 } from '../fixtures/markers/check-markers';
 import { randomLines } from '../fixtures/markers/make-lines';
+import { inEnglish } from '../helpers/in-english';
 import { fc, readJson, straight, TIGHT } from '../helpers/markers';
 import { zoneFixtures } from '../helpers/zones-fixtures';
 
@@ -51,7 +52,7 @@ const DEMOS = [
 
 function zonesOf(input: unknown): FeatureCollection {
   const r = engine.computeZones(input);
-  if (!r.ok) throw new Error(r.errors.join('\n'));
+  if (!r.ok) throw new Error(inEnglish(r.errors));
   return r.zones as FeatureCollection;
 }
 
@@ -118,6 +119,8 @@ print(json.dumps({'n': n, 'dist': dist, 'chainage': ch}))`;
 });
 
 describe('hejie markers', () => {
+  beforeEach(() => vi.stubEnv('LC_ALL', 'en_US.UTF-8'));
+  afterEach(() => vi.unstubAllEnvs());
   const run = async (args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];

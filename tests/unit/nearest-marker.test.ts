@@ -9,6 +9,7 @@ import { projector } from '../../src/domain/crs/crs';
 import { compassPoint, nearestMarker } from '../../src/domain/markers/nearest-marker';
 import { placeMarkers } from '../../src/domain/markers/place-markers';
 import { cs2csXY } from '../helpers/coordinate-tables';
+import { inEnglish } from '../helpers/in-english';
 import { readJson } from '../helpers/markers';
 import { mulberry32 } from '../helpers/random';
 
@@ -16,7 +17,7 @@ import { mulberry32 } from '../helpers/random';
 function draftOf(name: string): FeatureCollection {
   const zones = readJson(`tests/fixtures/zones/out/${name}.geojson`);
   const placed = placeMarkers(zones, { codeFor: () => 'QJ01' });
-  if (!placed.ok) throw new Error(placed.errors.join('\n'));
+  if (!placed.ok) throw new Error(inEnglish(placed.errors));
   return { type: 'FeatureCollection', features: [...zones.features, ...placed.markers.features] };
 }
 

@@ -2,9 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection, LineString, MultiPolygon, Position } from 'geojson';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/main';
+import { renderMessage } from '../../src/contract/messages/render';
 import { projector } from '../../src/domain/crs/crs';
+import type { Message } from '../../src/domain/message';
 import type {
   ZoneLineProperties,
   ZoneOutput,
@@ -17,6 +19,9 @@ import { parseRuleTable } from '../../src/domain/zones/rules-schema';
 import { compareGeometries, geosZones } from '../helpers/geos';
 import { FIXTURES, geosInputFor, toPlane, zoneFixtures } from '../helpers/zones-fixtures';
 
+/** Reasons as the English catalog words them. */
+const inEnglish = (ms: readonly Message[]) => ms.map((m) => renderMessage(m, 'en')).join('\n');
+
 const { computeZones } = await loadZoneEngine();
 const fixtures = zoneFixtures();
 const valid = fixtures.filter((f) => !f.input.expect);
@@ -27,7 +32,7 @@ type Output = { type: 'FeatureCollection'; features: ZoneOutput[] };
 
 function computeAll(input: unknown): Output {
   const r = computeZones(input);
-  if (!r.ok) throw new Error(r.errors.join('\n'));
+  if (!r.ok) throw new Error(inEnglish(r.errors));
   return r.zones;
 }
 
@@ -66,7 +71,7 @@ describe('zone engine golden files (tests/fixtures/zones)', () => {
     (_name, input) => {
       const r = computeZones(input);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.errors.join('\n')).toContain(input.expect?.error);
+      if (!r.ok) expect(inEnglish(r.errors)).toContain(input.expect?.error);
     },
   );
 
@@ -409,6 +414,7 @@ describe('rule tables', () => {
 
 describe('hejie zones (command line)', () => {
   it('writes the zones with -o, and on bad input writes nothing and exits 1 with the reason', async () => {
+    vi.stubEnv('LC_ALL', 'en_US.UTF-8');
     const dir = mkdtempSync(join(tmpdir(), 'hejie-zones-'));
     const err: string[] = [];
     const ok = await runCli(
@@ -434,5 +440,19 @@ describe('hejie zones (command line)', () => {
       ),
     ).toBe(1);
     expect(err.at(-1)).toContain('no such file');
+    vi.unstubAllEnvs();
+  });
+
+  it('says why in the language of the environment (Chinese by default)', async () => {
+    vi.stubEnv('LC_ALL', 'zh_CN.UTF-8');
+    const err: string[] = [];
+    const code = await runCli(
+      ['zones', join(FIXTURES, 'in/invalid-width-out-of-range.geojson')],
+      () => {},
+      (s) => err.push(s),
+    );
+    vi.unstubAllEnvs();
+    expect(code).toBe(1);
+    expect(err.join('\n')).toMatch(/级堤防护堤地宽度应为 \d+–\d+ m，实为/);
   });
 });

@@ -65,15 +65,68 @@ export const CRS: Readonly<Record<CrsCode, CrsInfo>> = {
 /** The boundary between zone 36 (CM 108°E) and zone 37 (CM 111°E). */
 export const ZONE_LINE_LON = 109.5;
 
+/** The 3° zone of an extent: its code, the centre longitude it was chosen by, and whether it crosses 109.5°E. */
+export interface ZoneChoice {
+  code: 'EPSG:4545' | 'EPSG:4546';
+  centre: number;
+  /** some of the extent lies strictly west of 109.5°E and some strictly east (touching is not crossing) */
+  crosses: boolean;
+}
+
 /**
- * The 3° zone (without prefix) that holds a longitude: EPSG:4545 west of 109.5°E, EPSG:4546 east.
- * @example gkZoneFor(108.6) // 'EPSG:4545'
+ * The one rule for "which 3° zone": the zone of the extent's centre longitude, EPSG:4545 west of
+ * 109.5°E and EPSG:4546 from 109.5°E east; an extent crosses the zone line when it reaches strictly
+ * across it (min < 109.5 < max). Throws for a centre outside zones 36–37 (106.5–112.5°E).
+ * @example zoneOfExtent(108.5, 108.7) // { code: 'EPSG:4545', centre: 108.6, crosses: false }
  */
-export function gkZoneFor(lon: number): 'EPSG:4545' | 'EPSG:4546' {
-  if (!Number.isFinite(lon) || lon < 106.5 || lon > 112.5) {
-    throw new Error(`longitude ${lon} is outside zones 36–37 (106.5–112.5°E)`);
+export function zoneOfExtent(minLon: number, maxLon: number): ZoneChoice {
+  const centre = (minLon + maxLon) / 2;
+  if (!Number.isFinite(centre) || centre < 106.5 || centre > 112.5) {
+    throw new Error(`longitude ${centre} is outside zones 36–37 (106.5–112.5°E)`);
   }
-  return lon < ZONE_LINE_LON ? 'EPSG:4545' : 'EPSG:4546';
+  return {
+    code: centre < ZONE_LINE_LON ? 'EPSG:4545' : 'EPSG:4546',
+    centre,
+    crosses: crossesZoneLine(minLon, maxLon),
+  };
+}
+
+/**
+ * Whether a longitude extent reaches strictly across 109.5°E (the crossing test of `zoneOfExtent`,
+ * for callers whose zone is given rather than chosen).
+ * @example crossesZoneLine(109.4, 109.5) // false
+ */
+export function crossesZoneLine(minLon: number, maxLon: number): boolean {
+  return minLon < ZONE_LINE_LON && maxLon > ZONE_LINE_LON;
+}
+
+/**
+ * The least and greatest longitude of positions, in one loop (no spread: 250,000 vertices would
+ * overflow the stack); null when there are none.
+ * @example lonExtent([[108.6, 21.9], [108.2, 22.0]]) // { min: 108.2, max: 108.6 }
+ */
+export function lonExtent(
+  positions: Iterable<readonly number[]>,
+): { min: number; max: number } | null {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const p of positions) {
+    const lon = p[0] as number;
+    if (lon < min) min = lon;
+    if (lon > max) max = lon;
+  }
+  return min <= max ? { min, max } : null;
+}
+
+/**
+ * The zone of some positions (see `zoneOfExtent`); throws when there are none or they lie outside
+ * zones 36–37.
+ * @example zoneOfPositions(line.coordinates).code // 'EPSG:4545'
+ */
+export function zoneOfPositions(positions: Iterable<readonly number[]>): ZoneChoice {
+  const e = lonExtent(positions);
+  if (!e) throw new Error('no positions to choose a zone by');
+  return zoneOfExtent(e.min, e.max);
 }
 
 /** Forward (lon/lat → E/N) and inverse transforms of one projected CRS. */

@@ -1,29 +1,33 @@
 // Planner edits after placement: move and delete keep every other number; only renumber renumbers.
 import type { FeatureCollection, Point } from 'geojson';
 import { projector } from '../crs/crs';
+import { type Message, msg } from '../message';
 import { locateOnLine, measureLine } from './line-geometry';
 import type { MarkerFeature, MarkerProperties } from './marker';
 import { compareMarkers, markerId } from './number-markers';
-import { readBoundaryLines } from './read-lines';
+import { BANK_NAMES, LINE_NAMES, readBoundaryLines } from './read-lines';
 
 /** A marker collection as placeMarkers returns it. */
 export type MarkerCollection = FeatureCollection<Point, MarkerProperties>;
 
 /** The edited collection (a new one; the input is untouched), or why the edit was refused. */
-export type EditResult = { ok: true; markers: MarkerCollection } | { ok: false; errors: string[] };
+export type EditResult = { ok: true; markers: MarkerCollection } | { ok: false; errors: Message[] };
 
 function find(markers: MarkerCollection, id: string): number {
   return markers.features.findIndex((f) => f.properties.id === id);
 }
 
 /** The chainage of a point on the marker's own line in `lines` (a zone-engine output), or why not. */
-function chainageOn(lines: unknown, p: MarkerProperties, xy: [number, number]): number | string {
+function chainageOn(lines: unknown, p: MarkerProperties, xy: [number, number]): number | Message[] {
   const read = readBoundaryLines(lines);
-  if (read.errors.length > 0) return read.errors.join('; ');
+  if (read.errors.length > 0) return read.errors;
   const line = read.lines.find(
     (l) => l.reach === p.reach && l.line === p.line && l.bank === p.bank,
   );
-  if (!line) return `marker ${p.id}: no ${p.line} line on the ${p.bank} bank of reach ${p.reach}`;
+  if (!line) {
+    const [bank, kind] = [BANK_NAMES[p.bank], LINE_NAMES[p.line]];
+    return [msg('markers.edit.noLine', { id: p.id, reach: p.reach, bank, line: kind })];
+  }
   const proj = projector(p.crs);
   const measured = measureLine(line.coords.map((c) => proj.forward(c)));
   return Math.round(locateOnLine(measured, xy).chainage * 1000) / 1000;
@@ -45,14 +49,14 @@ export function moveMarker(
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) throw new Error('lonLat must be finite');
   const i = find(markers, id);
   const old = markers.features[i];
-  if (!old) return { ok: false, errors: [`no marker ${id}`] };
+  if (!old) return { ok: false, errors: [msg('markers.edit.noMarker', { id })] };
   if (lon < 106.5 || lon > 112.5 || lat < 18 || lat > 26) {
-    return { ok: false, errors: [`marker ${id}: ${lon}, ${lat} is outside zones 36–37`] };
+    return { ok: false, errors: [msg('markers.edit.outsideZones', { id, lon, lat })] };
   }
   const [e, n] = projector(old.properties.crs).forward([lon, lat]);
   const chainageM =
     lines === undefined ? old.properties.chainageM : chainageOn(lines, old.properties, [e, n]);
-  if (typeof chainageM === 'string') return { ok: false, errors: [chainageM] };
+  if (Array.isArray(chainageM)) return { ok: false, errors: chainageM };
   const moved: MarkerFeature = {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [lon, lat] },
@@ -75,7 +79,7 @@ export function moveMarker(
  * @example deleteMarker(fc, 'QJ01-GL-L-004') // { ok: true, markers } without QJ01-GL-L-004
  */
 export function deleteMarker(markers: MarkerCollection, id: string): EditResult {
-  if (find(markers, id) < 0) return { ok: false, errors: [`no marker ${id}`] };
+  if (find(markers, id) < 0) return { ok: false, errors: [msg('markers.edit.noMarker', { id })] };
   const features = markers.features.filter((f) => f.properties.id !== id);
   return { ok: true, markers: { type: 'FeatureCollection', features } };
 }

@@ -1,3 +1,5 @@
+import { type Message, msg } from '../message';
+
 /** The rules a placement follows (CLI: --spacing, --min-gap, --bend, --board-km). */
 export interface MarkerOptions {
   /** consecutive markers are never further apart than this along the line, metres (100–200) */
@@ -31,21 +33,20 @@ const RANGES: Record<
 
 /**
  * Fills defaults and checks every option against its allowed range; each problem names the option.
- * @example resolveMarkerOptions({ spacingM: 300 }).errors // ['--spacing (spacingM) must be between 100 and 200 m, got 300']
+ * @example resolveMarkerOptions({ spacingM: 300 }).errors // [msg('markers.option.outOfRange', { flag: '--spacing', … })]
  */
 export function resolveMarkerOptions(given: Partial<MarkerOptions> = {}): {
   options: MarkerOptions;
-  errors: string[];
+  errors: Message[];
 } {
   const options = { ...DEFAULT_MARKER_OPTIONS, ...given };
-  const errors: string[] = [];
+  const errors: Message[] = [];
   for (const key of Object.keys(RANGES) as (keyof MarkerOptions)[]) {
     const r = RANGES[key];
     const v = options[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < r.min || v > r.max) {
-      errors.push(
-        `${r.flag} (${key}) must be between ${r.min} and ${r.max}${r.unit}, got ${String(v)}`,
-      );
+      const { flag, min, max, unit } = r;
+      errors.push(msg('markers.option.outOfRange', { flag, key, min, max, unit, got: String(v) }));
     }
   }
   return { options, errors };

@@ -1,7 +1,7 @@
 // 现场复核: the boundary marker nearest to where I stand, measured in the markers' Gauss-Krüger zone.
 import type { Feature } from 'geojson';
 import type { CrsCode } from '../crs/crs';
-import { CRS, gkZoneFor, projector } from '../crs/crs';
+import { CRS, projector, zoneOfPositions } from '../crs/crs';
 
 /** The eight compass points, clockwise from grid north. */
 export type CompassPoint = 'N' | 'NE' | 'E' | 'SE' | 'S' | 'SW' | 'W' | 'NW';
@@ -77,8 +77,7 @@ export function nearestMarker(
   }
   const markers = boundaryMarkers(features);
   if (markers.length === 0) return { ok: false, reason: 'the draft has no boundary markers' };
-  const lons = markers.map((m) => m.lon);
-  const code = gkZoneFor((Math.min(...lons) + Math.max(...lons)) / 2);
+  const { code } = zoneOfPositions(markers.map((m) => [m.lon, m.lat]));
   const cm = CRS[code].centralMeridian as number;
   if (Math.abs(lon - cm) > MAX_FROM_CM_DEG) {
     return {

@@ -1,6 +1,7 @@
 // `placeMarkers`: boundary markers (界桩) and notice boards (公告牌) on the zone engine's lines.
 import type { FeatureCollection, Point } from 'geojson';
 import { projector } from '../crs/crs';
+import { type Message, msg } from '../message';
 import type { MeasuredLine, XY } from './line-geometry';
 import { measureLine, pointAt } from './line-geometry';
 import type { MarkerFeature, MarkerProperties } from './marker';
@@ -11,7 +12,7 @@ import { compareMarkers, markerId, reachCoder } from './number-markers';
 import { placeStations } from './place-chainages';
 import { placeNoticeBoards } from './place-notice-boards';
 import type { BoundaryLine } from './read-lines';
-import { readBoundaryLines } from './read-lines';
+import { lineWhere, readBoundaryLines } from './read-lines';
 
 /** Options of a placement: the rules, and how reach codes are made (default: from the reach id). */
 export interface PlaceMarkersOptions extends Partial<MarkerOptions> {
@@ -32,7 +33,7 @@ export interface LineSummary {
 /** Markers and a summary per line, or every reason nothing was placed. */
 export type MarkersResult =
   | { ok: true; markers: FeatureCollection<Point, MarkerProperties>; lines: LineSummary[] }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: Message[] };
 
 /** A lon/lat rounded to 1e-9° (0.1 mm), and X/Y (mm/10) of exactly that point. */
 function locate(line: BoundaryLine, xy: XY) {
@@ -73,27 +74,27 @@ function feature(
 }
 
 /** The codes of every reach, or the reaches that would share one. */
-function codesOf(lines: BoundaryLine[], codeFor: CodeFor): Map<string, string> | string[] {
+function codesOf(lines: BoundaryLine[], codeFor: CodeFor): Map<string, string> | Message[] {
   const codes = new Map<string, string>();
   const owner = new Map<string, string>();
-  const errors: string[] = [];
+  const errors = new Map<string, Message>();
   for (const l of lines) {
     const code = l.reachCode ?? codeFor(l.reach, l.river);
     if (!/^[A-Za-z0-9]+$/.test(code)) throw new Error(`codeFor gave "${code}" for ${l.reach}`);
     const had = codes.get(l.reach);
     if (had !== undefined && had !== code) {
-      errors.push(`reach ${l.reach}: lines carry different reach codes ${had} and ${code}`);
+      const m = msg('markers.reach.twoCodes', { reach: l.reach, a: had, b: code });
+      errors.set(JSON.stringify(m), m);
     }
     const other = owner.get(code);
     if (other !== undefined && other !== l.reach) {
-      errors.push(
-        `reaches ${other} and ${l.reach} would both be numbered ${code}; give one a reachCode property`,
-      );
+      const m = msg('markers.reach.sameCode', { a: other, b: l.reach, code });
+      errors.set(JSON.stringify(m), m);
     }
     codes.set(l.reach, code);
     owner.set(code, l.reach);
   }
-  return errors.length > 0 ? [...new Set(errors)] : codes;
+  return errors.size > 0 ? [...errors.values()] : codes;
 }
 
 function placeOnLine(line: BoundaryLine, code: string, options: MarkerOptions) {
@@ -143,13 +144,17 @@ const SHORT_TOLERANCE_M = 0.0005;
  * Lines shorter than the minimum gap cannot hold their two end markers (to the half millimetre
  * chainages are given in, so that a 20 m line read back from lon/lat is still 20 m).
  */
-function tooShort(lines: BoundaryLine[], minGapM: number): string[] {
+function tooShort(lines: BoundaryLine[], minGapM: number): Message[] {
   return lines.flatMap((l) => {
     const proj = projector(l.crs);
     const len = measureLine(l.coords.map((c) => proj.forward(c))).length;
     return len < minGapM - SHORT_TOLERANCE_M
       ? [
-          `feature ${l.feature} (reach ${l.reach}, ${l.line} line ${l.bank}): ${len.toFixed(2)} m long, shorter than the ${minGapM} m minimum gap between its two end markers`,
+          msg('markers.line.tooShort', {
+            where: lineWhere(l.feature, l.reach, l.line, l.bank),
+            length: len.toFixed(2),
+            minGap: minGapM,
+          }),
         ]
       : [];
   });

@@ -1,7 +1,8 @@
 // The boundary lines markers go on, read from the zone engine's output (other features ignored).
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { CrsCode } from '../crs/crs';
-import { gkZoneFor } from '../crs/crs';
+import { zoneOfPositions } from '../crs/crs';
+import { type Message, msg } from '../message';
 
 /** One boundary line: one reach × line kind × bank, lon/lat, upstream → downstream. */
 export interface BoundaryLine {
@@ -45,38 +46,56 @@ function isLonLat(c: Position): boolean {
 }
 
 /** The zone a line is measured in: its `crs` property, else the zone of its middle longitude. */
-function zoneOf(crs: unknown, coords: Position[]): BoundaryLine['crs'] | string {
-  if (crs === undefined || crs === null) {
-    const lons = coords.map((c) => c[0] as number);
-    return gkZoneFor((Math.min(...lons) + Math.max(...lons)) / 2);
-  }
-  const zone = ZONES[crs as CrsCode];
-  return (
-    zone ??
-    `crs ${JSON.stringify(crs)} is not a Gauss-Krüger zone 36/37 code (EPSG:4545, 4546, 4524, 4525)`
-  );
+function zoneOf(crs: unknown, coords: Position[]): BoundaryLine['crs'] | null {
+  if (crs === undefined || crs === null) return zoneOfPositions(coords).code;
+  return ZONES[crs as CrsCode] ?? null;
 }
 
-function readLine(f: Feature, n: number, kind: BoundaryLine['line']): BoundaryLine | string {
+/** Line kinds and banks as messages name them. */
+const LINE_NAMES = {
+  management: msg('markers.line.management'),
+  protection: msg('markers.line.protection'),
+} as const;
+const BANK_NAMES = { left: msg('markers.bank.left'), right: msg('markers.bank.right') } as const;
+
+/**
+ * Where a line is, for a message: its feature number, reach, line kind and bank.
+ * @example lineWhere(3, 'S', 'management', 'left') // msg('markers.where', …)
+ */
+export function lineWhere(
+  n: number,
+  reach: string | null,
+  line: BoundaryLine['line'],
+  bank: unknown,
+): Message {
+  if (reach === null) return msg('markers.whereNoReach', { n, line: LINE_NAMES[line] });
+  const b = bank === 'left' || bank === 'right' ? BANK_NAMES[bank] : String(bank ?? '?');
+  return msg('markers.where', { n, reach, line: LINE_NAMES[line], bank: b });
+}
+
+/** A line kind and bank as messages name them. */
+export { BANK_NAMES, LINE_NAMES };
+
+function readLine(f: Feature, n: number, kind: BoundaryLine['line']): BoundaryLine | Message {
   const p = f.properties ?? {};
   const reach = typeof p.reach === 'string' && p.reach.trim() !== '' ? p.reach : null;
-  const where = `feature ${n} (${reach ? `reach ${reach}, ` : ''}${kind} line${typeof p.bank === 'string' ? ` ${p.bank}` : ''})`;
-  if (!reach) return `${where}: no reach id (property "reach")`;
-  if (p.bank !== 'left' && p.bank !== 'right') return `${where}: bank must be "left" or "right"`;
-  if (f.geometry.type !== 'LineString') {
-    return `${where}: a ${f.geometry.type}; markers need one LineString per reach, line and bank`;
-  }
+  const where = lineWhere(n, reach, kind, p.bank);
+  if (!reach) return msg('markers.line.noReach', { where });
+  if (p.bank !== 'left' && p.bank !== 'right') return msg('markers.line.badBank', { where });
+  if (f.geometry.type !== 'LineString')
+    return msg('markers.line.notLineString', { where, got: f.geometry.type });
   const coords = f.geometry.coordinates;
-  if (coords.length < 2) return `${where}: a line needs at least 2 points, found ${coords.length}`;
+  if (coords.length < 2) return msg('markers.line.tooFewPoints', { where, count: coords.length });
   const bad = coords.findIndex((c) => !isLonLat(c));
   if (bad >= 0) {
-    return `${where}: point ${bad + 1} ${JSON.stringify(coords[bad])} is not lon/lat in zones 36–37 (106.5–112.5°E, 18–26°N); projected or swapped coordinates?`;
+    const coord = JSON.stringify(coords[bad]);
+    return msg('markers.line.notLonLat', { where, k: bad + 1, coord });
   }
   const crs = zoneOf(p.crs, coords);
-  if (crs.startsWith('crs ')) return `${where}: ${crs}`;
+  if (crs === null) return msg('markers.line.badCrs', { where, crs: JSON.stringify(p.crs) });
   const code = p.reachCode;
   if (code !== undefined && (typeof code !== 'string' || !/^[A-Za-z0-9]+$/.test(code))) {
-    return `${where}: reachCode ${JSON.stringify(code)} must be letters and digits only`;
+    return msg('markers.line.badReachCode', { where, got: JSON.stringify(code) ?? 'undefined' });
   }
   return {
     reach,
@@ -84,7 +103,7 @@ function readLine(f: Feature, n: number, kind: BoundaryLine['line']): BoundaryLi
     reachCode: typeof code === 'string' ? code : null,
     line: kind,
     bank: p.bank,
-    crs: crs as BoundaryLine['crs'],
+    crs,
     sample: p.sample === true,
     coords,
     feature: n,
@@ -96,37 +115,34 @@ function readLine(f: Feature, n: number, kind: BoundaryLine['line']): BoundaryLi
  * output; zone polygons and other features are ignored. Every problem names its feature.
  * @example readBoundaryLines(zones) // { lines: [{ reach: 'QJ-01', line: 'management', bank: 'left', … }], errors: [] }
  */
-export function readBoundaryLines(input: unknown): { lines: BoundaryLine[]; errors: string[] } {
+export function readBoundaryLines(input: unknown): { lines: BoundaryLine[]; errors: Message[] } {
   const fc = input as FeatureCollection;
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    return { lines: [], errors: ['input must be a GeoJSON FeatureCollection'] };
+    return { lines: [], errors: [msg('markers.input.notCollection')] };
   }
   const lines: BoundaryLine[] = [];
-  const errors: string[] = [];
+  const errors: Message[] = [];
   const seen = new Map<string, number>();
   fc.features.forEach((f, i) => {
     const kind = KINDS[String(f?.properties?.kind)];
     if (!kind || !f.geometry) return;
     const line = readLine(f, i + 1, kind);
-    if (typeof line === 'string') {
+    if ('code' in line) {
       errors.push(line);
       return;
     }
     const key = `${line.reach}\u0000${line.line}\u0000${line.bank}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push(
-        `feature ${line.feature} (reach ${line.reach}, ${line.line} line ${line.bank}): the same line as feature ${first}; one line per reach, line kind and bank`,
-      );
+      const where = lineWhere(line.feature, line.reach, line.line, line.bank);
+      errors.push(msg('markers.line.duplicate', { where, first }));
       return;
     }
     seen.set(key, line.feature);
     lines.push(line);
   });
   if (errors.length === 0 && lines.length === 0) {
-    errors.push(
-      'the input has no boundary lines (LineString features with kind "management-line" or "protection-line"); run `hejie zones` first',
-    );
+    errors.push(msg('markers.input.noLines'));
   }
   return { lines, errors };
 }

@@ -1,13 +1,14 @@
 import type { Feature, LineString, MultiPolygon, Position } from 'geojson';
 import type { CrsCode } from '../crs/crs';
-import { gkZoneFor, projector, ZONE_LINE_LON } from '../crs/crs';
+import { lonExtent, projector, ZONE_LINE_LON, zoneOfExtent } from '../crs/crs';
+import { type Message, msg } from '../message';
 import { bankSides } from './bank-boundary';
 import type { Geometry, XY } from './planar';
 import { loadGeos, Planar, quadrantSegmentsFor } from './planar';
 import type { BankLine, Reach } from './read-reaches';
-import { readReaches } from './read-reaches';
+import { readReaches, roleName } from './read-reaches';
 import type { ResolvedRules, RuleTable } from './rules';
-import { DEFAULT_RULES, formatRange, resolveRules } from './rules';
+import { DEFAULT_RULES, resolveRules } from './rules';
 
 /**
  * The protection band (management range subtracted from the outer zone) is snap-rounded to a 1 mm
@@ -31,6 +32,13 @@ function frameOf(first: XY): { toLocal: (p: XY) => XY; toGk: (p: readonly number
 
 /** The largest distance allowed between a computed boundary and the true offset curve. */
 const ARC_TOLERANCE_M = 0.005;
+
+/** Zone kinds and banks as messages name them. */
+const KIND_NAMES = {
+  management: msg('zones.kind.management'),
+  protection: msg('zones.kind.protection'),
+} as const;
+const SIDE_NAMES = { left: msg('zones.side.left'), right: msg('zones.side.right') } as const;
 
 /** The widths a bank was computed with. */
 export interface BankWidths {
@@ -99,9 +107,9 @@ export type ZonesResult =
   | {
       ok: true;
       zones: { type: 'FeatureCollection'; features: ZoneOutput[] };
-      warnings: string[];
+      warnings: Message[];
     }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: Message[] };
 
 /** The zone engine, once its geometry library (GEOS in WebAssembly) is loaded. */
 export interface ZoneEngine {
@@ -126,7 +134,7 @@ export async function loadZoneEngine(): Promise<ZoneEngine> {
 
 function computeAll(arena: () => Planar, input: unknown, table: RuleTable): ZonesResult {
   const { reaches, errors } = readReaches(input);
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const features: ZoneOutput[] = [];
   for (const reach of reaches) {
     const rules = resolveRules(table, {
@@ -146,17 +154,19 @@ function computeAll(arena: () => Planar, input: unknown, table: RuleTable): Zone
     }
   }
   if (errors.length > 0) return { ok: false, errors };
-  if (features.length === 0) return { ok: false, errors: ['the input has no reach'] };
+  if (features.length === 0) return { ok: false, errors: [msg('zones.input.noReach')] };
   return { ok: true, zones: { type: 'FeatureCollection', features }, warnings };
 }
 
 /** Widths of one bank from its line and the rules, or why they are not allowed. */
-export function bankWidths(reach: string, l: BankLine, rules: ResolvedRules): BankWidths | string {
-  const role = `${l.kind}-${l.side}`;
+export function bankWidths(reach: string, l: BankLine, rules: ResolvedRules): BankWidths | Message {
+  const role = roleName(`${l.kind}-${l.side}`);
+  const rule = { rule: rules.id, version: rules.version };
   if (l.kind === 'bank') {
     const w = l.widthM ?? 0;
     if (w < rules.bank.min || w > rules.bank.max) {
-      return `reach ${reach}, ${role}: margin ${w} m is outside ${formatRange(rules.bank)} allowed for bank lines (${rules.id})`;
+      const { min, max } = rules.bank;
+      return msg('zones.width.bankOutOfRange', { reach, role, min, max, got: w, rule: rules.id });
     }
     return { kind: 'bank', embankmentClass: null, widthM: w, protectionM: null };
   }
@@ -164,11 +174,13 @@ export function bankWidths(reach: string, l: BankLine, rules: ResolvedRules): Ba
   const range = rules.toe[c];
   const w = l.widthM ?? range.min;
   if (w < range.min || w > range.max) {
-    return `reach ${reach}, ${role}: width ${w} m is outside ${formatRange(range)} allowed for class ${c} embankments (${rules.id} ${rules.version})`;
+    const { min, max } = range;
+    return msg('zones.width.outOfRange', { reach, role, class: c, min, max, got: w, ...rule });
   }
   const p = l.protectionM;
   if (p !== null && (p < rules.protection.min || p > rules.protection.max)) {
-    return `reach ${reach}, ${role}: protection width ${p} m is outside ${formatRange(rules.protection)} (${rules.id} ${rules.version})`;
+    const { min, max } = rules.protection;
+    return msg('zones.width.protectionOutOfRange', { reach, role, min, max, got: p, ...rule });
   }
   return { kind: 'toe', embankmentClass: c, widthM: w, protectionM: p };
 }
@@ -177,23 +189,19 @@ function computeReach(
   pl: Planar,
   reach: Reach,
   rules: ResolvedRules,
-): { features: ZoneOutput[]; warnings: string[] } | { errors: string[] } {
+): { features: ZoneOutput[]; warnings: Message[] } | { errors: Message[] } {
   const left = bankWidths(reach.id, reach.left, rules);
   const right = bankWidths(reach.id, reach.right, rules);
-  const widthErrors = [left, right].filter((w): w is string => typeof w === 'string');
-  if (widthErrors.length > 0 || typeof left === 'string' || typeof right === 'string')
-    return { errors: widthErrors };
+  if ('code' in left || 'code' in right)
+    return { errors: [left, right].filter((w): w is Message => 'code' in w) };
 
-  const lons = [...reach.left.coords, ...reach.right.coords].map((c) => c[0] as number);
-  const minLon = Math.min(...lons);
-  const maxLon = Math.max(...lons);
-  const crs = gkZoneFor((minLon + maxLon) / 2);
-  const warnings: string[] = [];
-  if (minLon < ZONE_LINE_LON && maxLon >= ZONE_LINE_LON) {
-    warnings.push(
-      `reach ${reach.id} crosses ${ZONE_LINE_LON}°E: computed in ${crs} (the zone of its centre); the part beyond the zone line is in the extended zone`,
-    );
-  }
+  const l = lonExtent(reach.left.coords) as { min: number; max: number };
+  const r = lonExtent(reach.right.coords) as { min: number; max: number };
+  const zone = zoneOfExtent(Math.min(l.min, r.min), Math.max(l.max, r.max));
+  const crs = zone.code;
+  const warnings: Message[] = [];
+  if (zone.crosses)
+    warnings.push(msg('zones.crossesZoneLine', { reach: reach.id, lon: ZONE_LINE_LON, crs }));
   const proj = projector(crs);
   const frame = frameOf(proj.forward(reach.left.coords[0] as Position));
   const toXY = (cs: Position[]) => cs.map((c) => frame.toLocal(proj.forward(c)));
@@ -214,7 +222,7 @@ function computeReach(
   const water = reach.water.map((rings) => pl.polygon(rings.map(toXY)));
   for (const [k, w] of water.entries()) {
     const why = pl.invalidReason(w);
-    if (why) return { errors: [`reach ${reach.id}: water polygon ${k + 1} is invalid: ${why}`] };
+    if (why) return { errors: [msg('zones.water.invalid', { reach: reach.id, n: k + 1, why })] };
   }
   const banks = [
     { xy: leftXY, w: left },
@@ -259,9 +267,7 @@ function computeReach(
     const why = pl.invalidReason(g);
     if (why)
       return {
-        errors: [
-          `reach ${reach.id}: the computed ${kind} zone is invalid (${why}); check the input lines`,
-        ],
+        errors: [msg('zones.zone.invalid', { reach: reach.id, kind: KIND_NAMES[kind], why })],
       };
     features.push(
       toFeature(pl, reach, kind, g, coordsOf(g), { crs, rules, left, right, q }, inverse),
@@ -302,21 +308,21 @@ function computeReach(
  * Input checks in the plane: simple lines, not crossing, drawn the same way, left on the left.
  * Returns the corridor (the polygon the banks enclose) or the reasons it cannot be built.
  */
-function checkBanks(pl: Planar, reach: string, left: XY[], right: XY[]): Geometry | string[] {
-  const errors: string[] = [];
+function checkBanks(pl: Planar, reach: string, left: XY[], right: XY[]): Geometry | Message[] {
+  const errors: Message[] = [];
   const l = pl.line(left);
   const r = pl.line(right);
-  if (!pl.isSimple(l)) errors.push(`reach ${reach}: the left line crosses itself`);
-  if (!pl.isSimple(r)) errors.push(`reach ${reach}: the right line crosses itself`);
-  if (pl.intersects(l, r)) errors.push(`reach ${reach}: the left and right lines cross or touch`);
+  if (!pl.isSimple(l))
+    errors.push(msg('zones.line.selfCrossing', { reach, side: SIDE_NAMES.left }));
+  if (!pl.isSimple(r))
+    errors.push(msg('zones.line.selfCrossing', { reach, side: SIDE_NAMES.right }));
+  if (pl.intersects(l, r)) errors.push(msg('zones.lines.cross', { reach }));
   if (errors.length > 0) return errors;
   const d = (a: XY | undefined, b: XY | undefined) =>
     Math.hypot((a?.[0] ?? 0) - (b?.[0] ?? 0), (a?.[1] ?? 0) - (b?.[1] ?? 0));
   const [l0, ln, r0, rn] = [left[0], left.at(-1), right[0], right.at(-1)];
   if (d(l0, r0) + d(ln, rn) > d(l0, rn) + d(ln, r0)) {
-    return [
-      `reach ${reach}: the left and right lines run in opposite directions; draw both upstream → downstream`,
-    ];
+    return [msg('zones.lines.opposite', { reach })];
   }
   const ring = [...left, ...[...right].reverse()];
   let twiceArea = 0;
@@ -326,13 +332,11 @@ function checkBanks(pl: Planar, reach: string, left: XY[], right: XY[]): Geometr
     twiceArea += x1 * y2 - x2 * y1;
   }
   if (twiceArea > 0) {
-    return [
-      `reach ${reach}: the left line lies right of the right line (looking along the lines); the banks are swapped, or both lines are drawn downstream → upstream`,
-    ];
+    return [msg('zones.lines.swapped', { reach })];
   }
   const corridor = pl.polygon([[...ring, ring[0] as XY]]);
   const why = pl.invalidReason(corridor);
-  return why ? [`reach ${reach}: the banks do not enclose a valid corridor: ${why}`] : corridor;
+  return why ? [msg('zones.corridor.invalid', { reach, why })] : corridor;
 }
 
 function toFeature(

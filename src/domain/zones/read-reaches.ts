@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
+import { type Message, msg } from '../message';
 import type { EmbankmentClass } from './rules';
 
 /** One bank's line of a reach. */
@@ -31,16 +32,33 @@ export interface Reach {
 
 const ROLES = ['toe-left', 'toe-right', 'bank-left', 'bank-right', 'water'] as const;
 
+/** A line's role as messages name it (左岸堤脚线 …). */
+const ROLE_NAMES: Record<(typeof ROLES)[number], Message> = {
+  'toe-left': msg('zones.role.toeLeft'),
+  'toe-right': msg('zones.role.toeRight'),
+  'bank-left': msg('zones.role.bankLeft'),
+  'bank-right': msg('zones.role.bankRight'),
+  water: msg('zones.role.water'),
+};
+
+/**
+ * The name of a role for a message.
+ * @example roleName('toe-left') // msg('zones.role.toeLeft')
+ */
+export function roleName(role: (typeof ROLES)[number]): Message {
+  return ROLE_NAMES[role];
+}
+
 /**
  * Reads reaches from a FeatureCollection of role-tagged lines and water polygons. Every problem is
  * reported with its feature number and reach; nothing is guessed.
  * @example readReaches(fc) // { reaches: [...], errors: [] }
  */
-export function readReaches(input: unknown): { reaches: Reach[]; errors: string[] } {
-  const errors: string[] = [];
+export function readReaches(input: unknown): { reaches: Reach[]; errors: Message[] } {
+  const errors: Message[] = [];
   const fc = input as FeatureCollection;
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    return { reaches: [], errors: ['input must be a GeoJSON FeatureCollection'] };
+    return { reaches: [], errors: [msg('zones.input.notCollection')] };
   }
   const byReach = new Map<
     string,
@@ -49,7 +67,7 @@ export function readReaches(input: unknown): { reaches: Reach[]; errors: string[
   fc.features.forEach((f, i) => {
     const n = i + 1;
     const problem = readFeature(f, n);
-    if (typeof problem === 'string') {
+    if ('code' in problem) {
       errors.push(problem);
       return;
     }
@@ -64,9 +82,7 @@ export function readReaches(input: unknown): { reaches: Reach[]; errors: string[
     const left = entry.lines.filter((l) => l.side === 'left');
     const right = entry.lines.filter((l) => l.side === 'right');
     if (left.length !== 1 || right.length !== 1) {
-      errors.push(
-        `reach ${id}: needs exactly one left line (toe-left or bank-left) and one right line, found ${left.length} left and ${right.length} right`,
-      );
+      errors.push(msg('zones.reach.banks', { reach: id, left: left.length, right: right.length }));
       continue;
     }
     const str = (k: string) =>
@@ -91,58 +107,63 @@ interface ReadFeature {
   props: Record<string, unknown>;
 }
 
-function readFeature(f: Feature, n: number): ReadFeature | string {
+function readFeature(f: Feature, n: number): ReadFeature | Message {
   const p = (f?.properties ?? {}) as Record<string, unknown>;
-  const where = `feature ${n}`;
   if (typeof p.reach !== 'string' || p.reach.trim() === '')
-    return `${where}: property "reach" (the reach id) is required`;
-  const at = `${where} (reach ${p.reach})`;
+    return msg('zones.feature.noReach', { n });
+  const at = { n, reach: p.reach };
   const role = p.role;
   if (!ROLES.includes(role as (typeof ROLES)[number])) {
-    return `${at}: role must be one of ${ROLES.join(', ')}, got ${JSON.stringify(role)}`;
+    return msg('zones.feature.badRole', { ...at, roles: ROLES.join(', '), got: shown(role) });
   }
+  const name = ROLE_NAMES[role as (typeof ROLES)[number]];
   const g = f.geometry;
+  const got = g?.type ?? msg('zones.noGeometry');
   if (role === 'water') {
-    if (g?.type !== 'Polygon')
-      return `${at}: a water surface must be a Polygon, got ${g?.type ?? 'no geometry'}`;
+    if (g?.type !== 'Polygon') return msg('zones.feature.waterNotPolygon', { ...at, got });
     const bad = g.coordinates.flat().find((c) => !isLonLat(c));
-    if (bad) return `${at}: coordinate ${JSON.stringify(bad)} is not lon/lat in degrees (CGCS2000)`;
+    if (bad) return msg('zones.feature.notLonLat', { ...at, coord: shown(bad) });
     return { reach: p.reach, water: g.coordinates, props: p };
   }
   if (g?.type !== 'LineString')
-    return `${at}: ${role} must be a LineString, got ${g?.type ?? 'no geometry'}`;
+    return msg('zones.feature.notLineString', { ...at, role: name, got });
   const bad = g.coordinates.find((c) => !isLonLat(c));
-  if (bad) return `${at}: coordinate ${JSON.stringify(bad)} is not lon/lat in degrees (CGCS2000)`;
+  if (bad) return msg('zones.feature.notLonLat', { ...at, coord: shown(bad) });
   const coords = g.coordinates.filter((c, k, all) => k === 0 || !same(c, all[k - 1] as Position));
   if (coords.length < 2)
-    return `${at}: ${role} needs at least 2 distinct points, has ${coords.length}`;
+    return msg('zones.feature.tooFewPoints', { ...at, role: name, count: coords.length });
   const [kind, side] = (role as string).split('-') as ['toe' | 'bank', 'left' | 'right'];
-  const num = (k: string): number | null | string => {
+  const num = (k: string): number | null | Message => {
     const v = p[k];
     if (v === undefined || v === null || v === '') return null;
     return typeof v === 'number' && Number.isFinite(v)
       ? v
-      : `${at}: ${k} must be a number of metres, got ${JSON.stringify(v)}`;
+      : msg('zones.feature.notMetres', { ...at, key: k, got: shown(v) });
   };
   const widthM = num('widthM');
   const protectionM = num('protectionM');
-  if (typeof widthM === 'string') return widthM;
-  if (typeof protectionM === 'string') return protectionM;
+  if (widthM !== null && typeof widthM !== 'number') return widthM;
+  if (protectionM !== null && typeof protectionM !== 'number') return protectionM;
   let embankmentClass: EmbankmentClass | null = null;
   if (kind === 'toe') {
     const c = p.embankmentClass;
     if (c !== 1 && c !== 2 && c !== 3 && c !== 4 && c !== 5) {
-      return `${at}: ${role} needs embankmentClass 1–5 (5 = below class 4), got ${JSON.stringify(c)}`;
+      return msg('zones.feature.noClass', { ...at, role: name, got: shown(c) });
     }
     embankmentClass = c;
   } else if (protectionM !== null) {
-    return `${at}: protectionM applies to embanked banks (toe lines) only, not to ${role}`;
+    return msg('zones.feature.protectionOnBank', { ...at, role: name });
   }
   return {
     reach: p.reach,
     line: { side, kind, coords, embankmentClass, widthM, protectionM, feature: n },
     props: p,
   };
+}
+
+/** A value as the input had it, for a message (`undefined` for a missing one). */
+function shown(v: unknown): string {
+  return JSON.stringify(v) ?? 'undefined';
 }
 
 function isLonLat(c: Position): boolean {

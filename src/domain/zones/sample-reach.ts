@@ -1,5 +1,5 @@
 import type { FeatureCollection, LineString, Position } from 'geojson';
-import { gkZoneFor, projector } from '../crs/crs';
+import { projector, zoneOfPositions } from '../crs/crs';
 import { offsetLine } from './offset-line';
 import type { XY } from './planar';
 
@@ -26,8 +26,7 @@ export function sampleReach(
   centre: readonly Position[],
   o: SampleReachOptions,
 ): FeatureCollection<LineString> {
-  const lons = centre.map((c) => c[0] as number);
-  const proj = projector(gkZoneFor((Math.min(...lons) + Math.max(...lons)) / 2));
+  const proj = projector(zoneOfPositions(centre).code);
   const xy = centre.map((c) => proj.forward(c) as XY);
   const toLonLat = (pts: XY[]) =>
     pts.map((p) => proj.inverse(p).map((v) => Math.round(v * 1e9) / 1e9));

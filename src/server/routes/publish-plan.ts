@@ -1,9 +1,8 @@
 // Publishing a plan: zones and markers from its newest saved version, frozen with the rule table.
 import { createHash } from 'node:crypto';
 import type { Feature } from 'geojson';
-import { reachCoder } from '../../domain/markers/number-markers';
-import { placeMarkers } from '../../domain/markers/place-markers';
-import { readBoundaryLines } from '../../domain/markers/read-lines';
+import type { Message } from '../../domain/message';
+import { delineatePlan } from '../../domain/plans/delineate-plan';
 import type { PlanRecord } from '../../domain/plans/plan';
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import type { ServerDeps } from '../auth/context';
@@ -20,26 +19,18 @@ export async function buildPublication(
   plan: PlanRecord,
   version: GeometryVersion,
   publishedBy: string,
-): Promise<{ ok: true; publication: Publication } | { ok: false; errors: string[] }> {
+): Promise<{ ok: true; publication: Publication } | { ok: false; errors: Message[] }> {
   const rules = await rulesInForce(deps.store);
-  const zoned = engine.computeZones(
-    { type: 'FeatureCollection', features: version.features },
+  const done = delineatePlan(engine, version.features, {
+    river: plan.riverId,
     rules,
-  );
-  if (!zoned.ok) return zoned;
-  const zones = zoned.zones;
-  // reaches without a `river` property are the plan's river (its code starts their marker numbers)
-  const coder = reachCoder(
-    deps.geodata.waterbodies,
-    readBoundaryLines(zones).lines.map((l) => ({ reach: l.reach, river: l.river ?? plan.riverId })),
-  );
-  const placed = placeMarkers(zones, {
-    codeFor: (reach, river) => coder(reach, river ?? plan.riverId),
+    waterbodies: deps.geodata.waterbodies,
   });
-  if (!placed.ok) return placed;
+  if (!done.ok) return done;
+  if (!done.markers?.ok) return { ok: false, errors: done.markers?.errors ?? [] };
   const frozen = {
-    zones: zones as { type: 'FeatureCollection'; features: Feature[] },
-    markers: placed.markers as { type: 'FeatureCollection'; features: Feature[] },
+    zones: done.zones as { type: 'FeatureCollection'; features: Feature[] },
+    markers: done.markers.markers as { type: 'FeatureCollection'; features: Feature[] },
     rules,
   };
   const hash = createHash('sha256')

@@ -83,7 +83,8 @@ export function workflowRoutes(
     if (!latest) return fail(c, 400, msg('workflow.publish.noGeometry', { plan: row.record.id }));
     const built = await buildPublication(deps, await engine(), row.record, latest, actorName(c));
     if (!built.ok) {
-      return c.json({ error: `cannot publish: ${built.errors[0]}`, reasons: built.errors }, 400);
+      const reason = built.errors[0] ?? msg('zones.input.noReach');
+      return fail(c, 400, msg('zones.cannotPublish', { reason }), { reasons: built.errors });
     }
     if (!(await deps.store.publish(built.publication, PUBLISH_FROM, actorName(c)))) {
       return fail(

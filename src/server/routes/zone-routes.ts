@@ -1,16 +1,19 @@
 // GET /api/zones (published, public; or a plan's draft, authorised) and the published markers'
 // coordinate table GET /api/plans/:id/markers.csv.
 import { Hono } from 'hono';
+import { langOfAcceptLanguage } from '../../contract/messages/lang';
+import { renderMessage } from '../../contract/messages/render';
 import { canSeeCoordinates, canViewDraft } from '../../domain/access/permissions';
 import { exportFeatures } from '../../domain/formats/export/export-features';
 import { msg } from '../../domain/message';
+import { delineatePlan } from '../../domain/plans/delineate-plan';
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { sendCached } from '../cached-body';
 import { zonesQuery } from './plan-schemas';
 import type { PublicZones } from './public-zones';
-import { failText, findPlan, readQuery, refuse } from './route-kit';
+import { fail, findPlan, readQuery, refuse } from './route-kit';
 import { rulesInForce } from './rules-in-force';
 
 /** The zone and coordinate routes. */
@@ -27,28 +30,30 @@ export function zoneRoutes(
     const planId = query.value.plan;
     if (planId !== undefined) {
       const row = await deps.store.getPlan(planId);
-      if (!row) return failText(c, 404, `no plan "${planId}"`);
+      if (!row) return fail(c, 404, msg('common.noPlan', { id: planId }));
       if (!canViewDraft(actorOf(c), row.record))
         return refuse(c, msg('common.what.seeDrafts', { plan: planId }));
       const latest = await deps.store.latestGeometry(planId);
-      if (!latest) return failText(c, 404, `${planId} has no saved geometry yet`);
-      const input = { type: 'FeatureCollection', features: latest.features };
-      const result = (await engine()).computeZones(input, await rulesInForce(deps.store));
+      if (!latest) return fail(c, 404, msg('zones.noGeometryYet', { plan: planId }));
+      const result = delineatePlan(await engine(), latest.features, {
+        river: row.record.riverId,
+        rules: await rulesInForce(deps.store),
+        markers: false,
+      });
       if (!result.ok) {
-        return c.json(
-          {
-            error: `version ${latest.version} does not compute: ${result.errors[0]}`,
-            reasons: result.errors,
-          },
-          400,
-        );
+        const reason = result.errors[0] ?? msg('zones.input.noReach');
+        return fail(c, 400, msg('zones.cannotCompute', { version: latest.version, reason }), {
+          reasons: result.errors,
+        });
       }
       const features = result.zones.features.map((f) => ({
         ...f,
         properties: { ...f.properties, plan: planId, version: latest.version, draft: true },
       }));
       c.header('cache-control', 'no-store');
-      return c.json({ type: 'FeatureCollection', features, warnings: result.warnings });
+      const lang = langOfAcceptLanguage(c.req.header('accept-language'));
+      const warnings = result.warnings.map((w) => renderMessage(w, lang));
+      return c.json({ type: 'FeatureCollection', features, warnings });
     }
     return sendCached(c, await publicZones.body(), 'application/geo+json');
   });
@@ -64,9 +69,9 @@ export function zoneRoutes(
     const context = { publicCoordinates: settings.publicCoordinates, published: true };
     // coordinates are a permission (DOMAIN.md): 403 for everyone without it, the public included
     if (!canSeeCoordinates(actorOf(c), row.record, context)) {
-      return failText(c, 403, `the coordinates of ${row.record.id} are not public`);
+      return fail(c, 403, msg('zones.coordinatesNotPublic', { plan: row.record.id }));
     }
-    if (!publication) return failText(c, 404, `${row.record.id} has not been published`);
+    if (!publication) return fail(c, 404, msg('zones.notPublished', { plan: row.record.id }));
     const out = exportFeatures(publication.markers, {
       format: 'csv',
       crs: 'auto',

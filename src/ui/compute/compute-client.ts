@@ -3,6 +3,7 @@
 // Every computation ends: a worker that cannot start, an engine that cannot load (or does not within
 // ENGINE_TIMEOUT_MS) or a worker that dies answers with a reason, and the next computation gets a
 // fresh worker.
+import { type Message, msg } from '../../domain/message';
 import type { ComputeRequest, ComputeResponse, WorkerMessage } from './compute-protocol';
 
 /** Why a computation gave no result: replaced by a newer one, or the client was disposed. */
@@ -39,7 +40,7 @@ export function createComputeClient(): ComputeClient {
     if (pending === p) pending = null;
     end();
   };
-  const failAll = (reason: string) => {
+  const failAll = (reason: Message) => {
     drop();
     const p = pending;
     if (p) settle(p, () => p.resolve({ ok: false, errors: [reason] }));
@@ -59,8 +60,13 @@ export function createComputeClient(): ComputeClient {
       const { response } = e.data;
       settle(p, () => p.resolve(response));
     };
-    w.onerror = (e) => failAll(`the compute worker failed: ${e.message || 'it could not start'}`);
-    w.onmessageerror = () => failAll('the compute worker sent a message that could not be read');
+    w.onerror = (e) =>
+      failAll(
+        e.message
+          ? msg('zones.worker.crashed', { reason: e.message })
+          : msg('zones.worker.couldNotStart'),
+      );
+    w.onmessageerror = () => failAll(msg('zones.worker.unreadable'));
     return w;
   };
 
@@ -77,7 +83,7 @@ export function createComputeClient(): ComputeClient {
       return new Promise<ComputeResponse>((resolve, reject) => {
         const p: Pending = { id, resolve, reject, timer: null };
         p.timer = setTimeout(() => {
-          failAll(`the zone engine did not load within ${ENGINE_TIMEOUT_MS / 1000} s`);
+          failAll(msg('zones.worker.timeout', { s: ENGINE_TIMEOUT_MS / 1000 }));
         }, ENGINE_TIMEOUT_MS);
         pending = p;
         w.postMessage({ id, request });

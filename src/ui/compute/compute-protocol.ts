@@ -1,11 +1,14 @@
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { MarkerOptions } from '../../domain/markers/marker-options';
 import type { WaterbodyCode } from '../../domain/markers/number-markers';
+import type { Message } from '../../domain/message';
 import type { RuleTable } from '../../domain/zones/rules';
 
-/** What the page asks the compute worker: a reach's lines, the rule table in force, marker rules. */
+/** What the page asks the compute worker: a plan's lines, its river, the rule table, marker rules. */
 export interface ComputeRequest {
-  input: FeatureCollection;
+  features: readonly Feature[];
+  /** the plan's river id: reaches without a `river` property belong to it */
+  river?: string;
   rules?: RuleTable;
   /** river codes for marker numbers (waterbodies.json) */
   waterbodies?: WaterbodyCode[];
@@ -17,13 +20,14 @@ export type ComputeResponse =
   | {
       ok: true;
       zones: FeatureCollection;
-      warnings: string[];
+      warnings: Message[];
       markers: FeatureCollection | null;
       /** why markers could not be placed (the zones still stand) */
-      markerErrors: string[];
-      ms: { zones: number; markers: number };
+      markerErrors: Message[];
+      /** zones and markers together, milliseconds */
+      ms: number;
     }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: Message[] };
 
 /** What the worker posts: the engine is loaded (the request is being computed), then the answer. */
 export type WorkerMessage =

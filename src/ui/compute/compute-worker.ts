@@ -1,40 +1,17 @@
 // The planner's "计算" off the main thread: zones (GEOS in WebAssembly) and markers for one request at a
 // time. The engine loads once per worker.
-import { reachCoder } from '../../domain/markers/number-markers';
-import { placeMarkers } from '../../domain/markers/place-markers';
+import { type Message, msg } from '../../domain/message';
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import { loadZoneEngine } from '../../domain/zones/compute-zones';
-import type { ComputeRequest, ComputeResponse, WorkerMessage } from './compute-protocol';
+import type { ComputeRequest, WorkerMessage } from './compute-protocol';
+import { answerCompute } from './compute-request';
 
 let engine: Promise<ZoneEngine> | null = null;
-
-function compute(e: ZoneEngine, req: ComputeRequest): ComputeResponse {
-  const t0 = performance.now();
-  const result = e.computeZones(req.input, req.rules);
-  if (!result.ok) return { ok: false, errors: result.errors };
-  const t1 = performance.now();
-  const reaches = result.zones.features.map((f) => ({
-    reach: f.properties.reach,
-    river: f.properties.river,
-  }));
-  const placed = placeMarkers(result.zones, {
-    ...req.markerOptions,
-    codeFor: reachCoder(req.waterbodies ?? [], reaches),
-  });
-  return {
-    ok: true,
-    zones: result.zones,
-    warnings: result.warnings,
-    markers: placed.ok ? placed.markers : null,
-    markerErrors: placed.ok ? [] : placed.errors,
-    ms: { zones: t1 - t0, markers: performance.now() - t1 },
-  };
-}
 
 /** The request being answered: an engine abort outside any await (emscripten) fails it. */
 let current: number | null = null;
 
-function fail(id: number, message: string): void {
+function fail(id: number, message: Message): void {
   // a failed engine is not reused: the client replaces this worker (see compute-client.ts)
   engine = null;
   self.postMessage({
@@ -49,7 +26,7 @@ function fail(id: number, message: string): void {
 self.addEventListener('unhandledrejection', (event) => {
   if (current === null) return;
   const reason = event.reason instanceof Error ? event.reason.message : String(event.reason);
-  fail(current, `the zone engine could not load: ${reason}`);
+  fail(current, msg('zones.worker.engineLoad', { reason }));
   current = null;
 });
 
@@ -60,11 +37,11 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: ComputeReques
     engine ??= loadZoneEngine();
     const e = await engine;
     self.postMessage({ id, engineReady: true } satisfies WorkerMessage);
-    const response = compute(e, request);
+    const response = answerCompute(e, request);
     if (current === id) self.postMessage({ id, response } satisfies WorkerMessage);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (current === id) fail(id, `the computation failed: ${message}`);
+    if (current === id) fail(id, msg('zones.worker.failed', { reason: message }));
   } finally {
     if (current === id) current = null;
   }

@@ -2,6 +2,7 @@
 // zone engine (GEOS in WebAssembly) and the marker placement in a module Web Worker. The page counts
 // its own animation frames meanwhile, to show the main thread stays free.
 
+import { renderMessage } from '../../../src/contract/messages/render';
 import { ComputeCancelled, createComputeClient } from '../../../src/ui/compute/compute-client';
 import type { ComputeRequest } from '../../../src/ui/compute/compute-protocol';
 import straight from '../../fixtures/zones/in/straight.geojson?raw';
@@ -43,10 +44,10 @@ async function compute(request: ComputeRequest) {
           f.properties?.areaM2 ?? f.properties?.lengthM,
         ]),
         markers: response.markers?.features.length ?? 0,
-        markerErrors: response.markerErrors,
+        markerErrors: response.markerErrors.map((m) => renderMessage(m, 'en')),
         ms: response.ms,
       }
-    : response;
+    : { ok: false, errors: response.errors.map((m) => renderMessage(m, 'en')) };
   return { summary, wallMs, frames, longestFrameGapMs: longest };
 }
 
@@ -55,7 +56,7 @@ const w = window as unknown as {
   zoneResult: unknown;
 };
 w.compute = compute;
-compute({ input: JSON.parse(straight) }).then(
+compute({ features: JSON.parse(straight).features }).then(
   (r) => {
     w.zoneResult = r.summary;
   },

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
-import { CRS, type CrsCode, gkZoneFor, ZONE_LINE_LON } from '../../crs/crs';
+import { CRS, type CrsCode, crossesZoneLine, zoneOfExtent } from '../../crs/crs';
 import { POSITION_DEPTH } from '../common/geometry-coords';
 import type { ExportResult, TextEncoding } from '../types';
 import { EXPORT_FORMATS } from './export-formats';
@@ -134,8 +134,8 @@ export function exportFeatures(input: unknown, options: ExportOptions): ExportRe
     );
   if (projected) {
     const [min, max] = lonRange(valid);
-    if (options.crs === 'auto') code = gkZoneFor((min + max) / 2);
-    if (min < ZONE_LINE_LON && max > ZONE_LINE_LON)
+    if (options.crs === 'auto') code = zoneOfExtent(min, max).code;
+    if (crossesZoneLine(min, max))
       warnings.push(
         `the features cross 109.5°E (GK zones 36/37; ${min.toFixed(4)}–${max.toFixed(4)}°E): all are written in ${code} (${CRS[code].name}), the far side in the extended zone`,
       );

@@ -4,6 +4,8 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { EditFeature } from '../../../domain/editor/edit-types';
 import { toSavedFeatures } from '../../../domain/editor/saved-features';
+import { type Message, msg } from '../../../domain/message';
+import { riverOfReach } from '../../../domain/plans/delineate-plan';
 import type { RiverView } from '../../../domain/rivers/waterbody';
 import { readReaches } from '../../../domain/zones/read-reaches';
 import type { RuleTable } from '../../../domain/zones/rules';
@@ -23,40 +25,32 @@ export type DraftResult =
       draft: FeatureCollection;
       zones: FeatureCollection;
       markerCount: number;
-      markerErrors: string[];
-      warnings: string[];
+      markerErrors: Message[];
+      warnings: Message[];
       ms: number;
     }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: Message[] };
 
-/**
- * The engine's input: a reach without a `river` property counts as the plan's river, as on the
- * server, so that its rules are the river's and its markers are numbered with the river's code.
- */
-function engineInput(
-  features: readonly Feature[],
-  river: RiverView | undefined,
-): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: features.map((f) => ({
-      ...f,
-      properties: river ? { river: river.id, ...f.properties } : { ...f.properties },
-    })),
-  };
+/** River codes for marker numbers: the plan's river (waterbodies.json's entry). */
+function waterbodiesOf(river: RiverView | undefined) {
+  return river
+    ? [{ id: river.id, name: river.name, code: river.code, aliases: river.aliases }]
+    : [];
 }
 
 async function compute(
   client: ComputeClient,
-  input: FeatureCollection,
+  features: readonly Feature[],
   rules: RuleTable,
   river: RiverView | undefined,
   at: { version: number; working: boolean },
 ): Promise<DraftResult> {
-  const waterbodies = river
-    ? [{ id: river.id, name: river.name, code: river.code, aliases: river.aliases }]
-    : [];
-  const response: ComputeResponse = await client.compute({ input, rules, waterbodies });
+  const response: ComputeResponse = await client.compute({
+    features,
+    rules,
+    waterbodies: waterbodiesOf(river),
+    ...(river ? { river: river.id } : {}),
+  });
   if (!response.ok) return response;
   const markers = response.markers?.features ?? [];
   return {
@@ -67,7 +61,7 @@ async function compute(
     markerCount: markers.length,
     markerErrors: response.markerErrors,
     warnings: response.warnings,
-    ms: Math.round(response.ms.zones + response.ms.markers),
+    ms: Math.round(response.ms),
   };
 }
 
@@ -78,7 +72,7 @@ export async function computeDraft(
   river: RiverView | undefined,
 ): Promise<DraftResult> {
   const [geometry, rules] = await Promise.all([loadGeometry(planId), loadRules()]);
-  return compute(client, engineInput(geometry.features, river), rules, river, {
+  return compute(client, geometry.features, rules, river, {
     version: geometry.version,
     working: false,
   });
@@ -98,8 +92,7 @@ export function computeWorkingCopy(
   copy: WorkingCopy,
   river: RiverView | undefined,
 ): Promise<DraftResult> {
-  const input = engineInput(toSavedFeatures(copy.features), river);
-  return compute(client, input, copy.rules, river, {
+  return compute(client, toSavedFeatures(copy.features), copy.rules, river, {
     version: copy.baseVersion,
     working: copy.dirty,
   });
@@ -109,7 +102,11 @@ export function computeWorkingCopy(
  * Why the working copy cannot be computed yet (a reach lacks a bank, a line has no role): the
  * engine's own reading of it; [] when it can go to the engine.
  */
-export function unreadyReasons(copy: WorkingCopy, river: RiverView | undefined): string[] {
-  if (copy.features.length === 0) return ['the working copy has no lines'];
-  return readReaches(engineInput(toSavedFeatures(copy.features), river)).errors;
+export function unreadyReasons(copy: WorkingCopy, river: RiverView | undefined): Message[] {
+  if (copy.features.length === 0) return [msg('zones.draft.noLines')];
+  const features = toSavedFeatures(copy.features).map((f) => ({
+    ...f,
+    properties: { ...f.properties, river: riverOfReach(f.properties, river?.id) },
+  }));
+  return readReaches({ type: 'FeatureCollection', features }).errors;
 }

@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef, useState } from 'react';
 import { checkProperties } from '../../../domain/editor/check-properties';
+import type { Message } from '../../../domain/message';
 import type { RiverView } from '../../../domain/rivers/waterbody';
 import {
   ComputeCancelled,
@@ -21,7 +22,7 @@ const RECOMPUTE_AFTER_MS = 400;
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'waiting'; reasons: string[]; flagged: number }
+  | { kind: 'waiting'; reasons: Message[]; flagged: number }
   | { kind: 'running'; slow: boolean }
   | { kind: 'done'; result: DraftResult }
   | { kind: 'failed'; error: unknown };

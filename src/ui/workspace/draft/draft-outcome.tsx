@@ -1,17 +1,29 @@
 import type { ReactNode } from 'react';
+import { renderMessage } from '../../../contract/messages/render';
+import type { Message } from '../../../domain/message';
+import { useLang } from '../../i18n';
 import { useWt } from '../messages';
 import type { DraftFeature } from '../panel/plan-api';
 import type { DraftResult } from './compute-draft';
 import { sumDraft, TotalsList } from './draft-summary';
 
-/** A titled list of reasons (an alert for refusals, a hint for notes); nothing when there is none. */
-export function ReasonList(props: { title: string; reasons: readonly string[]; alert?: boolean }) {
+/**
+ * A titled list of reasons (an alert for refusals, a hint for notes), messages rendered in the
+ * page's language; nothing when there is none.
+ */
+export function ReasonList(props: {
+  title: string;
+  reasons: readonly (string | Message)[];
+  alert?: boolean;
+}) {
+  const { lang } = useLang();
   if (props.reasons.length === 0) return null;
+  const texts = props.reasons.map((r) => (typeof r === 'string' ? r : renderMessage(r, lang)));
   return (
     <div className={props.alert ? 'problem' : 'hint'} role={props.alert ? 'alert' : undefined}>
       {props.title}
       <ul>
-        {props.reasons.map((r) => (
+        {texts.map((r) => (
           <li key={r}>{r}</li>
         ))}
       </ul>

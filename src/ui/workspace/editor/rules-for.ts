@@ -1,4 +1,5 @@
 import type { EditFeature } from '../../../domain/editor/edit-types';
+import { riverOfReach } from '../../../domain/plans/delineate-plan';
 import type { RiverView } from '../../../domain/rivers/waterbody';
 import type { ResolvedRules, RuleTable } from '../../../domain/zones/rules';
 import { resolveRules } from '../../../domain/zones/rules';
@@ -11,7 +12,7 @@ export function rulesFor(
 ): ResolvedRules {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return resolveRules(table, {
-    river: str(f?.properties.river) ?? river?.id,
+    river: riverOfReach(f?.properties, river?.id),
     county: str(f?.properties.county),
   });
 }

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { useMemo, useState } from 'react';
 import type { CrsInfo } from '../../../domain/crs/crs';
-import { CRS, gkZoneFor } from '../../../domain/crs/crs';
+import { CRS, zoneOfExtent } from '../../../domain/crs/crs';
 import type { CoordinateTable as Table } from '../../../domain/formats/tables/coordinate-table';
 import { buildCoordinateTables } from '../../../domain/formats/tables/coordinate-table';
 import { bboxOf } from '../../../domain/geo/bbox';
@@ -30,7 +30,7 @@ function buildTables(draft: FeatureCollection, vertices: boolean): Built {
   const [minLon, , maxLon] = bboxOf(all);
   let crs: CrsInfo;
   try {
-    crs = CRS[gkZoneFor((minLon + maxLon) / 2)];
+    crs = CRS[zoneOfExtent(minLon, maxLon).code];
   } catch (e) {
     return { ok: false, errors: [e instanceof Error ? e.message : String(e)] };
   }
@@ -205,7 +205,7 @@ function summarize(draft: FeatureCollection): { points: number; code: string } |
   if (markers.length === 0) return null;
   const [minLon, , maxLon] = bboxOf({ type: 'FeatureCollection', features: markers });
   try {
-    return { points: markers.length, code: CRS[gkZoneFor((minLon + maxLon) / 2)].code };
+    return { points: markers.length, code: CRS[zoneOfExtent(minLon, maxLon).code].code };
   } catch {
     return null; // out of any zone: the opened table says why
   }

@@ -2,7 +2,7 @@
 // file name.
 import type { FeatureCollection } from 'geojson';
 import type { CrsCode } from '../../../domain/crs/crs';
-import { gkZoneFor, ZONE_LINE_LON } from '../../../domain/crs/crs';
+import { zoneOfExtent } from '../../../domain/crs/crs';
 import {
   DELIVERABLES,
   type DeliverableId,
@@ -49,14 +49,7 @@ export function autoZone(fc: FeatureCollection): {
   crosses: boolean;
 } {
   const [min, , max] = bboxOf(fc);
-  const centre = (min + max) / 2;
-  return {
-    code: gkZoneFor(centre),
-    centre,
-    min,
-    max,
-    crosses: min < ZONE_LINE_LON && max > ZONE_LINE_LON,
-  };
+  return { ...zoneOfExtent(min, max), min, max };
 }
 
 /**
