@@ -36,7 +36,15 @@ const river = waterbody as RiverView; // the draft reads its id, name, code and 
 /** The browser: computeDraft, its requests answered in Node, its worker's code run in Node. */
 async function browserDraft(features: Feature[], version: number) {
   vi.stubGlobal('fetch', async (path: string) => {
-    const body = path.endsWith('/geometry') ? { version, features } : DEFAULT_RULES;
+    const saved = {
+      planId: plan.id,
+      version,
+      features,
+      author: 'planner',
+      comment: '',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    const body = path.endsWith('/geometry') ? saved : DEFAULT_RULES;
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   });
   const client: ComputeClient = {
