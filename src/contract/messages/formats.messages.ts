@@ -22,7 +22,7 @@ export const zh = {
   'formats.dbf.fromDriverByte': '依据 DBF 语言驱动字节（0x4D = GBK/936）',
   'formats.dbf.fromBytes': '依据字节内容',
   'formats.dbf.noCpg':
-    '{layer} 缺少 .cpg：属性按 {encoding} 读取（{how}）；如文字显示乱码，请指定编码（--encoding）',
+    '{layer} 缺少 .cpg：属性按 {encoding} 读取（{how}）；如文字显示乱码，请另行指定编码',
   'formats.dbf.short': '{file} 文件不完整（仅 {bytes} 字节）',
   'formats.dbf.truncated':
     '{file} 文件不完整：{records} 条记录需要 {need} 字节，实际只有 {bytes} 字节',
@@ -46,7 +46,7 @@ export const zh = {
   'formats.geojson.notObject': '{file} 不是 GeoJSON 对象',
   'formats.geojson.noFeatures': '{file} 不是含要素的 GeoJSON（type 为“{type}”）',
   'formats.geojson.notFeature': '不是 Feature',
-  'formats.geojson.featureProblem': '{file}：第 {n} 个要素{problem}',
+  'formats.geojson.featureProblem': '{file}：第 {n} 个要素：{problem}',
   'formats.where.feature': '第 {n} 个要素',
   'formats.geojson.crsMember': '{file} 的“crs”成员',
   'formats.geojson.foreignCrs':
@@ -103,7 +103,7 @@ export const zh = {
     '坐标位于 3° 带第 {zone} 带；钦州市位于第 36、37 带（EPSG:4524/4525/4545/4546）',
   'formats.axes.northEast': 'X（北）与 Y（东）',
   'formats.axes.eastNorth': 'x（东）与 y（北）',
-  'formats.crs.swapped': '{total} 个点中有 {n} 个点的 {axes} 互换（{list}），已自动换回',
+  'formats.crs.swapped': '{total} 个点中有 {n} 个点的 {axes}互换（{list}），已自动换回',
   'formats.crs.option': '--crs {crs}',
   'formats.crs.overrides': '--crs {crs} 取代了 {source}（{declared}）',
   'formats.crs.inZone': '（第 {zone} 带）',
@@ -158,7 +158,7 @@ export const zh = {
   'formats.table.bank': "bank 必须是 'left' 或 'right'，实际为 {got}",
   'formats.table.kind': 'kind 必须是 {kinds} 之一，实际为 {got}',
   'formats.table.chainage': 'chainageM 必须是以米为单位的数值',
-  'formats.table.noPoint': '没有点位',
+  'formats.table.noPoint': '缺失',
   'formats.table.thePoint': '点位{why}',
   'formats.table.noCoordinates': '没有坐标',
   'formats.table.fewPoints': '第 {part} 个环/部件只有 {n} 个点（至少需要 {minimum} 个）',
