@@ -2,6 +2,9 @@
 // and put back with the server stopped.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Lang } from '../contract/messages/lang';
+import { renderMessage } from '../contract/messages/render';
+import { type Message, type MessageParam, msg } from '../domain/message';
 import { readEnv } from '../server/main';
 import { lockDataDir } from '../server/store/data-lock';
 import {
@@ -13,7 +16,13 @@ import {
 
 const DB_FILE = 'hejie.sqlite';
 
-type Io = { out: (s: string) => void; err: (s: string) => void; env: NodeJS.ProcessEnv };
+type Io = {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** the language of what the command says */
+  lang: Lang;
+};
 
 function onePath(args: string[], usage: string, err: (s: string) => void): string | null {
   if (args.length !== 1 || !args[0] || args[0].startsWith('-')) {
@@ -24,28 +33,27 @@ function onePath(args: string[], usage: string, err: (s: string) => void): strin
 }
 
 /** `backup <file>`: an online backup (safe while the server runs), then an integrity check of the copy. */
-export async function runBackup(args: string[], { out, err, env }: Io): Promise<number> {
-  const target = onePath(args, 'usage: backup <file>', err);
+export async function runBackup(args: string[], { out, err, env, lang }: Io): Promise<number> {
+  const say = (m: Message) => renderMessage(m, lang);
+  const target = onePath(args, say(msg('cli.usage', { syntax: 'backup <file>' })), err);
   if (!target) return 2;
   const source = join(readEnv(env).dataDir, DB_FILE);
   if (!existsSync(source)) {
-    err(`no database at ${source} (set HEJIE_DATA)`);
+    err(say(msg('cli.backup.noDatabase', { path: source })));
     return 1;
   }
   try {
     await backupDatabaseFile(source, target);
   } catch (e) {
-    err(`backup failed: ${(e as Error).message}`);
+    err(say(msg('cli.backup.failed', { why: (e as Error).message })));
     return 1;
   }
   const check = checkDatabaseFile(target);
   if (!check.ok) {
-    err(`backed up ${source} to ${target}, but the copy fails its check: ${check.problem}`);
+    err(say(msg('cli.backup.copyFails', { source, target, why: check.problem })));
     return 1;
   }
-  out(
-    `backed up ${source} to ${target}; integrity_check ok; schema version ${check.schemaVersion}`,
-  );
+  out(say(msg('cli.backup.done', { source, target, version: check.schemaVersion })));
   return 0;
 }
 
@@ -54,12 +62,14 @@ export async function runBackup(args: string[], { out, err, env }: Io): Promise<
  * it or has the database open), keeps the current database as `hejie.sqlite.bak-<timestamp>` and
  * puts a copy of the file in its place.
  */
-export async function runRestore(args: string[], { out, err, env }: Io): Promise<number> {
-  const source = onePath(args, 'usage: restore <file>', err);
+export async function runRestore(args: string[], { out, err, env, lang }: Io): Promise<number> {
+  const say = (m: Message) => renderMessage(m, lang);
+  const refuse = (why: MessageParam) => err(say(msg('cli.restore.refused', { why })));
+  const source = onePath(args, say(msg('cli.usage', { syntax: 'restore <file>' })), err);
   if (!source) return 2;
   const check = checkDatabaseFile(source);
   if (!check.ok) {
-    err(`will not restore: ${check.problem}`);
+    refuse(check.problem);
     return 1;
   }
   const dataDir = readEnv(env).dataDir;
@@ -69,29 +79,27 @@ export async function runRestore(args: string[], { out, err, env }: Io): Promise
   try {
     release = lockDataDir(dataDir);
   } catch (e) {
-    err(`will not restore: ${(e as Error).message}`);
+    refuse((e as Error).message);
     return 1;
   }
   try {
     if (existsSync(target) && !isDatabaseIdle(target)) {
-      err(
-        `will not restore: ${target} is open in another process (a running server?); stop it first`,
-      );
+      refuse(msg('cli.restore.inUse', { path: target }));
       return 1;
     }
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const kept = await replaceDatabaseFile(source, target, stamp);
     const after = checkDatabaseFile(target);
-    if (kept) out(`kept the previous database as ${kept}`);
-    out(`restored ${source} to ${target} (schema version ${check.schemaVersion})`);
+    if (kept) out(say(msg('cli.restore.kept', { path: kept })));
+    out(say(msg('cli.restore.restored', { source, target, version: check.schemaVersion })));
     if (!after.ok) {
-      err(`the restored file fails its check: ${after.problem}`);
+      err(say(msg('cli.restore.fails', { why: after.problem })));
       return 1;
     }
-    out('integrity_check ok; start the server to use it');
+    out(say(msg('cli.restore.done')));
     return 0;
   } catch (e) {
-    err(`restore failed: ${(e as Error).message}`);
+    err(say(msg('cli.restore.failed', { why: (e as Error).message })));
     return 1;
   } finally {
     release();

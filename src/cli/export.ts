@@ -1,18 +1,21 @@
 // `hejie export`: CGCS2000 deliverables (GIS/CAD files, coordinate tables) from lon/lat GeoJSON.
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Lang } from '../contract/messages/lang';
+import { renderMessage } from '../contract/messages/render';
 import { CRS, type CrsCode } from '../domain/crs/crs';
 import { exportFeatures } from '../domain/formats/export/export-features';
 import { EXPORT_FORMATS } from '../domain/formats/export/export-formats';
 import type { TextEncoding } from '../domain/formats/types';
+import { type Message, msg } from '../domain/message';
+import { errorText, readJson } from './read-json';
 import { writeFiles } from './write-output';
 
-const USAGE = `usage: export <in.geojson> --format ${EXPORT_FORMATS.map((f) => f.id).join('|')} [--crs auto|${Object.keys(CRS).join('|')}] [--encoding utf-8|gbk] -o <path>`;
+const SYNTAX = `export <in.geojson> --format ${EXPORT_FORMATS.map((f) => f.id).join('|')} [--crs auto|${Object.keys(CRS).join('|')}] [--encoding utf-8|gbk] -o <path>`;
 
 type Parsed =
   | { input: string; format: string; crs: 'auto' | CrsCode; encoding: TextEncoding; output: string }
-  | { usage: string };
+  | { usage: Message | string };
 
 const OPTIONS = {
   format: { type: 'string' },
@@ -35,14 +38,15 @@ function parse(args: string[]): Parsed {
   const [input, ...extra] = positionals;
   const crs = values.crs ?? 'auto';
   const encoding = values.encoding ?? 'utf-8';
-  if (!input || extra.length > 0) return { usage: 'give exactly one input file' };
+  if (!input || extra.length > 0) return { usage: msg('cli.export.oneInput') };
   if (!values.format || !EXPORT_FORMATS.some((f) => f.id === values.format))
-    return { usage: `--format must be one of ${EXPORT_FORMATS.map((f) => f.id).join(', ')}` };
+    return {
+      usage: msg('cli.export.formatOneOf', { list: EXPORT_FORMATS.map((f) => f.id).join(', ') }),
+    };
   if (crs !== 'auto' && !(crs in CRS))
-    return { usage: `--crs must be auto or one of ${Object.keys(CRS).join(', ')}` };
-  if (encoding !== 'utf-8' && encoding !== 'gbk')
-    return { usage: '--encoding must be utf-8 or gbk' };
-  if (!values.output) return { usage: '-o <path> is required' };
+    return { usage: msg('cli.export.crsOneOf', { list: Object.keys(CRS).join(', ') }) };
+  if (encoding !== 'utf-8' && encoding !== 'gbk') return { usage: msg('cli.export.encodingOneOf') };
+  if (!values.output) return { usage: msg('cli.export.outputRequired') };
   return {
     input,
     format: values.format,
@@ -52,36 +56,49 @@ function parse(args: string[]): Parsed {
   };
 }
 
-/** `export <in.geojson> --format f [--crs …] [--encoding …] -o path`: 0 done, 1 bad data (nothing written), 2 usage. */
+/**
+ * `export <in.geojson> --format f [--crs …] [--encoding …] -o path`: 0 done, 1 bad data (nothing
+ * written), 2 usage. What it says is in `lang`.
+ */
 export async function runExport(
   args: string[],
   out: (s: string) => void,
   err: (s: string) => void,
+  lang: Lang,
 ): Promise<number> {
+  const say = (m: Message) => renderMessage(m, lang);
   const opts = parse(args);
   if ('usage' in opts) {
-    err(`export: ${opts.usage}\n${USAGE}`);
+    err(
+      `${say(msg('cli.prefixed', { command: 'export', text: opts.usage }))}\n${say(msg('cli.usage', { syntax: SYNTAX }))}`,
+    );
     return 2;
   }
   let input: unknown;
   try {
-    input = JSON.parse(await readFile(opts.input, 'utf8'));
+    input = await readJson(opts.input);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    err(
-      `export: cannot read ${opts.input}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-    );
+    err(say(msg('cli.prefixed', { command: 'export', text: errorText(e, lang) })));
     return 1;
   }
   const stem = basename(opts.output, extname(opts.output)) || 'hejie-export';
   const result = exportFeatures(input, { ...opts, baseName: stem });
   if (!result.ok) {
-    for (const e of result.errors) err(`export: ${opts.input}: ${e}`);
-    err('nothing written');
+    for (const e of result.errors)
+      err(
+        say(
+          msg('cli.prefixed', {
+            command: 'export',
+            text: msg('formats.inFile', { file: opts.input, what: e }),
+          }),
+        ),
+      );
+    err(say(msg('cli.export.nothingWritten')));
     return 1;
   }
-  for (const w of result.warnings) err(`warning: ${w}`);
+  for (const w of result.warnings) err(say(msg('cli.warning', { text: w })));
   const written = await writeFiles(result.files, opts.output);
-  for (const path of written) out(`wrote ${path} (${opts.format}, ${result.crs})`);
+  for (const path of written)
+    out(say(msg('cli.export.wrote', { path, format: opts.format, crs: result.crs })));
   return 0;
 }

@@ -1,18 +1,21 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Lang } from '../contract/messages/lang';
+import { renderMessage } from '../contract/messages/render';
 import { CRS, type CrsCode } from '../domain/crs/crs';
 import { importFile, MAX_IMPORT_BYTES } from '../domain/formats/import/import-file';
 import type { TextEncoding } from '../domain/formats/types';
+import { type Message, type MessageParam, msg } from '../domain/message';
 import { writeAtomically } from './write-output';
 
-const USAGE =
-  'Usage: npm run -s hejie -- import <file> [--crs EPSG:4490|4545|4546|4524|4525] [--encoding gbk|utf-8] -o out.geojson';
+const SYNTAX =
+  'npm run -s hejie -- import <file> [--crs EPSG:4490|4545|4546|4524|4525] [--encoding gbk|utf-8] -o out.geojson';
 
 const HOW = {
-  prj: 'declared by the file',
-  option: 'given with --crs',
-  detected: 'detected from the coordinates',
+  prj: msg('cli.import.how.prj'),
+  option: msg('cli.import.how.option'),
+  detected: msg('cli.import.how.detected'),
 };
 
 const parse = (args: string[]) =>
@@ -26,14 +29,21 @@ const parse = (args: string[]) =>
     },
   });
 
-/** `hejie import`: one file of surveyed data → lon/lat CGCS2000 GeoJSON; nothing is written on error. */
+/**
+ * `hejie import`: one file of surveyed data → lon/lat CGCS2000 GeoJSON; nothing is written on
+ * error. What it says is in `lang`.
+ */
 export async function runImport(
   args: string[],
   out: (s: string) => void,
   err: (s: string) => void,
+  lang: Lang,
 ): Promise<number> {
-  const usage = (msg: string) => {
-    err(`import: ${msg}\n${USAGE}`);
+  const say = (m: Message) => renderMessage(m, lang);
+  const fail = (text: MessageParam) => err(say(msg('cli.prefixed', { command: 'import', text })));
+  const usage = (text: MessageParam) => {
+    fail(text);
+    err(say(msg('cli.usage', { syntax: SYNTAX })));
     return 2;
   };
   let parsed: ReturnType<typeof parse>;
@@ -45,24 +55,26 @@ export async function runImport(
   const { values, positionals } = parsed;
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0)
-    return usage(file ? `one file at a time (got ${positionals.length})` : 'no input file');
-  if (!values.output) return usage('-o out.geojson is required');
+    return usage(
+      file ? msg('cli.import.oneFile', { n: positionals.length }) : msg('cli.import.noInput'),
+    );
+  if (!values.output) return usage(msg('cli.import.outputRequired'));
   const crs = values.crs?.toUpperCase().replace(/^(\d+)$/, 'EPSG:$1');
   if (crs !== undefined && !(crs in CRS))
-    return usage(`--crs must be one of ${Object.keys(CRS).join(', ')}`);
+    return usage(msg('cli.import.crsOneOf', { list: Object.keys(CRS).join(', ') }));
   const enc = values.encoding?.toLowerCase();
   if (enc !== undefined && enc !== 'gbk' && enc !== 'utf-8')
-    return usage('--encoding must be gbk or utf-8');
+    return usage(msg('cli.import.encodingOneOf'));
   let bytes: Uint8Array;
   try {
     const size = (await stat(file)).size;
     if (size > MAX_IMPORT_BYTES) {
-      err(`import: ${file} is ${Math.round(size / 1024 ** 2)} MB; the limit is 200 MB`);
+      fail(msg('formats.import.tooBig', { file, mb: Math.round(size / 1024 ** 2) }));
       return 1;
     }
     bytes = new Uint8Array(await readFile(file));
   } catch (e) {
-    err(`import: cannot read ${file}: ${(e as Error).message}`);
+    fail(msg('cli.cannotRead', { what: file, why: (e as Error).message }));
     return 1;
   }
   const result = importFile(
@@ -70,20 +82,22 @@ export async function runImport(
     { crs: crs as CrsCode | undefined, encoding: enc as TextEncoding | undefined },
   );
   if (!result.ok) {
-    for (const e of result.errors) err(`import: ${e}`);
-    if (result.needs === 'crs') err('import: run again with --crs');
+    for (const e of result.errors) fail(e);
+    if (result.needs === 'crs') fail(msg('cli.import.runWithCrs'));
     return 1;
   }
   const target = resolve(values.output);
   try {
     await writeAtomically(target, `${JSON.stringify(result.features)}\n`);
   } catch (e) {
-    err(`import: cannot write ${target}: ${(e as Error).message}`);
+    fail(msg('cli.cannotWrite', { path: target, why: (e as Error).message }));
     return 1;
   }
-  out(`CRS: ${result.crs} (${CRS[result.crs].name}), ${HOW[result.crsSource]}`);
-  out(`encoding: ${result.encoding ?? 'not applicable'}`);
-  for (const w of result.warnings) out(`warning: ${w}`);
-  out(`${result.features.features.length} features written to ${target}`);
+  const name = CRS[result.crs].name;
+  out(say(msg('cli.import.crs', { crs: result.crs, name, how: HOW[result.crsSource] })));
+  const encoding = result.encoding ?? msg('cli.import.noEncoding');
+  out(say(msg('cli.import.encoding', { encoding })));
+  for (const w of result.warnings) out(say(msg('cli.warning', { text: w })));
+  out(say(msg('cli.import.written', { n: result.features.features.length, path: target })));
   return 0;
 }

@@ -3,9 +3,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Feature, FeatureCollection } from 'geojson';
-import { langOfEnv } from '../contract/messages/lang';
+import { type Lang, langOfEnv } from '../contract/messages/lang';
 import { renderMessage } from '../contract/messages/render';
-import { msg } from '../domain/message';
+import { type Message, msg } from '../domain/message';
 import { CITY, COUNTIES } from '../domain/plans/counties';
 import { delineatePlan } from '../domain/plans/delineate-plan';
 import type { PlanFilter } from '../domain/plans/filter-plans';
@@ -29,42 +29,14 @@ import { writeAtomically } from './write-output';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-const HELP = `河界 Hejie command line
-
-Usage: npm run -s hejie -- <command> [options]
-
-Commands:
-  plans [--overdue|--on-time] [--county 灵山县|450721] [--q 搜索词] [--json]
-                 the plan register with stage and overdue status (today, China time)
-  rivers [--json]
-                 waterbodies with their plans, counties and map status (未上图 when no geometry)
-  zones <input.geojson> [-o out.geojson] [--rules rules.json]
-                 management range and protection zone of every reach in the input (lon/lat
-                 toe/bank lines by role), computed in the reach's Gauss-Krüger zone; stdout
-                 without -o; on any error prints every reason, writes nothing, exits 1
-  markers <zones.geojson> [--spacing 150] [--min-gap 20] [--bend 20] [--board-km 5] [-o markers.geojson]
-                 boundary markers (界桩) on every management/protection line per bank, and
-                 suggested notice boards (公告牌), numbered upstream → downstream
-  export <in.geojson> --format shp|dxf|kml|geojson|xlsx|csv|txt [--crs auto|EPSG:4545|…]
-         [--encoding utf-8|gbk] -o <path>
-                 CGCS2000 deliverables: GIS/CAD files and coordinate tables (坐标成果表)
-  import <file> [--crs EPSG:xxxx] [--encoding gbk|utf-8] -o out.geojson
-                 surveyed data (zipped shapefile, GeoJSON, KML, DXF, CSV/XLSX/TXT coordinate
-                 tables) to lon/lat CGCS2000 GeoJSON; reports the CRS found and every fix made
-  sample-reach   rewrites geodata/samples/nanliujiang-sample-reach.geojson: demonstration toe
-                 lines at ±40 m of a 20 km stretch of 南流江's real course (rivers.geojson)
-  user add <username> --role planner|chief|admin [--name 姓名] [--person 高朴]
-       [--county 450721 …] [--city] [--publish] [--password-stdin]
-  user list [--json] | user passwd <username> [--password-stdin] | user disable <username>
-                 accounts; the password is read from stdin (≥ 10 characters), never from the
-                 command line; without --password-stdin a random one is printed once
-  backup <file>  online backup of $HEJIE_DATA/hejie.sqlite (safe while the server runs), then
-                 PRAGMA integrity_check on the copy
-  restore <file> puts a checked backup in place (server stopped); keeps the old database as
-                 hejie.sqlite.bak-<timestamp>
-  help           this text
-
-Environment: HEJIE_DATA (data folder, default ./data), HEJIE_NOW (pretend today is this ISO date).`;
+/** `--lang zh|en` (or `--lang=en`) anywhere in the command line, and the rest without it. */
+function takeLang(argv: string[]): { flag: string | undefined; rest: string[] } {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return { flag: undefined, rest: argv };
+  const arg = argv[i] as string;
+  const flag = arg === '--lang' ? (argv[i + 1] ?? '') : arg.slice('--lang='.length);
+  return { flag, rest: argv.filter((_, j) => j !== i && (arg !== '--lang' || j !== i + 1)) };
+}
 
 /** Runs one command; returns the exit code. Output goes to the given writers. */
 export async function runCli(
@@ -73,19 +45,26 @@ export async function runCli(
   err: (s: string) => void = (s) => process.stderr.write(`${s}\n`),
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  const [command, ...rest] = argv;
+  const { flag, rest: args } = takeLang(argv);
+  const lang = langOfEnv(flag, env);
+  if (lang === null) {
+    err(renderMessage(msg('cli.badLang', { got: flag ?? '' }), langOfEnv(undefined, env) ?? 'zh'));
+    return 2;
+  }
+  const say = (m: Message) => renderMessage(m, lang);
+  const [command, ...rest] = args;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    out(HELP);
+    out(say(msg('cli.help')));
     return command ? 0 : 2;
   }
-  if (command === 'zones') return runZones(rest, out, err);
+  if (command === 'zones') return runZones(rest, out, err, lang);
   if (command === 'sample-reach') return writeSampleReach(out);
-  if (command === 'markers') return runMarkers(rest, out, err);
-  if (command === 'export') return runExport(rest, out, err);
-  if (command === 'import') return runImport(rest, out, err);
-  if (command === 'user') return runUser(rest, { out, err, env });
-  if (command === 'backup') return runBackup(rest, { out, err, env });
-  if (command === 'restore') return runRestore(rest, { out, err, env });
+  if (command === 'markers') return runMarkers(rest, out, err, lang);
+  if (command === 'export') return runExport(rest, out, err, lang);
+  if (command === 'import') return runImport(rest, out, err, lang);
+  if (command === 'user') return runUser(rest, { out, err, env, lang });
+  if (command === 'backup') return runBackup(rest, { out, err, env, lang });
+  if (command === 'restore') return runRestore(rest, { out, err, env, lang });
   const { values } = parseArgs({
     args: rest,
     strict: true,
@@ -119,16 +98,15 @@ export async function runCli(
       return 0;
     }
     if (command !== 'plans') {
-      err(`unknown command "${command}"\n\n${HELP}`);
+      err(`${say(msg('cli.unknownCommand', { command }))}\n\n${say(msg('cli.help'))}`);
       return 2;
     }
     const county = values.county
       ? [CITY, ...COUNTIES].find((c) => c.adcode === values.county || c.name === values.county)
       : undefined;
     if (values.county && !county) {
-      err(
-        `--county must be one of ${[CITY, ...COUNTIES].map((c) => `${c.name}/${c.adcode}`).join(', ')}`,
-      );
+      const list = [CITY, ...COUNTIES].map((c) => `${c.name}/${c.adcode}`).join(', ');
+      err(say(msg('cli.countyOneOf', { list })));
       return 2;
     }
     const filter: PlanFilter = {
@@ -201,6 +179,7 @@ async function runZones(
   args: string[],
   out: (s: string) => void,
   err: (s: string) => void,
+  lang: Lang,
 ): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -223,7 +202,6 @@ async function runZones(
       }
       rules = parsed.rules;
     }
-    const lang = langOfEnv(undefined, process.env) ?? 'zh';
     const input = (await readJson(inputPath, 'input')) as { features?: unknown };
     if (!Array.isArray(input?.features)) {
       err(renderMessage(msg('zones.input.notCollection'), lang));

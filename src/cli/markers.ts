@@ -1,8 +1,7 @@
 // `hejie markers`: boundary markers (界桩) and notice boards (公告牌) on the zone engine's lines.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Lang } from '../contract/messages/lang';
-import { langOfEnv } from '../contract/messages/lang';
+import { type Lang, langOfEnv } from '../contract/messages/lang';
 import { renderMessage } from '../contract/messages/render';
 import type { MarkerOptions } from '../domain/markers/marker-options';
 import { resolveMarkerOptions } from '../domain/markers/marker-options';
@@ -69,8 +68,8 @@ export async function runMarkers(
   args: string[],
   out: (s: string) => void,
   err: (s: string) => void,
+  lang: Lang = langOfEnv(undefined, process.env) ?? 'zh',
 ): Promise<number> {
-  const lang = langOfEnv(undefined, process.env) ?? 'zh';
   const parsed = parse(args, lang);
   if (typeof parsed === 'string') {
     err(parsed);

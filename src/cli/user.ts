@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { langOfEnv } from '../contract/messages/lang';
+import { type Lang, langOfEnv } from '../contract/messages/lang';
 import { renderMessage } from '../contract/messages/render';
 import {
   type AccountProblem,
@@ -53,6 +53,8 @@ export interface UserIo {
   out: (s: string) => void;
   err: (s: string) => void;
   env: NodeJS.ProcessEnv;
+  /** the language of the messages (`--lang`, else the locale) */
+  lang?: Lang;
   /** the whole of stdin */
   readStdin: () => Promise<string>;
 }
@@ -82,7 +84,8 @@ export async function runUser(
     err(USAGE);
     return 2;
   }
-  const say = (m: Message) => renderMessage(m, langOfEnv(undefined, io.env ?? process.env) ?? 'zh');
+  const lang = io.lang ?? langOfEnv(undefined, io.env ?? process.env) ?? 'zh';
+  const say = (m: Message) => renderMessage(m, lang);
   const { store } = await openRegister(ROOT, readEnv(io.env ?? process.env).dataDir, 'cli');
   try {
     const actor = `cli:${userInfo().username}`;

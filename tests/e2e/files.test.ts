@@ -137,9 +137,9 @@ describe('import: GDAL-written GBK shapefile without .cpg (EPSG:4524)', () => {
     expect(await c.locator('.import-swap').textContent()).toBe('无');
     expect(await c.locator('.import-counts').textContent()).toBe('线 2 · 面 3 · 点 3');
     expect(await c.textContent()).toMatch(/108\.60000–109\.61235°E，21\.80000–22\.25123°N/);
-    // the domain's own warnings, as it wrote them
+    // the domain's own warnings, rendered in the UI's language
     expect(await c.locator('.hint li').allTextContents()).toContain(
-      'lines has no .cpg: attributes read as GBK (from the bytes); use --encoding if the text looks wrong',
+      'lines 缺少 .cpg：属性按 GBK 读取（依据字节内容）；如文字显示乱码，请另行指定编码',
     );
     expect(await text(page, '.import-total')).toContain('将添加 2 条线、3 个面到工作副本');
     expect(await text(page, '.import-total')).toContain('3 个点不会添加');
@@ -209,10 +209,10 @@ describe('import: GDAL-written GBK shapefile without .cpg (EPSG:4524)', () => {
       '需要你选择坐标系（选定后重新读取）：请选择……',
     );
     expect(await c.locator('[role="alert"]').textContent()).toMatch(
-      /^6-digit Gauss-Krüger eastings \(e\.g\. feature 1 of lines \(\d+\.\d+, \d+\.\d+\)\) do not say their zone/,
+      /^6 位高斯-克吕格横坐标（如 图层 lines 的第 1 个要素（\d+\.\d+, \d+\.\d+））没有注明带号/,
     );
     expect(await c.locator('[role="alert"]').textContent()).toContain(
-      'the choice that fits is --crs EPSG:4545',
+      '符合的选择是 --crs EPSG:4545',
     );
     expect(await c.locator('option[value="EPSG:4545"]').textContent()).toContain('（建议）');
     expect(await page.locator('.import-dialog button:has-text("确认添加")').isDisabled()).toBe(
@@ -285,7 +285,7 @@ describe('import: coordinate table and a refused file', () => {
     expect(await c.locator('.import-encoding').textContent()).toBe('GBK');
     expect(await c.locator('.import-counts').textContent()).toBe('线 1 · 面 1 · 点 2');
     expect(await c.locator('.hint li').first().textContent()).toMatch(
-      /^X \(north\) and Y \(east\) were swapped in 15 of 15 points/,
+      /^15 个点中有 15 个点的 X（北）与 Y（东）互换/,
     );
     await expect
       .poll(() => drawnAt(page, [108.605, 21.953]), LONG)
@@ -303,7 +303,7 @@ describe('import: coordinate table and a refused file', () => {
     const c = card(page);
     await page.locator('.import-file[data-state="refused"]').waitFor(LONG);
     expect(await c.locator('[role="alert"]').textContent()).toBe(
-      '无法导入，不会添加任何内容：route.kml is XML but not KML (its root element is <gpx>, not <kml>)',
+      '无法导入，不会添加任何内容：route.kml 是 XML 但不是 KML（根元素为 <gpx>，而非 <kml>）',
     );
     expect(await text(page, '.import-total')).toContain('没有可以添加的线或面');
     expect(await page.locator('.import-dialog button:has-text("确认添加")').isDisabled()).toBe(
@@ -484,7 +484,7 @@ describe('export of the computed draft', () => {
     const alert = dialog.locator('[role="alert"]');
     await alert.waitFor(LONG);
     expect(await alert.textContent()).toMatch(
-      /^未能导出：.*"𠮷" \(U\+20BB7.*cannot be written in GBK; choose UTF-8/,
+      /^未能导出：.*“𠮷”（U\+20BB7.*无法用 GBK 编码，请改用 UTF-8/,
     );
     await alert.scrollIntoViewIfNeeded();
     await screenshot(page, 'files-export-gbk-refused-phone');

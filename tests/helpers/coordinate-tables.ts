@@ -18,6 +18,7 @@ import type {
 } from '../../src/domain/formats/types';
 import type { MarkerProperties } from '../../src/domain/markers/marker';
 import { parseCsv } from '../../src/domain/text/csv';
+import { inEnglish } from './messages';
 
 export const PROJECTED: CrsCode[] = ['EPSG:4545', 'EPSG:4546', 'EPSG:4524', 'EPSG:4525'];
 const NOW = new Date(2026, 10, 28, 12);
@@ -191,8 +192,8 @@ export const utf8 = (f: ExportFile) =>
 
 export function writeOk(format: ExportFormat, input: FeatureCollection, ctx: ExportContext) {
   const r = format.write(input, ctx);
-  if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r;
+  if (!r.ok) throw new Error(inEnglish(r.errors).join('\n'));
+  return { ...r, warnings: inEnglish(r.warnings) };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { CrsCode } from '../../src/domain/crs/crs';
 import { signedArea2 } from '../../src/domain/formats/common/geometry-coords';
 import { exportFeatures } from '../../src/domain/formats/export/export-features';
 import { cs2csFeatures, flatPoints, nearestMax, writeFiles } from '../helpers/gdal';
+import { inEnglish } from './messages';
 
 const ZONES_DIR = join(import.meta.dirname, '../fixtures/zones/out');
 export const ALL_CRS: CrsCode[] = ['EPSG:4545', 'EPSG:4546', 'EPSG:4524', 'EPSG:4525', 'EPSG:4490'];
@@ -98,8 +99,8 @@ export function exportOk(
   encoding: 'utf-8' | 'gbk' = 'utf-8',
 ) {
   const r = exportFeatures(fc, { format, crs, encoding, baseName: 'hejie' });
-  if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r;
+  if (!r.ok) throw new Error(inEnglish(r.errors).join('\n'));
+  return { ...r, warnings: inEnglish(r.warnings) };
 }
 
 /**

@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import type { FeatureCollection, Position } from 'geojson';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { renderMessage } from '../../src/contract/messages/render';
 import { type CrsCode, projector } from '../../src/domain/crs/crs';
 import type { ImportResult } from '../../src/domain/formats/types';
 import { encodeGbk } from '../../src/domain/text/gbk';
+import { inEnglish } from './messages';
 
 export const FIX = join(__dirname, '../fixtures/import');
 export let dir = '';
@@ -27,7 +29,7 @@ export const read = (p: string) => new Uint8Array(readFileSync(p));
 export const utf8 = (s: string) => new TextEncoder().encode(s);
 export function gbk(s: string): Uint8Array {
   const r = encodeGbk(s);
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(renderMessage(r.reason, 'en'));
   return r.bytes;
 }
 export function entry(files: Record<string, Uint8Array>, name: string): Uint8Array {
@@ -87,13 +89,19 @@ export function maxDeltaM(a: Position[], b: Position[], label = ''): number {
   return max;
 }
 
-export function ok(r: ImportResult): Extract<ImportResult, { ok: true }> {
-  if (!r.ok) throw new Error(`import failed: ${r.errors.join('; ')}`);
-  return r;
+/** A successful import, its warnings rendered in English. */
+export function ok(
+  r: ImportResult,
+): Omit<Extract<ImportResult, { ok: true }>, 'warnings'> & { warnings: string[] } {
+  if (!r.ok) throw new Error(`import failed: ${inEnglish(r.errors).join('; ')}`);
+  return { ...r, warnings: inEnglish(r.warnings) };
 }
-export const fail = (r: ImportResult) => {
+/** A refused import, its reasons rendered in English. */
+export const fail = (
+  r: ImportResult,
+): Omit<Extract<ImportResult, { ok: false }>, 'errors'> & { errors: string[] } => {
   if (r.ok) throw new Error('import should have failed');
-  return r;
+  return { ...r, errors: inEnglish(r.errors) };
 };
 
 /** GDAL's own lon/lat reading of a dataset (the reference). */

@@ -1,9 +1,15 @@
 import type { LineString, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { allowedRange, checkProperties } from '../../src/domain/editor/check-properties';
+import { renderMessage } from '../../src/contract/messages/render';
+import {
+  allowedRange,
+  checkProperties,
+  type PropertyProblem,
+} from '../../src/domain/editor/check-properties';
 import type { EditFeature, EditProperties } from '../../src/domain/editor/edit-types';
 import { measureLength } from '../../src/domain/editor/measure-length';
 import { newFeatureProperties } from '../../src/domain/editor/new-feature';
+import { problemMessage } from '../../src/domain/editor/problem-message';
 import { bankWidths } from '../../src/domain/zones/compute-zones';
 import type { BankLine } from '../../src/domain/zones/read-reaches';
 import type { EmbankmentClass } from '../../src/domain/zones/rules';
@@ -173,5 +179,19 @@ describe('measureLength', () => {
         [100.1, 20],
       ]),
     ).toBeNull();
+  });
+});
+
+describe('problem messages', () => {
+  it('quote the rule in the user language, rendered by the catalogs', () => {
+    const [p] = checkProperties(feature({ embankmentClass: 2, widthM: 60 }), rules);
+    const m = problemMessage(p as PropertyProblem);
+    expect(m.code).toBe('editor.problem.widthToe');
+    expect(renderMessage(m, 'zh')).toMatch(/^宽度 60 m 超出 2 级堤防护堤地宽度 20–50 m（/);
+    expect(renderMessage(m, 'en')).toMatch(
+      /^Width 60 m is outside the Class 2 embankment toe margin 20–50 m \(/,
+    );
+    const none = problemMessage({ field: 'role', code: 'missing' });
+    expect(renderMessage(none, 'zh')).toBe('尚未设置类型（堤脚线、岸线或水域）。');
   });
 });

@@ -7,7 +7,11 @@ import { runCli } from '../../src/cli/main';
 async function run(args: string[], now = '2020-06-01T12:00:00+08:00') {
   const out: string[] = [];
   const err: string[] = [];
-  const env = { HEJIE_DATA: mkdtempSync(join(tmpdir(), 'hejie-cli-')), HEJIE_NOW: now };
+  const env = {
+    HEJIE_DATA: mkdtempSync(join(tmpdir(), 'hejie-cli-')),
+    HEJIE_NOW: now,
+    LANG: 'en_US.UTF-8',
+  };
   const code = await runCli(
     args,
     (s) => out.push(s),

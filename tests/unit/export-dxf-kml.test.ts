@@ -16,6 +16,7 @@ import {
   withTempDir,
   writeFiles,
 } from '../helpers/gdal';
+import { englishResult } from '../helpers/messages';
 
 /** GDAL 3.6 decodes DXF text by $DWGCODEPAGE even for R2007 (UTF-8 by definition): tell it. */
 const DXF_UTF8 = ['--config', 'DXF_ENCODING', 'UTF-8'];
@@ -96,7 +97,7 @@ describe('DXF, KML and GeoJSON read back by GDAL', { timeout: 60_000 }, () => {
       encoding: 'utf-8',
       baseName: 'x',
     });
-    expect(r).toEqual({
+    expect(englishResult(r)).toEqual({
       ok: false,
       errors: [expect.stringMatching(/^DXF is written in a projected CRS/)],
     });
@@ -198,6 +199,7 @@ describe('DXF, KML and GeoJSON read back by GDAL', { timeout: 60_000 }, () => {
           [join(dir, 'in.geojson'), '--format', 'shp', '-o', zip],
           (s) => out.push(s),
           (s) => err.push(s),
+          'en',
         ),
       ).toBe(0);
       expect(out).toEqual([`wrote ${zip} (shp, EPSG:4546)`]);
@@ -209,6 +211,7 @@ describe('DXF, KML and GeoJSON read back by GDAL', { timeout: 60_000 }, () => {
           [join(dir, 'in.geojson'), '--format', 'pdf', '-o', zip],
           () => {},
           (s) => err.push(s),
+          'en',
         ),
       ).toBe(2);
       expect(
@@ -216,6 +219,7 @@ describe('DXF, KML and GeoJSON read back by GDAL', { timeout: 60_000 }, () => {
           [join(dir, 'in.geojson'), '--format', 'shp'],
           () => {},
           (s) => err.push(s),
+          'en',
         ),
       ).toBe(2);
       expect(
@@ -223,6 +227,7 @@ describe('DXF, KML and GeoJSON read back by GDAL', { timeout: 60_000 }, () => {
           [join(dir, 'missing.geojson'), '--format', 'shp', '-o', zip],
           () => {},
           (s) => err.push(s),
+          'en',
         ),
       ).toBe(1);
       expect(err.at(-1)).toMatch(/no such file/);

@@ -18,6 +18,7 @@ import {
   unzipTo,
 } from '../helpers/export-gis';
 import { identifyEpsg, ogrinfo, ogrToGeoJson, shapelyValidity, withTempDir } from '../helpers/gdal';
+import { englishResult, inEnglish } from '../helpers/messages';
 
 describe('shapefile export read back by GDAL', { timeout: 60_000 }, () => {
   for (const crs of ALL_CRS) {
@@ -160,7 +161,7 @@ describe('export errors, zones and input', () => {
     (fc.features.at(-1) as Feature).properties = { 名称: '𠮷野家' };
     const r = exportFeatures(fc, { format: 'shp', crs: 'auto', encoding: 'gbk', baseName: 'x' });
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors.join('\n')).toMatch(
+    expect(!r.ok && inEnglish(r.errors).join('\n')).toMatch(
       new RegExp(`^feature ${fc.features.length - 1}, property "名称": "𠮷" \\(U\\+20BB7`),
     );
     await withTempDir(async (dir) => {
@@ -178,6 +179,7 @@ describe('export errors, zones and input', () => {
         ],
         () => {},
         (s) => errs.push(s),
+        'en',
       );
       expect(code).toBe(1);
       expect(errs.join('\n')).toContain('U+20BB7');
@@ -210,7 +212,7 @@ describe('export errors, zones and input', () => {
       },
       { format: 'shp', crs: 'auto', encoding: 'utf-8', baseName: 'x' },
     );
-    expect(bad).toEqual({
+    expect(englishResult(bad)).toEqual({
       ok: false,
       errors: [
         expect.stringMatching(/^feature 0: coordinate \[562000, 2428000\] is not lon\/lat/),

@@ -24,6 +24,7 @@ import {
   ZONES,
 } from '../helpers/coordinate-tables';
 import { ogrinfo, ogrToGeoJson, withTempDir, writeFiles } from '../helpers/gdal';
+import { englishResult } from '../helpers/messages';
 
 describe('xlsx coordinate tables read back by GDAL', () => {
   /** One sheet as GDAL's XLSX driver reads it: every row, all cells as text. */
@@ -228,7 +229,7 @@ describe('txt exchange file', () => {
   });
 
   it('refuses EPSG:4490 and characters GBK cannot hold', () => {
-    expect(txtFormat.write(fc(HAND), ctxOf('EPSG:4490'))).toMatchObject({
+    expect(englishResult(txtFormat.write(fc(HAND), ctxOf('EPSG:4490')))).toMatchObject({
       ok: false,
       errors: [/Gauss-Krüger X\/Y/],
     });
@@ -236,7 +237,7 @@ describe('txt exchange file', () => {
       fc([marker({ lon: 108.6, lat: 21.95, river: '钦江🌊' })]),
       ctxOf('EPSG:4545', 'gbk'),
     );
-    expect(r).toMatchObject({
+    expect(englishResult(r)).toMatchObject({
       ok: false,
       errors: [/^qz\.txt: block QJ01-GL-L \(钦江🌊 QJ01 管理范围线界桩左岸\): "🌊"/],
     });

@@ -23,6 +23,7 @@ import {
   writeOk,
   ZONES,
 } from '../helpers/coordinate-tables';
+import { englishResult, inEnglish } from '../helpers/messages';
 
 describe('formatDms and formatFixed', () => {
   it('print degrees-minutes-seconds to 0.0001″, carrying 59.99995″ into the next minute', () => {
@@ -216,7 +217,7 @@ describe('csv layout', () => {
     );
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(r.errors[0]).toMatch(
+      expect(inEnglish(r.errors)[0]).toMatch(
         /^qz-管理范围线界桩\.csv, line 16, column 河流: "🌊" .*choose UTF-8/,
       );
   });
@@ -226,13 +227,13 @@ describe('csv layout', () => {
       fc([...HAND, marker({ id: 'X-9', bank: 'middle' as 'left', lon: Number.NaN, lat: 21.9 })]),
       ctxOf('EPSG:4545'),
     );
-    expect(bad).toEqual({
+    expect(englishResult(bad)).toEqual({
       ok: false,
       errors: [
         `feature 9 (marker "X-9"): bank must be 'left' or 'right', got "middle"; the point has coordinates [null,21.9], not numbers`,
       ],
     });
-    expect(csvFormat.write(fc([]), ctxOf('EPSG:4545'))).toMatchObject({
+    expect(englishResult(csvFormat.write(fc([]), ctxOf('EPSG:4545')))).toMatchObject({
       ok: false,
       errors: [/nothing to tabulate/],
     });

@@ -23,6 +23,7 @@ import {
 import { runFilesRequest } from '../../src/ui/workspace/files/run-files-request';
 import { allInputs, readFc } from '../helpers/export-gis';
 import { gdalShapefile, ok, read, utf8, xy, zipDir } from '../helpers/import';
+import { inEnglish } from '../helpers/messages';
 
 const feature = (geometry: Feature['geometry'], properties: Record<string, unknown> = {}) =>
   ({ type: 'Feature', geometry, properties }) as Feature;
@@ -58,7 +59,7 @@ describe('collectSources', () => {
     expect(collectSources([geojson])).toEqual([{ ...geojson, parts: ['a.geojson'] }]);
     const [only] = collectSources([{ name: 'lines.dbf', bytes: new Uint8Array([3]) }]);
     const r = importFile(only as { name: string; bytes: Uint8Array });
-    expect(r.ok ? '' : r.errors[0]).toBe('lines.zip holds no .shp file');
+    expect(r.ok ? '' : inEnglish(r.errors)[0]).toBe('lines.zip holds no .shp file');
   });
 });
 
@@ -159,7 +160,7 @@ describe('what the confirmation says', () => {
     const [x2, y2] = xy('EPSG:4524', P2);
     const r = okOf(importFile({ name: 's.csv', bytes: utf8(`1,${y},${x}\n2,${y2},${x2}\n`) }));
     expect(r.swapped).toEqual({ points: 2, total: 2 });
-    expect(r.warnings.some((w) => w.includes('swapped in 2 of 2 points'))).toBe(true);
+    expect(inEnglish(r.warnings).some((w) => w.includes('swapped in 2 of 2 points'))).toBe(true);
     expect(formatExtent([108.6, 21.95, 108.62, 21.97], 'zh')).toBe(
       '108.60000–108.62000°E，21.95000–21.97000°N',
     );
@@ -257,7 +258,7 @@ describe('runFilesRequest', () => {
       features: fc(...features.features, ...marker),
       options: { ...options, format: 'csv' },
     });
-    if (!csv.result.ok) throw new Error(csv.result.errors.join('; '));
+    if (!csv.result.ok) throw new Error(inEnglish(csv.result.errors).join('; '));
     const inside = Object.keys(unzipSync(csv.result.bytes));
     expect(csv.result.name).toBe('钦江_管理范围_EPSG4545.zip');
     expect(inside.length).toBeGreaterThan(1);
@@ -269,7 +270,7 @@ describe('runFilesRequest', () => {
       features: odd,
       options: { ...options, format: 'shp' },
     });
-    expect(refused.result.ok ? [] : refused.result.errors[0]).toMatch(
+    expect(refused.result.ok ? [] : inEnglish(refused.result.errors)[0]).toMatch(
       /"𠮷" \(U\+20BB7.*cannot be written in GBK; choose UTF-8/,
     );
   });

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import type { FeatureCollection, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { renderMessage } from '../../src/contract/messages/render';
 import { CRS, type CrsCode } from '../../src/domain/crs/crs';
 import { EXPORT_FORMATS } from '../../src/domain/formats/export/export-formats';
 import { IMPORT_EXTENT } from '../../src/domain/formats/import/import-extent';
 import { importFile } from '../../src/domain/formats/import/import-file';
-import { parsePrj } from '../../src/domain/formats/shapefile/parse-prj';
+import { type PrjResult, parsePrj } from '../../src/domain/formats/shapefile/parse-prj';
 import {
   dir,
   entry,
@@ -147,6 +148,12 @@ describe('bad files: a specific reason each, nothing imported', () => {
   });
 });
 
+/** A .prj reading with its note or reason rendered in English. */
+const prjEn = (r: PrjResult) =>
+  r.ok
+    ? { ...r, note: r.note && renderMessage(r.note, 'en') }
+    : { ...r, error: renderMessage(r.error, 'en') };
+
 describe('.prj parsing against GDAL WKT', () => {
   const wkt = (code: string, fmt: string) =>
     execFileSync('gdalsrsinfo', ['-o', fmt, code]).toString();
@@ -166,29 +173,29 @@ describe('.prj parsing against GDAL WKT', () => {
   });
 
   it('takes WGS 84 lon/lat with a note; refuses Xian 1980, Beijing 1954, UTM, other zones', () => {
-    expect(parsePrj(wkt('EPSG:4326', 'wkt_esri'), 'w.prj')).toMatchObject({
+    expect(prjEn(parsePrj(wkt('EPSG:4326', 'wkt_esri'), 'w.prj'))).toMatchObject({
       ok: true,
       crs: 'EPSG:4490',
       note: expect.stringMatching(/WGS 84 .* taken as CGCS2000/),
     });
-    expect(parsePrj(wkt('EPSG:2383', 'wkt_esri'), 'x.prj')).toEqual({
+    expect(prjEn(parsePrj(wkt('EPSG:2383', 'wkt_esri'), 'x.prj'))).toEqual({
       ok: false,
       error:
         'x.prj: the data is in Xian 1980 (Xian_1980_3_Degree_GK_CM_114E); convert it to CGCS2000 first',
     });
-    expect(parsePrj(wkt('EPSG:2433', 'wkt1'), 'b.prj')).toMatchObject({
+    expect(prjEn(parsePrj(wkt('EPSG:2433', 'wkt1'), 'b.prj'))).toMatchObject({
       ok: false,
       error: expect.stringMatching(/in Beijing 1954 .*convert it to CGCS2000 first/),
     });
-    expect(parsePrj(wkt('EPSG:32649', 'wkt_esri'), 'u.prj')).toMatchObject({
+    expect(prjEn(parsePrj(wkt('EPSG:32649', 'wkt_esri'), 'u.prj'))).toMatchObject({
       ok: false,
       error: expect.stringMatching(/projected on WGS 84 \(WGS_1984_UTM_Zone_49N\)/),
     });
-    expect(parsePrj(wkt('EPSG:4547', 'wkt_esri'), 'z.prj')).toMatchObject({
+    expect(prjEn(parsePrj(wkt('EPSG:4547', 'wkt_esri'), 'z.prj'))).toMatchObject({
       ok: false,
       error: expect.stringMatching(/central meridian 114°.*not one of Qinzhou's/),
     });
-    expect(parsePrj('garbage', 'g.prj')).toEqual({
+    expect(prjEn(parsePrj('garbage', 'g.prj'))).toEqual({
       ok: false,
       error: 'g.prj is not a WKT coordinate system',
     });

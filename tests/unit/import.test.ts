@@ -160,6 +160,7 @@ describe('hejie import', () => {
       args,
       (s) => out.push(s),
       (s) => err.push(s),
+      'en',
     );
     return { code, out: out.join('\n'), err: err.join('\n') };
   };

@@ -51,7 +51,7 @@ async function cli(dataDir: string, args: string[]): Promise<Run> {
     args,
     (s) => out.push(s),
     (s) => err.push(s),
-    { HEJIE_DATA: dataDir },
+    { HEJIE_DATA: dataDir, LANG: 'en_US.UTF-8' },
   );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

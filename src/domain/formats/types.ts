@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { CrsCode, CrsInfo } from '../crs/crs';
+import type { Message } from '../message';
 
 /** Text encodings the exports can be written in and the imports read. */
 export type TextEncoding = 'utf-8' | 'gbk';
@@ -12,8 +13,8 @@ export interface ExportFile {
 
 /** Export succeeded (with warnings to show), or the reasons nothing was written. */
 export type ExportResult =
-  | { ok: true; files: ExportFile[]; crs: CrsCode; warnings: string[] }
-  | { ok: false; errors: string[] };
+  | { ok: true; files: ExportFile[]; crs: CrsCode; warnings: Message[] }
+  | { ok: false; errors: Message[] };
 
 /** What a writer gets: the resolved CRS (never 'auto'), the encoding and a base name for files. */
 export interface ExportContext {
@@ -39,7 +40,7 @@ export interface ExportFormat {
   write(
     fc: FeatureCollection,
     ctx: ExportContext,
-  ): { ok: true; files: ExportFile[]; warnings: string[] } | { ok: false; errors: string[] };
+  ): { ok: true; files: ExportFile[]; warnings: Message[] } | { ok: false; errors: Message[] };
 }
 
 /** One file handed to an import (a zip is one file). */
@@ -66,12 +67,12 @@ export type ImportResult =
       crs: CrsCode;
       crsSource: 'prj' | 'option' | 'detected';
       encoding: TextEncoding | 'ascii' | null;
-      warnings: string[];
+      warnings: Message[];
       /** positions whose axes were exchanged back (a warning says which), when any were */
       swapped?: { points: number; total: number };
     }
   /** `needs: 'crs'`: the CRS must be given; `fits`: the one zone that puts every point in Qinzhou */
-  | { ok: false; errors: string[]; needs?: 'crs'; fits?: CrsCode };
+  | { ok: false; errors: Message[]; needs?: 'crs'; fits?: CrsCode };
 
 /** An import format: one entry of the import registry. */
 export interface ImportFormat {

@@ -4,6 +4,8 @@
  * table is built once from the decoder: every two-byte code 0x8140–0xFEFE, reversed.
  */
 
+import { type Message, msg } from '../message';
+
 let table: Map<number, number> | null = null;
 
 function encoderTable(): Map<number, number> {
@@ -28,7 +30,7 @@ function encoderTable(): Map<number, number> {
 }
 
 /** The outcome of encoding: bytes, or the first character GBK cannot hold. */
-export type GbkResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
+export type GbkResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: Message };
 
 /**
  * Encodes text as GBK; refuses (with the character and its position) what GBK cannot hold.
@@ -46,7 +48,12 @@ export function encodeGbk(text: string): GbkResult {
       if (code === undefined) {
         return {
           ok: false,
-          reason: `"${ch}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')}, character ${i + 1} of "${text}") cannot be written in GBK; choose UTF-8`,
+          reason: msg('formats.gbk.cannotEncode', {
+            char: ch,
+            codepoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`,
+            index: i + 1,
+            text,
+          }),
         };
       }
       out.push(code >> 8, code & 0xff);

@@ -1,12 +1,12 @@
 // A plan's geometry versions: read (authorised only) and save with compare-and-set on baseVersion.
 import type { Feature } from 'geojson';
 import { Hono } from 'hono';
+import { geometryQuery, saveGeometryBody } from '../../contract/versions';
 import { canEditGeometry, canViewDraft } from '../../domain/access/permissions';
 import { msg } from '../../domain/message';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import type { GeometryVersion } from '../store/store';
-import { geometryQuery, saveGeometryBody } from './plan-schemas';
 import { actorName, fail, findPlan, readBody, readQuery, refuse } from './route-kit';
 
 /** A version without its features (what a list or a conflict reports). */

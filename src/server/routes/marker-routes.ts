@@ -1,11 +1,11 @@
 // GET /api/markers: the newest publication's markers of every plan for the public map, rounded and
 // stripped of survey data, serialized and gzipped once per publication set (ETag → 304).
 import { Hono } from 'hono';
+import { noQuery } from '../../contract/accounts';
 import { redactMarkers } from '../../domain/markers/redact-markers';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import type { CachedBody } from '../cached-body';
 import { cachedBody, sendCached } from '../cached-body';
-import { noQuery } from './admin-schemas';
 import { readQuery } from './route-kit';
 
 /** The public markers route. */

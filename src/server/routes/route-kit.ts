@@ -51,14 +51,6 @@ export function fail(
   return c.json(errorBody(c, message, extra), status);
 }
 
-/**
- * A JSON error `{ error, field? }` from an English sentence: the old form, kept while the routes move
- * to `fail` with a message code. Do not use it in new code.
- */
-export function failText(c: Ctx, status: ErrorStatus, error: string, field?: string): Response {
-  return c.json(field === undefined ? { error } : { error, field }, status);
-}
-
 /** 401 for the public (log in first), 403 for a logged-in account that may not. */
 export function refuse(c: Ctx, what: Message): Response {
   return c.get('actor')?.kind === 'user'

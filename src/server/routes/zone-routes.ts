@@ -3,15 +3,15 @@
 import { Hono } from 'hono';
 import { langOfAcceptLanguage } from '../../contract/messages/lang';
 import { renderMessage } from '../../contract/messages/render';
+import { zonesQuery } from '../../contract/versions';
 import { canSeeCoordinates, canViewDraft } from '../../domain/access/permissions';
 import { exportFeatures } from '../../domain/formats/export/export-features';
-import { msg } from '../../domain/message';
+import { type Message, msg } from '../../domain/message';
 import { delineatePlan } from '../../domain/plans/delineate-plan';
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { sendCached } from '../cached-body';
-import { zonesQuery } from './plan-schemas';
 import type { PublicZones } from './public-zones';
 import { fail, findPlan, readQuery, refuse } from './route-kit';
 import { rulesInForce } from './rules-in-force';
@@ -78,7 +78,7 @@ export function zoneRoutes(
       encoding: 'utf-8',
       baseName: row.record.id,
     });
-    if (!out.ok) return c.json({ error: out.errors[0], reasons: out.errors }, 400);
+    if (!out.ok) return fail(c, 400, out.errors[0] as Message, { reasons: out.errors });
     // one file per table (management/protection markers, notice boards): one download, one BOM
     // (TextDecoder drops each file's own)
     const text = out.files

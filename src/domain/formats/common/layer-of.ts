@@ -1,4 +1,5 @@
 import type { Feature } from 'geojson';
+import { type Message, msg } from '../../message';
 import { DELIVERABLES, type Deliverable, deliverableOf } from './deliverables';
 
 /**
@@ -14,8 +15,10 @@ export function layerOf(f: Feature): Deliverable | null {
  * How messages name a feature: its index in the input and what identifies it.
  * @example describeFeature(f, 3) // 'feature 3 (QJ01-GL-L-001)'
  */
-export function describeFeature(f: Feature, index: number): string {
+export function describeFeature(f: Feature, index: number): Message {
   const p = f.properties ?? {};
   const label = [p.id, p.reach, layerOf(f)?.name].filter((v) => typeof v === 'string' && v !== '');
-  return label.length > 0 ? `feature ${index} (${label.join(', ')})` : `feature ${index}`;
+  return label.length > 0
+    ? msg('formats.where.labelledFeature', { n: index, label: label.join(', ') })
+    : msg('formats.where.featureIndex', { n: index });
 }

@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { type Message, msg } from '../../message';
 
 /** A zip may inflate to at most this much (declared sizes are checked before inflating). */
 const MAX_UNZIPPED_BYTES = 1024 ** 3;
@@ -11,7 +12,7 @@ const MAX_UNZIPPED_BYTES = 1024 ** 3;
 export function unzipChecked(
   bytes: Uint8Array,
   name: string,
-): { ok: true; files: Record<string, Uint8Array> } | { ok: false; errors: string[] } {
+): { ok: true; files: Record<string, Uint8Array> } | { ok: false; errors: Message[] } {
   let declared = 0;
   try {
     unzipSync(bytes, {
@@ -22,13 +23,13 @@ export function unzipChecked(
     });
     if (declared > MAX_UNZIPPED_BYTES) {
       const gb = (declared / 1024 ** 3).toFixed(1);
-      return { ok: false, errors: [`${name} would inflate to ${gb} GB; the limit is 1 GB`] };
+      return { ok: false, errors: [msg('formats.zip.tooBig', { file: name, gb })] };
     }
     return { ok: true, files: unzipSync(bytes) };
   } catch (e) {
     return {
       ok: false,
-      errors: [`${name} is not a readable zip archive (${(e as Error).message})`],
+      errors: [msg('formats.zip.unreadable', { file: name, detail: (e as Error).message })],
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import { type Message, msg } from '../../message';
 import { encodeGbk } from '../../text/gbk';
 import type { Cell, CoordinateTable } from '../tables/coordinate-table';
 import { buildCoordinateTables } from '../tables/coordinate-table';
@@ -22,21 +23,24 @@ function renderCsv(t: CoordinateTable): string {
 }
 
 /** Which cell GBK cannot hold, for an error the user can act on. */
-function locateGbkProblem(t: CoordinateTable, file: string): string {
+function locateGbkProblem(t: CoordinateTable, file: string): Message {
   const lines = tableLines(t);
   for (const [r, line] of lines.entries()) {
     for (const [c, field] of line.entries()) {
       const enc = encodeGbk(field);
       if (!enc.ok) {
-        const column = r > t.header.length + 1 ? `column ${t.columns[c]}` : `column ${c + 1}`;
-        return `${file}, line ${r + 1}, ${column}: ${enc.reason}`;
+        const column =
+          r > t.header.length + 1
+            ? msg('formats.csv.namedColumn', { column: t.columns[c] ?? '' })
+            : msg('formats.csv.column', { column: c + 1 });
+        return msg('formats.csv.gbkAt', { file, line: r + 1, column, why: enc.reason });
       }
     }
   }
-  return `${file}: cannot be written in GBK; choose UTF-8`;
+  return msg('formats.gbk.file', { file });
 }
 
-function encodeTable(t: CoordinateTable, ctx: ExportContext, name: string): ExportFile | string {
+function encodeTable(t: CoordinateTable, ctx: ExportContext, name: string): ExportFile | Message {
   const csv = renderCsv(t);
   if (ctx.encoding === 'utf-8') return { name, bytes: new TextEncoder().encode(`\ufeff${csv}`) };
   const enc = encodeGbk(csv);
@@ -47,10 +51,10 @@ function writeCsv(fc: FeatureCollection, ctx: ExportContext) {
   const built = buildCoordinateTables(fc, ctx.crs);
   if (!built.ok) return built;
   const files: ExportFile[] = [];
-  const errors: string[] = [];
+  const errors: Message[] = [];
   for (const t of built.tables) {
     const out = encodeTable(t, ctx, `${ctx.baseName}-${t.name}.csv`);
-    if (typeof out === 'string') errors.push(out);
+    if ('code' in out) errors.push(out);
     else files.push(out);
   }
   if (errors.length > 0) return { ok: false as const, errors };

@@ -1,6 +1,7 @@
 import { strToU8 } from 'fflate';
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { projector } from '../../crs/crs';
+import { msg } from '../../message';
 import { type ExportGeometry, mapPositions } from '../common/geometry-coords';
 import { layerOf } from '../common/layer-of';
 import type { ExportContext, ExportFormat } from '../types';
@@ -117,9 +118,7 @@ function writeDxf(fc: FeatureCollection, ctx: ExportContext): ReturnType<ExportF
   if (ctx.crs.code === 'EPSG:4490') {
     return {
       ok: false,
-      errors: [
-        'DXF is written in a projected CRS (CAD x = east, y = north in metres); choose --crs auto, EPSG:4545, EPSG:4546, EPSG:4524 or EPSG:4525 instead of EPSG:4490',
-      ],
+      errors: [msg('formats.dxf.needsProjected')],
     };
   }
   const forward = projector(ctx.crs.code).forward;
@@ -137,8 +136,7 @@ function writeDxf(fc: FeatureCollection, ctx: ExportContext): ReturnType<ExportF
     extent,
     nextHandle: d.handle,
   });
-  const warnings =
-    ctx.encoding === 'gbk' ? ['DXF R2007 text is always UTF-8; --encoding gbk does not apply'] : [];
+  const warnings = ctx.encoding === 'gbk' ? [msg('formats.dxf.alwaysUtf8')] : [];
   return { ok: true, files: [{ name: `${ctx.baseName}.dxf`, bytes: strToU8(text) }], warnings };
 }
 

@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { msg } from '../../message';
 import { decodeGbk, guessEncoding } from '../../text/gbk';
 import type { RawFeature, RawResult } from '../common/raw-data';
 import type { ImportOptions, ImportSource, TextEncoding } from '../types';
@@ -146,13 +147,13 @@ export function readDxf(source: ImportSource, options: ImportOptions): RawResult
   ) {
     return {
       ok: false,
-      errors: [`${source.name} is a binary DXF; save it as ASCII DXF (R2007 or later)`],
+      errors: [msg('formats.dxf.binary', { file: source.name })],
     };
   }
   const { text, encoding } = decodeDxf(source.bytes, options);
   const list = entities(text);
   if (list === null)
-    return { ok: false, errors: [`${source.name} is not a DXF file (no group-code/value pairs)`] };
+    return { ok: false, errors: [msg('formats.dxf.notDxf', { file: source.name })] };
   const features: RawFeature[] = [];
   const skipped = new Map<string, number>();
   list.forEach((e, i) => {
@@ -174,18 +175,22 @@ export function readDxf(source: ImportSource, options: ImportOptions): RawResult
     features.push({
       geometry: g,
       properties: props,
-      where: `${e.type} ${features.length + 1} (layer ${str(e, 8)})`,
+      where: msg('formats.where.entity', {
+        type: e.type,
+        n: features.length + 1,
+        layer: str(e, 8),
+      }),
     });
   });
   if (features.length === 0)
     return {
       ok: false,
-      errors: [
-        `${source.name} holds no geometry Hejie reads (points, lines, polylines, hatches, texts)`,
-      ],
+      errors: [msg('formats.dxf.noGeometry', { file: source.name })],
     };
-  const warnings = [...skipped].map(
-    ([t, n]) => `${source.name}: skipped ${n} ${t} entit${n === 1 ? 'y' : 'ies'} (not read)`,
+  const warnings = [...skipped].map(([t, n]) =>
+    n === 1
+      ? msg('formats.dxf.skippedOne', { file: source.name, type: t })
+      : msg('formats.dxf.skipped', { file: source.name, type: t, n }),
   );
   return {
     ok: true,

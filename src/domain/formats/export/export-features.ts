@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { CRS, type CrsCode, crossesZoneLine, zoneOfExtent } from '../../crs/crs';
+import { type Message, msg } from '../../message';
 import { POSITION_DEPTH } from '../common/geometry-coords';
 import type { ExportResult, TextEncoding } from '../types';
 import { EXPORT_FORMATS } from './export-formats';
@@ -28,56 +29,61 @@ function positionsOf(coords: unknown, depth: number): unknown[] | null {
   return out;
 }
 
-function checkPosition(p: unknown, projected: boolean): string | null {
+function checkPosition(p: unknown, projected: boolean): Message | null {
   if (
     !Array.isArray(p) ||
     p.length < 2 ||
     !p.every((v) => typeof v === 'number' && Number.isFinite(v))
   )
-    return `coordinate ${JSON.stringify(p)} is not a pair of finite numbers`;
+    return msg('formats.export.notNumbers', { coordinate: JSON.stringify(p) ?? String(p) });
   const [lon, lat] = p as number[];
   if (Math.abs(lon as number) > 180 || Math.abs(lat as number) > 90)
-    return `coordinate [${lon}, ${lat}] is not lon/lat in degrees (projected metres? export takes CGCS2000 lon/lat)`;
+    return msg('formats.export.notLonLat', { lon: lon as number, lat: lat as number });
   if (projected && ((lon as number) < ZONES_LON[0] || (lon as number) > ZONES_LON[1]))
-    return `longitude ${lon} is outside Gauss-Krüger zones 36–37 (${ZONES_LON[0]}–${ZONES_LON[1]}°E)`;
+    return msg('formats.export.outsideZones', {
+      lon: lon as number,
+      west: ZONES_LON[0],
+      east: ZONES_LON[1],
+    });
   return null;
 }
 
-function checkRings(type: string, coords: unknown): string | null {
+function checkRings(type: string, coords: unknown): Message | null {
   const polygons =
     type === 'Polygon' ? [coords] : type === 'MultiPolygon' ? (coords as unknown[]) : [];
   for (const rings of polygons as Position[][][]) {
-    if (rings.length === 0) return 'a polygon has no rings';
+    if (rings.length === 0) return msg('formats.export.noRings');
     for (const r of rings) {
       const [a, z] = [r[0] as Position, r[r.length - 1] as Position];
-      if (r.length < 4 || a[0] !== z[0] || a[1] !== z[1])
-        return 'a polygon ring is not closed or has fewer than 4 positions';
+      if (r.length < 4 || a[0] !== z[0] || a[1] !== z[1]) return msg('formats.export.openRing');
     }
   }
   return null;
 }
 
-function checkFeature(f: unknown, projected: boolean): string | null {
+/** What is wrong with feature `n` (its index), or null. */
+function checkFeature(f: unknown, n: number, projected: boolean): Message | null {
   const feat = f as Partial<Feature> | null;
-  if (feat?.type !== 'Feature') return 'is not a GeoJSON Feature';
+  if (feat?.type !== 'Feature') return msg('formats.export.notFeature', { n });
   const g = feat.geometry as { type?: unknown; coordinates?: unknown } | null;
-  if (!g) return 'has no geometry';
+  if (!g) return msg('formats.export.noGeometry', { n });
   const depth = POSITION_DEPTH[String(g.type)];
-  if (depth === undefined)
-    return `has geometry type ${String(g.type)}; exports take Point, LineString, Polygon and their Multi types`;
+  if (depth === undefined) return msg('formats.export.geometryType', { n, type: String(g.type) });
   const positions = positionsOf(g.coordinates, depth);
-  if (!positions || positions.length === 0) return `has malformed ${String(g.type)} coordinates`;
+  if (!positions || positions.length === 0)
+    return msg('formats.export.malformed', { n, type: String(g.type) });
   for (const p of positions) {
     const why = checkPosition(p, projected);
-    if (why) return why;
+    if (why) return msg('formats.export.featureAt', { n, why });
   }
   if (
     feat.properties !== null &&
     feat.properties !== undefined &&
     typeof feat.properties !== 'object'
   )
-    return 'has properties that are not an object';
-  return checkRings(String(g.type), g.coordinates);
+    return msg('formats.export.badProperties', { n });
+  const ring = checkRings(String(g.type), g.coordinates);
+  return ring ? msg('formats.export.featureAt', { n, why: ring }) : null;
 }
 
 function lonRange(fc: FeatureCollection): [number, number] {
@@ -110,34 +116,34 @@ export function exportFeatures(input: unknown, options: ExportOptions): ExportRe
   if (options.crs !== 'auto' && !CRS[options.crs]) throw new Error(`unknown CRS "${options.crs}"`);
   const fc = input as Partial<FeatureCollection> | null;
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features))
-    return { ok: false, errors: ['the input is not a GeoJSON FeatureCollection'] };
-  if (fc.features.length === 0)
-    return { ok: false, errors: ['the input has no features to export'] };
+    return { ok: false, errors: [msg('formats.export.notCollection')] };
+  if (fc.features.length === 0) return { ok: false, errors: [msg('formats.export.empty')] };
   const projected = !format.lonLatOnly && options.crs !== 'EPSG:4490';
   const errors = fc.features.flatMap((f, i) => {
-    const why = checkFeature(f, projected);
-    // reasons about the feature read "feature 3 has no geometry"; about a coordinate "feature 3: …"
-    const joiner = /^(has|is) /.test(why ?? '') ? ' ' : ': ';
-    return why ? [`feature ${i}${joiner}${why}`] : [];
+    const why = checkFeature(f, i, projected);
+    return why ? [why] : [];
   });
   if (errors.length > 0) return { ok: false, errors };
   const valid = fc as FeatureCollection;
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   let code: CrsCode = format.lonLatOnly
     ? 'EPSG:4490'
     : options.crs === 'auto'
       ? 'EPSG:4545'
       : options.crs;
   if (format.lonLatOnly && options.crs !== 'auto' && options.crs !== 'EPSG:4490')
-    warnings.push(
-      `${format.label} is always lon/lat (EPSG:4490); --crs ${options.crs} does not apply`,
-    );
+    warnings.push(msg('formats.export.lonLatOnly', { format: format.label, crs: options.crs }));
   if (projected) {
     const [min, max] = lonRange(valid);
     if (options.crs === 'auto') code = zoneOfExtent(min, max).code;
     if (crossesZoneLine(min, max))
       warnings.push(
-        `the features cross 109.5°E (GK zones 36/37; ${min.toFixed(4)}–${max.toFixed(4)}°E): all are written in ${code} (${CRS[code].name}), the far side in the extended zone`,
+        msg('formats.export.crossesZoneLine', {
+          west: min.toFixed(4),
+          east: max.toFixed(4),
+          crs: code,
+          name: CRS[code].name,
+        }),
       );
   }
   const written = format.write(valid, {

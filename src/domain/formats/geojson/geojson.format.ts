@@ -1,5 +1,6 @@
 import { strToU8 } from 'fflate';
 import type { FeatureCollection, Position } from 'geojson';
+import { msg } from '../../message';
 import { type ExportGeometry, mapPositions, orientPolygons } from '../common/geometry-coords';
 import type { ExportContext, ExportFormat } from '../types';
 
@@ -28,8 +29,7 @@ function writeGeoJson(
       properties: f.properties ?? {},
     })),
   };
-  const warnings =
-    ctx.encoding === 'gbk' ? ['GeoJSON is always UTF-8; --encoding gbk does not apply'] : [];
+  const warnings = ctx.encoding === 'gbk' ? [msg('formats.geojson.alwaysUtf8')] : [];
   const bytes = strToU8(`${JSON.stringify(out)}\n`);
   return { ok: true, files: [{ name: `${ctx.baseName}.geojson`, bytes }], warnings };
 }

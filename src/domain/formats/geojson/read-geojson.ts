@@ -1,6 +1,7 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import type { CrsCode } from '../../crs/crs';
 import { CRS } from '../../crs/crs';
+import { type Message, msg } from '../../message';
 import { POSITION_DEPTH } from '../common/geometry-coords';
 import type { RawData, RawFeature, RawResult } from '../common/raw-data';
 import type { ImportOptions, ImportSource } from '../types';
@@ -13,12 +14,12 @@ function checkCoords(c: unknown, depth: number): boolean {
   return Array.isArray(c) && c.every((x) => checkCoords(x, depth - 1));
 }
 
-function geometryProblem(g: unknown): string | null {
+function geometryProblem(g: unknown): Message | null {
   if (g === null) return null;
-  if (typeof g !== 'object') return 'geometry is not an object';
+  if (typeof g !== 'object') return msg('formats.geojson.geometryNotObject');
   const { type, coordinates, geometries } = g as Record<string, unknown>;
   if (type === 'GeometryCollection') {
-    if (!Array.isArray(geometries)) return 'GeometryCollection without "geometries"';
+    if (!Array.isArray(geometries)) return msg('formats.geojson.noGeometries');
     for (const x of geometries) {
       const p = geometryProblem(x);
       if (p) return p;
@@ -26,9 +27,9 @@ function geometryProblem(g: unknown): string | null {
     return null;
   }
   const depth = POSITION_DEPTH[String(type)];
-  if (depth === undefined) return `unknown geometry type "${String(type)}"`;
+  if (depth === undefined) return msg('formats.geojson.unknownType', { type: String(type) });
   if (!checkCoords(coordinates, depth))
-    return `${String(type)} coordinates are not arrays of numbers`;
+    return msg('formats.geojson.badCoordinates', { type: String(type) });
   return null;
 }
 
@@ -51,10 +52,13 @@ export function readGeojson(source: ImportSource, _options: ImportOptions): RawR
   try {
     doc = JSON.parse(new TextDecoder().decode(source.bytes).replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, errors: [`${source.name} is not valid JSON: ${(e as Error).message}`] };
+    return {
+      ok: false,
+      errors: [msg('formats.geojson.notJson', { file: source.name, detail: (e as Error).message })],
+    };
   }
   if (!doc || typeof doc !== 'object')
-    return { ok: false, errors: [`${source.name} is not a GeoJSON object`] };
+    return { ok: false, errors: [msg('formats.geojson.notObject', { file: source.name })] };
   const d = doc as Record<string, unknown>;
   const list: unknown[] =
     d.type === 'FeatureCollection'
@@ -69,37 +73,41 @@ export function readGeojson(source: ImportSource, _options: ImportOptions): RawR
   if (list.length === 0) {
     return {
       ok: false,
-      errors: [`${source.name} is not GeoJSON with features (type "${String(d.type)}")`],
+      errors: [msg('formats.geojson.noFeatures', { file: source.name, type: String(d.type) })],
     };
   }
-  const errors: string[] = [];
+  const errors: Message[] = [];
   const features: RawFeature[] = [];
   list.forEach((f, i) => {
     const feat = f as Partial<Feature>;
-    const problem = feat?.type !== 'Feature' ? 'is not a Feature' : geometryProblem(feat.geometry);
-    if (problem) errors.push(`feature ${i + 1}: ${problem}`);
+    const problem =
+      feat?.type !== 'Feature' ? msg('formats.geojson.notFeature') : geometryProblem(feat.geometry);
+    if (problem)
+      errors.push(msg('formats.geojson.featureProblem', { file: source.name, n: i + 1, problem }));
     else if (feat.geometry) {
       features.push({
         geometry: feat.geometry as Geometry,
         properties: { ...(feat.properties ?? {}) },
-        where: `feature ${i + 1}`,
+        where: msg('formats.where.feature', { n: i + 1 }),
       });
     }
   });
-  if (errors.length > 0) return { ok: false, errors: errors.map((e) => `${source.name}: ${e}`) };
-  if (features.length === 0) return { ok: false, errors: [`${source.name} holds no geometry`] };
+  if (errors.length > 0) return { ok: false, errors };
+  if (features.length === 0)
+    return { ok: false, errors: [msg('formats.noGeometry', { file: source.name })] };
   const crs = legacyCrs(d);
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   let declared: RawData['declared'] = null;
   if (crs === 'CRS84' || crs === null) declared = null;
   else if (crs in CRS)
-    declared = { crs: crs as CrsCode, source: `the "crs" member of ${source.name}` };
+    declared = {
+      crs: crs as CrsCode,
+      source: msg('formats.geojson.crsMember', { file: source.name }),
+    };
   else
     return {
       ok: false,
-      errors: [
-        `${source.name} declares CRS "${crs}", which is not CGCS2000 (EPSG:4490/4545/4546/4524/4525); convert it first`,
-      ],
+      errors: [msg('formats.geojson.foreignCrs', { file: source.name, crs })],
     };
   return {
     ok: true,

@@ -1,6 +1,8 @@
 import type { Geometry, Position } from 'geojson';
 import type { CrsCode } from '../../crs/crs';
 import { CRS, projector } from '../../crs/crs';
+import { type Message, type MessageParam, msg } from '../../message';
+import { listOf } from '../common/message-list';
 import type { RawData } from '../common/raw-data';
 import type { ImportOptions, ImportResult } from '../types';
 import { inQinzhou } from './import-extent';
@@ -47,11 +49,11 @@ function expectedFamily(code: CrsCode): { family: CoordKind['family']; zone: num
 }
 
 /** How the families read in messages. */
-const FAMILY_TEXT: Record<CoordKind['family'], string> = {
-  deg: 'lon/lat degrees',
-  prefixed: '8-digit eastings with a zone prefix',
-  gk: '6-digit Gauss-Krüger eastings without a zone prefix',
-  unknown: 'numbers that are neither degrees nor Gauss-Krüger metres',
+const FAMILY_TEXT: Record<CoordKind['family'], Message> = {
+  deg: msg('formats.family.deg'),
+  prefixed: msg('formats.family.prefixed'),
+  gk: msg('formats.family.gk'),
+  unknown: msg('formats.family.unknown'),
 };
 
 /**
@@ -82,20 +84,20 @@ export type CrsDecision =
       crs: CrsCode;
       crsSource: 'prj' | 'option' | 'detected';
       toEastNorth: (p: Position) => Position;
-      warnings: string[];
+      warnings: Message[];
       swapped?: { points: number; total: number };
     }
   | Extract<ImportResult, { ok: false }>;
 
 const fmt = (v: number) => (Math.abs(v) < 1000 ? String(v) : v.toFixed(2));
-const list = (xs: string[]) =>
-  xs.length > 5 ? `${xs.slice(0, 5).join(', ')} and ${xs.length - 5} more` : xs.join(', ');
+const at = (where: Message, p: Position) =>
+  msg('formats.where.at', { where, x: fmt(p[0] as number), y: fmt(p[1] as number) });
 
 interface Survey {
-  families: Map<CoordKind['family'], string>;
+  families: Map<CoordKind['family'], Message>;
   zones: Set<number>;
-  unknown: string[];
-  swapped: Set<string>;
+  unknown: Message[];
+  swapped: Message[];
   nSwapped: number;
   total: number;
 }
@@ -105,7 +107,7 @@ function survey(raw: RawData): Survey {
     families: new Map(),
     zones: new Set(),
     unknown: [],
-    swapped: new Set(),
+    swapped: [],
     nSwapped: 0,
     total: 0,
   };
@@ -114,14 +116,12 @@ function survey(raw: RawData): Survey {
       const [e, n] = ordered(p, raw.order);
       const k = classifyCoord(e, n);
       s.total++;
-      if (k.family === 'unknown')
-        s.unknown.push(`${f.where} (${fmt(p[0] as number)}, ${fmt(p[1] as number)})`);
-      else if (!s.families.has(k.family))
-        s.families.set(k.family, `${f.where} (${fmt(p[0] as number)}, ${fmt(p[1] as number)})`);
+      if (k.family === 'unknown') s.unknown.push(at(f.where, p));
+      else if (!s.families.has(k.family)) s.families.set(k.family, at(f.where, p));
       if (k.family === 'prefixed') s.zones.add(k.zone);
       if (k.swapped) {
         s.nSwapped++;
-        s.swapped.add(f.where);
+        if (s.swapped[s.swapped.length - 1] !== f.where) s.swapped.push(f.where);
       }
       return p;
     });
@@ -146,47 +146,52 @@ function detectedCode(family: CoordKind['family'], zone: number | null): CrsCode
  */
 export function resolveCrs(raw: RawData, options: ImportOptions): CrsDecision {
   const s = survey(raw);
-  if (s.total === 0) return { ok: false, errors: ['the file holds no coordinates'] };
+  if (s.total === 0) return { ok: false, errors: [msg('formats.crs.noCoordinates')] };
   if (s.unknown.length > 0) {
     return {
       ok: false,
-      errors: [
-        `these coordinates are neither lon/lat degrees nor CGCS2000 Gauss-Krüger metres: ${list(s.unknown)}`,
-      ],
+      errors: [msg('formats.crs.unknownCoordinates', { list: listOf(s.unknown) })],
     };
   }
   if (s.families.size > 1) {
-    const parts = [...s.families].map(([fam, at]) => `${FAMILY_TEXT[fam]} at ${at}`);
-    return { ok: false, errors: [`the file mixes kinds of coordinates: ${parts.join('; ')}`] };
+    const parts = [...s.families].map(([fam, where]) =>
+      msg('formats.crs.familyAt', { family: FAMILY_TEXT[fam], at: where }),
+    );
+    return {
+      ok: false,
+      errors: [msg('formats.crs.mixed', { list: listOf(parts, parts.length, 'semi') })],
+    };
   }
-  const [family, example] = [...s.families][0] as [CoordKind['family'], string];
+  const [family, example] = [...s.families][0] as [CoordKind['family'], Message];
   if (s.zones.size > 1)
     return {
       ok: false,
-      errors: [
-        `the eastings carry different zone prefixes (${[...s.zones].join(', ')}); split the file by zone`,
-      ],
+      errors: [msg('formats.crs.zonesDiffer', { zones: listOf([...s.zones], 10) })],
     };
   const fileZone = family === 'prefixed' ? ([...s.zones][0] as number) : raw.zone;
   if (family === 'prefixed' && raw.zone !== null && raw.zone !== fileZone) {
     return {
       ok: false,
-      errors: [`the header says 带号 ${raw.zone} but the eastings carry zone prefix ${fileZone}`],
+      errors: [msg('formats.crs.headerZone', { header: raw.zone, zone: fileZone as number })],
     };
   }
   if (fileZone !== null && fileZone !== 36 && fileZone !== 37 && family !== 'deg') {
     return {
       ok: false,
-      errors: [
-        `the coordinates are in 3° zone ${fileZone}; Qinzhou is in zones 36 and 37 (EPSG:4524/4525/4545/4546)`,
-      ],
+      errors: [msg('formats.crs.otherZone', { zone: fileZone })],
     };
   }
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   if (s.nSwapped > 0) {
-    const axes = raw.order === 'north-east' ? 'X (north) and Y (east)' : 'x (east) and y (north)';
+    const axes =
+      raw.order === 'north-east' ? msg('formats.axes.northEast') : msg('formats.axes.eastNorth');
     warnings.push(
-      `${axes} were swapped in ${s.nSwapped} of ${s.total} points (${list([...s.swapped])}); exchanged them back`,
+      msg('formats.crs.swapped', {
+        axes,
+        n: s.nSwapped,
+        total: s.total,
+        list: listOf(s.swapped),
+      }),
     );
   }
   const chosen = choose(raw, options, family, fileZone, example);
@@ -202,34 +207,51 @@ export function resolveCrs(raw: RawData, options: ImportOptions): CrsDecision {
 }
 
 type Chosen =
-  | { ok: true; crs: CrsCode; source: 'prj' | 'option' | 'detected'; warnings: string[] }
-  | { ok: false; errors: string[]; needs?: 'crs'; fits?: CrsCode };
+  | { ok: true; crs: CrsCode; source: 'prj' | 'option' | 'detected'; warnings: Message[] }
+  | { ok: false; errors: Message[]; needs?: 'crs'; fits?: CrsCode };
 
 function choose(
   raw: RawData,
   options: ImportOptions,
   family: CoordKind['family'],
   zone: number | null,
-  example: string,
+  example: Message,
 ): Chosen {
   const said = options.crs
-    ? { crs: options.crs, source: 'option' as const, by: `--crs ${options.crs}` }
+    ? {
+        crs: options.crs,
+        source: 'option' as const,
+        by: msg('formats.crs.option', { crs: options.crs }) as MessageParam,
+      }
     : raw.declared
       ? { crs: raw.declared.crs, source: 'prj' as const, by: raw.declared.source }
       : null;
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   if (options.crs && raw.declared && raw.declared.crs !== options.crs) {
-    warnings.push(`--crs ${options.crs} overrides ${raw.declared.source} (${raw.declared.crs})`);
+    warnings.push(
+      msg('formats.crs.overrides', {
+        crs: options.crs,
+        source: raw.declared.source,
+        declared: raw.declared.crs,
+      }),
+    );
   }
   if (said) {
     const exp = expectedFamily(said.crs);
     if (exp.family !== family || (zone !== null && exp.zone !== null && exp.zone !== zone)) {
-      const z = exp.zone === null ? '' : ` in zone ${exp.zone}`;
-      const fz = zone === null || family === 'deg' ? '' : ` in zone ${zone}`;
+      const inZone = (z: number | null) =>
+        z === null ? '' : msg('formats.crs.inZone', { zone: z });
       return {
         ok: false,
         errors: [
-          `${said.by} means ${FAMILY_TEXT[exp.family]}${z}, but the coordinates are ${FAMILY_TEXT[family]}${fz} (e.g. ${example}); fix the CRS or the file`,
+          msg('formats.crs.contradiction', {
+            by: said.by,
+            means: FAMILY_TEXT[exp.family],
+            zone: inZone(exp.zone),
+            family: FAMILY_TEXT[family],
+            fileZone: inZone(family === 'deg' ? null : zone),
+            example,
+          }),
         ],
       };
     }
@@ -246,7 +268,7 @@ function choose(
   };
 }
 
-function askZone(raw: RawData, example: string): { text: string; fits: CrsCode | null } {
+function askZone(raw: RawData, example: Message): { text: Message; fits: CrsCode | null } {
   const fits = (['EPSG:4545', 'EPSG:4546'] as const).map((code) => {
     const p = projector(code);
     let inside = true;
@@ -261,16 +283,24 @@ function askZone(raw: RawData, example: string): { text: string; fits: CrsCode |
     return { code, inside };
   });
   const describe = ({ code, inside }: { code: CrsCode; inside: boolean }) =>
-    `--crs ${code} (zone ${CRS[code].zone}, central meridian ${CRS[code].centralMeridian}°E) ${inside ? 'puts every point inside Qinzhou' : 'puts points outside Qinzhou'}`;
+    msg(inside ? 'formats.crs.zoneFits' : 'formats.crs.zoneMisses', {
+      crs: code,
+      zone: CRS[code].zone ?? '',
+      cm: CRS[code].centralMeridian ?? '',
+    });
   const good = fits.filter((f) => f.inside);
   const advice =
     good.length === 1
-      ? `the choice that fits is --crs ${good[0]?.code}`
+      ? msg('formats.crs.adviceOne', { crs: good[0]?.code ?? '' })
       : good.length === 0
-        ? 'neither zone puts the points inside Qinzhou; check the file'
-        : 'both zones fit; ask the surveyor';
+        ? msg('formats.crs.adviceNone')
+        : msg('formats.crs.adviceBoth');
   return {
-    text: `6-digit Gauss-Krüger eastings (e.g. ${example}) do not say their zone, so the CRS must be given: ${fits.map(describe).join('; ')}; ${advice}`,
+    text: msg('formats.crs.needZone', {
+      example,
+      choices: listOf(fits.map(describe), 2, 'semi'),
+      advice,
+    }),
     fits: good.length === 1 ? (good[0]?.code ?? null) : null,
   };
 }

@@ -1,3 +1,4 @@
+import { type Message, msg } from '../../message';
 import type { ImportFormat, ImportOptions, ImportResult, ImportSource } from '../types';
 import { IMPORT_FORMATS } from './import-formats';
 
@@ -11,7 +12,7 @@ const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
 /** The reader for a file: by extension, checked against the first bytes (a .zip must be a zip…). */
 function pickFormat(
   source: ImportSource,
-): { ok: true; format: ImportFormat } | { ok: false; errors: string[] } {
+): { ok: true; format: ImportFormat } | { ok: false; errors: Message[] } {
   const name = source.name.toLowerCase();
   const ext = name.slice(name.lastIndexOf('.'));
   const format = IMPORT_FORMATS.find((f) => f.extensions.includes(ext));
@@ -20,29 +21,25 @@ function pickFormat(
   if (ext === '.shp' || ext === '.dbf' || ext === '.shx') {
     return {
       ok: false,
-      errors: [
-        `${source.name}: zip the shapefile (.shp with its .dbf, .shx, .prj, .cpg) and import the .zip`,
-      ],
+      errors: [msg('formats.import.zipShapefile', { file: source.name })],
     };
   }
   if (!format)
     return {
       ok: false,
-      errors: [`${source.name}: unknown file type "${ext}"; Hejie imports ${known}`],
+      errors: [msg('formats.import.unknownType', { file: source.name, ext, known })],
     };
   const zipped = startsWith(b, ZIP) || startsWith(b, EMPTY_ZIP);
   if ((format.id === 'shp' || format.id === 'xlsx') && !zipped) {
     return {
       ok: false,
-      errors: [`${source.name} is not a zip archive (it does not start with PK); was it renamed?`],
+      errors: [msg('formats.import.notZip', { file: source.name })],
     };
   }
   if (format.id !== 'shp' && format.id !== 'xlsx' && zipped) {
     return {
       ok: false,
-      errors: [
-        `${source.name} is a zip archive, not ${format.label}; rename it .zip (shapefile) or .xlsx`,
-      ],
+      errors: [msg('formats.import.isZip', { file: source.name, format: format.label })],
     };
   }
   return { ok: true, format };
@@ -59,9 +56,10 @@ export function importFile(source: ImportSource, options: ImportOptions = {}): I
   }
   if (source.bytes.length > MAX_IMPORT_BYTES) {
     const mb = Math.round(source.bytes.length / 1024 ** 2);
-    return { ok: false, errors: [`${source.name} is ${mb} MB; the limit is 200 MB`] };
+    return { ok: false, errors: [msg('formats.import.tooBig', { file: source.name, mb })] };
   }
-  if (source.bytes.length === 0) return { ok: false, errors: [`${source.name} is empty`] };
+  if (source.bytes.length === 0)
+    return { ok: false, errors: [msg('formats.import.empty', { file: source.name })] };
   const picked = pickFormat(source);
   if (!picked.ok) return picked;
   return picked.format.read(source, options);

@@ -1,5 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { projector } from '../../crs/crs';
+import { type Message, msg } from '../../message';
+import { listOf } from '../common/message-list';
 import type { RawResult } from '../common/raw-data';
 import { readDxf } from '../dxf/read-dxf';
 import { readGeojson } from '../geojson/read-geojson';
@@ -12,7 +14,12 @@ import { mapPositions, resolveCrs } from './detect-crs';
 import { IMPORT_EXTENT, inQinzhou } from './import-extent';
 
 const e = IMPORT_EXTENT;
-const EXTENT = `${e.west.toFixed(2)}–${e.east.toFixed(2)}°E, ${e.south.toFixed(2)}–${e.north.toFixed(2)}°N`;
+const EXTENT = msg('formats.extent', {
+  west: e.west.toFixed(2),
+  east: e.east.toFixed(2),
+  south: e.south.toFixed(2),
+  north: e.north.toFixed(2),
+});
 const round = (v: number) => Math.round(v * 1e9) / 1e9;
 
 /**
@@ -27,7 +34,7 @@ function georeference(read: RawResult, options: ImportOptions): ImportResult {
   const decision = resolveCrs(raw, options);
   if (!decision.ok) return decision;
   const proj = decision.crs === 'EPSG:4490' ? null : projector(decision.crs);
-  const outside: string[] = [];
+  const outside: Message[] = [];
   const features: Feature[] = raw.features.map((f) => {
     let reported = false;
     const geometry = mapPositions(f.geometry, (p) => {
@@ -37,7 +44,13 @@ function georeference(read: RawResult, options: ImportOptions): ImportResult {
       if (!reported && !inQinzhou(out)) {
         reported = true;
         outside.push(
-          `${f.where} at (${p[0]}, ${p[1]}) → ${out[0]?.toFixed(5)}°E ${out[1]?.toFixed(5)}°N`,
+          msg('formats.outsideAt', {
+            where: f.where,
+            x: String(p[0]),
+            y: String(p[1]),
+            lon: out[0]?.toFixed(5) ?? '',
+            lat: out[1]?.toFixed(5) ?? '',
+          }),
         );
       }
       return out;
@@ -45,12 +58,15 @@ function georeference(read: RawResult, options: ImportOptions): ImportResult {
     return { type: 'Feature', geometry, properties: { ...f.properties } };
   });
   if (outside.length > 0) {
-    const shown = outside.slice(0, 20).join('; ');
-    const more = outside.length > 20 ? ` and ${outside.length - 20} more features` : '';
     return {
       ok: false,
       errors: [
-        `${outside.length} feature(s) fall outside Qinzhou (${EXTENT}) in ${decision.crs}: ${shown}${more}; check the CRS/zone, or remove the points`,
+        msg('formats.outsideQinzhou', {
+          n: outside.length,
+          extent: EXTENT,
+          crs: decision.crs,
+          list: listOf(outside, 20, 'semi'),
+        }),
       ],
     };
   }
@@ -85,11 +101,11 @@ const format = (
  * @example IMPORT_FORMATS.find((f) => f.extensions.includes('.kml'))?.id // 'kml'
  */
 export const IMPORT_FORMATS: readonly ImportFormat[] = [
-  format('shp', 'Shapefile (zip)', ['.zip'], true, readShapefile),
+  format('shp', 'ESRI Shapefile (zip)', ['.zip'], true, readShapefile),
   format('geojson', 'GeoJSON', ['.geojson', '.json'], false, readGeojson),
   format('kml', 'KML', ['.kml'], false, readKml),
   format('dxf', 'DXF', ['.dxf'], true, readDxf),
-  format('csv', 'CSV coordinate table', ['.csv'], true, readCsv),
-  format('xlsx', 'Excel coordinate table', ['.xlsx'], false, readXlsx),
-  format('txt', 'TXT coordinate exchange file', ['.txt'], true, readTxt),
+  format('csv', 'CSV 坐标成果表', ['.csv'], true, readCsv),
+  format('xlsx', 'Excel 坐标成果表', ['.xlsx'], false, readXlsx),
+  format('txt', 'TXT 坐标交换文件', ['.txt'], true, readTxt),
 ];

@@ -1,5 +1,6 @@
 import { strToU8 } from 'fflate';
 import type { Feature, FeatureCollection, Position } from 'geojson';
+import { msg } from '../../message';
 import { DELIVERABLES } from '../common/deliverables';
 import { type ExportGeometry, orientPolygons } from '../common/geometry-coords';
 import { layerOf } from '../common/layer-of';
@@ -106,8 +107,7 @@ function writeKml(fc: FeatureCollection, ctx: ExportContext): ReturnType<ExportF
     '</Document></kml>',
     '',
   ].join('\n');
-  const warnings =
-    ctx.encoding === 'gbk' ? ['KML is always UTF-8; --encoding gbk does not apply'] : [];
+  const warnings = ctx.encoding === 'gbk' ? [msg('formats.kml.alwaysUtf8')] : [];
   return { ok: true, files: [{ name: `${ctx.baseName}.kml`, bytes: strToU8(text) }], warnings };
 }
 

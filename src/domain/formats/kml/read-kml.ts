@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Geometry, Position } from 'geojson';
+import { type Message, msg } from '../../message';
 import type { RawFeature, RawResult } from '../common/raw-data';
 import type { ImportOptions, ImportSource } from '../types';
 
@@ -81,13 +82,16 @@ function single(gs: Geometry[]): Geometry | null {
   return { type: 'GeometryCollection', geometries: gs };
 }
 
-function walk(n: Node, folder: string | null, out: RawFeature[], bad: string[]): void {
+function walk(n: Node, folder: string | null, out: RawFeature[], bad: Message[]): void {
   for (const pm of arr(n.Placemark)) {
-    const where = `placemark ${out.length + bad.length + 1}${pm.name ? ` "${text(pm.name)}"` : ''}`;
+    const n = out.length + bad.length + 1;
+    const where = pm.name
+      ? msg('formats.where.namedPlacemark', { n, name: text(pm.name) })
+      : msg('formats.where.placemark', { n });
     const g = single(geometries(pm));
     if (!g) continue;
     const ok = JSON.stringify(g).match(/null|NaN/) === null;
-    if (!ok) bad.push(`${where} has unreadable coordinates`);
+    if (!ok) bad.push(msg('formats.kml.badCoordinates', { where }));
     const props = properties(pm);
     if (folder !== null && !('layer' in props)) props.layer = folder;
     if (ok) out.push({ geometry: g, properties: props, where });
@@ -107,33 +111,43 @@ export function readKml(source: ImportSource, _options: ImportOptions): RawResul
   if (valid !== true) {
     return {
       ok: false,
-      errors: [`${source.name} is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`],
+      errors: [
+        msg('formats.kml.notXml', {
+          file: source.name,
+          detail: valid.err.msg,
+          line: valid.err.line,
+        }),
+      ],
     };
   }
   const doc = parser.parse(xml) as Node;
   const kml = doc.kml as Node | undefined;
   if (!kml || typeof kml !== 'object') {
-    const root = Object.keys(doc).find((k) => !k.startsWith('?')) ?? 'nothing';
+    const root = Object.keys(doc).find((k) => !k.startsWith('?')) ?? '';
     return {
       ok: false,
-      errors: [`${source.name} is XML but not KML (its root element is <${root}>, not <kml>)`],
+      errors: [msg('formats.kml.notKml', { file: source.name, root })],
     };
   }
   const features: RawFeature[] = [];
-  const bad: string[] = [];
+  const bad: Message[] = [];
   walk(kml, null, features, bad);
-  if (bad.length > 0) return { ok: false, errors: bad.map((b) => `${source.name}: ${b}`) };
+  if (bad.length > 0)
+    return {
+      ok: false,
+      errors: bad.map((b) => msg('formats.inFile', { file: source.name, what: b })),
+    };
   if (features.length === 0)
-    return { ok: false, errors: [`${source.name} holds no placemark with geometry`] };
+    return { ok: false, errors: [msg('formats.kml.noPlacemark', { file: source.name })] };
   return {
     ok: true,
     raw: {
       features,
       order: 'east-north',
-      declared: { crs: 'EPSG:4490', source: 'KML (always lon/lat)' },
+      declared: { crs: 'EPSG:4490', source: msg('formats.kml.declared') },
       zone: null,
       encoding: 'utf-8',
-      warnings: ['KML is WGS 84 lon/lat; taken as CGCS2000 (they agree to about a metre)'],
+      warnings: [msg('formats.kml.wgs84')],
     },
   };
 }

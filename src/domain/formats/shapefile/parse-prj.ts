@@ -1,29 +1,30 @@
 import type { CrsCode } from '../../crs/crs';
 import { CRS } from '../../crs/crs';
+import { type Message, type MessageParam, msg } from '../../message';
 
 /** A .prj (or other declaration) understood: the CRS, and a note to show (e.g. WGS 84 taken as CGCS2000). */
 export type PrjResult =
-  | { ok: true; crs: CrsCode; note: string | null }
-  | { ok: false; error: string };
+  | { ok: true; crs: CrsCode; note: Message | null }
+  | { ok: false; error: Message };
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Datums named in WKT that are refused, with the name the error uses. */
-const FOREIGN_DATUMS: [RegExp, string][] = [
-  [/xian1980|xian80|xian_?1980/, 'Xian 1980'],
-  [/beijing1954|beijing54/, 'Beijing 1954'],
-  [/gcj|mars/, 'GCJ-02 (AMap/Gaode offset coordinates)'],
-  [/bd09|baidu/, 'BD-09 (Baidu offset coordinates)'],
+const FOREIGN_DATUMS: [RegExp, MessageParam][] = [
+  [/xian1980|xian80|xian_?1980/, msg('formats.datum.xian80')],
+  [/beijing1954|beijing54/, msg('formats.datum.beijing54')],
+  [/gcj|mars/, msg('formats.datum.gcj02')],
+  [/bd09|baidu/, msg('formats.datum.bd09')],
 ];
 
-function datumOf(wkt: string): 'cgcs2000' | 'wgs84' | string {
+function datumOf(wkt: string): MessageParam {
   const all = norm(wkt);
   const datum = /DATUM\s*\[\s*"([^"]*)"/i.exec(wkt)?.[1] ?? '';
   const d = norm(datum);
   for (const [re, name] of FOREIGN_DATUMS) if (re.test(all)) return name;
   if (/china2000|cgcs2000|chinageodeticcoordinatesystem2000/.test(d || all)) return 'cgcs2000';
   if (/wgs84|wgs1984|worldgeodeticsystem1984/.test(d || all)) return 'wgs84';
-  return datum || 'an unnamed datum';
+  return datum || msg('formats.datum.unnamed');
 }
 
 function parameter(wkt: string, names: RegExp): number | null {
@@ -41,14 +42,14 @@ function parameter(wkt: string, names: RegExp): number | null {
 export function parsePrj(wkt: string, file: string): PrjResult {
   const text = wkt.trim();
   const top = /^\s*([A-Z]+)\s*\[\s*"([^"]*)"/i.exec(text);
-  if (!top) return { ok: false, error: `${file} is not a WKT coordinate system` };
+  if (!top) return { ok: false, error: msg('formats.prj.notWkt', { file }) };
   const [, keyword = '', name = ''] = top;
   const datum = datumOf(text);
   const projected = /^PROJ/i.test(keyword);
   if (datum !== 'cgcs2000' && datum !== 'wgs84') {
     return {
       ok: false,
-      error: `${file}: the data is in ${datum} (${name}); convert it to CGCS2000 first`,
+      error: msg('formats.prj.foreignDatum', { file, datum, name }),
     };
   }
   if (!projected) {
@@ -56,13 +57,13 @@ export function parsePrj(wkt: string, file: string): PrjResult {
     return {
       ok: true,
       crs: 'EPSG:4490',
-      note: `${file}: WGS 84 lon/lat taken as CGCS2000 (they agree to about a metre)`,
+      note: msg('formats.prj.wgs84LonLat', { file }),
     };
   }
   if (datum === 'wgs84') {
     return {
       ok: false,
-      error: `${file}: the data is projected on WGS 84 (${name}), not a CGCS2000 Gauss-Krüger zone; convert it to CGCS2000 first`,
+      error: msg('formats.prj.wgs84Projected', { file, name }),
     };
   }
   return matchGk(text, name, file);
@@ -81,7 +82,7 @@ function matchGk(text: string, name: string, file: string): PrjResult {
   if (!tm || code === undefined || fn !== 0 || Math.abs(k - 1) > 1e-9) {
     return {
       ok: false,
-      error: `${file}: ${name} (central meridian ${cm ?? '?'}°, false easting ${fe}) is not one of Qinzhou's CGCS2000 3° Gauss-Krüger zones 36/37 (EPSG:4545/4546/4524/4525); convert it first`,
+      error: msg('formats.prj.otherZone', { file, name, cm: cm ?? '?', fe }),
     };
   }
   return { ok: true, crs: code, note: null };

@@ -1,3 +1,4 @@
+import { type Message, msg } from '../../message';
 import { decodeGbk, guessEncoding } from '../../text/gbk';
 import type { ImportOptions, TextEncoding } from '../types';
 
@@ -23,36 +24,33 @@ export function chooseEncoding(
   cpg: Uint8Array | undefined,
   options: ImportOptions,
   layer: string,
-  warnings: string[],
+  warnings: Message[],
 ): TextEncoding | 'ascii' {
   if (options.encoding) return options.encoding;
   if (cpg) {
     const name = new TextDecoder().decode(cpg).trim().toLowerCase();
     const enc = CODEPAGES[name];
     if (enc) return enc;
-    warnings.push(
-      `${layer}.cpg names "${name}", which Hejie does not know; guessing from the bytes`,
-    );
+    warnings.push(msg('formats.dbf.unknownCpg', { layer, name }));
   }
   const guess = guessEncoding(dbf.subarray(32));
   if (guess === 'ascii') return 'ascii';
   const hint = dbf[29] === 0x4d;
   const enc: TextEncoding = hint ? 'gbk' : guess;
-  const how = hint ? 'the DBF language driver byte (0x4D = GBK/936)' : 'the bytes';
-  warnings.push(
-    `${layer} has no .cpg: attributes read as ${enc.toUpperCase()} (from ${how}); use --encoding if the text looks wrong`,
-  );
+  const how = hint ? msg('formats.dbf.fromDriverByte') : msg('formats.dbf.fromBytes');
+  warnings.push(msg('formats.dbf.noCpg', { layer, encoding: enc.toUpperCase(), how }));
   return enc;
 }
 
-type Table = { ok: true; rows: Record<string, unknown>[] } | { ok: false; errors: string[] };
+type Table = { ok: true; rows: Record<string, unknown>[] } | { ok: false; errors: Message[] };
 
 /**
  * Reads a DBF table: one record of field values per row (deleted rows skipped), text decoded as `enc`.
  * @example readDbf(bytes, '河道.dbf', 'gbk') // { ok: true, rows: [{ 名称: '钦江', … }] }
  */
 export function readDbf(b: Uint8Array, name: string, enc: TextEncoding | 'ascii'): Table {
-  if (b.length < 33) return { ok: false, errors: [`${name} is truncated (${b.length} bytes)`] };
+  if (b.length < 33)
+    return { ok: false, errors: [msg('formats.dbf.short', { file: name, bytes: b.length })] };
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const count = v.getUint32(4, true);
   const headerLen = v.getUint16(8, true);
@@ -61,7 +59,12 @@ export function readDbf(b: Uint8Array, name: string, enc: TextEncoding | 'ascii'
     return {
       ok: false,
       errors: [
-        `${name} is truncated: ${count} records need ${headerLen + count * recLen} bytes, the file has ${b.length}`,
+        msg('formats.dbf.truncated', {
+          file: name,
+          records: count,
+          need: headerLen + count * recLen,
+          bytes: b.length,
+        }),
       ],
     };
   }

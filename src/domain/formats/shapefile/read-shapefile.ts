@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { type Message, msg } from '../../message';
 import { pointInRing, signedArea2 } from '../common/geometry-coords';
 import type { RawData, RawFeature, RawResult } from '../common/raw-data';
 import { unzipChecked } from '../common/unzip-checked';
@@ -17,7 +18,8 @@ export function readShapefile(source: ImportSource, options: ImportOptions): Raw
   const files = unzipped.files;
   const lower = new Map(Object.keys(files).map((k) => [k.toLowerCase(), k]));
   const stems = [...lower.keys()].filter((k) => k.endsWith('.shp')).map((k) => k.slice(0, -4));
-  if (stems.length === 0) return { ok: false, errors: [`${source.name} holds no .shp file`] };
+  if (stems.length === 0)
+    return { ok: false, errors: [msg('formats.shp.noShp', { file: source.name })] };
   const get = (stem: string, ext: string) => {
     const k = lower.get(stem + ext);
     return k === undefined ? undefined : files[k];
@@ -30,7 +32,7 @@ export function readShapefile(source: ImportSource, options: ImportOptions): Raw
     encoding: null,
     warnings: [],
   };
-  const errors: string[] = [];
+  const errors: Message[] = [];
   for (const stem of stems) {
     const layer = stem.split('/').pop() ?? stem;
     const r = readLayer(stem, layer, get, options, stems.length > 1);
@@ -40,7 +42,7 @@ export function readShapefile(source: ImportSource, options: ImportOptions): Raw
     }
     if (raw.declared && r.declared && raw.declared.crs !== r.declared.crs) {
       errors.push(
-        `layers ${raw.declared.source} and ${r.declared.source} are in different CRSs; import them separately`,
+        msg('formats.shp.layersDiffer', { a: raw.declared.source, b: r.declared.source }),
       );
     }
     raw.declared ??= r.declared;
@@ -49,7 +51,8 @@ export function readShapefile(source: ImportSource, options: ImportOptions): Raw
     raw.warnings.push(...r.warnings);
   }
   if (errors.length > 0) return { ok: false, errors };
-  if (raw.features.length === 0) return { ok: false, errors: [`${source.name} holds no geometry`] };
+  if (raw.features.length === 0)
+    return { ok: false, errors: [msg('formats.noGeometry', { file: source.name })] };
   return { ok: true, raw };
 }
 
@@ -59,9 +62,9 @@ type Layer =
       features: RawFeature[];
       declared: RawData['declared'];
       encoding: RawData['encoding'];
-      warnings: string[];
+      warnings: Message[];
     }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: Message[] };
 
 function readLayer(
   stem: string,
@@ -75,17 +78,21 @@ function readLayer(
   if (!dbf)
     return {
       ok: false,
-      errors: [`${layer}.shp has no ${layer}.dbf beside it (a shapefile needs both)`],
+      errors: [msg('formats.shp.noDbf', { layer })],
     };
   const shapes = readShp(shp, `${layer}.shp`);
   if (!shapes.ok) return shapes;
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const enc = chooseEncoding(dbf, get(stem, '.cpg'), options, layer, warnings);
   const table = readDbf(dbf, `${layer}.dbf`, enc);
   if (!table.ok) return table;
   if (table.rows.length !== shapes.shapes.length) {
     warnings.push(
-      `${layer}: ${shapes.shapes.length} shapes but ${table.rows.length} DBF rows; attributes matched by position`,
+      msg('formats.shp.rowsDiffer', {
+        layer,
+        shapes: shapes.shapes.length,
+        rows: table.rows.length,
+      }),
     );
   }
   let declared: RawData['declared'] = null;
@@ -101,43 +108,54 @@ function readLayer(
     if (!g) return;
     const props = { ...(table.rows[i] ?? {}) };
     if (tagLayer && !('layer' in props)) props.layer = layer;
-    features.push({ geometry: g, properties: props, where: `feature ${i + 1} of ${layer}` });
+    features.push({
+      geometry: g,
+      properties: props,
+      where: msg('formats.where.featureOfLayer', { n: i + 1, layer }),
+    });
   });
   return { ok: true, features, declared, encoding: enc, warnings };
 }
 
-type Shapes = { ok: true; shapes: (Geometry | null)[] } | { ok: false; errors: string[] };
+type Shapes = { ok: true; shapes: (Geometry | null)[] } | { ok: false; errors: Message[] };
 
 function readShp(b: Uint8Array, name: string): Shapes {
   if (b.length < 100)
     return {
       ok: false,
-      errors: [`${name} is truncated: ${b.length} bytes, shorter than the 100-byte header`],
+      errors: [msg('formats.shp.shortHeader', { file: name, bytes: b.length })],
     };
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   if (v.getInt32(0, false) !== 9994)
     return {
       ok: false,
-      errors: [`${name} is not a shapefile (file code ${v.getInt32(0, false)}, expected 9994)`],
+      errors: [msg('formats.shp.badCode', { file: name, code: v.getInt32(0, false) })],
     };
   const length = v.getInt32(24, false) * 2;
   if (b.length < length)
     return {
       ok: false,
-      errors: [`${name} is truncated: its header says ${length} bytes, the file has ${b.length}`],
+      errors: [msg('formats.shp.truncated', { file: name, says: length, bytes: b.length })],
     };
   const shapes: (Geometry | null)[] = [];
   let off = 100;
   while (off + 8 <= length) {
     const len = v.getInt32(off + 4, false) * 2;
     if (off + 8 + len > length)
-      return { ok: false, errors: [`${name} is truncated in record ${shapes.length + 1}`] };
+      return {
+        ok: false,
+        errors: [msg('formats.shp.truncatedRecord', { file: name, record: shapes.length + 1 })],
+      };
     const g = readShape(v, off + 8);
     if (g === undefined)
       return {
         ok: false,
         errors: [
-          `${name}: record ${shapes.length + 1} has shape type ${v.getInt32(off + 8, true)}, which Hejie does not read`,
+          msg('formats.shp.shapeType', {
+            file: name,
+            record: shapes.length + 1,
+            type: v.getInt32(off + 8, true),
+          }),
         ],
       };
     shapes.push(g);

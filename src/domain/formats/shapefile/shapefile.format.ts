@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { projector } from '../../crs/crs';
+import type { Message } from '../../message';
 import { type ExportGeometry, mapPositions, orientPolygons } from '../common/geometry-coords';
 import { describeFeature, layerOf } from '../common/layer-of';
 import type { ExportContext, ExportFile, ExportFormat } from '../types';
@@ -116,8 +117,8 @@ function writeShapefiles(
       .map((feature, index) => ({ feature, index }))
       .filter(({ feature }) => g.of.some((t) => t === feature.geometry?.type)),
   })).filter((g) => g.items.length > 0);
-  const errors: string[] = [];
-  const warnings: string[] = [];
+  const errors: Message[] = [];
+  const warnings: Message[] = [];
   const entries: Record<string, Uint8Array> = {};
   for (const group of groups) {
     const r = writeGroup(group, names, ctx, `${ctx.baseName}-${group.stem}`);

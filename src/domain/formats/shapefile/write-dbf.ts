@@ -1,3 +1,4 @@
+import { type Message, msg } from '../../message';
 import { encodeGbk } from '../../text/gbk';
 import type { TextEncoding } from '../types';
 
@@ -12,7 +13,7 @@ export interface DbfInput {
   columns: readonly DbfColumn[];
   rows: readonly Record<string, unknown>[];
   encoding: TextEncoding;
-  describeRow: (index: number) => string;
+  describeRow: (index: number) => Message;
 }
 
 interface Field {
@@ -47,7 +48,11 @@ function numericField(name: string, values: readonly unknown[]): Field {
 }
 
 /** Bytes of text in the encoding, cut to `max` bytes at a character boundary. */
-function encodeCut(text: string, encoding: TextEncoding, max: number) {
+function encodeCut(
+  text: string,
+  encoding: TextEncoding,
+  max: number,
+): { error: Message } | { bytes: Uint8Array; cut: boolean } {
   let out = text;
   let bytes: Uint8Array;
   for (;;) {
@@ -71,18 +76,24 @@ function textOf(v: unknown): string | null {
   return String(v);
 }
 
-function charField(col: DbfColumn, input: DbfInput, errors: string[], warnings: string[]): Field {
+function charField(col: DbfColumn, input: DbfInput, errors: Message[], warnings: Message[]): Field {
   const cells = input.rows.map((row, i) => {
     const text = textOf(row[col.key]);
     if (text === null) return new Uint8Array(0);
     const r = encodeCut(text, input.encoding, MAX_CHAR);
     if ('error' in r) {
-      errors.push(`${input.describeRow(i)}, property "${col.key}": ${r.error}`);
+      errors.push(
+        msg('formats.dbf.property', { row: input.describeRow(i), key: col.key, why: r.error }),
+      );
       return new Uint8Array(0);
     }
     if (r.cut)
       warnings.push(
-        `${input.describeRow(i)}, property "${col.key}": cut to ${r.bytes.length} bytes (a DBF text field holds ${MAX_CHAR})`,
+        msg('formats.dbf.property', {
+          row: input.describeRow(i),
+          key: col.key,
+          why: msg('formats.dbf.cut', { bytes: r.bytes.length, max: MAX_CHAR }),
+        }),
       );
     return r.bytes;
   });
@@ -90,7 +101,7 @@ function charField(col: DbfColumn, input: DbfInput, errors: string[], warnings: 
   return { name: col.name, type: 'C', width, decimals: 0, cells };
 }
 
-function fieldOf(col: DbfColumn, input: DbfInput, errors: string[], warnings: string[]): Field {
+function fieldOf(col: DbfColumn, input: DbfInput, errors: Message[], warnings: Message[]): Field {
   const values = input.rows.map((r) => r[col.key]);
   const present = values.filter((v) => v !== null && v !== undefined);
   if (present.length > 0 && present.every((v) => typeof v === 'number' && Number.isFinite(v)))
@@ -140,9 +151,9 @@ function assemble(fields: Field[], rowCount: number, encoding: TextEncoding): Ui
  */
 export function writeDbf(
   input: DbfInput,
-): { ok: true; bytes: Uint8Array; warnings: string[] } | { ok: false; errors: string[] } {
-  const errors: string[] = [];
-  const warnings: string[] = [];
+): { ok: true; bytes: Uint8Array; warnings: Message[] } | { ok: false; errors: Message[] } {
+  const errors: Message[] = [];
+  const warnings: Message[] = [];
   const fields = input.columns.map((c) => fieldOf(c, input, errors, warnings));
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, bytes: assemble(fields, input.rows.length, input.encoding), warnings };

@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { CrsInfo, Projector } from '../../crs/crs';
 import { projector } from '../../crs/crs';
+import { type Message, msg } from '../../message';
 import { formatDms, formatFixed } from '../common/dms';
 import type { Boundary, BoundaryPoint, MarkerRow } from './table-features';
 import { readTableFeatures } from './table-features';
@@ -23,8 +24,8 @@ export interface CoordinateTable {
 
 /** The tables of an export, with warnings, or the reasons there are none. */
 export type TablesResult =
-  | { ok: true; tables: CoordinateTable[]; warnings: string[] }
-  | { ok: false; errors: string[] };
+  | { ok: true; tables: CoordinateTable[]; warnings: Message[] }
+  | { ok: false; errors: Message[] };
 
 const LINE = { management: '管理范围线', protection: '保护范围线' } as const;
 const BANK = { left: '左岸', right: '右岸' } as const;
@@ -59,16 +60,12 @@ function num(value: number, format: NumberFormat): Cell {
 export function buildCoordinateTables(fc: FeatureCollection, crs: CrsInfo): TablesResult {
   const read = readTableFeatures(fc);
   if (!read.ok) return read;
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   if (read.skipped > 0) {
-    warnings.push(
-      `${read.skipped} feature(s) are not markers, zones or zone lines and are left out of the table`,
-    );
+    warnings.push(msg('formats.table.skipped', { n: read.skipped }));
   }
   if (read.markers.length > 0 && read.boundaries.length > 0) {
-    warnings.push(
-      `${read.boundaries.length} zone(s)/zone line(s) are left out: with markers the tables list the markers; export the zones alone for their vertex tables`,
-    );
+    warnings.push(msg('formats.table.boundariesLeftOut', { n: read.boundaries.length }));
   }
   const proj = crs.zone === null ? null : projector(crs.code);
   const tables =
@@ -78,7 +75,7 @@ export function buildCoordinateTables(fc: FeatureCollection, crs: CrsInfo): Tabl
   if (tables.length === 0) {
     return {
       ok: false,
-      errors: ['nothing to tabulate: the input has no markers, zones or zone lines'],
+      errors: [msg('formats.table.nothing')],
     };
   }
   return { ok: true, tables, warnings };

@@ -1,6 +1,8 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { MarkerProperties } from '../../markers/marker';
+import { type Message, type MessageParam, msg } from '../../message';
 import { deliverableOf } from '../common/deliverables';
+import { listOf } from '../common/message-list';
 
 /** A marker or notice board, checked, as the coordinate tables need it. */
 export type MarkerRow = Pick<
@@ -33,7 +35,7 @@ export interface Boundary {
 /** What a coordinate-table export reads from its input. */
 export type TableFeatures =
   | { ok: true; markers: MarkerRow[]; boundaries: Boundary[]; skipped: number }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: Message[] };
 
 const BANK_ORDER = { left: 0, right: 1 } as const;
 const KINDS = ['main', 'bend', 'end', 'interval'] as const;
@@ -53,22 +55,22 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function readTableFeatures(fc: FeatureCollection): TableFeatures {
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    return { ok: false, errors: ['the input is not a GeoJSON FeatureCollection'] };
+    return { ok: false, errors: [msg('formats.export.notCollection')] };
   }
-  const errors: string[] = [];
+  const errors: Message[] = [];
   const markers: MarkerRow[] = [];
   const boundaries: Boundary[] = [];
   let skipped = 0;
   fc.features.forEach((f, i) => {
     const layer = f ? deliverableOf(f) : null;
-    const where = `feature ${i + 1}`;
+    const where = msg('formats.where.feature', { n: i + 1 });
     if (layer === 'marker' || layer === 'notice-board') {
       const m = readMarker(f, where);
-      if (typeof m === 'string') errors.push(m);
+      if (!('id' in m)) errors.push(m);
       else markers.push(m);
     } else if (layer) {
       const b = readBoundary(f, layer, where);
-      if (typeof b === 'string') errors.push(b);
+      if (!('layer' in b)) errors.push(b);
       else boundaries.push(b);
     } else skipped++;
   });
@@ -85,27 +87,32 @@ export function readTableFeatures(fc: FeatureCollection): TableFeatures {
   return { ok: true, markers, boundaries, skipped };
 }
 
-function readMarker(f: Feature, where: string): MarkerRow | string {
+function readMarker(f: Feature, where: Message): MarkerRow | Message {
   const p = f.properties ?? {};
   const id = p.id;
-  const name = typeof id === 'string' && id !== '' ? `${where} (marker "${id}")` : where;
-  const problems: string[] = [];
-  if (typeof id !== 'string' || id === '') problems.push('id must be a non-empty text');
-  if (typeof p.reach !== 'string' || p.reach === '')
-    problems.push('reach must be a non-empty text');
-  if (p.river != null && typeof p.river !== 'string') problems.push('river must be text or null');
+  const name =
+    typeof id === 'string' && id !== '' ? msg('formats.where.marker', { where, id }) : where;
+  const problems: Message[] = [];
+  const got = (v: unknown) => JSON.stringify(v) ?? 'undefined';
+  if (typeof id !== 'string' || id === '') problems.push(msg('formats.table.idText'));
+  if (typeof p.reach !== 'string' || p.reach === '') problems.push(msg('formats.table.reachText'));
+  if (p.river != null && typeof p.river !== 'string') problems.push(msg('formats.table.riverText'));
   if (p.line !== 'management' && p.line !== 'protection')
-    problems.push(`line must be 'management' or 'protection', got ${JSON.stringify(p.line)}`);
+    problems.push(msg('formats.table.line', { got: got(p.line) }));
   if (p.bank !== 'left' && p.bank !== 'right')
-    problems.push(`bank must be 'left' or 'right', got ${JSON.stringify(p.bank)}`);
+    problems.push(msg('formats.table.bank', { got: got(p.bank) }));
   if (!KINDS.includes(p.kind))
-    problems.push(`kind must be one of ${KINDS.join('/')}, got ${JSON.stringify(p.kind)}`);
+    problems.push(msg('formats.table.kind', { kinds: KINDS.join('/'), got: got(p.kind) }));
   if (typeof p.chainageM !== 'number' || !Number.isFinite(p.chainageM))
-    problems.push('chainageM must be a number of metres');
+    problems.push(msg('formats.table.chainage'));
   const c = f.geometry?.type === 'Point' ? f.geometry.coordinates : undefined;
-  const bad = c ? badPosition(c) : 'has no point';
-  if (bad) problems.push(`the point ${bad}`);
-  if (problems.length > 0) return `${name}: ${problems.join('; ')}`;
+  const bad = c ? badPosition(c) : msg('formats.table.noPoint');
+  if (bad) problems.push(msg('formats.table.thePoint', { why: bad }));
+  if (problems.length > 0)
+    return msg('formats.inFile', {
+      file: name,
+      what: listOf(problems, problems.length, 'semi'),
+    });
   return {
     id,
     markerType: p.markerType,
@@ -120,25 +127,28 @@ function readMarker(f: Feature, where: string): MarkerRow | string {
   };
 }
 
-function readBoundary(f: Feature, layer: Boundary['layer'], where: string): Boundary | string {
+function readBoundary(f: Feature, layer: Boundary['layer'], where: Message): Boundary | Message {
   const p = f.properties ?? {};
+  const at = (file: MessageParam, what: Message) => msg('formats.inFile', { file, what });
   if (typeof p.reach !== 'string' || p.reach === '')
-    return `${where}: reach must be a non-empty text`;
-  const name = `${where} (${p.reach} ${layer})`;
-  if (p.river != null && typeof p.river !== 'string') return `${name}: river must be text or null`;
+    return at(where, msg('formats.table.reachText'));
+  const name = msg('formats.where.boundary', { where, reach: p.reach, layer });
+  if (p.river != null && typeof p.river !== 'string')
+    return at(name, msg('formats.table.riverText'));
   const bank = p.bank === 'left' || p.bank === 'right' ? p.bank : null;
   if (p.bank != null && !bank)
-    return `${name}: bank must be 'left' or 'right', got ${JSON.stringify(p.bank)}`;
+    return at(name, msg('formats.table.bank', { got: JSON.stringify(p.bank) }));
   const parts = partsOf(f.geometry as Geometry);
   const isZone = layer.endsWith('zone');
   const minimum = isZone ? 3 : 2;
-  if (parts.length === 0) return `${name}: has no coordinates`;
+  if (parts.length === 0) return at(name, msg('formats.table.noCoordinates'));
   for (const [k, part] of parts.entries()) {
     if (part.length < minimum)
-      return `${name}: ring/part ${k + 1} has ${part.length} points (at least ${minimum})`;
+      return at(name, msg('formats.table.fewPoints', { part: k + 1, n: part.length, minimum }));
     for (const [j, c] of part.entries()) {
       const bad = badPosition(c);
-      if (bad) return `${name}: point ${j + 1} of ring/part ${k + 1} ${bad}`;
+      if (bad)
+        return at(name, msg('formats.table.badVertex', { point: j + 1, part: k + 1, why: bad }));
     }
   }
   const polygons = isZone
@@ -156,7 +166,7 @@ function readBoundary(f: Feature, layer: Boundary['layer'], where: string): Boun
   };
 }
 
-function badPosition(c: Position): string | null {
+function badPosition(c: Position): Message | null {
   const [lon, lat] = c;
   if (
     typeof lon !== 'number' ||
@@ -164,9 +174,9 @@ function badPosition(c: Position): string | null {
     !Number.isFinite(lon) ||
     !Number.isFinite(lat)
   )
-    return `has coordinates ${JSON.stringify(c)}, not numbers`;
+    return msg('formats.table.notNumbers', { coordinates: JSON.stringify(c) });
   if (Math.abs(lon) > 180 || Math.abs(lat) > 90)
-    return `has lon/lat ${lon}, ${lat} outside ±180/±90`;
+    return msg('formats.table.outOfRange', { lon, lat });
   return null;
 }
 

@@ -1,10 +1,11 @@
 import type { CrsCode } from '../../crs/crs';
 import { CRS } from '../../crs/crs';
+import { type Message, msg } from '../../message';
 import type { RawData, RawFeature } from '../common/raw-data';
 
 /** One table cell: text, or a number where the file stores one (xlsx). */
 export type Cell = string | number;
-type Failure = { ok: false; errors: string[] };
+type Failure = { ok: false; errors: Message[] };
 
 /** Header names surveyors use, normalised (lower case, no spaces, units in brackets dropped). */
 const COLUMNS: Record<'id' | 'ring' | 'x' | 'y' | 'lat' | 'lon' | 'b' | 'l', string[]> = {
@@ -125,9 +126,7 @@ export function tableToRaw(
   if (!layout)
     return {
       ok: false,
-      errors: [
-        `${name}: no coordinate columns found (expected a header with 点号, X/北坐标, Y/东坐标 or 纬度/经度, or rows 点号,X,Y)`,
-      ],
+      errors: [msg('formats.table.noColumns', { file: name })],
     };
   const { cols, header, start } = layout;
   const meta = headerBlock(rows.slice(0, Math.max(0, start - 1)));
@@ -147,16 +146,23 @@ export function tableToRaw(
     cols.lon,
   ]);
   const features: RawFeature[] = [];
-  const errors: string[] = [];
+  const errors: Message[] = [];
   for (let i = start; i < rows.length; i++) {
     const r = rows[i] as Cell[];
     if (r.every((c) => String(c).trim() === '')) continue;
     const n = parse(r[nc as number] ?? '');
     const e = parse(r[ec as number] ?? '');
-    const where = `${layer ? `${layer} ` : ''}row ${i + 1}`;
+    const where = layer
+      ? msg('formats.where.sheetRow', { sheet: layer, row: i + 1 })
+      : msg('formats.where.row', { row: i + 1 });
     if (!Number.isFinite(n) || !Number.isFinite(e)) {
       errors.push(
-        `${name}: ${where}: "${r[nc as number] ?? ''}", "${r[ec as number] ?? ''}" are not coordinates`,
+        msg('formats.table.notCoordinates', {
+          file: name,
+          where,
+          x: String(r[nc as number] ?? ''),
+          y: String(r[ec as number] ?? ''),
+        }),
       );
       continue;
     }
@@ -172,8 +178,10 @@ export function tableToRaw(
   }
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, 20) };
   if (features.length === 0)
-    return { ok: false, errors: [`${name}: the table has no coordinate rows`] };
-  const declared = meta.crs ? { crs: meta.crs, source: `the EPSG row of ${name}` } : null;
+    return { ok: false, errors: [msg('formats.table.noRows', { file: name })] };
+  const declared = meta.crs
+    ? { crs: meta.crs, source: msg('formats.table.epsgRow', { file: name }) }
+    : null;
   return {
     ok: true,
     raw: { features, order: 'north-east', declared, zone: meta.zone, encoding: null, warnings: [] },

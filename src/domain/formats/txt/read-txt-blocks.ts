@@ -1,9 +1,10 @@
 import type { Geometry, Position } from 'geojson';
+import { type Message, msg } from '../../message';
 import { pointInRing } from '../common/geometry-coords';
 import type { RawFeature } from '../common/raw-data';
 import { isNum, toNumber } from '../tables/table-rows';
 
-type Failure = { ok: false; errors: string[] };
+type Failure = { ok: false; errors: Message[] };
 
 /**
  * Reads the blocks of the TXT exchange format's `[地块坐标]` section (a `点数,面积,编号,名称,面|线|点,…,@`
@@ -22,16 +23,14 @@ export function readBlocks(
     if (!line.endsWith('@'))
       return {
         ok: false,
-        errors: [`${name}: line ${i + 1} should start a block (点数,面积,编号,名称,面|线|点,…,@)`],
+        errors: [msg('formats.txt.notBlockStart', { file: name, line: i + 1 })],
       };
     const count = Number(head[0]);
     const kind = head[4] ?? '';
     if (!Number.isInteger(count) || !['面', '线', '点'].includes(kind))
       return {
         ok: false,
-        errors: [
-          `${name}: block line ${i + 1} needs a point count and 面, 线 or 点 (found "${line}")`,
-        ],
+        errors: [msg('formats.txt.badBlockLine', { file: name, line: i + 1, found: line })],
       };
     const rows = lines.slice(i + 1, i + 1 + count).map((l) => l.split(',').map((c) => c.trim()));
     const bad = rows.findIndex((r) => r.length < 4 || !isNum(r[2]) || !isNum(r[3]));
@@ -39,23 +38,29 @@ export function readBlocks(
       return {
         ok: false,
         errors: [
-          `${name}: line ${i + 2 + (bad >= 0 ? bad : rows.length)}: expected ${count} rows 点号,圈号,X,Y in the block of line ${i + 1}`,
+          msg('formats.txt.badRows', {
+            file: name,
+            line: i + 2 + (bad >= 0 ? bad : rows.length),
+            count,
+            block: i + 1,
+          }),
         ],
       };
     const props = { 编号: head[2] ?? '', 名称: head[3] ?? '', 类型: kind, 面积: Number(head[1]) };
-    const where = `block "${head[2] ?? ''}" (line ${i + 1})`;
+    const where = msg('formats.where.block', { code: head[2] ?? '', line: i + 1 });
     if (kind === '点') {
       rows.forEach((r, j) => {
         features.push({
           geometry: { type: 'Point', coordinates: [toNumber(r[2]), toNumber(r[3])] },
           properties: { ...props, 点号: r[0] },
-          where: `${where} row ${j + 1}`,
+          where: msg('formats.where.blockRow', { block: where, row: j + 1 }),
         });
       });
     } else features.push({ geometry: blockGeometry(rows, kind), properties: props, where });
     i += count;
   }
-  if (features.length === 0) return { ok: false, errors: [`${name}: [地块坐标] holds no block`] };
+  if (features.length === 0)
+    return { ok: false, errors: [msg('formats.txt.noBlock', { file: name })] };
   return { ok: true, features };
 }
 

@@ -1,6 +1,7 @@
 import type { FeatureCollection, Position } from 'geojson';
 import type { CrsInfo, Projector } from '../../crs/crs';
 import { projector } from '../../crs/crs';
+import { type Message, msg } from '../../message';
 import { encodeGbk } from '../../text/gbk';
 import { formatFixed } from '../common/dms';
 import type { Boundary, MarkerRow } from '../tables/table-features';
@@ -130,9 +131,7 @@ function writeTxt(fc: FeatureCollection, ctx: ExportContext) {
   if (ctx.crs.zone === null) {
     return {
       ok: false as const,
-      errors: [
-        `the txt exchange file holds Gauss-Krüger X/Y; choose EPSG:4545, 4546, 4524 or 4525 instead of ${ctx.crs.code}`,
-      ],
+      errors: [msg('formats.txt.needsGk', { crs: ctx.crs.code })],
     };
   }
   const read = readTableFeatures(fc);
@@ -147,7 +146,7 @@ function writeTxt(fc: FeatureCollection, ctx: ExportContext) {
   if (blocks.length === 0) {
     return {
       ok: false as const,
-      errors: ['nothing to write: the input has no markers, zones or zone lines'],
+      errors: [msg('formats.txt.nothing')],
     };
   }
   const text = renderTxt(blocks, ctx.crs, proj, ctx.now ?? new Date());
@@ -156,22 +155,23 @@ function writeTxt(fc: FeatureCollection, ctx: ExportContext) {
   if (ctx.encoding === 'gbk') {
     const enc = encodeGbk(text);
     if (!enc.ok)
-      return { ok: false as const, errors: [`${name}: ${gbkProblem(blocks) ?? enc.reason}`] };
+      return {
+        ok: false as const,
+        errors: [msg('formats.inFile', { file: name, what: gbkProblem(blocks) ?? enc.reason })],
+      };
     bytes = enc.bytes;
   } else bytes = new TextEncoder().encode(text);
-  const warnings =
-    read.skipped > 0
-      ? [`${read.skipped} feature(s) are not markers, zones or zone lines and are left out`]
-      : [];
+  const warnings = read.skipped > 0 ? [msg('formats.txt.skipped', { n: read.skipped })] : [];
   return { ok: true as const, files: [{ name, bytes }], warnings };
 }
 
 /** Names the block whose name or point number GBK cannot hold. */
-function gbkProblem(blocks: Block[]): string | null {
+function gbkProblem(blocks: Block[]): Message | null {
   for (const b of blocks) {
     for (const field of [b.code, b.name, ...b.points.map((p) => p.label)]) {
       const enc = encodeGbk(field);
-      if (!enc.ok) return `block ${b.code} (${b.name}): ${enc.reason}`;
+      if (!enc.ok)
+        return msg('formats.txt.gbkBlock', { code: b.code, name: b.name, why: enc.reason });
     }
   }
   return null;

@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { type Message, msg } from '../../message';
 import type { RawData, RawFeature, RawResult } from '../common/raw-data';
 import { unzipChecked } from '../common/unzip-checked';
 import { type Cell, tableToRaw } from '../tables/table-rows';
@@ -64,7 +65,7 @@ export function readXlsx(source: ImportSource, _options: ImportOptions): RawResu
   if (!wb)
     return {
       ok: false,
-      errors: [`${source.name} is a zip but not an Excel workbook (no xl/workbook.xml)`],
+      errors: [msg('formats.xlsx.notWorkbook', { file: source.name })],
     };
   const rels = new Map(
     arr((read('xl/_rels/workbook.xml.rels')?.Relationships as X | undefined)?.Relationship).map(
@@ -74,7 +75,7 @@ export function readXlsx(source: ImportSource, _options: ImportOptions): RawResu
   const shared = arr((read('xl/sharedStrings.xml')?.sst as X | undefined)?.si).map(richText);
   const sheets = arr(((wb.workbook as X | undefined)?.sheets as X | undefined)?.sheet);
   const features: RawFeature[] = [];
-  const errors: string[] = [];
+  const errors: Message[] = [];
   let first: RawData | null = null;
   for (const s of sheets) {
     const target = (rels.get(String(s['@id'])) ?? '').replace(/^\/?(xl\/)?/, 'xl/');
@@ -88,7 +89,7 @@ export function readXlsx(source: ImportSource, _options: ImportOptions): RawResu
     if (!r.ok) errors.push(...r.errors);
     else if (first && (first.zone !== r.raw.zone || first.declared?.crs !== r.raw.declared?.crs))
       errors.push(
-        `${source.name}: sheet ${String(s['@name'])} is in another CRS than the first sheet; import them separately`,
+        msg('formats.xlsx.sheetCrsDiffers', { file: source.name, sheet: String(s['@name']) }),
       );
     else {
       first ??= r.raw;
@@ -96,6 +97,6 @@ export function readXlsx(source: ImportSource, _options: ImportOptions): RawResu
     }
   }
   if (errors.length > 0) return { ok: false, errors };
-  if (!first) return { ok: false, errors: [`${source.name} has no sheet with coordinates`] };
+  if (!first) return { ok: false, errors: [msg('formats.xlsx.noSheet', { file: source.name })] };
   return { ok: true, raw: { ...first, features, encoding: 'utf-8' } };
 }

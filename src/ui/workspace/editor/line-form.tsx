@@ -5,6 +5,7 @@ import type { EditFeature, EditProperties, EditRole } from '../../../domain/edit
 import { LINE_ROLES } from '../../../domain/editor/edit-types';
 import type { EmbankmentClass, ResolvedRules, WidthRange } from '../../../domain/zones/rules';
 import { formatRange } from '../../../domain/zones/rules';
+import { useLang } from '../../i18n';
 import { useWt } from '../messages';
 import { classLabel, problemText, roleLabel } from './problem-text';
 import { WidthField } from './width-field';
@@ -24,6 +25,7 @@ export function LineForm(props: {
   onChange: (properties: Partial<EditProperties>) => void;
 }) {
   const t = useWt();
+  const { lang } = useLang();
   const { feature, rules } = props;
   const p = feature.properties;
   const [note, setNote] = useState<string | null>(null);
@@ -64,13 +66,13 @@ export function LineForm(props: {
   const tryValue = (field: 'widthM' | 'protectionM', value: number | null): string | null => {
     const trial: EditFeature = { ...feature, properties: { ...p, [field]: value } };
     const refusal = checkProperties(trial, rules).find((x) => x.field === field);
-    if (refusal) return problemText(refusal, t);
+    if (refusal) return problemText(refusal, lang);
     change({ [field]: value });
     return null;
   };
 
   const widthRange = kind ? allowedRange(rules, kind, 'widthM', cls) : null;
-  const problems = props.problems.map((x) => problemText(x, t));
+  const problems = props.problems.map((x) => problemText(x, lang));
   return (
     <form className="line-form" data-feature={feature.id} onSubmit={(e) => e.preventDefault()}>
       <label>

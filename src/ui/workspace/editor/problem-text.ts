@@ -1,9 +1,12 @@
-// The editor's words for a property problem (domain/editor/check-properties): the rule quoted with
-// its range, table id and version.
+// The editor's words: role and class labels, and a property problem (domain/editor/check-properties)
+// rendered by the message catalogs.
+
+import type { Lang } from '../../../contract/messages/lang';
+import { renderMessage } from '../../../contract/messages/render';
 import type { PropertyProblem } from '../../../domain/editor/check-properties';
 import type { EditRole } from '../../../domain/editor/edit-types';
+import { problemMessage } from '../../../domain/editor/problem-message';
 import type { EmbankmentClass } from '../../../domain/zones/rules';
-import { formatRange } from '../../../domain/zones/rules';
 import type { WT } from '../messages';
 
 /** "2 级" / "4 级以下". */
@@ -24,29 +27,7 @@ export function roleLabel(role: EditRole | null | undefined, t: WT): string {
   return role ? t(ROLE_KEYS[role]) : t('editRoleNone');
 }
 
-/** One problem in words. */
-export function problemText(p: PropertyProblem, t: WT): string {
-  switch (p.code) {
-    case 'missing':
-      return t(p.field === 'role' ? 'probRoleMissing' : 'probClassMissing');
-    case 'wrong-geometry':
-      return t(p.geometry === 'LineString' ? 'probRoleLine' : 'probRolePolygon');
-    case 'not-a-number':
-      return t('probNotNumber', {
-        field: t(p.field === 'widthM' ? 'fieldWidth' : 'fieldProtection'),
-        value: JSON.stringify(p.value),
-      });
-    case 'toe-only':
-      return t('probToeOnly', { v: p.value });
-    case 'out-of-range': {
-      const vars = {
-        v: p.value,
-        range: formatRange(p.range),
-        rule: `${p.rule.id} ${p.rule.version}`,
-        cls: classLabel(p.embankmentClass ?? 5, t),
-      };
-      if (p.field === 'protectionM') return t('probProtection', vars);
-      return t(p.kind === 'toe' ? 'probWidthToe' : 'probWidthBank', vars);
-    }
-  }
+/** One problem in words, in the UI's language (the catalog renders the domain's message). */
+export function problemText(p: PropertyProblem, lang: Lang): string {
+  return renderMessage(problemMessage(p), lang);
 }

@@ -10,6 +10,9 @@ import { pointCover } from '../../covered-edges';
 import { useMapHandle } from '../../map-handle';
 import { useWt } from '../messages';
 import './field.css';
+import type { Lang } from '../../../contract/messages/lang';
+import { renderMessage } from '../../../contract/messages/render';
+import { useLang } from '../../i18n';
 
 const LINE_KINDS = new Set(['management-line', 'protection-line']);
 /** The columns shown (of the export's): number, X north, Y east, B, L. */
@@ -21,7 +24,7 @@ type Built = { ok: true; crs: CrsInfo; tables: Table[] } | { ok: false; errors: 
  * The tables of the draft's markers (and, when asked, of its boundary lines' vertices) in the
  * export's auto zone (EPSG:4545 west of 109.5°E, EPSG:4546 east), as the deliverable prints them.
  */
-function buildTables(draft: FeatureCollection, vertices: boolean): Built {
+function buildTables(draft: FeatureCollection, vertices: boolean, lang: Lang): Built {
   const markers = draft.features.filter((f) => f.geometry?.type === 'Point');
   const lines = draft.features.filter((f) => LINE_KINDS.has(f.properties?.kind));
   const parts: Feature[][] = [markers, ...(vertices ? [lines] : [])].filter((p) => p.length > 0);
@@ -38,7 +41,7 @@ function buildTables(draft: FeatureCollection, vertices: boolean): Built {
   // markers and vertices are built apart: given both, the export lists the markers only
   for (const features of parts) {
     const built = buildCoordinateTables({ type: 'FeatureCollection', features }, crs);
-    if (!built.ok) return built;
+    if (!built.ok) return { ok: false, errors: built.errors.map((e) => renderMessage(e, lang)) };
     tables.push(...built.tables);
   }
   return { ok: true, crs, tables };
@@ -109,6 +112,7 @@ function CoordinateRows(props: {
  */
 export function CoordinateTable({ draft }: { draft: FeatureCollection }) {
   const t = useWt();
+  const { lang } = useLang();
   const map = useMapHandle();
   const [vertices, setVertices] = useState(false);
   // Built and rendered only while open, a page of rows at a time: the whole 南流江 course has 6,254
@@ -116,8 +120,8 @@ export function CoordinateTable({ draft }: { draft: FeatureCollection }) {
   const [open, setOpen] = useState(false);
   const [limit, setLimit] = useState(ROWS_PER_PAGE);
   const built = useMemo(
-    () => (open ? buildTables(draft, vertices) : null),
-    [open, draft, vertices],
+    () => (open ? buildTables(draft, vertices, lang) : null),
+    [open, draft, vertices, lang],
   );
   const head = useMemo(() => summarize(draft), [draft]);
   const where = useMemo(() => {

@@ -1,3 +1,5 @@
+import { renderMessage } from '../../../contract/messages/render';
+import { useLang } from '../../i18n';
 import { useWt } from '../messages';
 import type { ExportAnswer } from './files-protocol';
 
@@ -10,6 +12,7 @@ export type Outcome =
 /** What became of an export: the file downloaded and the export's notes, or its reasons as given. */
 export function ExportOutcome({ outcome }: { outcome: Outcome | null }) {
   const t = useWt();
+  const { lang } = useLang();
   if (!outcome) return null;
   if ('kind' in outcome) {
     return outcome.kind === 'running' ? (
@@ -27,9 +30,11 @@ export function ExportOutcome({ outcome }: { outcome: Outcome | null }) {
       <div className="problem" role="alert">
         {t('exportFailed')}
         <ul>
-          {outcome.errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
+          {outcome.errors
+            .map((e) => renderMessage(e, lang))
+            .map((e) => (
+              <li key={e}>{e}</li>
+            ))}
         </ul>
       </div>
     );
@@ -43,9 +48,11 @@ export function ExportOutcome({ outcome }: { outcome: Outcome | null }) {
         <div className="hint">
           {t('exportWarnings')}
           <ul>
-            {outcome.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
+            {outcome.warnings
+              .map((w) => renderMessage(w, lang))
+              .map((w) => (
+                <li key={w}>{w}</li>
+              ))}
           </ul>
         </div>
       )}

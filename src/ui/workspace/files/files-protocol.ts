@@ -5,6 +5,7 @@ import type { CrsCode } from '../../../domain/crs/crs';
 import type { ExportOptions } from '../../../domain/formats/export/export-features';
 import type { ImportOptions, ImportResult, ImportSource } from '../../../domain/formats/types';
 import type { BBox } from '../../../domain/geo/bbox';
+import type { Message } from '../../../domain/message';
 import type { GeometryCounts } from './imported-features';
 
 /** Read one file (a zip of loose shapefile parts is one file). */
@@ -36,8 +37,8 @@ export interface ImportAnswer {
 export interface ExportAnswer {
   kind: 'export';
   result:
-    | { ok: true; name: string; bytes: Uint8Array; crs: CrsCode; warnings: string[] }
-    | { ok: false; errors: string[] };
+    | { ok: true; name: string; bytes: Uint8Array; crs: CrsCode; warnings: Message[] }
+    | { ok: false; errors: Message[] };
 }
 
 /** The answer to a request of the same kind. */

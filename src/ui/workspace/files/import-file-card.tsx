@@ -1,3 +1,4 @@
+import { renderMessage } from '../../../contract/messages/render';
 import type { CrsCode } from '../../../domain/crs/crs';
 import { CRS } from '../../../domain/crs/crs';
 import type { ImportOptions, TextEncoding } from '../../../domain/formats/types';
@@ -149,9 +150,18 @@ export function ImportFileCard(props: {
         </label>
       )}
       {result && !result.ok && (
-        <ReasonList title={needsCrs ? '' : t('importRefused')} reasons={result.errors} alert />
+        <ReasonList
+          title={needsCrs ? '' : t('importRefused')}
+          reasons={result.errors.map((e) => renderMessage(e, lang))}
+          alert
+        />
       )}
-      {result?.ok && <ReasonList title={t('importWarnings')} reasons={result.warnings} />}
+      {result?.ok && (
+        <ReasonList
+          title={t('importWarnings')}
+          reasons={result.warnings.map((w) => renderMessage(w, lang))}
+        />
+      )}
     </article>
   );
 }
