@@ -205,7 +205,7 @@ describe('stages and publication', () => {
     expect(await status('planner', 'POST', '/api/plans/city-01/stage', { to: 'draft' })).toBe(400);
     const skip = await json(await move('planner', 'city-01', 'draft'));
     expect(skip).toMatchObject({
-      error: 'stages move one at a time: 未开始 → 图上初划 skips 收集底图',
+      error: 'stages move one at a time: Not started → Draft delineation skips Base map collection',
       code: 'workflow.move.skips',
       field: 'to',
     });

@@ -14,7 +14,7 @@ import {
   type PlanAccess,
 } from '../../src/domain/access/permissions';
 import { msg } from '../../src/domain/message';
-import { STAGES, type StageId } from '../../src/domain/workflow/stages';
+import { STAGES, type StageId, stageName } from '../../src/domain/workflow/stages';
 import {
   checkPublish,
   checkStageMove,
@@ -206,7 +206,8 @@ describe('stage moves (all 64 pairs for each actor)', () => {
     const at = (stage: StageId) => ({ ...QINJIANG, stage });
     expect(outcome(checkStageMove(plannerAll, at('not-started'), 'not-started', 'draft'))).toEqual({
       status: 400,
-      reason: 'stages move one at a time: 未开始 → 图上初划 skips 收集底图',
+      reason:
+        'stages move one at a time: Not started → Draft delineation skips Base map collection',
     });
     expect(
       outcome(checkStageMove(gaoPu, at('field-check'), 'field-check', 'deliverables')),
@@ -215,7 +216,7 @@ describe('stage moves (all 64 pairs for each actor)', () => {
     });
     expect(outcome(checkStageMove(plannerAll, at('draft'), 'draft', 'draft'))).toMatchObject({
       status: 400,
-      reason: 'the plan is already in 图上初划',
+      reason: 'the plan is already in Draft delineation',
     });
     expect(
       outcome(checkStageMove(admin, at('deliverables'), 'deliverables', 'published')),
@@ -248,14 +249,14 @@ describe('stage moves (all 64 pairs for each actor)', () => {
       outcome(checkStageMove(plannerAll, at('field-check'), 'field-check', 'review')),
     ).toMatchObject({
       status: 403,
-      reason: "现场复核 → 审核确定 is signed off by the plan's river chief",
+      reason: "Field check → Review and approval is signed off by the plan's river chief",
     });
     expect(outcome(checkStageMove(admin, at('review'), 'review', 'deliverables'))).toMatchObject({
       status: 403,
     });
     expect(outcome(checkStageMove(gaoPu, at('draft'), 'draft', 'consultation'))).toMatchObject({
       status: 403,
-      reason: "图上初划 → 意见征求 is a planner's step",
+      reason: "Draft delineation → Consultation is a planner's step",
     });
     expect(
       outcome(checkStageMove(gaoPu, at('deliverables'), 'deliverables', 'review')),
@@ -269,7 +270,7 @@ describe('stage moves (all 64 pairs for each actor)', () => {
       outcome(
         checkStageMove(plannerAll, { ...QINJIANG, stage: 'consultation' }, 'draft', 'consultation'),
       ),
-    ).toEqual({ status: 409, reason: 'the plan is in 意见征求 now, not 图上初划' });
+    ).toEqual({ status: 409, reason: 'the plan is in Consultation now, not Draft delineation' });
   });
 
   it('a send-back needs a comment; asked without one, the move is open', () => {
@@ -291,7 +292,10 @@ describe('stage moves (all 64 pairs for each actor)', () => {
     expect(checkPublish(publisher, at('deliverables'))).toEqual({ ok: true });
     expect(checkPublish(admin, at('review'))).toEqual({
       ok: false,
-      reason: msg('workflow.publish.wrongStage', { from: '成果文件制作与验收', stage: '审核确定' }),
+      reason: msg('workflow.publish.wrongStage', {
+        from: stageName('deliverables'),
+        stage: stageName('review'),
+      }),
     });
     expect(checkPublish(plannerAll, at('deliverables'))).toEqual({
       ok: false,

@@ -11,6 +11,7 @@ import * as markers from './markers.messages';
 import * as register from './register.messages';
 import * as server from './server.messages';
 import * as signoff from './signoff.messages';
+import * as stage from './stage.messages';
 import * as workflow from './workflow.messages';
 import * as zones from './zones.messages';
 
@@ -27,6 +28,7 @@ const AREAS = [
   cli,
   geo,
   signoff,
+  stage,
 ];
 
 /** The catalog of each language: code → template with `{name}` placeholders. */

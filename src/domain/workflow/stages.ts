@@ -1,3 +1,5 @@
+import type { Message } from '../message';
+
 /**
  * The workflow stages of a plan, in order, from the 2019 plan (三、进度计划):
  * 收集底图 → 图上初划 → 意见征求 → 现场复核 → 审核确定 → 成果文件制作与验收, then 公告实施,
@@ -37,6 +39,14 @@ export function isStageId(value: string): value is StageId {
  */
 export function stageIndex(stage: StageId): number {
   return STAGES.findIndex((s) => s.id === stage);
+}
+
+/**
+ * A stage's name as a message parameter, rendered in the reader's language (`stage.<id>`).
+ * @example msg('workflow.stale', { now: stageName('review'), saw: stageName('draft') })
+ */
+export function stageName(stage: StageId): Message {
+  return { code: `stage.${stage}` };
 }
 
 /**

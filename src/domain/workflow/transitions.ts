@@ -5,7 +5,7 @@ import type { PlanAccess } from '../access/permissions';
 import { actsAsPlanner, canPublish, canViewDraft, isChiefOf } from '../access/permissions';
 import { type Message, msg } from '../message';
 import type { StageId } from './stages';
-import { STAGES, stageIndex, stageLabel } from './stages';
+import { STAGES, stageIndex, stageName } from './stages';
 
 /** A move is allowed, or refused with the reason (its code tells what kind of refusal it is). */
 export type StageMoveCheck = { ok: true } | { ok: false; reason: Message };
@@ -19,8 +19,8 @@ const CHIEF_SEND_BACK_TO: StageId = 'consultation';
 /** The only stage a plan is published from. */
 export const PUBLISH_FROM: StageId = 'deliverables';
 
-// a stage is named by its official (Chinese) name in every language, as the 2019 plan names it
-const name = (s: StageId) => stageLabel(s, 'zh');
+// a stage is named in the reader's language (stage.<id>): 成果文件制作与验收 / Deliverables and acceptance
+const name = stageName;
 const OK: StageMoveCheck = { ok: true };
 const refuse = (reason: Message): StageMoveCheck => ({ ok: false, reason });
 

@@ -5,7 +5,7 @@ import { auditQuery, commentBody, publishBody, stageBody } from '../../contract/
 import { canReadAudit, canViewDraft } from '../../domain/access/permissions';
 import { type Message, msg } from '../../domain/message';
 import type { StageId } from '../../domain/workflow/stages';
-import { stageLabel } from '../../domain/workflow/stages';
+import { stageName } from '../../domain/workflow/stages';
 import { checkPublish, checkStageMove, PUBLISH_FROM } from '../../domain/workflow/transitions';
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
@@ -60,11 +60,7 @@ export function workflowRoutes(
     if (!check.ok) return refuseMove(c, check.reason);
     const moved = await deps.store.moveStage(row.record.id, row.stage, to, actorName(c), comment);
     if (!moved.ok) {
-      return fail(
-        c,
-        409,
-        msg('workflow.movedMeanwhile', { stage: stageLabel(moved.current, 'zh') }),
-      );
+      return fail(c, 409, msg('workflow.movedMeanwhile', { stage: stageName(moved.current) }));
     }
     return c.json(moved.event);
   });
@@ -92,7 +88,7 @@ export function workflowRoutes(
         409,
         msg('workflow.publish.leftMeanwhile', {
           plan: row.record.id,
-          from: stageLabel(PUBLISH_FROM, 'zh'),
+          from: stageName(PUBLISH_FROM),
         }),
       );
     }
