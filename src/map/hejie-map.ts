@@ -6,7 +6,6 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { DRAFT_LAYERS, DRAFT_SOURCE } from './draft-layers';
 import { fetchMarkers, type MarkerKinds, markerKinds } from './fetch-markers';
 import {
-  BASE_ATTRIBUTION,
   BASE_SOURCE,
   LAYERS,
   LOCAL_FONTS,
@@ -27,6 +26,12 @@ maplibregl.prewarm();
 export type Basemap = 'offline' | 'tianditu';
 
 /** What the map tells its owner. */
+/** The data sources' credits, in the UI's language (the UI's catalog says them). */
+export interface MapAttributions {
+  base: string;
+  zones: string;
+}
+
 export interface HejieMapEvents {
   /** A river or reservoir was clicked (its waterbody id), or empty map (null). */
   onSelect?: (waterbodyId: string | null) => void;
@@ -44,6 +49,7 @@ export interface HejieMapEvents {
  */
 export class HejieMap {
   private readonly map: maplibregl.Map;
+  private attribution = new maplibregl.AttributionControl({ compact: true });
   private selected: string | null = null;
   private basemap: Basemap = 'offline';
   private tiandituKey: string | null = null;
@@ -56,8 +62,8 @@ export class HejieMap {
   constructor(
     container: HTMLElement,
     bounds: [number, number, number, number],
-    private readonly demo: boolean,
     private readonly events: HejieMapEvents = {},
+    private attributions: MapAttributions = { base: '', zones: '' },
   ) {
     container.dataset.idle = '0';
     this.map = new maplibregl.Map({
@@ -66,7 +72,7 @@ export class HejieMap {
       bounds,
       fitBoundsOptions: { padding: 20 },
       localIdeographFontFamily: LOCAL_FONTS,
-      attributionControl: { compact: true },
+      attributionControl: false,
       maxZoom: 18,
       fadeDuration: 0,
       dragRotate: false,
@@ -125,15 +131,14 @@ export class HejieMap {
       type: 'vector',
       tiles: [`${new URL('/tiles/base/', location.href).href}{z}/{x}/{y}.pbf`],
       maxzoom: 14,
-      attribution: BASE_ATTRIBUTION,
+      attribution: this.attributions.base,
     });
     this.map.addSource(ZONES_SOURCE, {
       type: 'geojson',
       data: new URL('/api/zones', location.href).href,
-      attribution: this.demo
-        ? '管理/保护范围：已公告成果；南流江示例河段为示例（非实测）'
-        : '管理/保护范围：已公告成果',
+      attribution: this.attributions.zones,
     });
+    this.map.addControl(this.attribution);
     for (const layer of LAYERS) this.map.addLayer(layer);
     selectOnClick(this.map, (id) => this.events.onSelect?.(id));
     this.applySelection();
@@ -161,6 +166,26 @@ export class HejieMap {
   }
 
   /** Highlights a waterbody (river line or reservoir polygon); null clears. */
+  /**
+   * The sources' attributions in the UI's language: the control is rebuilt, since MapLibre reads
+   * the texts only when it is added.
+   */
+  setAttributions(texts: MapAttributions): void {
+    if (texts.base === this.attributions.base && texts.zones === this.attributions.zones) return;
+    this.attributions = texts;
+    if (!this.loaded) return;
+    for (const [id, text] of [
+      [BASE_SOURCE, texts.base],
+      [ZONES_SOURCE, texts.zones],
+    ] as const) {
+      const source = this.map.getSource(id) as { attribution?: string } | undefined;
+      if (source) source.attribution = text;
+    }
+    this.map.removeControl(this.attribution);
+    this.attribution = new maplibregl.AttributionControl({ compact: true });
+    this.map.addControl(this.attribution);
+  }
+
   setSelected(id: string | null): void {
     if (id === this.selected) return;
     this.selected = id;

@@ -318,7 +318,3 @@ export const CLICKABLE_LAYERS = ['rivers-named', 'rivers-schematic', 'selected-r
 
 /** Base-map-only layers hidden under imagery. */
 export const OFFLINE_BASE_LAYERS = ['background', 'extent', 'sea', 'county-fill'];
-
-/** Attribution of the base source: every dataset in it. */
-export const BASE_ATTRIBUTION =
-  '县区界 © 高德 AMap（非开放数据，示意用）| 海岸线 GSHHG 2.3.7 (LGPL) | 河流 WDB II (GSHHG) | 水面 © OpenStreetMap contributors (ODbL)';

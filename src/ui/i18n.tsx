@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 
 /** UI languages: Chinese by default, English switchable. Data (names, units) stays as published. */
 export type Lang = 'zh' | 'en';
@@ -76,6 +76,10 @@ export const zh = {
   legendReservoir: '水库',
   legendSelected: '选中',
   legendSchematic: '示意（非实测）',
+  attrBase:
+    '县区界 © 高德 AMap（非开放数据，示意用）| 海岸线 GSHHG 2.3.7 (LGPL) | 河流 WDB II (GSHHG) | 水面 © OpenStreetMap contributors (ODbL)',
+  attrZones: '管理/保护范围：已公告成果',
+  attrZonesDemo: '管理/保护范围：已公告成果；南流江示例河段为示例（非实测）',
   legendManagement: '管理范围（已公告）',
   legendProtection: '堤防安全保护区（已公告）',
   legendManagementDemo: '管理范围（已公告；南流江示例河段为示例，非实测）',
@@ -200,6 +204,11 @@ const en: Dict = {
   legendReservoir: 'Reservoir',
   legendSelected: 'Selected',
   legendSchematic: 'Schematic (not surveyed)',
+  attrBase:
+    'Counties © AMap (not open data, schematic) | Coastline GSHHG 2.3.7 (LGPL) | Rivers WDB II (GSHHG) | Water © OpenStreetMap contributors (ODbL)',
+  attrZones: 'Management and protection zones: published results',
+  attrZonesDemo:
+    'Management and protection zones: published results; the 南流江 sample reach is a sample (not surveyed)',
   legendManagement: 'Management range (published)',
   legendProtection: 'Embankment protection zone (published)',
   legendManagementDemo: 'Management range (published; the 南流江 sample reach is not surveyed)',
@@ -283,10 +292,14 @@ export function LangProvider({ children }: { children: ReactNode }) {
       dict[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? `{${k}}`));
     const setLang = (l: Lang) => {
       localStorage.setItem('hejie.lang', l);
-      document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
       setLangState(l);
     };
     return { lang, setLang, t };
+  }, [lang]);
+  // the page's language follows the UI's, also when a stored choice is restored on load (fonts and
+  // quotation marks depend on it)
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }

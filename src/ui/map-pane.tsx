@@ -2,11 +2,11 @@ import type { FeatureCollection } from 'geojson';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type BBox, bboxOf } from '../domain/geo/bbox';
 import type { MarkerKinds } from '../map/fetch-markers';
-import type { Basemap } from '../map/hejie-map';
+import type { Basemap, MapAttributions } from '../map/hejie-map';
 import { HejieMap } from '../map/hejie-map';
 import { COLORS } from '../map/layers';
 import { coveredEdges, MIN_FREE_PX } from './covered-edges';
-import type { MessageKey } from './i18n';
+import type { MessageKey, T } from './i18n';
 import { useLang } from './i18n';
 
 export interface MapPaneProps {
@@ -49,6 +49,11 @@ const dot = (color: string): React.CSSProperties => ({
 });
 
 /** Legend entries of the published markers: only the kinds the map draws. */
+/** The map's credits in the UI's language. */
+function attributionsOf(t: T, demo: boolean): MapAttributions {
+  return { base: t('attrBase'), zones: t(demo ? 'attrZonesDemo' : 'attrZones') };
+}
+
 function markerLegend(kinds: MarkerKinds): { key: MessageKey; style: React.CSSProperties }[] {
   return [
     ...(kinds.boundary ? [{ key: 'legendMarker' as const, style: dot(COLORS.marker) }] : []),
@@ -83,17 +88,22 @@ export default function MapPane(props: MapPaneProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: one map per mount; bounds is its start view, onMap the app's stable owner
   useEffect(() => {
     if (!ref.current) return;
-    const map = new HejieMap(ref.current, props.bounds, props.demo, {
-      onSelect: (id) => onSelect.current(id),
-      onBasemapError: ({ kind, status }) => {
-        if (kind === 'rejected-key') {
-          setProblem(tRef.current('tiandituRejected', { status }));
-          setBasemap('offline');
-        } else setProblem(tRef.current('tiandituUnreachable', { status }));
+    const map = new HejieMap(
+      ref.current,
+      props.bounds,
+      {
+        onSelect: (id) => onSelect.current(id),
+        onBasemapError: ({ kind, status }) => {
+          if (kind === 'rejected-key') {
+            setProblem(tRef.current('tiandituRejected', { status }));
+            setBasemap('offline');
+          } else setProblem(tRef.current('tiandituUnreachable', { status }));
+        },
+        onDataError: (msg) => setProblem(tRef.current('mapLoadFailed', { msg })),
+        onMarkers: setMarkerKinds,
       },
-      onDataError: (msg) => setProblem(tRef.current('mapLoadFailed', { msg })),
-      onMarkers: setMarkerKinds,
-    });
+      attributionsOf(tRef.current, props.demo),
+    );
     mapRef.current = map;
     props.onMap(map);
     map
@@ -105,6 +115,11 @@ export default function MapPane(props: MapPaneProps) {
       props.onMap(null);
     };
   }, []);
+
+  // The credits follow the UI's language.
+  useEffect(() => {
+    mapRef.current?.setAttributions(attributionsOf(t, props.demo));
+  }, [t, props.demo]);
 
   // A drawing tool asks for the whole map: each new request folds the controls.
   const folds = useRef(props.foldRequest);

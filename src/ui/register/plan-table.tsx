@@ -122,7 +122,7 @@ export function PlanTable(props: {
                 <td data-label={t('unit')}>{p.unit}</td>
                 <td data-label={t('leader')}>{p.leader}</td>
                 <td data-label={t('deadline')} title={t('dueDate', { d: p.dueDate })}>
-                  {p.deadline}
+                  {lang === 'zh' ? p.deadline : p.deadlineMonth}
                 </td>
                 <td data-label={t('stage')}>{stageLabel(p.stage, lang)}</td>
                 <td data-label={t('status')}>
