@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
+import { renderMessage } from '../src/contract/messages/render';
 import { exportFeatures } from '../src/domain/formats/export/export-features';
 import { EXPORT_FORMATS } from '../src/domain/formats/export/export-formats';
 import type { WaterbodyCode } from '../src/domain/markers/number-markers';
@@ -40,14 +41,15 @@ function demoReaches(): FeatureCollection {
 function pipeline(label: string, input: FeatureCollection): void {
   const t0 = performance.now();
   const zones = engine.computeZones(input);
-  if (!zones.ok) throw new Error(`${label}: ${zones.errors[0]}`);
+  if (!zones.ok) throw new Error(`${label}: ${zones.errors.map((e) => renderMessage(e, 'en'))[0]}`);
   const t1 = performance.now();
   const reaches = zones.zones.features.map((f) => ({
     reach: f.properties.reach,
     river: f.properties.river,
   }));
   const placed = placeMarkers(zones.zones, { codeFor: reachCoder(waterbodies, reaches) });
-  if (!placed.ok) throw new Error(`${label}: ${placed.errors[0]}`);
+  if (!placed.ok)
+    throw new Error(`${label}: ${placed.errors.map((e) => renderMessage(e, 'en'))[0]}`);
   const t2 = performance.now();
   const all: FeatureCollection = {
     type: 'FeatureCollection',
@@ -72,7 +74,8 @@ function pipeline(label: string, input: FeatureCollection): void {
       const s = performance.now();
       const r = exportFeatures(all, { format: f.id, crs: 'auto', encoding, baseName: 'bench' });
       const ms = performance.now() - s;
-      if (!r.ok) throw new Error(`${label} ${f.id}: ${r.errors[0]}`);
+      if (!r.ok)
+        throw new Error(`${label} ${f.id}: ${r.errors.map((e) => renderMessage(e, 'en'))[0]}`);
       const size = r.files.reduce((n, x) => n + x.bytes.length, 0);
       total += ms;
       bytes += size;

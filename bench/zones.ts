@@ -3,6 +3,7 @@
 // construction in the same run (python3-shapely, construction time only), plus memory.
 import { join } from 'node:path';
 import type { FeatureCollection, Position } from 'geojson';
+import { renderMessage } from '../src/contract/messages/render';
 import { projector } from '../src/domain/crs/crs';
 import { isZoneFeature, loadZoneEngine } from '../src/domain/zones/compute-zones';
 import { loadSampleReaches } from '../src/server/geodata';
@@ -53,7 +54,11 @@ async function measure(
   }
   const heapAfter = process.memoryUsage().heapUsed;
   if (!result.ok) {
-    rows.push({ what: `${label}: FAILED ${result.errors[0]}`, value: Number.NaN, unit: '' });
+    rows.push({
+      what: `${label}: FAILED ${result.errors[0] ? renderMessage(result.errors[0], 'en') : ''}`,
+      value: Number.NaN,
+      unit: '',
+    });
     return;
   }
   const ours = median(times);

@@ -197,7 +197,7 @@ async function runZones(
     if (values.rules) {
       const parsed = parseRuleTable(await readJson(values.rules, 'rule table'));
       if (!parsed.ok) {
-        err(parsed.errors.join('\n'));
+        err(parsed.errors.map((p) => `${p.field}: ${renderMessage(p.message, lang)}`).join('\n'));
         return 1;
       }
       rules = parsed.rules;

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../src/contract/messages/render';
 import type { CrsCode } from '../../src/domain/crs/crs';
 import { projector } from '../../src/domain/crs/crs';
 import { compassPoint, nearestMarker } from '../../src/domain/markers/nearest-marker';
@@ -86,7 +87,7 @@ describe('nearestMarker against cs2cs and geod', () => {
       const refs = reference(code, positions, markers);
       positions.forEach((position, i) => {
         const r = nearestMarker(position, draft.features);
-        if (!r.ok) throw new Error(r.reason);
+        if (!r.ok) throw new Error(renderMessage(r.reason, 'en'));
         const ref = refs[i] as (typeof refs)[number];
         expect(r.nearest.crs).toBe(code);
         expect(r.nearest.id).toBe(ref.marker.properties.id);
@@ -105,7 +106,7 @@ describe('nearestMarker against cs2cs and geod', () => {
       const geodesic = geodInverse(geod);
       positions.forEach((position, i) => {
         const r = nearestMarker(position, draft.features);
-        if (!r.ok) throw new Error(r.reason);
+        if (!r.ok) throw new Error(renderMessage(r.reason, 'en'));
         const [az, d] = geodesic[i] as [number, number];
         expect(Math.abs(r.nearest.distanceM - d)).toBeLessThanOrEqual(d * 3e-4 + 1e-3);
         if (d > 1) expect(angleBetween(r.nearest.bearingDeg, az)).toBeLessThan(1.2);
@@ -144,20 +145,19 @@ describe('nearestMarker: the reasons, the input left alone', () => {
 
   it('says why there is no answer', () => {
     const zonesOnly = draft.features.filter((f) => f.geometry.type !== 'Point');
-    expect(nearestMarker([108.58, 21.96], zonesOnly)).toEqual({
-      ok: false,
-      reason: 'the draft has no boundary markers',
-    });
+    const none = nearestMarker([108.58, 21.96], zonesOnly);
+    expect(!none.ok && renderMessage(none.reason, 'en')).toBe('the draft has no boundary markers');
     expect(nearestMarker([108.58, 21.96], [])).toMatchObject({ ok: false });
-    expect(nearestMarker([Number.NaN, 21.96], draft.features)).toEqual({
-      ok: false,
-      reason: 'the position has no valid longitude and latitude',
-    });
+    const nan = nearestMarker([Number.NaN, 21.96], draft.features);
+    expect(!nan.ok && renderMessage(nan.reason, 'en')).toBe(
+      'the position has no valid longitude and latitude',
+    );
     expect(nearestMarker([108.58], draft.features)).toMatchObject({ ok: false });
     expect(nearestMarker([108.58, 95], draft.features)).toMatchObject({ ok: false });
     const far = nearestMarker([116.4, 39.9], draft.features);
     expect(far.ok).toBe(false);
-    expect(!far.ok && far.reason).toContain('too far from the markers');
+    expect(!far.ok && renderMessage(far.reason, 'en')).toContain('too far from the markers');
+    expect(!far.ok && renderMessage(far.reason, 'zh')).toContain('太远');
   });
 
   it('reads boundary markers only (not notice boards) and does not mutate its input', () => {

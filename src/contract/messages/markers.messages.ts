@@ -32,6 +32,11 @@ export const zh = {
   'markers.edit.noMarker': '没有编号为 {id} 的界桩',
   'markers.edit.outsideZones': '界桩 {id}：{lon}, {lat} 不在 36–37 带范围内',
   'markers.edit.noLine': '界桩 {id}：河段 {reach} {bank}没有{line}',
+  'markers.nearest.noPosition': '当前位置没有有效的经纬度',
+  'markers.nearest.notLonLat': '位置 {lon}, {lat} 不是有效的经纬度',
+  'markers.nearest.noMarkers': '草稿中没有界桩',
+  'markers.nearest.tooFar':
+    '当前位置（{lon}°E）离界桩所在投影带（{crs}，中央子午线 {cm}°E）太远，无法在该带内量算',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -66,4 +71,9 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'markers.edit.noMarker': 'no marker {id}',
   'markers.edit.outsideZones': 'marker {id}: {lon}, {lat} is outside zones 36–37',
   'markers.edit.noLine': 'marker {id}: no {line} line on the {bank} bank of reach {reach}',
+  'markers.nearest.noPosition': 'the position has no valid longitude and latitude',
+  'markers.nearest.notLonLat': 'the position {lon}, {lat} is not a longitude and latitude',
+  'markers.nearest.noMarkers': 'the draft has no boundary markers',
+  'markers.nearest.tooFar':
+    "the position ({lon}°E) is too far from the markers' zone ({crs}, central meridian {cm}°E) to measure in it",
 };

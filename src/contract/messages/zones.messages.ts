@@ -61,6 +61,16 @@ export const zh = {
   'zones.worker.timeout': '计算引擎未能在 {s} 秒内加载',
   'zones.coordinatesNotPublic': '计划 {plan} 的坐标不公开',
   'zones.notPublished': '计划 {plan} 尚未公告',
+  'zones.rules.needsId': '划定标准表须有编号（id）和版本（version）',
+  'zones.rules.range': '{what}：宽度范围须满足 0 ≤ 最小值 ≤ 最大值 ≤ 500 m，实为 {got}',
+  'zones.rules.what.toe': '{class} 级堤防护堤地宽度',
+  'zones.rules.what.protection': '堤防安全保护区宽度',
+  'zones.rules.what.bank': '无堤防河段岸线外延宽度',
+  'zones.rules.what.overrideToe': '第 {n} 条特别规定的 {class} 级堤防护堤地宽度',
+  'zones.rules.what.overrideProtection': '第 {n} 条特别规定的堤防安全保护区宽度',
+  'zones.rules.what.overrideBank': '第 {n} 条特别规定的岸线管理范围宽度',
+  'zones.rules.overridePlace': '第 {n} 条特别规定须指明适用的县区或河流',
+  'zones.rules.invalid': '划定标准表的 {field} 取值无效',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -126,4 +136,14 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'zones.worker.timeout': 'the zone engine did not load within {s} s',
   'zones.coordinatesNotPublic': 'the coordinates of {plan} are not public',
   'zones.notPublished': '{plan} has not been published',
+  'zones.rules.needsId': 'rule table needs an id and a version',
+  'zones.rules.range': '{what}: range must satisfy 0 ≤ min ≤ max ≤ 500 m, got {got}',
+  'zones.rules.what.toe': 'toe class {class}',
+  'zones.rules.what.protection': 'protection',
+  'zones.rules.what.bank': 'bank',
+  'zones.rules.what.overrideToe': 'override {n} toe class {class}',
+  'zones.rules.what.overrideProtection': 'override {n} protection',
+  'zones.rules.what.overrideBank': 'override {n} bank',
+  'zones.rules.overridePlace': 'override {n}: name a county or a river',
+  'zones.rules.invalid': 'rules {field}: invalid value',
 };

@@ -2,6 +2,7 @@
 import type { Feature } from 'geojson';
 import type { CrsCode } from '../crs/crs';
 import { CRS, projector, zoneOfPositions } from '../crs/crs';
+import { type Message, msg } from '../message';
 
 /** The eight compass points, clockwise from grid north. */
 export type CompassPoint = 'N' | 'NE' | 'E' | 'SE' | 'S' | 'SW' | 'W' | 'NW';
@@ -24,7 +25,7 @@ export interface NearestMarker {
 }
 
 /** The nearest marker, or why there is none to show. */
-export type NearestResult = { ok: true; nearest: NearestMarker } | { ok: false; reason: string };
+export type NearestResult = { ok: true; nearest: NearestMarker } | { ok: false; reason: Message };
 
 /** How far from its central meridian a position may be for a distance in the zone (one zone's width). */
 const MAX_FROM_CM_DEG = 3;
@@ -70,19 +71,19 @@ export function nearestMarker(
 ): NearestResult {
   const [lon, lat] = position;
   if (lon === undefined || lat === undefined || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-    return { ok: false, reason: 'the position has no valid longitude and latitude' };
+    return { ok: false, reason: msg('markers.nearest.noPosition') };
   }
   if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-    return { ok: false, reason: `the position ${lon}, ${lat} is not a longitude and latitude` };
+    return { ok: false, reason: msg('markers.nearest.notLonLat', { lon, lat }) };
   }
   const markers = boundaryMarkers(features);
-  if (markers.length === 0) return { ok: false, reason: 'the draft has no boundary markers' };
+  if (markers.length === 0) return { ok: false, reason: msg('markers.nearest.noMarkers') };
   const { code } = zoneOfPositions(markers.map((m) => [m.lon, m.lat]));
   const cm = CRS[code].centralMeridian as number;
   if (Math.abs(lon - cm) > MAX_FROM_CM_DEG) {
     return {
       ok: false,
-      reason: `the position (${lon.toFixed(4)}°E) is too far from the markers' zone (${code}, central meridian ${cm}°E) to measure in it`,
+      reason: msg('markers.nearest.tooFar', { lon: lon.toFixed(4), crs: code, cm }),
     };
   }
   const proj = projector(code);

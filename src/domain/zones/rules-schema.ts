@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { RuleTable } from './rules';
+import { msg } from '../message';
+import type { RuleProblem, RuleTable } from './rules';
 import { checkRuleTable, DEFAULT_RULES } from './rules';
 
 const range = z.object({ min: z.number().nonnegative(), max: z.number().nonnegative() }).strict();
@@ -37,12 +38,16 @@ const schema = z
  */
 export function parseRuleTable(
   json: unknown,
-): { ok: true; rules: RuleTable } | { ok: false; errors: string[] } {
+): { ok: true; rules: RuleTable } | { ok: false; errors: RuleProblem[] } {
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.error.issues.map((i) => `rules ${i.path.join('.') || '(root)'}: ${i.message}`),
+      errors: parsed.error.issues.map((i) => {
+        const path = [...i.path, ...(i.code === 'unrecognized_keys' ? i.keys.slice(0, 1) : [])];
+        const field = path.map(String).join('.') || 'body';
+        return { field, message: msg('zones.rules.invalid', { field }) };
+      }),
     };
   }
   const d = parsed.data;

@@ -1,3 +1,4 @@
+import { type Message, msg } from '../message';
 /** An allowed width range, metres. */
 export interface WidthRange {
   min: number;
@@ -92,14 +93,22 @@ export function resolveRules(
   return rules;
 }
 
+/** A problem of a rule table: the field it is about (a path in the table's JSON) and the reason. */
+export interface RuleProblem {
+  field: string;
+  message: Message;
+}
+
 /**
- * Why a rule table is unusable, or [] when it is fine: ranges must be finite, 0 ≤ min ≤ max ≤ 500.
- * @example checkRuleTable(DEFAULT_RULES) // []
+ * The problems of a rule table: an id and a version, and every range 0 ≤ min ≤ max ≤ 500 m; an
+ * override names a county or a river.
+ * @example checkRuleTable({ ...DEFAULT_RULES, bank: { min: 9, max: 3 } })[0]?.field // 'bank'
  */
-export function checkRuleTable(t: RuleTable): string[] {
-  const problems: string[] = [];
-  if (!t.id || !t.version) problems.push('rule table needs an id and a version');
-  const range = (label: string, r: WidthRange | undefined) => {
+export function checkRuleTable(t: RuleTable): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  if (!t.id) problems.push({ field: 'id', message: msg('zones.rules.needsId') });
+  else if (!t.version) problems.push({ field: 'version', message: msg('zones.rules.needsId') });
+  const range = (field: string, what: Message, r: WidthRange | undefined) => {
     if (
       !r ||
       !Number.isFinite(r.min) ||
@@ -108,19 +117,35 @@ export function checkRuleTable(t: RuleTable): string[] {
       r.min > r.max ||
       r.max > 500
     ) {
-      problems.push(`${label}: range must satisfy 0 ≤ min ≤ max ≤ 500 m, got ${JSON.stringify(r)}`);
+      problems.push({ field, message: msg('zones.rules.range', { what, got: JSON.stringify(r) }) });
     }
   };
-  for (const c of [1, 2, 3, 4, 5] as const) range(`toe class ${c}`, t.toe[c]);
-  range('protection', t.protection);
-  range('bank', t.bank);
+  for (const c of [1, 2, 3, 4, 5] as const)
+    range(`toe.${c}`, msg('zones.rules.what.toe', { class: c }), t.toe[c]);
+  range('protection', msg('zones.rules.what.protection'), t.protection);
+  range('bank', msg('zones.rules.what.bank'), t.bank);
   t.overrides.forEach((o, i) => {
+    const n = i + 1;
     if (o.county === undefined && o.river === undefined)
-      problems.push(`override ${i + 1}: name a county or a river`);
+      problems.push({ field: `overrides.${i}`, message: msg('zones.rules.overridePlace', { n }) });
     for (const [c, r] of Object.entries(o.widths.toe ?? {}))
-      range(`override ${i + 1} toe class ${c}`, r);
-    if (o.widths.protection) range(`override ${i + 1} protection`, o.widths.protection);
-    if (o.widths.bank) range(`override ${i + 1} bank`, o.widths.bank);
+      range(
+        `overrides.${i}.widths.toe.${c}`,
+        msg('zones.rules.what.overrideToe', { n, class: c }),
+        r,
+      );
+    if (o.widths.protection)
+      range(
+        `overrides.${i}.widths.protection`,
+        msg('zones.rules.what.overrideProtection', { n }),
+        o.widths.protection,
+      );
+    if (o.widths.bank)
+      range(
+        `overrides.${i}.widths.bank`,
+        msg('zones.rules.what.overrideBank', { n }),
+        o.widths.bank,
+      );
   });
   return problems;
 }

@@ -49,17 +49,6 @@ const isAdmin = (c: Ctx) => {
   return actor.kind === 'user' && actor.role === 'admin';
 };
 
-/** The body field a rule-table problem is about (`parseRuleTable` names it in its message). */
-function ruleField(problem: string): string {
-  const path = /^rules ([^:]+):/.exec(problem)?.[1];
-  if (path && path !== '(root)') return path;
-  const toe = /^toe class (\d)/.exec(problem);
-  if (toe) return `toe.${toe[1]}`;
-  const override = /^override (\d+)/.exec(problem);
-  if (override) return `overrides.${Number(override[1]) - 1}`;
-  return /^(protection|bank)\b/.exec(problem)?.[1] ?? 'body';
-}
-
 /** The register's 河长姓名 fields, which chief accounts are bound to. */
 async function registerChiefs(deps: ServerDeps): Promise<string[]> {
   return (await deps.store.listPlans()).map((p) => p.record.chief);
@@ -177,8 +166,11 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     }
     const parsed = parseRuleTable(raw);
     if (!parsed.ok) {
-      const first = parsed.errors[0] ?? 'rules: invalid';
-      return c.json({ error: first, field: ruleField(first), reasons: parsed.errors }, 400);
+      const [first] = parsed.errors;
+      return fail(c, 400, first?.message ?? msg('common.invalid.value'), {
+        field: first?.field ?? 'body',
+        reasons: parsed.errors.map((p) => p.message),
+      });
     }
     await deps.store.setSettings({ rules: parsed.rules }, actorName(c));
     return c.json(parsed.rules);

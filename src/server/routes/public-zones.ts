@@ -1,6 +1,7 @@
 // GET /api/zones for everyone: the newest publication of every plan (and the demo's sample reach),
 // serialized and gzipped once per publication set, so that a revalidation is a string compare.
 import type { Feature } from 'geojson';
+import { renderMessage } from '../../contract/messages/render';
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import type { ServerDeps } from '../auth/context';
 import type { CachedBody } from '../cached-body';
@@ -33,7 +34,10 @@ export function createPublicZones(
     if (!deps.demo) return [];
     if (!sample) {
       const result = (await engine()).computeZones(loadSampleReaches(deps.geodata.dir));
-      if (!result.ok) throw new Error(`sample reaches: ${result.errors.join('; ')}`);
+      if (!result.ok)
+        throw new Error(
+          `sample reaches: ${result.errors.map((e) => renderMessage(e, 'en')).join('; ')}`,
+        );
       sample = tagged(result.zones.features, null, null);
     }
     return sample;

@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { renderMessage } from '../../../contract/messages/render';
 import { projector } from '../../../domain/crs/crs';
 import { formatDms } from '../../../domain/formats/common/dms';
 import { nearestMarker } from '../../../domain/markers/nearest-marker';
@@ -173,7 +174,9 @@ function FixReport(props: {
           })}
         </p>
       ) : (
-        <p className="problem">{t('nearestNone', { reason: nearest.reason })}</p>
+        <p className="problem">
+          {t('nearestNone', { reason: renderMessage(nearest.reason, props.lang) })}
+        </p>
       )}
       <p className="sub">
         {t('myPosition')} B {formatDms(fix.lat, 2)} L {formatDms(fix.lon, 2)}
