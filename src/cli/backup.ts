@@ -2,7 +2,7 @@
 // and put back with the server stopped.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readEnv } from '../server/main';
+import { readEnv } from '../server/config';
 import { lockDataDir } from '../server/store/data-lock';
 import {
   backupDatabaseFile,

@@ -12,7 +12,7 @@ import { loadZoneEngine } from '../domain/zones/compute-zones';
 import { DEFAULT_RULES } from '../domain/zones/rules';
 import { parseRuleTable } from '../domain/zones/rules-schema';
 import { sampleReach } from '../domain/zones/sample-reach';
-import { readEnv } from '../server/main';
+import { readEnv } from '../server/config';
 import { openRegister } from '../server/open-register';
 import { toPinyin } from '../server/pinyin';
 import { runBackup, runRestore } from './backup';

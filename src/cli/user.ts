@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Scope } from '../domain/access/actor';
 import { COUNTIES } from '../domain/plans/counties';
 import { hashPassword } from '../server/auth/password';
-import { readEnv } from '../server/main';
+import { readEnv } from '../server/config';
 import { openRegister } from '../server/open-register';
 import type { NewUser, Store, UserRow } from '../server/store/store';
 
