@@ -236,7 +236,11 @@ async function runZones(
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+/**
+ * Runs this process's command line and exits with its code.
+ * @public the entry of the built CLI, called by scripts/hejie.mjs
+ */
+export function main(): void {
   runCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
@@ -245,3 +249,5 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     },
   );
 }
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main();
