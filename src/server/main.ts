@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp } from './app';
 import { seedDemoAccounts } from './auth/demo-accounts';
 import { readEnv } from './config';
 import { openRegister } from './open-register';
@@ -17,7 +16,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   const release = lockDataDir(cfg.dataDir);
   process.on('exit', release);
   const { store, geodata, seeded } = await openRegister(root, cfg.dataDir, 'system:first-start');
-  if (cfg.demo) await seedDemoAccounts(store, 'system:demo-start');
+  // the app's modules load while the demo passwords hash on libuv's thread pool
+  const [{ createApp }] = await Promise.all([
+    import('./app'),
+    cfg.demo ? seedDemoAccounts(store, 'system:demo-start') : null,
+  ]);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const app = createApp({
     store,
