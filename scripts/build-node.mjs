@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The server and the command line as built JavaScript (dist-node/bin/server.mjs, hejie.mjs): what
 // `npm start` and `npm run hejie` run, so that no process compiles TypeScript when it starts (tsx
-// took ~0.8 s of every `hejie` command). Vite (rolldown) bundles src/ only; packages stay imports of
-// node_modules (better-sqlite3's native addon, geos-wasm's embedded wasm). Lazy `import()`s in the
-// sources become chunks of their own, loaded only by the command that needs them.
+// took ~0.8 s of every `hejie` command). Vite (rolldown) bundles the sources and the packages they
+// use, except better-sqlite3 (a native addon) and geos-wasm (its wasm is embedded), which stay
+// imports of node_modules. Lazy `import()`s in the sources become chunks of their own, loaded only
+// by the command that needs them.
 //
 //   node scripts/build-node.mjs             builds
 //   node scripts/build-node.mjs --if-stale  builds only when missing or older than its sources
@@ -91,8 +92,8 @@ export async function buildNode() {
         },
       },
     },
-    // packages are bundled too (fewer files to resolve and read, no CommonJS export scan at start),
-    // except better-sqlite3 (a native addon) and geos-wasm (2.5 MB, only the commands that compute load it)
+    // packages bundled: fewer files to resolve and read, no CommonJS export scan at start (proj4);
+    // geos-wasm stays out (2.5 MB; only what computes zones loads it)
     ssr: { noExternal: true, external: ['better-sqlite3', 'geos-wasm'] },
   });
   const chunks = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
