@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures and their ratio to the targets. Never asserts; tests don't time.
-//   cold start → first API response (spawn `npm start`'s script on a fresh data dir, poll /api/plans)
+//   start-up: bare node, `hejie --help`, `hejie zones` on the whole 南流江 course, and the server's
+//   start → first API response (spawn `npm start`'s script on a fresh data dir, poll /api/plans)
 //   page load → map idle, median of N runs in Debian chromium (fresh context each run, no cache)
 //   JS bundle sizes, gzip (first screen vs the lazily loaded map)
 //   page load → interactive per workspace, and "计算" → zones drawn for the demo reaches (browser)
@@ -14,6 +15,7 @@ import { ROOT } from '../tests/helpers/register';
 import { startServer } from '../tests/helpers/server';
 import { benchExports } from './exports';
 import { benchLoad } from './load';
+import { benchStartup } from './startup';
 import { benchWorkspaces } from './workspaces';
 import { benchZones } from './zones';
 
@@ -33,29 +35,6 @@ interface Row {
   target?: number;
 }
 const rows: Row[] = [];
-
-async function coldStart(): Promise<void> {
-  const firstResponse: number[] = [];
-  for (let i = 0; i < Math.min(RUNS, 5); i++) {
-    const t0 = performance.now();
-    const server = await startServer();
-    for (;;) {
-      const res = await fetch(`${server.url}/api/plans`).catch(() => null);
-      if (res?.ok) {
-        await res.json();
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    firstResponse.push(performance.now() - t0);
-    await server.stop();
-  }
-  rows.push({
-    what: 'cold start → first /api/plans response (median)',
-    value: median(firstResponse),
-    unit: 'ms',
-  });
-}
 
 async function pageLoad(): Promise<void> {
   const server = await startServer();
@@ -169,14 +148,16 @@ function calibrate(): number {
   return median(times);
 }
 
-const build = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-  cwd: ROOT,
-  stdio: 'inherit',
-});
-if (build.status !== 0) process.exit(1);
+for (const [cmd, args] of [
+  [join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn']],
+  [process.execPath, [join(ROOT, 'scripts/build-node.mjs')]],
+] as const) {
+  const build = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(1);
+}
 await bundle();
 const before = calibrate();
-await coldStart();
+rows.push(...(await benchStartup(Math.min(RUNS, 11))));
 await pageLoad();
 rows.push(...(await benchWorkspaces(Math.min(RUNS, 7))));
 rows.push(...(await benchZones()));

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// `npm start`: builds the front end when it is missing or older than its sources, then serves
-// the API and the built front end (PORT, default 8080) on the embedded SQLite store (HEJIE_DATA).
+// `npm start`: builds the front end and the server (dist-node/, scripts/build-node.mjs) when they
+// are missing or older than their sources, then serves the API and the built front end (PORT,
+// default 8080) on the embedded SQLite store (HEJIE_DATA), from built JavaScript (no tsx).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNodeBuild, NODE_BUILD } from './build-node.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -40,7 +42,6 @@ if (built < sources) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const { register } = await import('tsx/esm/api');
-register();
-const { start } = await import('../src/server/main.ts');
+await ensureNodeBuild();
+const { start } = await import(NODE_BUILD.server);
 await start();

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite, as CI runs it: system packages → lint → typecheck → dead code → build →
-// unit, API and browser tests. Ends with one line "tests: N passed, N failed, N skipped".
+// `npm test`: the whole suite, as CI runs it: system packages → lint → typecheck → dead code → build
+// (front end; server and CLI to dist-node/, which the tests that start them run) → unit, API and
+// browser tests. Ends with one line "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ step('lint (biome)', bin('biome'), ['check', '.']);
 step('typecheck (tsc)', bin('tsc'), ['--noEmit']);
 step('dead code (knip)', bin('knip'), []);
 step('build (vite)', bin('vite'), ['build', '--logLevel', 'warn']);
+step('build (server and CLI)', process.execPath, [join(root, 'scripts/build-node.mjs')]);
 
 mkdirSync(join(root, 'test-results'), { recursive: true });
 const report = join(root, 'test-results/vitest.json');

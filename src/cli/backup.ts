@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Lang } from '../contract/messages/lang';
 import { renderMessage } from '../contract/messages/render';
 import { type Message, type MessageParam, msg } from '../domain/message';
-import { readEnv } from '../server/main';
+import { readEnv } from '../server/config';
 import { lockDataDir } from '../server/store/data-lock';
 import {
   backupDatabaseFile,

@@ -7,25 +7,17 @@ import { type Lang, langOfEnv } from '../contract/messages/lang';
 import { renderMessage } from '../contract/messages/render';
 import { type Message, msg } from '../domain/message';
 import { CITY, COUNTIES } from '../domain/plans/counties';
-import { delineatePlan } from '../domain/plans/delineate-plan';
 import type { PlanFilter } from '../domain/plans/filter-plans';
 import { filterPlans } from '../domain/plans/filter-plans';
 import { viewRegister } from '../domain/plans/view-register';
 import { stageLabel } from '../domain/workflow/stages';
-import { loadZoneEngine } from '../domain/zones/compute-zones';
 import { DEFAULT_RULES } from '../domain/zones/rules';
-import { parseRuleTable } from '../domain/zones/rules-schema';
-import { sampleReach } from '../domain/zones/sample-reach';
-import { readEnv } from '../server/main';
-import { openRegister } from '../server/open-register';
-import { toPinyin } from '../server/pinyin';
-import { runBackup, runRestore } from './backup';
-import { runExport } from './export';
-import { runImport } from './import';
-import { runMarkers } from './markers';
+import { readEnv } from '../server/config';
 import { readJson } from './read-json';
-import { runUser } from './user';
-import { writeAtomically } from './write-output';
+
+// Static imports are pure modules without packages. What pulls in a package (SQLite, GEOS, proj4,
+// zod, pinyin, fflate) is imported by the command that needs it, when it runs: `help` loads none,
+// `zones` no SQLite, `plans` no GEOS (in the built CLI each is a chunk of its own).
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -59,12 +51,27 @@ export async function runCli(
   }
   if (command === 'zones') return runZones(rest, out, err, lang);
   if (command === 'sample-reach') return writeSampleReach(out);
-  if (command === 'markers') return runMarkers(rest, out, err, lang);
-  if (command === 'export') return runExport(rest, out, err, lang);
-  if (command === 'import') return runImport(rest, out, err, lang);
-  if (command === 'user') return runUser(rest, { out, err, env, lang });
-  if (command === 'backup') return runBackup(rest, { out, err, env, lang });
-  if (command === 'restore') return runRestore(rest, { out, err, env, lang });
+  if (command === 'markers') return (await import('./markers')).runMarkers(rest, out, err, lang);
+  if (command === 'export') return (await import('./export')).runExport(rest, out, err, lang);
+  if (command === 'import') return (await import('./import')).runImport(rest, out, err, lang);
+  if (command === 'user') return (await import('./user')).runUser(rest, { out, err, env, lang });
+  if (command === 'backup')
+    return (await import('./backup')).runBackup(rest, { out, err, env, lang });
+  if (command === 'restore')
+    return (await import('./backup')).runRestore(rest, { out, err, env, lang });
+  return runRegister(command, rest, out, err, env, lang);
+}
+
+/** `plans` and `rivers` (and any unknown command, refused once its options are read). */
+async function runRegister(
+  command: string,
+  rest: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  env: NodeJS.ProcessEnv,
+  lang: Lang,
+): Promise<number> {
+  const say = (m: Message) => renderMessage(m, lang);
   const { values } = parseArgs({
     args: rest,
     strict: true,
@@ -76,6 +83,10 @@ export async function runCli(
       json: { type: 'boolean' },
     },
   });
+  const [{ openRegister }, { toPinyin }] = await Promise.all([
+    import('../server/open-register'),
+    import('../server/pinyin'),
+  ]);
   const cfg = readEnv(env);
   const { store, geodata } = await openRegister(ROOT, cfg.dataDir, 'cli');
   try {
@@ -153,6 +164,7 @@ export async function runCli(
 
 /** The demonstration reach: vertices 250–310 of the WDB II 南流江 line, beside 浦北县 (~20 km). */
 async function writeSampleReach(out: (s: string) => void): Promise<number> {
+  const { sampleReach } = await import('../domain/zones/sample-reach');
   const rivers = JSON.parse(
     await readFile(resolve(ROOT, 'geodata/rivers.geojson'), 'utf8'),
   ) as FeatureCollection;
@@ -189,12 +201,18 @@ async function runZones(
   });
   const [inputPath, ...extra] = positionals;
   if (!inputPath || extra.length > 0) {
-    err('usage: zones <input.geojson> [-o out.geojson] [--rules rules.json]');
+    err(renderMessage(msg('cli.usage.zones'), lang));
     return 2;
   }
+  const [{ loadZoneEngine }, { delineatePlan }, { writeAtomically }] = await Promise.all([
+    import('../domain/zones/compute-zones'),
+    import('../domain/plans/delineate-plan'),
+    import('./write-output'),
+  ]);
   let rules = DEFAULT_RULES;
   try {
     if (values.rules) {
+      const { parseRuleTable } = await import('../domain/zones/rules-schema');
       const parsed = parseRuleTable(await readJson(values.rules, 'rule table'));
       if (!parsed.ok) {
         err(parsed.errors.map((p) => `${p.field}: ${renderMessage(p.message, lang)}`).join('\n'));
@@ -224,7 +242,11 @@ async function runZones(
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+/**
+ * Runs this process's command line and exits with its code.
+ * @public the entry of the built CLI, called by scripts/hejie.mjs
+ */
+export function main(): void {
   runCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
@@ -233,3 +255,5 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     },
   );
 }
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main();

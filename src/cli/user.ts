@@ -16,7 +16,7 @@ import {
 import type { Scope } from '../domain/access/actor';
 import { type Message, msg } from '../domain/message';
 import { hashPassword } from '../server/auth/password';
-import { readEnv } from '../server/main';
+import { readEnv } from '../server/config';
 import { openRegister } from '../server/open-register';
 import type { NewUser, Store, UserRow } from '../server/store/store';
 

@@ -1,32 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp } from './app';
 import { seedDemoAccounts } from './auth/demo-accounts';
+import { readEnv } from './config';
 import { openRegister } from './open-register';
 import { lockDataDir } from './store/data-lock';
 
 const root = resolve(import.meta.dirname, '../..');
-
-/** Reads the environment: PORT, HEJIE_DATA, HEJIE_MODE, TIANDITU_KEY, HEJIE_NOW. */
-export function readEnv(env: NodeJS.ProcessEnv) {
-  const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be 0–65535, got "${env.PORT}"`);
-  const mode = env.HEJIE_MODE ?? 'demo';
-  if (mode !== 'demo' && mode !== 'production')
-    throw new Error(`HEJIE_MODE must be demo or production, got "${mode}"`);
-  const now = env.HEJIE_NOW ? new Date(env.HEJIE_NOW) : null;
-  if (now && Number.isNaN(now.getTime()))
-    throw new Error(`HEJIE_NOW must be an ISO date, got "${env.HEJIE_NOW}"`);
-  return {
-    port,
-    dataDir: resolve(env.HEJIE_DATA ?? join(root, 'data')),
-    demo: mode === 'demo',
-    tiandituKey: env.TIANDITU_KEY?.trim() || null,
-    clock: now ? () => now : () => new Date(),
-  };
-}
 
 /** Opens the store (seeding it on first run) and serves the API and the front end. */
 export async function start(env: NodeJS.ProcessEnv = process.env) {
@@ -36,7 +16,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   const release = lockDataDir(cfg.dataDir);
   process.on('exit', release);
   const { store, geodata, seeded } = await openRegister(root, cfg.dataDir, 'system:first-start');
-  if (cfg.demo) await seedDemoAccounts(store, 'system:demo-start');
+  // the app's modules load while the demo passwords hash on libuv's thread pool
+  const [{ createApp }] = await Promise.all([
+    import('./app'),
+    cfg.demo ? seedDemoAccounts(store, 'system:demo-start') : null,
+  ]);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const app = createApp({
     store,

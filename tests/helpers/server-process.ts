@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './register';
 
-/** The real server (src/server/main.ts under tsx) as a child process whose pid the test holds. */
+/** The built server (dist-node/bin/server.mjs) as a child process whose pid the test holds. */
 export interface ServerProcess {
   url: string;
   pid: number;
@@ -15,24 +15,35 @@ export interface ServerProcess {
   stop: () => Promise<void>;
 }
 
+let built = false;
+
+/** The built server, (re)built first when missing or older than its sources (safe in parallel). */
+function serverBuild(): string {
+  if (!built) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-node.mjs'), '--if-stale'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`scripts/build-node.mjs failed:\n${r.stderr}`);
+    built = true;
+  }
+  return join(ROOT, 'dist-node/bin/server.mjs');
+}
+
 /**
- * Starts `src/server/main.ts` (what `npm start` runs after its front-end build check) on a free
- * port and `dataDir`, and resolves when it listens. The build check is skipped so that tests running
- * in parallel never race a vite build.
+ * Starts the built server (what `npm start` runs after its build checks) on a free port and
+ * `dataDir`, and resolves when it listens. The front-end build check is skipped so that tests
+ * running in parallel never race a vite build.
  */
 export function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src/server/main.ts')],
-    {
-      cwd: ROOT,
-      env: { ...process.env, PORT: '0', HEJIE_DATA: dataDir, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child: ChildProcess = spawn(process.execPath, [serverBuild()], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HEJIE_DATA: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const alive = () => child.exitCode === null && child.signalCode === null;

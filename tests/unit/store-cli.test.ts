@@ -213,9 +213,10 @@ describe('hejie user', () => {
 
   it('reads the password from the real stdin of `hejie user add`', () => {
     const dir = tempDir();
+    // scripts/hejie.mjs: what `npm run -s hejie` runs (the built CLI, rebuilt first if stale)
     const r = spawnSync(
-      join(ROOT, 'node_modules/.bin/tsx'),
-      ['src/cli/main.ts', 'user', 'add', 'root', '--role', 'admin', '--password-stdin'],
+      process.execPath,
+      ['scripts/hejie.mjs', 'user', 'add', 'root', '--role', 'admin', '--password-stdin'],
       {
         cwd: ROOT,
         env: { ...process.env, HEJIE_DATA: dir, LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8' },

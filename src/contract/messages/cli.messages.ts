@@ -85,6 +85,7 @@ LANG / LC_ALL（输出语言，zh_CN.UTF-8 为中文，en_US.UTF-8 为英文；-
   'cli.restore.fails': '恢复后的文件未通过检查：{why}',
   'cli.restore.done': 'integrity_check 通过；启动服务器即可使用',
   'cli.restore.failed': '恢复失败：{why}',
+  'cli.usage.zones': '用法：zones <输入.geojson> [-o 输出.geojson] [--rules 标准表.json]',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -171,4 +172,5 @@ LANG / LC_ALL (language of the output: zh_CN.UTF-8 Chinese, en_US.UTF-8 English;
   'cli.restore.fails': 'the restored file fails its check: {why}',
   'cli.restore.done': 'integrity_check ok; start the server to use it',
   'cli.restore.failed': 'restore failed: {why}',
+  'cli.usage.zones': 'usage: zones <input.geojson> [-o out.geojson] [--rules rules.json]',
 };

@@ -1,0 +1,25 @@
+// The server's and the CLI's configuration: the environment read and checked once, in one place.
+import { join, resolve } from 'node:path';
+
+// two levels below the repo root, in src/server/ as in the built dist-node/bin/
+const root = resolve(import.meta.dirname, '../..');
+
+/** Reads the environment: PORT, HEJIE_DATA, HEJIE_MODE, TIANDITU_KEY, HEJIE_NOW. */
+export function readEnv(env: NodeJS.ProcessEnv) {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be 0–65535, got "${env.PORT}"`);
+  const mode = env.HEJIE_MODE ?? 'demo';
+  if (mode !== 'demo' && mode !== 'production')
+    throw new Error(`HEJIE_MODE must be demo or production, got "${mode}"`);
+  const now = env.HEJIE_NOW ? new Date(env.HEJIE_NOW) : null;
+  if (now && Number.isNaN(now.getTime()))
+    throw new Error(`HEJIE_NOW must be an ISO date, got "${env.HEJIE_NOW}"`);
+  return {
+    port,
+    dataDir: resolve(env.HEJIE_DATA ?? join(root, 'data')),
+    demo: mode === 'demo',
+    tiandituKey: env.TIANDITU_KEY?.trim() || null,
+    clock: now ? () => now : () => new Date(),
+  };
+}
