@@ -23,6 +23,7 @@ const sources = Math.max(
     'src/ui',
     'src/map',
     'src/domain',
+    'src/contract',
     'public',
     'index.html',
     'vite.config.ts',
