@@ -1,8 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Lang } from '../contract/messages/lang';
-import { renderMessage } from '../contract/messages/render';
-import { type ApiConfig, type ApiPlan, apiConfigSchema, apiPlanSchema } from '../contract/plans';
-import { meSchema, type Session } from '../contract/session';
+import type { ApiConfig, ApiPlan } from '../contract/plans';
+import type { Session } from '../contract/session';
 import { msg } from '../domain/message';
 import type { PlanSummary } from '../domain/plans/summarize-plans';
 import type { RiverView } from '../domain/rivers/waterbody';
@@ -29,9 +28,19 @@ function uiLang(): Lang {
   return globalThis.localStorage?.getItem('hejie.lang') === 'en' ? 'en' : 'zh';
 }
 
-/** An answer that does not have the form the contract says: a clear error, never a crash later. */
-function unexpected(path: string, status: number, error: z.ZodError): ApiError {
+/**
+ * The first screen's schemas: a chunk of its own (zod and the contract), asked for at once so that
+ * it loads while the first requests are on the wire.
+ */
+const firstScreen = import('./api-contract');
+
+/**
+ * An answer that does not have the form the contract says: a clear error, never a crash later (the
+ * catalogs load only for it: the first screen does not carry them).
+ */
+async function unexpected(path: string, status: number, error: z.ZodError): Promise<ApiError> {
   const field = error.issues[0]?.path.map(String).join('.') || '(root)';
+  const { renderMessage } = await import('../contract/messages/render');
   return new ApiError(status, renderMessage(msg('register.badAnswer', { path, field }), uiLang()));
 }
 
@@ -42,7 +51,7 @@ function unexpected(path: string, status: number, error: z.ZodError): ApiError {
  */
 export async function requestJson<S extends z.ZodType>(
   path: string,
-  schema: S,
+  schema: S | PromiseLike<S>,
   init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; csrf?: string | null } = {},
 ): Promise<z.output<S>> {
   const headers: Record<string, string> = {
@@ -66,34 +75,29 @@ export async function requestJson<S extends z.ZodType>(
       body !== null && typeof body === 'object' && !Array.isArray(body) ? body : null,
     );
   }
-  const parsed = schema.safeParse(await res.json().catch(() => undefined));
-  if (!parsed.success) throw unexpected(path, res.status, parsed.error);
-  return parsed.data;
+  const parsed = (await schema).safeParse(await res.json().catch(() => undefined));
+  if (!parsed.success) throw await unexpected(path, res.status, parsed.error);
+  return parsed.data as z.output<S>;
 }
 
 /** The session of this browser (GET /api/me), or null for the public. */
 export async function fetchMe(): Promise<Session | null> {
-  const me = await requestJson('/api/me', meSchema);
+  const me = await requestJson(
+    '/api/me',
+    firstScreen.then((c) => c.meSchema),
+  );
   return me.actor.kind === 'user' && me.csrf ? { actor: me.actor, csrf: me.csrf } : null;
 }
 
-const plansSchema = z.array(apiPlanSchema);
-// the river views are the server's own join of the register and the map; checked for shape only
-const riversSchema = z.array(
-  z.custom<RiverView>((v) => typeof (v as { id?: unknown } | null)?.id === 'string'),
-);
-
 /** The register again, after a change (GET /api/plans). */
-export const loadPlans = (): Promise<ApiPlan[]> => requestJson('/api/plans', plansSchema);
-
-const registerSchema = z.object({
-  plans: plansSchema,
-  rivers: riversSchema,
-  config: apiConfigSchema,
-});
+export const loadPlans = (): Promise<ApiPlan[]> =>
+  requestJson(
+    '/api/plans',
+    firstScreen.then((c) => c.plansSchema),
+  );
 
 /** What the first screen needs. */
-type Register = z.infer<typeof registerSchema>;
+type Register = { plans: ApiPlan[]; rivers: RiverView[]; config: ApiConfig };
 
 /**
  * Everything the first screen needs: from the page itself when the server embedded it, else in one
@@ -102,14 +106,24 @@ type Register = z.infer<typeof registerSchema>;
 export async function loadRegister(): Promise<Register> {
   const embedded = document.getElementById('hejie-initial')?.textContent;
   if (embedded) {
-    const parsed = registerSchema.safeParse(JSON.parse(embedded));
-    if (!parsed.success) throw unexpected('/', 200, parsed.error);
+    const schema = await firstScreen.then((m) => m.registerSchema);
+    const parsed = schema.safeParse(JSON.parse(embedded));
+    if (!parsed.success) throw await unexpected('/', 200, parsed.error);
     return parsed.data;
   }
   const [plans, rivers, config] = await Promise.all([
-    requestJson('/api/plans', plansSchema),
-    requestJson('/api/rivers', riversSchema),
-    requestJson('/api/config', apiConfigSchema),
+    requestJson(
+      '/api/plans',
+      firstScreen.then((m) => m.plansSchema),
+    ),
+    requestJson(
+      '/api/rivers',
+      firstScreen.then((m) => m.riversSchema),
+    ),
+    requestJson(
+      '/api/config',
+      firstScreen.then((m) => m.apiConfigSchema),
+    ),
   ]);
   return { plans, rivers, config };
 }

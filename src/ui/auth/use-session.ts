@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import { logoutSchema } from '../../contract/session';
 import type { Session } from '../api';
 import { fetchMe, requestJson } from '../api';
 
@@ -24,6 +23,7 @@ export function useSession() {
   }, []);
 
   const logout = useCallback(async () => {
+    const { logoutSchema } = await import('../api-contract');
     await requestJson('/api/logout', logoutSchema, {
       method: 'POST',
       body: {},
