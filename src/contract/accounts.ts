@@ -36,6 +36,11 @@ export const patchUserBody = z
   })
   .strict();
 
+/** `POST /api/me/password`: a user's own change, with the current password. */
+export const ownPasswordBody = z
+  .object({ current: z.string().min(1).max(1000), password })
+  .strict();
+
 /** An account as the API shows it: everything but the password hash. */
 export const apiUserSchema = z.object({
   id: z.string(),

@@ -2,6 +2,7 @@
 // (stage moves, publication, comments, audit): request schemas the server checks and response
 // schemas the client parses.
 import { z } from 'zod';
+import type { Message } from '../domain/message';
 import { STAGES, type StageId } from '../domain/workflow/stages';
 
 const stageIds = STAGES.map((s) => s.id) as [StageId, ...StageId[]];
@@ -88,6 +89,28 @@ export const stageEventSchema = z.object({
   comment: z.string(),
   at: z.string(),
 });
+
+// a message the client renders in its language (src/contract/messages)
+const message = z.custom<Message>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string',
+);
+const signOff = z.object({ version: z.number(), by: z.string(), at: z.string() });
+
+/**
+ * GET /api/plans/:id/signoffs: the river chief's standing sign-offs at 审核确定 and 成果文件制作与验收
+ * (null where none stands), the newest saved version, and the version a publication would publish
+ * (null, with the reason, when none may be published now).
+ */
+export const signOffsSchema = z.object({
+  review: signOff.nullable(),
+  acceptance: signOff.nullable(),
+  latest: z.number().nullable(),
+  publishable: z.number().nullable(),
+  reason: message.nullable(),
+});
+
+/** The sign-offs of a plan as the panel shows them. */
+export type PlanSignOffs = z.infer<typeof signOffsSchema>;
 
 /** `POST /api/plans/:id/publish` */
 export const publishBody = z.object({ comment: z.string().max(2000).optional() }).strict();

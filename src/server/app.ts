@@ -9,6 +9,7 @@ import { msg } from '../domain/message';
 import { authRoutes } from './auth/auth-routes';
 import type { AppEnv, ServerDeps } from './auth/context';
 import { authMiddleware } from './auth/middleware';
+import { isSecureRequest } from './auth/request-info';
 import { securityMiddleware } from './auth/security';
 import type { TileReader } from './base-tiles';
 import { createBaseTiles } from './base-tiles';
@@ -27,6 +28,8 @@ export interface AppOptions {
   distDir: string | null;
   demo: boolean;
   tiandituKey: string | null;
+  /** addresses of the reverse proxies whose X-Forwarded-Proto/-Host count (HEJIE_TRUST_PROXY) */
+  trustProxy?: readonly string[];
   clock?: () => Date;
   version?: string;
 }
@@ -45,23 +48,38 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     demo: opts.demo,
     tiandituKey: opts.tiandituKey,
   };
+  const trustedProxies = opts.trustProxy ?? [];
+  app.use(async (c, next) => {
+    c.set('trustedProxies', trustedProxies);
+    await next();
+  });
   app.use(
     secureHeaders({
+      // HSTS only over TLS (below): over plain HTTP the header is meaningless and misleading
+      strictTransportSecurity: false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         // 'wasm-unsafe-eval' lets the compute worker compile GEOS (WebAssembly); no JS eval is allowed
         scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        // no 'unsafe-inline': the UI and MapLibre set styles through the CSSOM only (checked in a
+        // browser by tests/e2e/csp.test.ts)
+        styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:', TIANDITU],
         connectSrc: ["'self'", TIANDITU],
         workerSrc: ["'self'", 'blob:'],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
       },
     }),
   );
+  app.use(async (c, next) => {
+    await next();
+    if (isSecureRequest(c))
+      c.header('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
+  });
 
   app.use('/api/*', securityMiddleware(deps));
   app.use('/api/*', authMiddleware(deps));
@@ -91,8 +109,11 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   // The base map as vector tiles (what the map draws); base.geojson stays for other clients.
   let tiles: TileReader | null = null;
   app.get('/tiles/base/:z/:x/:file', (c) => {
-    const [z, x] = [Number(c.req.param('z')), Number(c.req.param('x'))];
-    const y = Number(/^(\d+)\.pbf$/.exec(c.req.param('file'))?.[1] ?? Number.NaN);
+    // canonical integers only: no 1e1, 0x1, 01, spaces or signs
+    const int = (s: string | undefined) =>
+      s && /^(0|[1-9]\d{0,7})$/.test(s) ? Number(s) : Number.NaN;
+    const [z, x] = [int(c.req.param('z')), int(c.req.param('x'))];
+    const y = int(/^(\d+)\.pbf$/.exec(c.req.param('file'))?.[1]);
     const n = 2 ** z;
     if (
       ![z, x, y].every(Number.isInteger) ||

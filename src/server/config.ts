@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path';
 // two levels below the repo root, in src/server/ as in the built dist-node/bin/
 const root = resolve(import.meta.dirname, '../..');
 
-/** Reads the environment: PORT, HEJIE_DATA, HEJIE_MODE, TIANDITU_KEY, HEJIE_NOW. */
+/**
+ * Reads the environment: PORT, HEJIE_DATA, HEJIE_MODE, TIANDITU_KEY, HEJIE_NOW, HEJIE_TRUST_PROXY
+ * (comma-separated addresses of reverse proxies whose X-Forwarded-Proto/-Host count).
+ */
 export function readEnv(env: NodeJS.ProcessEnv) {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -20,6 +23,10 @@ export function readEnv(env: NodeJS.ProcessEnv) {
     dataDir: resolve(env.HEJIE_DATA ?? join(root, 'data')),
     demo: mode === 'demo',
     tiandituKey: env.TIANDITU_KEY?.trim() || null,
+    trustProxy: (env.HEJIE_TRUST_PROXY ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== ''),
     clock: now ? () => now : () => new Date(),
   };
 }

@@ -28,6 +28,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
     distDir: join(root, 'dist'),
     demo: cfg.demo,
     tiandituKey: cfg.tiandituKey,
+    trustProxy: cfg.trustProxy,
     clock: cfg.clock,
     version: pkg.version,
   });

@@ -88,7 +88,13 @@ describe('API (in process, memory store)', () => {
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain('tianditu.gov.cn');
+    // issue 17: no forms to elsewhere, no <base>, no framing, no inline styles
+    expect(csp).toContain("form-action 'self'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("'unsafe-inline'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toBeNull(); // plain HTTP
   });
 
   it('serves only the listed map files', async () => {
@@ -153,6 +159,15 @@ describe('API (in process, memory store)', () => {
       '/tiles/base/8/300/112.pbf',
       '/tiles/base/x/1/1.pbf',
       '/tiles/base/8/1/1.png',
+      // canonical integers only (issue 17): exponents, hex, spaces, leading zeros, signs
+      '/tiles/base/1e1/0/0.pbf',
+      '/tiles/base/0x8/0/0.pbf',
+      '/tiles/base/%208/0/0.pbf',
+      '/tiles/base/8/%20/0.pbf',
+      '/tiles/base/8/0/%200.pbf',
+      '/tiles/base/08/0/0.pbf',
+      '/tiles/base/+8/0/0.pbf',
+      '/tiles/base/8.0/0/0.pbf',
     ]) {
       expect((await app.request(bad)).status).toBe(400);
     }

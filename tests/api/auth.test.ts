@@ -20,7 +20,7 @@ afterAll(() => {
 });
 
 /** An app on a fresh SQLite file with the demo accounts, on a clock the test can move. */
-async function sqliteApp() {
+async function sqliteApp(trustProxy: string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), 'hejie-auth-'));
   dirs.push(dir);
   const clock = { now: new Date('2026-03-01T09:00:00+08:00') };
@@ -36,6 +36,7 @@ async function sqliteApp() {
     distDir: null,
     demo: true,
     tiandituKey: null,
+    trustProxy,
     clock: () => clock.now,
   });
   /** Any request; error bodies are kept to check that none carries a stack trace. */
@@ -101,16 +102,46 @@ describe('logins and sessions (in process, SQLite store on a temp file)', {
     expect(lingshan).toMatchObject({ scope: { level: 'county', counties: ['450721'] } });
   });
 
-  it('sets Secure behind TLS: an https URL or X-Forwarded-Proto: https', async () => {
-    const { login, call } = await sqliteApp();
+  // adapted for issue 17: X-Forwarded-Proto counts only from a proxy named in HEJIE_TRUST_PROXY
+  // (in process the peer is 'local')
+  it('sets Secure behind TLS: an https URL, or X-Forwarded-Proto: https from a trusted proxy', async () => {
+    const { login, call } = await sqliteApp(['local']);
     const proxied = await login('admin', 'demo-admin', { 'x-forwarded-proto': 'https' });
     expect(proxied.res.headers.get('set-cookie')).toMatch(/; Secure/);
+    expect(proxied.res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
     const direct = await call('https://hejie.example/api/login', {
       method: 'POST',
       headers: JSON_TYPE,
       body: JSON.stringify({ username: 'admin', password: 'demo-admin' }),
     });
     expect(direct.headers.get('set-cookie')).toMatch(/; Secure/);
+    expect(direct.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+  });
+
+  it('ignores X-Forwarded-Proto and -Host from a peer that is not a trusted proxy; no HSTS over HTTP', async () => {
+    const { login, call } = await sqliteApp(['10.0.0.1']);
+    const spoofed = await login('admin', 'demo-admin', { 'x-forwarded-proto': 'https' });
+    expect(spoofed.res.status).toBe(200);
+    expect(spoofed.res.headers.get('set-cookie')).not.toMatch(/; Secure/);
+    expect(spoofed.res.headers.get('strict-transport-security')).toBeNull();
+    const plain = await call('/api/health');
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    // an attacker's page cannot pass the origin check by naming its own host as forwarded
+    const cross = await call('/api/logout', {
+      method: 'POST',
+      headers: { origin: 'http://evil.example', 'x-forwarded-host': 'evil.example' },
+    });
+    expect(cross.status).toBe(403);
+    const trusted = await sqliteApp(['local']);
+    const viaProxy = await trusted.call('/api/logout', {
+      method: 'POST',
+      headers: {
+        origin: 'https://hejie.example',
+        'x-forwarded-host': 'hejie.example',
+        'x-forwarded-proto': 'https',
+      },
+    });
+    expect(viaProxy.status).toBe(200);
   });
 
   it('refuses wrong passwords, unknown users and disabled accounts; audits each without the password', async () => {

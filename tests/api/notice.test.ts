@@ -182,8 +182,9 @@ describe('notice and public markers', () => {
 
   it('a new publication changes the markers and the notice, with the table in force then', async () => {
     await expectStatus(
+      // a published plan goes back through review (issue 17): to 现场复核, then the chief signs v2
       call('publisher', 'POST', '/api/plans/city-01/stage', {
-        to: 'deliverables',
+        to: 'field-check',
         comment: '河岸线修正',
       }),
       200,
@@ -200,6 +201,7 @@ describe('notice and public markers', () => {
       'if-none-match': firstEtag,
     });
     expect(waiting.status).toBe(304);
+    await advance(['review', 'deliverables']);
     await expectStatus(call('publisher', 'POST', '/api/plans/city-01/publish', {}), 201);
     const res = await call('public', 'GET', '/api/markers', undefined, {
       'if-none-match': firstEtag,

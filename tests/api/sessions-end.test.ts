@@ -43,4 +43,53 @@ describe('sessions end with a new password', () => {
     const again = await login(url, { ...ACCOUNTS.planner, password: 'a-new-password-2026' });
     expect((await draft(again)).status).toBe(200);
   });
+
+  it('POST /api/me/password: the current password is checked, the rules apply, only this session stays', async () => {
+    const url = app.server.url;
+    const account = { ...ACCOUNTS.admin };
+    const phone = await login(url, account);
+    const desk = await login(url, account);
+    const users = (s: typeof phone) => fetch(`${url}/api/users`, { headers: s.headers() });
+    const change = (s: typeof phone, body: unknown, lang = 'en') =>
+      fetch(`${url}/api/me/password`, {
+        method: 'POST',
+        headers: s.headers({ 'accept-language': lang }),
+        body: JSON.stringify(body),
+      });
+    const anonymous = await fetch(`${url}/api/me/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ current: account.password, password: 'another-password-1' }),
+    });
+    expect(anonymous.status).toBe(401);
+    const noCsrf = await fetch(`${url}/api/me/password`, {
+      method: 'POST',
+      headers: { cookie: desk.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ current: account.password, password: 'another-password-1' }),
+    });
+    expect(noCsrf.status).toBe(403);
+    const short = await change(desk, { current: account.password, password: 'short' });
+    expect(short.status).toBe(400);
+    const shortBody = (await short.json()) as { error: string; field: string };
+    expect(shortBody.field).toBe('password');
+    expect(shortBody.error).toMatch(/at least 10 characters/); // the account rules' message
+    const wrong = await change(desk, {
+      current: 'not-the-password',
+      password: 'another-password-1',
+    });
+    expect(wrong.status).toBe(403);
+    expect(await wrong.json()).toMatchObject({
+      code: 'accounts.password.wrongCurrent',
+      field: 'current',
+    });
+    expect((await change(desk, { password: 'another-password-1' })).status).toBe(400);
+    expect((await users(phone)).status).toBe(200); // nothing changed yet
+    const done = await change(desk, { current: account.password, password: 'another-password-1' });
+    expect(done.status).toBe(200);
+    expect((await users(desk)).status).toBe(200); // the session that changed it stays
+    expect((await users(phone)).status).toBe(401); // every other session ends
+    await expect(login(url, account)).rejects.toThrow(/401/); // the old password is gone
+    const again = await login(url, { ...account, password: 'another-password-1' });
+    expect((await users(again)).status).toBe(200);
+  });
 });

@@ -54,6 +54,14 @@ describe('publish', () => {
     await kit.openPlan(page, 'city-01', null);
     const panel = page.locator('.plan-panel[data-plan="city-01"]');
     await panel.locator('.stage-now[data-stage="deliverables"]').waitFor(LONG);
+    // the panel says who signed which version, and which version publishing will freeze (issue 17)
+    const signed = panel.locator('.plan-versions [data-signed-version="1"]');
+    await expect.poll(() => signed.count(), LONG).toBe(2);
+    expect(await signed.allTextContents()).toEqual([
+      expect.stringMatching(/^gaopu 于 .+ 在“审核确定”签认$/),
+      expect.stringMatching(/^gaopu 于 .+ 在“成果文件制作与验收”签认$/),
+    ]);
+    expect(await text(page, '.plan-versions [data-signoff-status]')).toBe('可公告：第 1 版');
     await panel.locator('button[data-action="publish"]').click();
     const confirm = panel.locator('.publish-confirm');
     expect(await confirm.textContent()).toContain('将冻结第 1 版（4 个要素）');

@@ -145,7 +145,8 @@ const PLANNER_MOVES = [
   'field-check>consultation',
   'review>field-check',
   'deliverables>review',
-  'published>deliverables',
+  // a published plan goes back through review: to 现场复核, then the chief signs again (issue 17)
+  'published>field-check',
 ];
 const CHIEF_MOVES = [
   'field-check>review',
@@ -170,7 +171,7 @@ function allowedMoves(actor: Actor, plan: PlanAccess): string[] {
 }
 
 describe('stage moves (all 64 pairs for each actor)', () => {
-  it('a planner in scope (and an admin) makes the planner steps and one-stage send-backs', () => {
+  it('a planner in scope (and an admin) makes the planner steps, one-stage send-backs and 公告实施 → 现场复核', () => {
     for (const a of [plannerAll, plannerCity, publisher, admin]) {
       expect(allowedMoves(a, QINJIANG).sort()).toEqual([...PLANNER_MOVES].sort());
     }

@@ -1,7 +1,7 @@
 // Publishing publishes exactly the version the river chief signed at 审核确定 and at 验收.
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../src/contract/messages/render';
-import { type SignedMove, signedVersion } from '../../src/domain/workflow/signed-version';
+import { type SignedMove, signedVersion, signOffs } from '../../src/domain/workflow/signed-version';
 import type { StageId } from '../../src/domain/workflow/stages';
 
 let t = 0;
@@ -87,5 +87,23 @@ describe('signedVersion', () => {
       ok: false,
       reason: { code: 'signoff.noVersion' },
     });
+  });
+});
+
+describe('signOffs', () => {
+  it('gives the standing sign-offs; a send-back from 公告实施 to 现场复核 undoes both', () => {
+    const path = signedPath(3);
+    expect(signOffs(path)).toMatchObject({
+      review: { version: 3, by: 'gaopu' },
+      acceptance: { version: 3, by: 'gaopu' },
+    });
+    const back = [
+      ...path,
+      move('deliverables', 'published', 'planner', 3),
+      move('published', 'field-check', 'planner', 3),
+    ];
+    expect(signOffs(back)).toEqual({ review: null, acceptance: null });
+    const again = [...back, move('field-check', 'review', 'gaopu', 4)];
+    expect(signOffs(again)).toMatchObject({ review: { version: 4 }, acceptance: null });
   });
 });

@@ -13,6 +13,8 @@ export const zh = {
   'workflow.back.chiefOnly': '只有该计划的河长可将“{from}”退回“{to}”；规划员每次只能退回一个阶段',
   'workflow.back.skips': '退回须逐级进行：“{from}”→“{to}”跳过了中间阶段',
   'workflow.back.plannerStep': '将“{from}”退回“{to}”由规划员办理',
+  'workflow.back.throughReview':
+    '已公告的计划须重新经过审核：只能由规划员将“{from}”退回“{to}”，再由河长在“审核确定”和“成果文件制作与验收”重新签认',
   'workflow.back.needsComment': '退回需填写原因',
   'workflow.movedMeanwhile': '该计划已被他人改为“{stage}”阶段，请刷新',
   'workflow.publish.notAllowed': '你无权公告该计划',
@@ -34,6 +36,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
     "only the plan's river chief sends {from} back to {to}; a planner sends back one stage",
   'workflow.back.skips': 'a plan is sent back one stage at a time: {from} → {to} skips stages',
   'workflow.back.plannerStep': "sending {from} back to {to} is a planner's step",
+  'workflow.back.throughReview':
+    'a published plan goes back through review: a planner sends {from} back to {to} only, then the river chief signs again at Review and approval and at Deliverables and acceptance',
   'workflow.back.needsComment': 'comment: say why the plan is sent back',
   'workflow.movedMeanwhile': 'the plan moved to {stage} meanwhile; reload',
   'workflow.publish.notAllowed': 'you may not publish this plan',

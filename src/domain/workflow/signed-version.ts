@@ -42,6 +42,25 @@ function lastSignOff(moves: readonly SignedMove[], stage: StageId): SignOff | 'u
   return 'unsigned';
 }
 
+/** The chief's standing sign-offs of a plan: null where there is none (or a send-back undid it). */
+export interface SignOffs {
+  review: SignOff | null;
+  acceptance: SignOff | null;
+}
+
+/**
+ * The standing sign-offs at 审核确定 and 成果文件制作与验收, as the plan panel shows them.
+ * @example signOffs(moves) // { review: { version: 3, by: 'gaopu', … }, acceptance: null }
+ */
+export function signOffs(moves: readonly SignedMove[]): SignOffs {
+  const review = lastSignOff(moves, SIGN_OFFS.review);
+  const acceptance = lastSignOff(moves, SIGN_OFFS.acceptance);
+  return {
+    review: review === 'unsigned' ? null : review,
+    acceptance: acceptance === 'unsigned' ? null : acceptance,
+  };
+}
+
 /**
  * The version that passed both sign-offs, which must also be the newest saved one: a version saved
  * after the chief signed is refused, naming both versions and what to do.
@@ -52,11 +71,10 @@ export function signedVersion(
   latestVersion: number | null,
 ): SignedVersion {
   if (latestVersion === null) return { ok: false, reason: msg('signoff.noVersion') };
-  const review = lastSignOff(moves, SIGN_OFFS.review);
-  const acceptance = lastSignOff(moves, SIGN_OFFS.acceptance);
-  if (review === 'unsigned')
+  const { review, acceptance } = signOffs(moves);
+  if (review === null)
     return { ok: false, reason: msg('signoff.reviewMissing', { latest: latestVersion }) };
-  if (acceptance === 'unsigned')
+  if (acceptance === null)
     return { ok: false, reason: msg('signoff.acceptanceMissing', { latest: latestVersion }) };
   if (review.version !== acceptance.version)
     return {

@@ -15,6 +15,12 @@ const CHIEF_STEPS: readonly StageId[] = ['review', 'deliverables'];
 /** Stages a chief may send a plan back from, to 意见征求. */
 const CHIEF_SEND_BACK_FROM: readonly StageId[] = ['field-check', 'review'];
 const CHIEF_SEND_BACK_TO: StageId = 'consultation';
+/**
+ * A published plan goes back through review: the only send-back from 公告实施 is to 现场复核 (by a
+ * planner, with a comment), so that the chief signs the new version again on the moves into 审核确定
+ * and 成果文件制作与验收 (the sign-offs of src/domain/workflow/signed-version.ts).
+ */
+const PUBLISHED_SEND_BACK_TO: StageId = 'field-check';
 
 /** The only stage a plan is published from. */
 export const PUBLISH_FROM: StageId = 'deliverables';
@@ -48,6 +54,13 @@ function checkBack(actor: Actor, plan: PlanAccess, from: StageId, to: StageId): 
   const step = { from: name(from), to: name(to) };
   const chiefMove = CHIEF_SEND_BACK_FROM.includes(from) && to === CHIEF_SEND_BACK_TO;
   if (chiefMove && isChiefOf(actor, plan)) return OK;
+  if (from === 'published') {
+    if (to !== PUBLISHED_SEND_BACK_TO)
+      return refuse(
+        msg('workflow.back.throughReview', { ...step, to: name(PUBLISHED_SEND_BACK_TO) }),
+      );
+    return actsAsPlanner(actor, plan) ? OK : refuse(msg('workflow.back.plannerStep', step));
+  }
   if (stageIndex(from) - stageIndex(to) > 1)
     return refuse(msg(chiefMove ? 'workflow.back.chiefOnly' : 'workflow.back.skips', step));
   return actsAsPlanner(actor, plan) ? OK : refuse(msg('workflow.back.plannerStep', step));

@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { ownPasswordBody } from '../../contract/accounts';
 import { type Message, msg } from '../../domain/message';
-import { fail } from '../routes/route-kit';
+import { fail, readBody } from '../routes/route-kit';
 import type { AppEnv, ServerDeps } from './context';
 import { actorOf } from './context';
 import { hashPassword, verifyPassword } from './password';
@@ -24,7 +25,10 @@ const loginBody = z
   })
   .strict();
 
-/** POST /api/login, POST /api/logout, GET /api/me. Logins and failed logins are audited. */
+/**
+ * POST /api/login, POST /api/logout, GET /api/me, POST /api/me/password. Logins and failed logins
+ * are audited.
+ */
 export function authRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const throttle = createLoginThrottle(deps.clock);
@@ -81,6 +85,29 @@ export function authRoutes(deps: ServerDeps): Hono<AppEnv> {
       await deps.store.appendAudit(who, 'user.logout', `user:${who}`, {});
     }
     clearSessionCookie(c);
+    return c.json({ ok: true });
+  });
+
+  // a user's own new password: the current one is checked (throttled like a login), and every other
+  // session of the account ends in the same transaction
+  app.post('/api/me/password', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const session = c.get('session');
+    const actor = actorOf(c);
+    if (!session || actor.kind !== 'user') return fail(c, 401, msg('accounts.password.loginFirst'));
+    const body = await readBody(c, ownPasswordBody);
+    if (!body.ok) return body.response;
+    const attempt = throttle.attempt(actor.username, clientIp(c));
+    if (!attempt.ok) {
+      c.header('Retry-After', String(attempt.retryAfter));
+      return fail(c, 429, msg('server.login.throttled', { seconds: attempt.retryAfter }));
+    }
+    const user = await deps.store.getUser(actor.id);
+    if (!user || !(await verifyPassword(body.value.current, user.passwordHash)))
+      return fail(c, 403, msg('accounts.password.wrongCurrent'), { field: 'current' });
+    attempt.succeed();
+    const passwordHash = await hashPassword(body.value.password);
+    await deps.store.updateUser(user.id, { passwordHash }, user.username, session.id);
     return c.json({ ok: true });
   });
 

@@ -15,7 +15,14 @@ export interface ServerDeps {
 }
 
 /** Hono's environment for Hejie: the auth middleware sets who is asking. */
-export type AppEnv = { Variables: { actor: Actor; session: SessionRow | null } };
+export type AppEnv = {
+  Variables: {
+    actor: Actor;
+    session: SessionRow | null;
+    /** addresses of the reverse proxies whose X-Forwarded-* headers count (HEJIE_TRUST_PROXY) */
+    trustedProxies: readonly string[];
+  };
+};
 
 /** Who is asking (the public when no valid session). */
 export function actorOf(c: Context<AppEnv>): Actor {

@@ -7,16 +7,36 @@ export function isStateChanging(method: string): boolean {
   return method === 'POST' || method === 'PUT' || method === 'PATCH' || method === 'DELETE';
 }
 
-/** Whether the request reached us over TLS: an https URL, or a proxy's `X-Forwarded-Proto: https`. */
+/** The socket address without the IPv4-in-IPv6 prefix (`::ffff:127.0.0.1` is `127.0.0.1`). */
+const plainAddress = (a: string) => a.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+
+/**
+ * Whether the peer is a reverse proxy named in `HEJIE_TRUST_PROXY` (the app puts the list in the
+ * context as `trustedProxies`): only then do its `X-Forwarded-Proto` and `X-Forwarded-Host` count,
+ * since any other client can send them.
+ */
+function fromTrustedProxy(c: Context): boolean {
+  const trusted = (c.get('trustedProxies') as readonly string[] | undefined) ?? [];
+  return trusted.length > 0 && trusted.includes(plainAddress(clientIp(c)));
+}
+
+/** A forwarded header's first value, from a trusted proxy only. */
+function forwarded(c: Context, name: string): string | undefined {
+  return fromTrustedProxy(c) ? c.req.header(name)?.split(',')[0]?.trim() : undefined;
+}
+
+/**
+ * Whether the request reached us over TLS: an https URL, or `X-Forwarded-Proto: https` from a
+ * trusted proxy.
+ */
 export function isSecureRequest(c: Context): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;
-  const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  return forwarded === 'https';
+  return forwarded(c, 'x-forwarded-proto')?.toLowerCase() === 'https';
 }
 
 /**
  * Whether an `Origin` header names this server: same scheme (TLS as seen above) and the same host as
- * the `Host` header (or a proxy's `X-Forwarded-Host`). A browser cannot forge either header.
+ * the `Host` header (or a trusted proxy's `X-Forwarded-Host`). A browser cannot forge either header.
  */
 export function isOwnOrigin(c: Context, origin: string): boolean {
   let parsed: URL;
@@ -27,10 +47,7 @@ export function isOwnOrigin(c: Context, origin: string): boolean {
   }
   const scheme = isSecureRequest(c) ? 'https:' : 'http:';
   if (parsed.protocol !== scheme) return false;
-  const hosts = [
-    c.req.header('host') ?? new URL(c.req.url).host,
-    c.req.header('x-forwarded-host')?.split(',')[0]?.trim(),
-  ];
+  const hosts = [c.req.header('host') ?? new URL(c.req.url).host, forwarded(c, 'x-forwarded-host')];
   return hosts.some((h) => h !== undefined && h.toLowerCase() === parsed.host);
 }
 

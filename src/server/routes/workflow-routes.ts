@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { auditQuery, commentBody, publishBody, stageBody } from '../../contract/plans';
 import { canReadAudit, canViewDraft } from '../../domain/access/permissions';
 import { type Message, msg } from '../../domain/message';
+import { signedVersion, signOffs } from '../../domain/workflow/signed-version';
 import type { StageId } from '../../domain/workflow/stages';
 import { stageName } from '../../domain/workflow/stages';
 import { checkPublish, checkStageMove, PUBLISH_FROM } from '../../domain/workflow/transitions';
@@ -77,6 +78,9 @@ export function workflowRoutes(
     if (!check.ok) return fail(c, 409, check.reason);
     const latest = await deps.store.latestGeometry(row.record.id);
     if (!latest) return fail(c, 400, msg('workflow.publish.noGeometry', { plan: row.record.id }));
+    // exactly the version the chief signed at 审核确定 and 验收, and only while it is the newest
+    const signed = signedVersion(await deps.store.listStageEvents(row.record.id), latest.version);
+    if (!signed.ok) return fail(c, 409, signed.reason);
     const built = await buildPublication(deps, await engine(), row.record, latest, actorName(c));
     if (!built.ok) {
       const reason = built.errors[0] ?? msg('zones.input.noReach');
@@ -109,6 +113,27 @@ export function workflowRoutes(
         markers: markers.features.length,
       },
       201,
+    );
+  });
+
+  app.get('/api/plans/:id/signoffs', async (c) => {
+    const found = await findPlan(c, deps);
+    if (!found.ok) return found.response;
+    const { row } = found.plan;
+    if (!canViewDraft(actorOf(c), row.record))
+      return refuse(c, msg('common.what.readSignOffs', { plan: row.record.id }));
+    const moves = await deps.store.listStageEvents(row.record.id);
+    const latest = (await deps.store.listVersions(row.record.id))[0]?.version ?? null;
+    const signed = signedVersion(moves, latest);
+    return c.json(
+      {
+        ...signOffs(moves),
+        latest,
+        publishable: signed.ok ? signed.version : null,
+        reason: signed.ok ? null : signed.reason,
+      },
+      200,
+      { 'cache-control': 'no-store' },
     );
   });
 

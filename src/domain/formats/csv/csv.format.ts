@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { type Message, msg } from '../../message';
 import { encodeGbk } from '../../text/gbk';
+import { neutraliseFormula } from '../../text/neutralise-formula';
 import type { Cell, CoordinateTable } from '../tables/coordinate-table';
 import { buildCoordinateTables } from '../tables/coordinate-table';
 import type { ExportContext, ExportFile, ExportFormat } from '../types';
@@ -10,9 +11,17 @@ function quote(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
+/** A cell as csv text: numbers as written, text neutralised so that no spreadsheet evaluates it. */
+const cellText = (c: Cell) => (c.kind === 'number' ? c.text : neutraliseFormula(c.text));
+
 function tableLines(t: CoordinateTable): string[][] {
-  const cells = (row: Cell[]) => row.map((c) => c.text);
-  return [...t.header.map(([k, v]) => [k, v.text]), [], t.columns, ...t.rows.map(cells)];
+  const cells = (row: Cell[]) => row.map(cellText);
+  return [
+    ...t.header.map(([k, v]) => [neutraliseFormula(k), cellText(v)]),
+    [],
+    t.columns.map(neutraliseFormula),
+    ...t.rows.map(cells),
+  ];
 }
 
 /** The csv text of a table: header block, an empty line, the column row and data rows; CRLF. */

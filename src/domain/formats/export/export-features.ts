@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { CRS, type CrsCode, crossesZoneLine, zoneOfExtent } from '../../crs/crs';
 import { type Message, msg } from '../../message';
+import { fileStem } from '../../text/file-stem';
 import { POSITION_DEPTH } from '../common/geometry-coords';
 import type { ExportResult, TextEncoding } from '../types';
 import { EXPORT_FORMATS } from './export-formats';
@@ -149,7 +150,7 @@ export function exportFeatures(input: unknown, options: ExportOptions): ExportRe
   const written = format.write(valid, {
     crs: CRS[code],
     encoding: options.encoding,
-    baseName: options.baseName,
+    baseName: fileStem(options.baseName),
   });
   return written.ok
     ? { ...written, crs: code, warnings: [...warnings, ...written.warnings] }

@@ -3,6 +3,7 @@ import type { CrsInfo, Projector } from '../../crs/crs';
 import { projector } from '../../crs/crs';
 import { type Message, msg } from '../../message';
 import { encodeGbk } from '../../text/gbk';
+import { neutraliseFormula } from '../../text/neutralise-formula';
 import { formatFixed } from '../common/dms';
 import type { Boundary, MarkerRow } from '../tables/table-features';
 import { readTableFeatures } from '../tables/table-features';
@@ -38,8 +39,11 @@ const MARKER_GROUPS = [
   { code: 'GSP', name: '公告牌', has: (m: MarkerRow) => m.markerType === 'notice-board' },
 ] as const;
 
-/** Block names go between commas: no commas or line breaks in them. */
-const clean = (s: string) => s.replaceAll(',', '，').replace(/[\r\n]+/g, ' ');
+/**
+ * Block names go between commas: no commas or line breaks in them, and nothing a spreadsheet that
+ * opens the file would evaluate as a formula.
+ */
+const clean = (s: string) => neutraliseFormula(s.replaceAll(',', '，').replace(/[\r\n]+/g, ' '));
 const title = (river: string | null, reach: string, what: string) =>
   clean(river ? `${river} ${reach} ${what}` : `${reach} ${what}`);
 

@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
+import { neutraliseFormula } from '../../text/neutralise-formula';
 import type { Cell } from '../tables/coordinate-table';
 
 /** One worksheet: a name (≤ 31 characters, none of `[]:*?/\`), rows of cells (null = empty), bold rows. */
@@ -62,7 +63,9 @@ class StringTable {
 function cellXml(c: Cell, ref: string, bold: boolean, strings: StringTable): string {
   if (c.kind === 'number') return `<c r="${ref}" s="${STYLE[c.format]}"><v>${c.value}</v></c>`;
   const s = bold ? STYLE.bold : STYLE.text;
-  return `<c r="${ref}" s="${s}" t="s"><v>${strings.ref(c.text)}</v></c>`;
+  // a text cell is never a formula in a shared string, but a user who edits it (F2, Enter) or
+  // saves the sheet as csv makes it one: neutralised like every text cell the app writes
+  return `<c r="${ref}" s="${s}" t="s"><v>${strings.ref(neutraliseFormula(c.text))}</v></c>`;
 }
 
 /** Display width of text in Excel's character units: CJK counts double. */

@@ -1,5 +1,6 @@
 // What the export dialog offers and preselects: the draft's layers, the 3° zone of its extent, the
 // file name.
+
 import type { FeatureCollection } from 'geojson';
 import type { CrsCode } from '../../../domain/crs/crs';
 import { zoneOfExtent } from '../../../domain/crs/crs';
@@ -9,6 +10,7 @@ import {
   deliverableOf,
 } from '../../../domain/formats/common/deliverables';
 import { bboxOf } from '../../../domain/geo/bbox';
+import { fileStem } from '../../../domain/text/file-stem';
 
 /** A layer of the export: a deliverable (管理范围面 …) or the features that are none ('other'). */
 export type LayerId = DeliverableId | 'other';
@@ -57,6 +59,5 @@ export function autoZone(fc: FeatureCollection): {
  * (`all` names an export of every layer; otherwise the chosen layers' names).
  */
 export function exportStem(river: string, what: string, crs: CrsCode): string {
-  const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-');
-  return `${safe(river)}_${safe(what)}_${crs.replace(':', '')}`;
+  return `${fileStem(river, 'river')}_${fileStem(what)}_${crs.replace(':', '')}`;
 }

@@ -1,7 +1,7 @@
 // The workflow routes a plan's panel calls (docs/api.md); lazy, with the workspace. Every answer is
 // parsed with its schema in src/contract.
 import { z } from 'zod';
-import { commentSchema, stageEventSchema } from '../../../contract/plans';
+import { commentSchema, signOffsSchema, stageEventSchema } from '../../../contract/plans';
 import {
   draftZonesSchema,
   geometryVersionSchema,
@@ -12,13 +12,16 @@ import type { RuleTable } from '../../../domain/zones/rules';
 import { parseRuleTable } from '../../../domain/zones/rules-schema';
 import { requestJson } from '../../api';
 
-export type { PlanComment } from '../../../contract/plans';
+export type { PlanComment, PlanSignOffs } from '../../../contract/plans';
 export type { DraftFeature, PlanVersion } from '../../../contract/versions';
 
 const base = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
 
 /** GET /api/plans/:id/versions */
 export const loadVersions = (id: string) => requestJson(`${base(id)}/versions`, versionsSchema);
+
+/** GET /api/plans/:id/signoffs: the chief's standing sign-offs and the publishable version. */
+export const loadSignOffs = (id: string) => requestJson(`${base(id)}/signoffs`, signOffsSchema);
 
 /** GET /api/plans/:id/comments */
 export const loadComments = (id: string) =>

@@ -63,10 +63,11 @@ export default function PlanPanel(props: {
     [toMap],
   );
   const working = editor.rules ? { ...editor.state, rules: editor.rules } : undefined;
-  // a save or a publication changes the versions and the register's stage and 最近变更
-  const saved = () => {
+  // a save, a stage move (a sign-off) or a publication changes the versions, the sign-offs and the
+  // register's stage and 最近变更
+  const saved = async () => {
     reload();
-    void props.onChanged();
+    await props.onChanged();
   };
 
   return (
@@ -99,7 +100,7 @@ export default function PlanPanel(props: {
         </p>
       )}
       {plan && session && mine && records && (
-        <StageMoves plan={plan} session={session} onMoved={props.onChanged} />
+        <StageMoves plan={plan} session={session} onMoved={saved} />
       )}
       {plan && session && records && (
         <PublishButton
@@ -110,7 +111,13 @@ export default function PlanPanel(props: {
           onPublished={saved}
         />
       )}
-      {records && <PlanVersions versions={records.versions} published={records.published} />}
+      {records && (
+        <PlanVersions
+          versions={records.versions}
+          published={records.published}
+          signOffs={records.signOffs}
+        />
+      )}
       {newest && !planner && mine && (
         <DraftView
           planId={props.planId}

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { PlanComment, PlanVersion } from './plan-api';
-import { loadComments, loadVersions } from './plan-api';
+import type { PlanComment, PlanSignOffs, PlanVersion } from './plan-api';
+import { loadComments, loadSignOffs, loadVersions } from './plan-api';
 
-/** What the panel loads of a plan: its versions and comments, or the refusal (401/403). */
+/** What the panel loads of a plan: its versions, sign-offs and comments, or the refusal (401/403). */
 export interface PlanRecords {
   versions: PlanVersion[];
   published: number | null;
+  signOffs: PlanSignOffs;
   comments: PlanComment[];
 }
 
@@ -23,9 +24,9 @@ export function usePlanRecords(planId: string, who: string | null) {
   useEffect(() => {
     let live = true;
     setError(null);
-    Promise.all([loadVersions(planId), loadComments(planId)])
-      .then(([v, comments]) => {
-        if (live) setRecords({ versions: v.versions, published: v.published, comments });
+    Promise.all([loadVersions(planId), loadSignOffs(planId), loadComments(planId)])
+      .then(([v, signOffs, comments]) => {
+        if (live) setRecords({ versions: v.versions, published: v.published, signOffs, comments });
       })
       .catch((e: unknown) => {
         if (!live) return;
