@@ -5,6 +5,8 @@ import type { FeatureCollection } from 'geojson';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { IMPORT_EXTENT } from '../domain/formats/import/import-extent';
+import type { Region } from '../domain/geo/check-features';
 import { msg } from '../domain/message';
 import { authRoutes } from './auth/auth-routes';
 import type { AppEnv, ServerDeps } from './auth/context';
@@ -12,6 +14,7 @@ import { authMiddleware } from './auth/middleware';
 import { securityMiddleware } from './auth/security';
 import type { TileReader } from './base-tiles';
 import { createBaseTiles } from './base-tiles';
+import { type ComputePool, lazyComputePool } from './compute/compute-pool';
 import type { Geodata } from './geodata';
 import { buildBaseLayer, MAP_FILES } from './geodata';
 import { planRoutes } from './routes/plan-routes';
@@ -29,6 +32,10 @@ export interface AppOptions {
   tiandituKey: string | null;
   clock?: () => Date;
   version?: string;
+  /** the compute pool (closed by whoever made it); default: a lazy pool of cores − 1 workers */
+  compute?: ComputePool;
+  /** where saved positions may lie; default: the import extent (Qinzhou plus 0.05°) */
+  region?: Region;
 }
 
 const TIANDITU = 'https://*.tianditu.gov.cn';
@@ -44,6 +51,8 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     clock,
     demo: opts.demo,
     tiandituKey: opts.tiandituKey,
+    compute: opts.compute ?? lazyComputePool(),
+    region: opts.region ?? IMPORT_EXTENT,
   };
   app.use(
     secureHeaders({

@@ -7,21 +7,15 @@ import { zonesQuery } from '../../contract/versions';
 import { canSeeCoordinates, canViewDraft } from '../../domain/access/permissions';
 import { exportFeatures } from '../../domain/formats/export/export-features';
 import { type Message, msg } from '../../domain/message';
-import { delineatePlan } from '../../domain/plans/delineate-plan';
-import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { sendCached } from '../cached-body';
 import type { PublicZones } from './public-zones';
-import { fail, findPlan, readQuery, refuse } from './route-kit';
+import { computeRefused, fail, findPlan, readQuery, refuse } from './route-kit';
 import { rulesInForce } from './rules-in-force';
 
 /** The zone and coordinate routes. */
-export function zoneRoutes(
-  deps: ServerDeps,
-  engine: () => Promise<ZoneEngine>,
-  publicZones: PublicZones,
-): Hono<AppEnv> {
+export function zoneRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/api/zones', async (c) => {
@@ -35,11 +29,13 @@ export function zoneRoutes(
         return refuse(c, msg('common.what.seeDrafts', { plan: planId }));
       const latest = await deps.store.latestGeometry(planId);
       if (!latest) return fail(c, 404, msg('zones.noGeometryYet', { plan: planId }));
-      const result = delineatePlan(await engine(), latest.features, {
+      const outcome = await deps.compute.delineate(latest.features, {
         river: row.record.riverId,
         rules: await rulesInForce(deps.store),
         markers: false,
       });
+      if (!outcome.ok) return computeRefused(c, outcome.why, outcome.retryAfter);
+      const result = outcome.delineation;
       if (!result.ok) {
         const reason = result.errors[0] ?? msg('zones.input.noReach');
         return fail(c, 400, msg('zones.cannotCompute', { version: latest.version, reason }), {

@@ -1,0 +1,209 @@
+// Zones, markers and publications are computed off the request thread: a pool of worker threads, each
+// with its own zone engine (GEOS in WebAssembly), a bounded queue and a time budget per request. A
+// large plan then slows only its own request, never /api/health or the register.
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Feature } from 'geojson';
+import {
+  type DelineateOptions,
+  type Delineation,
+  delineatePlan,
+} from '../../domain/plans/delineate-plan';
+import { loadZoneEngine, type ZoneEngine } from '../../domain/zones/compute-zones';
+
+/**
+ * How many workers (0: compute on the request thread, as before the pool; only for the bench), how
+ * many requests may wait, and how long one may take from arrival to answer.
+ */
+export interface PoolOptions {
+  size?: number;
+  queueLimit?: number;
+  budgetMs?: number;
+}
+
+/** The pool's answer: the delineation, or why there is none (busy: the queue is full; late: over budget). */
+export type PoolOutcome =
+  | { ok: true; delineation: Delineation }
+  | { ok: false; why: 'busy' | 'late'; retryAfter: number };
+
+/** The compute pool the routes use. */
+export interface ComputePool {
+  delineate(features: readonly Feature[], options: DelineateOptions): Promise<PoolOutcome>;
+  close(): Promise<void>;
+}
+
+interface Job {
+  id: number;
+  features: readonly Feature[];
+  options: DelineateOptions;
+  deadline: number;
+  resolve: (o: PoolOutcome) => void;
+  reject: (e: unknown) => void;
+  timer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+}
+
+/** Requests that may wait for a worker: beyond it, 503 at once (a 60,000-vertex plan takes ~2 s). */
+const QUEUE_LIMIT = 16;
+/** From arrival to answer: a job still waiting or running after this is 503 (30 s, a proxy's patience). */
+const BUDGET_MS = 30_000;
+
+/** One worker per core but one (the request thread keeps its own), at least one. */
+const defaultSize = () => Math.max(1, availableParallelism() - 1);
+
+/**
+ * The worker: its bundle beside this one when built; under tsx and vitest its TypeScript source,
+ * loaded through tsx's API (Node 20 ignores `--import tsx` in a worker's execArgv).
+ */
+function spawnWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./compute-worker.mjs', import.meta.url));
+  const source = new URL('./compute-worker.ts', import.meta.url).href;
+  // the ESM entry of tsx/esm/api (require.resolve gives its CommonJS twin)
+  const api = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  const code = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`;
+  return new Worker(code, { eval: true });
+}
+
+/**
+ * A pool of zone-engine workers. `delineate` answers the plan's delineation, or 'busy' at once when
+ * `queueLimit` requests already wait, or 'late' when the answer would come after `budgetMs` (a
+ * running job over budget is stopped and its worker replaced).
+ * @example const pool = createComputePool({ budgetMs: 20_000 }); await pool.delineate(features, { river: 'qinjiang' })
+ */
+export function createComputePool(options: PoolOptions = {}): ComputePool {
+  const size = options.size ?? defaultSize();
+  if (size === 0) return inlinePool();
+  const queueLimit = options.queueLimit ?? QUEUE_LIMIT;
+  const budgetMs = options.budgetMs ?? BUDGET_MS;
+  const retryAfter = Math.max(1, Math.ceil(budgetMs / 1000 / 2));
+  const queue: Job[] = [];
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const spawn = (): Slot => {
+    const slot: Slot = { worker: spawnWorker(), job: null };
+    slot.worker.on('message', (m: { id: number; result?: Delineation; error?: string }) => {
+      const job = slot.job;
+      if (!job || job.id !== m.id) return;
+      finish(slot);
+      if (m.error !== undefined) job.reject(new Error(m.error));
+      else job.resolve({ ok: true, delineation: m.result as Delineation });
+    });
+    slot.worker.on('error', (err) => {
+      const job = slot.job;
+      replace(slot);
+      job?.reject(err);
+    });
+    slot.worker.unref();
+    return slot;
+  };
+
+  const replace = (slot: Slot) => {
+    if (slot.job?.timer) clearTimeout(slot.job.timer);
+    slot.job = null;
+    void slot.worker.terminate();
+    const i = slots.indexOf(slot);
+    if (i >= 0 && !closed) slots[i] = spawn();
+    pump();
+  };
+
+  const finish = (slot: Slot) => {
+    if (slot.job?.timer) clearTimeout(slot.job.timer);
+    slot.job = null;
+    pump();
+  };
+
+  const pump = () => {
+    for (const slot of slots) {
+      if (slot.job) continue;
+      const job = takeNext();
+      if (!job) return;
+      slot.job = job;
+      job.timer = setTimeout(
+        () => {
+          // over budget while running: stop the worker (GEOS cannot be interrupted otherwise)
+          replace(slot);
+          job.resolve({ ok: false, why: 'late', retryAfter });
+        },
+        Math.max(0, job.deadline - Date.now()),
+      );
+      slot.worker.postMessage({ id: job.id, features: job.features, options: job.options });
+    }
+  };
+
+  const takeNext = (): Job | undefined => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      if (Date.now() < job.deadline) return job;
+      job.resolve({ ok: false, why: 'late', retryAfter });
+    }
+    return undefined;
+  };
+
+  for (let i = 0; i < size; i++) slots.push(spawn());
+
+  return {
+    delineate(features, opts) {
+      if (closed) return Promise.reject(new Error('the compute pool is closed'));
+      if (queue.length >= queueLimit)
+        return Promise.resolve({ ok: false, why: 'busy', retryAfter });
+      return new Promise((resolve, reject) => {
+        queue.push({
+          id: nextId++,
+          features,
+          options: opts,
+          deadline: Date.now() + budgetMs,
+          resolve,
+          reject,
+        });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.resolve({ ok: false, why: 'late', retryAfter });
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
+
+/** Size 0: the request thread computes (what the server did before the pool); the bench's baseline. */
+function inlinePool(): ComputePool {
+  let engine: Promise<ZoneEngine> | null = null;
+  return {
+    async delineate(features, opts) {
+      engine ??= loadZoneEngine();
+      return { ok: true, delineation: delineatePlan(await engine, features, opts) };
+    },
+    async close() {},
+  };
+}
+
+/**
+ * A pool whose workers start on the first computation (apps that never compute spawn none); its
+ * workers are unref'd, so a test process that forgets `close` still exits.
+ * @example const pool = lazyComputePool({ size: 1 }); await pool.close()
+ */
+export function lazyComputePool(options: PoolOptions = {}): ComputePool {
+  let pool: ComputePool | null = null;
+  return {
+    delineate(features, opts) {
+      pool ??= createComputePool(options);
+      return pool.delineate(features, opts);
+    },
+    async close() {
+      await pool?.close();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// A compute pool's worker thread: loads the zone engine once, then delineates one plan per message.
+import { parentPort } from 'node:worker_threads';
+import type { Feature } from 'geojson';
+import { type DelineateOptions, delineatePlan } from '../../domain/plans/delineate-plan';
+import { loadZoneEngine } from '../../domain/zones/compute-zones';
+
+const engine = loadZoneEngine();
+
+parentPort?.on(
+  'message',
+  async (m: { id: number; features: Feature[]; options: DelineateOptions }) => {
+    try {
+      const result = delineatePlan(await engine, m.features, m.options);
+      parentPort?.postMessage({ id: m.id, result });
+    } catch (err) {
+      parentPort?.postMessage({
+        id: m.id,
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
+  },
+);
