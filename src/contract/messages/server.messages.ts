@@ -24,9 +24,6 @@ export const zh = {
   'server.notice.notPublished': '计划 {plan} 尚未公告',
   'server.compute.busy': '服务器正忙于计算其他方案，请 {seconds} 秒后再试',
   'server.compute.late': '计算未能在时限内完成（服务器繁忙或方案过大），请 {seconds} 秒后再试',
-  'server.geometry.published':
-    '计划 {plan} 处于“{stage}”阶段，已公告的版本不能再改；请先将其退回“{back}”，再保存新版本',
-  'server.geometry.unsavable': '第 {count} 处问题：{reason}',
   'server.store.noFile': '文件 {path} 不存在',
   'server.store.cannotOpen': '无法打开 {path}：{why}',
   'server.store.integrity': '数据库完整性检查（integrity_check）未通过：{found}',
@@ -65,9 +62,6 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'server.compute.busy': 'the server is busy computing other plans; try again in {seconds} s',
   'server.compute.late':
     'the computation did not finish in time (the server is busy or the plan is very large); try again in {seconds} s',
-  'server.geometry.published':
-    '{plan} is at "{stage}": the published version cannot change; send the plan back to "{back}" first, then save a new version',
-  'server.geometry.unsavable': '{count} problem(s): {reason}',
   'server.store.noFile': '{path} does not exist',
   'server.store.cannotOpen': 'cannot open {path}: {why}',
   'server.store.integrity': 'integrity_check: {found}',
