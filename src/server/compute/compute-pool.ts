@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Feature } from 'geojson';
+import type { Message } from '../../domain/message';
 import {
   type DelineateOptions,
   type Delineation,
@@ -28,9 +29,31 @@ export type PoolOutcome =
   | { ok: true; delineation: Delineation }
   | { ok: false; why: 'busy' | 'late'; retryAfter: number };
 
+/** What tags a draft's zone features (each gets `plan`, `version` and `draft: true`). */
+export interface DraftTag {
+  plan: string;
+  version: number;
+}
+
+/** A draft's zones, serialized in the worker (a large plan's JSON costs the request thread 100+ ms). */
+export type DraftZones =
+  | { ok: true; featuresJson: string; warnings: Message[] }
+  | { ok: false; errors: Message[] };
+
+/** The pool's answer for a draft: its zones, or why there are none (busy, late). */
+export type DraftOutcome =
+  | { ok: true; draft: DraftZones }
+  | { ok: false; why: 'busy' | 'late'; retryAfter: number };
+
 /** The compute pool the routes use. */
 export interface ComputePool {
   delineate(features: readonly Feature[], options: DelineateOptions): Promise<PoolOutcome>;
+  /** the zones only (no markers), tagged with `tag` and serialized off the request thread */
+  draftZones(
+    features: readonly Feature[],
+    options: DelineateOptions,
+    tag: DraftTag,
+  ): Promise<DraftOutcome>;
   close(): Promise<void>;
 }
 
@@ -38,11 +61,17 @@ interface Job {
   id: number;
   features: readonly Feature[];
   options: DelineateOptions;
+  tag?: DraftTag;
   deadline: number;
-  resolve: (o: PoolOutcome) => void;
+  resolve: (o: Answer) => void;
   reject: (e: unknown) => void;
   timer?: NodeJS.Timeout;
 }
+
+/** A worker's answer, or why there is none. */
+type Answer =
+  | { ok: true; result: unknown }
+  | { ok: false; why: 'busy' | 'late'; retryAfter: number };
 
 interface Slot {
   worker: Worker;
@@ -94,12 +123,12 @@ export function createComputePool(options: PoolOptions = {}): ComputePool {
 
   const spawn = (): Slot => {
     const slot: Slot = { worker: spawnWorker(), job: null };
-    slot.worker.on('message', (m: { id: number; result?: Delineation; error?: string }) => {
+    slot.worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
       const job = slot.job;
       if (!job || job.id !== m.id) return;
       finish(slot);
       if (m.error !== undefined) job.reject(new Error(m.error));
-      else job.resolve({ ok: true, delineation: m.result as Delineation });
+      else job.resolve({ ok: true, result: m.result });
     });
     slot.worker.on('error', (err) => {
       const job = slot.job;
@@ -139,7 +168,8 @@ export function createComputePool(options: PoolOptions = {}): ComputePool {
         },
         Math.max(0, job.deadline - Date.now()),
       );
-      slot.worker.postMessage({ id: job.id, features: job.features, options: job.options });
+      const { id, features, options: opts, tag } = job;
+      slot.worker.postMessage({ id, features, options: opts, tag });
     }
   };
 
@@ -153,22 +183,28 @@ export function createComputePool(options: PoolOptions = {}): ComputePool {
 
   for (let i = 0; i < size; i++) slots.push(spawn());
 
+  const submit = (
+    features: readonly Feature[],
+    opts: DelineateOptions,
+    tag?: DraftTag,
+  ): Promise<Answer> => {
+    if (closed) return Promise.reject(new Error('the compute pool is closed'));
+    if (queue.length >= queueLimit) return Promise.resolve({ ok: false, why: 'busy', retryAfter });
+    return new Promise((resolve, reject) => {
+      const deadline = Date.now() + budgetMs;
+      queue.push({ id: nextId++, features, options: opts, tag, deadline, resolve, reject });
+      pump();
+    });
+  };
+
   return {
-    delineate(features, opts) {
-      if (closed) return Promise.reject(new Error('the compute pool is closed'));
-      if (queue.length >= queueLimit)
-        return Promise.resolve({ ok: false, why: 'busy', retryAfter });
-      return new Promise((resolve, reject) => {
-        queue.push({
-          id: nextId++,
-          features,
-          options: opts,
-          deadline: Date.now() + budgetMs,
-          resolve,
-          reject,
-        });
-        pump();
-      });
+    async delineate(features, opts) {
+      const a = await submit(features, opts);
+      return a.ok ? { ok: true, delineation: a.result as Delineation } : a;
+    },
+    async draftZones(features, opts, tag) {
+      const a = await submit(features, { ...opts, markers: false }, tag);
+      return a.ok ? { ok: true, draft: a.result as DraftZones } : a;
     },
     async close() {
       closed = true;
@@ -181,10 +217,16 @@ export function createComputePool(options: PoolOptions = {}): ComputePool {
 /** Size 0: the request thread computes (what the server did before the pool); the bench's baseline. */
 function inlinePool(): ComputePool {
   let engine: Promise<ZoneEngine> | null = null;
+  const run = async (features: readonly Feature[], opts: DelineateOptions) => {
+    engine ??= loadZoneEngine();
+    return delineatePlan(await engine, features, opts);
+  };
   return {
     async delineate(features, opts) {
-      engine ??= loadZoneEngine();
-      return { ok: true, delineation: delineatePlan(await engine, features, opts) };
+      return { ok: true, delineation: await run(features, opts) };
+    },
+    async draftZones(features, opts, tag) {
+      return { ok: true, draft: draftOf(await run(features, { ...opts, markers: false }), tag) };
     },
     async close() {},
   };
@@ -202,8 +244,25 @@ export function lazyComputePool(options: PoolOptions = {}): ComputePool {
       pool ??= createComputePool(options);
       return pool.delineate(features, opts);
     },
+    draftZones(features, opts, tag) {
+      pool ??= createComputePool(options);
+      return pool.draftZones(features, opts, tag);
+    },
     async close() {
       await pool?.close();
     },
   };
+}
+
+/**
+ * A draft's zones from its delineation: each feature tagged with its plan and version, serialized.
+ * @example draftOf(delineation, { plan: 'city-01', version: 3 }).ok
+ */
+export function draftOf(d: Delineation, tag: DraftTag): DraftZones {
+  if (!d.ok) return d;
+  const features = d.zones.features.map((f) => ({
+    ...f,
+    properties: { ...f.properties, plan: tag.plan, version: tag.version, draft: true },
+  }));
+  return { ok: true, featuresJson: JSON.stringify(features), warnings: d.warnings };
 }

@@ -3,14 +3,16 @@ import { parentPort } from 'node:worker_threads';
 import type { Feature } from 'geojson';
 import { type DelineateOptions, delineatePlan } from '../../domain/plans/delineate-plan';
 import { loadZoneEngine } from '../../domain/zones/compute-zones';
+import { type DraftTag, draftOf } from './compute-pool';
 
 const engine = loadZoneEngine();
 
 parentPort?.on(
   'message',
-  async (m: { id: number; features: Feature[]; options: DelineateOptions }) => {
+  async (m: { id: number; features: Feature[]; options: DelineateOptions; tag?: DraftTag }) => {
     try {
-      const result = delineatePlan(await engine, m.features, m.options);
+      const delineation = delineatePlan(await engine, m.features, m.options);
+      const result = m.tag ? draftOf(delineation, m.tag) : delineation;
       parentPort?.postMessage({ id: m.id, result });
     } catch (err) {
       parentPort?.postMessage({

@@ -10,13 +10,31 @@ import { type Message, msg } from '../../domain/message';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { sendCached } from '../cached-body';
+import type { GeometryVersion } from '../store/store';
 import type { PublicZones } from './public-zones';
 import { computeRefused, fail, findPlan, readQuery, refuse } from './route-kit';
 import { rulesInForce } from './rules-in-force';
 
+/** Parsed versions kept for draft zones. */
+const RECENT_VERSIONS = 4;
+
 /** The zone and coordinate routes. */
 export function zoneRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // Versions never change: a few recent ones stay parsed, so that parallel drafts of a large plan
+  // read and parse its features once (3 MB of JSON costs the request thread ~80 ms each time).
+  const recent = new Map<string, GeometryVersion>();
+  const newestVersion = async (planId: string): Promise<GeometryVersion | null> => {
+    const newest = (await deps.store.listVersions(planId))[0];
+    if (!newest) return null;
+    const key = `${planId}\u0000${newest.version}`;
+    const kept = recent.get(key);
+    if (kept) return kept;
+    const read = await deps.store.getGeometry(planId, newest.version);
+    if (read) recent.set(key, read);
+    if (recent.size > RECENT_VERSIONS) recent.delete(recent.keys().next().value as string);
+    return read;
+  };
 
   app.get('/api/zones', async (c) => {
     const query = readQuery(c, zonesQuery);
@@ -27,29 +45,29 @@ export function zoneRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<App
       if (!row) return fail(c, 404, msg('common.noPlan', { id: planId }));
       if (!canViewDraft(actorOf(c), row.record))
         return refuse(c, msg('common.what.seeDrafts', { plan: planId }));
-      const latest = await deps.store.latestGeometry(planId);
+      const latest = await newestVersion(planId);
       if (!latest) return fail(c, 404, msg('zones.noGeometryYet', { plan: planId }));
-      const outcome = await deps.compute.delineate(latest.features, {
-        river: row.record.riverId,
-        rules: await rulesInForce(deps.store),
-        markers: false,
-      });
+      const outcome = await deps.compute.draftZones(
+        latest.features,
+        { river: row.record.riverId, rules: await rulesInForce(deps.store) },
+        { plan: planId, version: latest.version },
+      );
       if (!outcome.ok) return computeRefused(c, outcome.why, outcome.retryAfter);
-      const result = outcome.delineation;
+      const result = outcome.draft;
       if (!result.ok) {
         const reason = result.errors[0] ?? msg('zones.input.noReach');
         return fail(c, 400, msg('zones.cannotCompute', { version: latest.version, reason }), {
           reasons: result.errors,
         });
       }
-      const features = result.zones.features.map((f) => ({
-        ...f,
-        properties: { ...f.properties, plan: planId, version: latest.version, draft: true },
-      }));
-      c.header('cache-control', 'no-store');
       const lang = langOfAcceptLanguage(c.req.header('accept-language'));
-      const warnings = result.warnings.map((w) => renderMessage(w, lang));
-      return c.json({ type: 'FeatureCollection', features, warnings });
+      const warnings = JSON.stringify(result.warnings.map((w) => renderMessage(w, lang)));
+      // the features come serialized from the worker: only the envelope is written here
+      return c.body(
+        `{"type":"FeatureCollection","features":${result.featuresJson},"warnings":${warnings}}`,
+        200,
+        { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      );
     }
     return sendCached(c, await publicZones.body(), 'application/geo+json');
   });
