@@ -291,6 +291,8 @@ describe.each(kinds)('%s store contract', (_kind, open) => {
     });
     const got = (await s.getPublication('city-01')) ?? expect.fail('not published');
     expect(got).toEqual(p1);
+    expect(await s.publicationTag('city-01')).toEqual({ version: 1, etag: p1.etag });
+    expect(await s.publicationTag('city-02')).toBeNull();
     got.zones.features = [];
     expect(await s.getPublication('city-01')).toEqual(p1);
     // a later change is a send-back, a new draft and a new publication; the old one stays as it was

@@ -72,7 +72,7 @@ export function geometryRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (!canViewDraft(actorOf(c), row.record))
       return refuse(c, msg('common.what.seeDrafts', { plan: row.record.id }));
     const versions = await deps.store.listVersions(row.record.id);
-    const published = await deps.store.getPublication(row.record.id);
+    const published = await deps.store.publicationTag(row.record.id);
     return c.json({ versions, published: published?.version ?? null }, 200, {
       'cache-control': 'no-store',
     });

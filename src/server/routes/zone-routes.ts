@@ -10,13 +10,35 @@ import { type Message, msg } from '../../domain/message';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { sendCached } from '../cached-body';
-import type { GeometryVersion } from '../store/store';
+import type { GeometryVersion, Publication } from '../store/store';
 import type { PublicZones } from './public-zones';
 import { computeRefused, fail, findPlan, readQuery, refuse } from './route-kit';
 import { rulesInForce } from './rules-in-force';
 
 /** Parsed versions kept for draft zones. */
 const RECENT_VERSIONS = 4;
+
+/** Coordinate tables kept, one per publication. */
+const CACHED_TABLES = 64;
+
+type MarkerTable = { ok: true; text: string; version: number } | { ok: false; errors: Message[] };
+
+/** A publication's markers as one UTF-8 CSV (the coordinate tables one after another, one BOM). */
+function buildMarkerTable(planId: string, publication: Publication): MarkerTable {
+  const out = exportFeatures(publication.markers, {
+    format: 'csv',
+    crs: 'auto',
+    encoding: 'utf-8',
+    baseName: planId,
+  });
+  if (!out.ok) return out;
+  // one file per table (management/protection markers, notice boards): one download, one BOM
+  // (TextDecoder drops each file's own)
+  const text = out.files
+    .map((f, i) => `${i === 0 ? '\ufeff' : ''}${new TextDecoder().decode(f.bytes)}`)
+    .join('\r\n');
+  return { ok: true, text, version: publication.version };
+}
 
 /** The zone and coordinate routes. */
 export function zoneRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<AppEnv> {
@@ -72,12 +94,30 @@ export function zoneRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<App
     return sendCached(c, await publicZones.body(), 'application/geo+json');
   });
 
+  // the coordinate table of a publication never changes: built once per publication (id + ETag)
+  const tables = new Map<string, Promise<MarkerTable | null>>();
+  const readTable = async (planId: string, etag: string): Promise<MarkerTable | null> => {
+    const publication = await deps.store.getPublication(planId);
+    return publication?.etag === etag ? buildMarkerTable(planId, publication) : null;
+  };
+  const markerTable = (planId: string, etag: string): Promise<MarkerTable | null> => {
+    const key = `${planId}\u0000${etag}`;
+    let table = tables.get(key);
+    if (!table) {
+      table = readTable(planId, etag);
+      tables.set(key, table);
+      void table.then((t) => t ?? tables.delete(key)).catch(() => tables.delete(key));
+      if (tables.size > CACHED_TABLES) tables.delete(tables.keys().next().value as string);
+    }
+    return table;
+  };
+
   app.get('/api/plans/:id/markers.csv', async (c) => {
     const found = await findPlan(c, deps);
     if (!found.ok) return found.response;
     const { row } = found.plan;
-    const [publication, settings] = await Promise.all([
-      deps.store.getPublication(row.record.id),
+    const [tag, settings] = await Promise.all([
+      deps.store.publicationTag(row.record.id),
       deps.store.getSettings(),
     ]);
     const context = { publicCoordinates: settings.publicCoordinates, published: true };
@@ -85,20 +125,11 @@ export function zoneRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<App
     if (!canSeeCoordinates(actorOf(c), row.record, context)) {
       return fail(c, 403, msg('zones.coordinatesNotPublic', { plan: row.record.id }));
     }
-    if (!publication) return fail(c, 404, msg('zones.notPublished', { plan: row.record.id }));
-    const out = exportFeatures(publication.markers, {
-      format: 'csv',
-      crs: 'auto',
-      encoding: 'utf-8',
-      baseName: row.record.id,
-    });
-    if (!out.ok) return fail(c, 400, out.errors[0] as Message, { reasons: out.errors });
-    // one file per table (management/protection markers, notice boards): one download, one BOM
-    // (TextDecoder drops each file's own)
-    const text = out.files
-      .map((f, i) => `${i === 0 ? '\ufeff' : ''}${new TextDecoder().decode(f.bytes)}`)
-      .join('\r\n');
-    const name = `${row.record.id}-v${publication.version}-markers.csv`;
+    const table = tag && (await markerTable(row.record.id, tag.etag));
+    if (!table) return fail(c, 404, msg('zones.notPublished', { plan: row.record.id }));
+    if (!table.ok) return fail(c, 400, table.errors[0] as Message, { reasons: table.errors });
+    const { text, version } = table;
+    const name = `${row.record.id}-v${version}-markers.csv`;
     return c.body(text, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${name}"`,

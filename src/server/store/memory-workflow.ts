@@ -120,6 +120,10 @@ export function memoryWorkflow(state: MemoryState): WorkflowMethods {
     async getPublication(planId) {
       return jsonCopy(newestPublication(planId));
     },
+    async publicationTag(planId) {
+      const p = newestPublication(planId);
+      return p ? { version: p.version, etag: p.etag } : null;
+    },
     async listPublications() {
       const ids = [...new Set(publications.map((p) => p.planId))].sort();
       return jsonCopy(ids.map((id) => newestPublication(id) as Publication));

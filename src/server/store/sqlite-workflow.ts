@@ -221,6 +221,14 @@ export function workflowMethods(
         .get(planId) as PublicationSqlRow | undefined;
       return row ? toPublication(row) : null;
     },
+    async publicationTag(planId) {
+      const row = db
+        .prepare(
+          'SELECT version, etag FROM publications WHERE plan_id = ? ORDER BY rowid DESC LIMIT 1',
+        )
+        .get(planId) as { version: number; etag: string } | undefined;
+      return row ?? null;
+    },
     async listPublications() {
       const rows = db
         .prepare(

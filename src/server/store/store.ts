@@ -234,6 +234,8 @@ export interface Store {
   getPublication(planId: string): Promise<Publication | null>;
   /** The newest publication of every plan that has one. */
   listPublications(): Promise<Publication[]>;
+  /** Which publication is the newest (version and ETag), without reading its zones and markers. */
+  publicationTag(planId: string): Promise<{ version: number; etag: string } | null>;
 
   addComment(comment: Omit<CommentRow, 'id' | 'at'>, actor: string): Promise<CommentRow>;
   listComments(planId: string): Promise<CommentRow[]>;
@@ -258,6 +260,7 @@ export type WorkflowMethods = Pick<
   | 'publish'
   | 'getPublication'
   | 'listPublications'
+  | 'publicationTag'
   | 'addComment'
   | 'listComments'
 >;
