@@ -9,9 +9,16 @@ const engine = loadZoneEngine();
 
 parentPort?.on(
   'message',
-  async (m: { id: number; features: Feature[]; options: DelineateOptions; tag?: DraftTag }) => {
+  async (m: {
+    id: number;
+    features: Feature[] | string;
+    options: DelineateOptions;
+    tag?: DraftTag;
+  }) => {
     try {
-      const delineation = delineatePlan(await engine, m.features, m.options);
+      const features =
+        typeof m.features === 'string' ? (JSON.parse(m.features) as Feature[]) : m.features;
+      const delineation = delineatePlan(await engine, features, m.options);
       const result = m.tag ? draftOf(delineation, m.tag) : delineation;
       parentPort?.postMessage({ id: m.id, result });
     } catch (err) {

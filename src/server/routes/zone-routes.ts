@@ -10,7 +10,7 @@ import { type Message, msg } from '../../domain/message';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { sendCached } from '../cached-body';
-import type { GeometryVersion, Publication } from '../store/store';
+import type { Publication } from '../store/store';
 import type { PublicZones } from './public-zones';
 import { computeRefused, fail, findPlan, readQuery, refuse } from './route-kit';
 import { rulesInForce } from './rules-in-force';
@@ -45,17 +45,20 @@ export function zoneRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<App
   const app = new Hono<AppEnv>();
   // Versions never change: a few recent ones stay parsed, so that parallel drafts of a large plan
   // read and parse its features once (3 MB of JSON costs the request thread ~80 ms each time).
-  const recent = new Map<string, GeometryVersion>();
-  const newestVersion = async (planId: string): Promise<GeometryVersion | null> => {
+  // (kept as JSON text too: the text crosses to a worker as one copy)
+  const recent = new Map<string, { version: number; json: string }>();
+  const newestVersion = async (planId: string) => {
     const newest = (await deps.store.listVersions(planId))[0];
     if (!newest) return null;
     const key = `${planId}\u0000${newest.version}`;
     const kept = recent.get(key);
     if (kept) return kept;
     const read = await deps.store.getGeometry(planId, newest.version);
-    if (read) recent.set(key, read);
+    if (!read) return null;
+    const version = { version: read.version, json: JSON.stringify(read.features) };
+    recent.set(key, version);
     if (recent.size > RECENT_VERSIONS) recent.delete(recent.keys().next().value as string);
-    return read;
+    return version;
   };
 
   app.get('/api/zones', async (c) => {
@@ -70,7 +73,7 @@ export function zoneRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<App
       const latest = await newestVersion(planId);
       if (!latest) return fail(c, 404, msg('zones.noGeometryYet', { plan: planId }));
       const outcome = await deps.compute.draftZones(
-        latest.features,
+        latest.json,
         { river: row.record.riverId, rules: await rulesInForce(deps.store) },
         { plan: planId, version: latest.version },
       );
