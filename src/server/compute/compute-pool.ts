@@ -134,8 +134,21 @@ export function createComputePool(options: PoolOptions = {}): ComputePool {
     });
     slot.worker.on('error', (err) => {
       const job = slot.job;
+      if (!job) {
+        // failed while loading (no job): out of the pool, a new one in a second (not a hot loop)
+        console.error(`compute worker: ${err.message}`);
+        const i = slots.indexOf(slot);
+        if (i < 0) return;
+        slots.splice(i, 1);
+        setTimeout(() => {
+          if (closed) return;
+          slots.push(spawn());
+          pump();
+        }, 1000).unref();
+        return;
+      }
       replace(slot);
-      job?.reject(err);
+      job.reject(err);
     });
     slot.worker.unref();
     return slot;
@@ -190,7 +203,10 @@ export function createComputePool(options: PoolOptions = {}): ComputePool {
     if (queue.length >= queueLimit) return Promise.resolve({ ok: false, why: 'busy', retryAfter });
     return new Promise((resolve, reject) => {
       const deadline = Date.now() + budgetMs;
-      queue.push({ id: nextId++, features, options: opts, tag, deadline, resolve, reject });
+      // FIFO with one budget: a waiting job's deadline is never before a running one's, so the
+      // running job's timer frees its worker in time for the waiting one to be answered 'late'
+      const job: Job = { id: nextId++, features, options: opts, tag, deadline, resolve, reject };
+      queue.push(job);
       pump();
     });
   };
