@@ -6,6 +6,7 @@
 //   page load → interactive per workspace, and "计算" → zones drawn for the demo reaches (browser)
 //   zones, markers and every export format on the demo reaches and the whole 南流江 course
 //   the server under load on loopback (autocannon): GET /api/plans, /api/zones, concurrent edits
+//   health and the register while 6 drafts of a 2 × 60,000-vertex plan compute, before/after the pool
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { ROOT } from '../tests/helpers/register';
 import { startServer } from '../tests/helpers/server';
 import { benchExports } from './exports';
 import { benchLoad } from './load';
+import { benchResponsive } from './responsive';
 import { benchStartup } from './startup';
 import { benchWorkspaces } from './workspaces';
 import { benchZones } from './zones';
@@ -163,6 +165,7 @@ rows.push(...(await benchWorkspaces(Math.min(RUNS, 7))));
 rows.push(...(await benchZones()));
 rows.push(...benchExports());
 rows.push(...(await benchLoad()));
+for (const r of await benchResponsive()) rows.push(r);
 const calibration = (before + calibrate()) / 2;
 rows.push({
   what: 'machine calibration (parse+gzip counties.geojson ×10, before/after mean)',

@@ -28,7 +28,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // in the sources is the repo root in the bundles too
 const outDir = join(root, 'dist-node/bin');
 const manifest = join(root, 'dist-node/build.json');
-const ENTRIES = { server: 'src/server/main.ts', hejie: 'src/cli/main.ts' };
+const ENTRIES = {
+  server: 'src/server/main.ts',
+  hejie: 'src/cli/main.ts',
+  // the compute pool's worker thread (src/server/compute): loaded beside the server's bundle
+  'compute-worker': 'src/server/compute/compute-worker.ts',
+};
 // what the bundles depend on besides the modules they contain
 const ALWAYS = ['package-lock.json', 'scripts/build-node.mjs'];
 
@@ -128,5 +133,5 @@ export async function ensureNodeBuild() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--if-stale')) await ensureNodeBuild();
-  else console.log(`built dist-node/bin (server.mjs, hejie.mjs) in ${await buildNode()} ms`);
+  else console.log(`built dist-node/bin (server.mjs, hejie.mjs, compute-worker.mjs) in ${await buildNode()} ms`);
 }

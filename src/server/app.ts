@@ -5,6 +5,8 @@ import type { FeatureCollection } from 'geojson';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { IMPORT_EXTENT } from '../domain/formats/import/import-extent';
+import type { Region } from '../domain/geo/check-features';
 import { msg } from '../domain/message';
 import { authRoutes } from './auth/auth-routes';
 import type { AppEnv, ServerDeps } from './auth/context';
@@ -13,6 +15,7 @@ import { isSecureRequest } from './auth/request-info';
 import { securityMiddleware } from './auth/security';
 import type { TileReader } from './base-tiles';
 import { createBaseTiles } from './base-tiles';
+import { type ComputePool, lazyComputePool } from './compute/compute-pool';
 import type { Geodata } from './geodata';
 import { buildBaseLayer, MAP_FILES } from './geodata';
 import { planRoutes } from './routes/plan-routes';
@@ -32,6 +35,10 @@ export interface AppOptions {
   trustProxy?: readonly string[];
   clock?: () => Date;
   version?: string;
+  /** the compute pool (closed by whoever made it); default: a lazy pool of cores − 1 workers */
+  compute?: ComputePool;
+  /** where saved positions may lie; default: the import extent (Qinzhou plus 0.05°) */
+  region?: Region;
 }
 
 const TIANDITU = 'https://*.tianditu.gov.cn';
@@ -47,6 +54,8 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     clock,
     demo: opts.demo,
     tiandituKey: opts.tiandituKey,
+    compute: opts.compute ?? lazyComputePool(),
+    region: opts.region ?? IMPORT_EXTENT,
   };
   const trustedProxies = opts.trustProxy ?? [];
   app.use(async (c, next) => {

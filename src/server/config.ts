@@ -1,12 +1,16 @@
 // The server's and the CLI's configuration: the environment read and checked once, in one place.
 import { join, resolve } from 'node:path';
+import { renderMessage } from '../contract/messages/render';
+import { IMPORT_EXTENT } from '../domain/formats/import/import-extent';
+import { parseRegion } from '../domain/geo/check-features';
 
 // two levels below the repo root, in src/server/ as in the built dist-node/bin/
 const root = resolve(import.meta.dirname, '../..');
 
 /**
  * Reads the environment: PORT, HEJIE_DATA, HEJIE_MODE, TIANDITU_KEY, HEJIE_NOW, HEJIE_TRUST_PROXY
- * (comma-separated addresses of reverse proxies whose X-Forwarded-Proto/-Host count).
+ * (comma-separated addresses of reverse proxies whose X-Forwarded-Proto/-Host count), HEJIE_REGION
+ * (west,south,east,north: where saved positions may lie; default Qinzhou and a margin).
  */
 export function readEnv(env: NodeJS.ProcessEnv) {
   const port = Number(env.PORT ?? 8080);
@@ -18,8 +22,11 @@ export function readEnv(env: NodeJS.ProcessEnv) {
   const now = env.HEJIE_NOW ? new Date(env.HEJIE_NOW) : null;
   if (now && Number.isNaN(now.getTime()))
     throw new Error(`HEJIE_NOW must be an ISO date, got "${env.HEJIE_NOW}"`);
+  const region = env.HEJIE_REGION ? parseRegion(env.HEJIE_REGION) : null;
+  if (region && !region.ok) throw new Error(renderMessage(region.reason, 'en'));
   return {
     port,
+    region: region?.region ?? IMPORT_EXTENT,
     dataDir: resolve(env.HEJIE_DATA ?? join(root, 'data')),
     demo: mode === 'demo',
     tiandituKey: env.TIANDITU_KEY?.trim() || null,

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { seedDemoAccounts } from './auth/demo-accounts';
+import { createComputePool } from './compute/compute-pool';
 import { readEnv } from './config';
 import { openRegister } from './open-register';
 import { lockDataDir } from './store/data-lock';
@@ -22,7 +23,10 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
     cfg.demo ? seedDemoAccounts(store, 'system:demo-start') : null,
   ]);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  const compute = createComputePool();
   const app = createApp({
+    compute,
+    region: cfg.region,
     store,
     geodata,
     distDir: join(root, 'dist'),
@@ -39,7 +43,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   });
   const stop = () => {
     server.close();
-    void store.close().then(() => process.exit(0));
+    void Promise.all([compute.close(), store.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

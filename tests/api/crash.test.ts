@@ -190,7 +190,7 @@ describe('crash: kill -9 during a stream of writes', () => {
     };
     const random = mulberry32(20261128);
 
-    // A published version first: geometry v1, the workflow up to 成果文件制作与验收, publish.
+    // A published version first: geometry v1, the workflow up to 成果文件制作与验收, publish, send back.
     let server = await spawnServer(dir);
     const planner = await login(server.url, STRESS_PLANNER);
     const chief = await login(server.url, CHIEF);
@@ -208,6 +208,9 @@ describe('crash: kill -9 during a stream of writes', () => {
     ).features.filter((f) => f.properties.plan === PUBLISHED);
     expect(published.length).toBeGreaterThan(0);
     expect(published.every((f) => f.properties.version === 1)).toBe(true);
+    // drafts after a publication need a send-back first (issue 17); the public keeps version 1
+    const back = await moveStage(server.url, [planner], PUBLISHED, 'published', 'deliverables');
+    expect(back?.status, JSON.stringify(back?.body)).toBeLessThan(300);
     await server.stop();
 
     let frozen: Publication | null = null;

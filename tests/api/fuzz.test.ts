@@ -18,6 +18,7 @@ import {
   type FuzzRequest,
   fuzzRequest,
   type Route,
+  unsavableGeometry,
 } from '../helpers/fuzz-requests';
 import { dice } from '../helpers/random';
 import { bundledRegister, ROOT } from '../helpers/register';
@@ -190,6 +191,26 @@ describe('fuzz: seeded malformed requests to every route', () => {
     expect([...statuses.keys()].filter((s) => s >= 200 && s < 300).length).toBeGreaterThan(0);
     expect([...statuses.keys()].filter((s) => s >= 400 && s < 500).length).toBeGreaterThan(2);
   }, 180_000);
+
+  it('refuses at save, with 400 naming the feature, geometry that cannot be computed (was 201, then 500)', async () => {
+    const planner = await login(server.url, STRESS_PLANNER);
+    const headers = { cookie: planner.cookie };
+    const current = (await (
+      await fetch(`${server.url}/api/plans/city-02/geometry`, { headers })
+    ).json()) as { version: number };
+    for (const r of unsavableGeometry('city-02', current.version, planner)) {
+      const a = await sendRaw(server.url, r);
+      expect(a.status, `${r.label}: ${a.text.slice(0, 200)}`).toBe(400);
+      expect(JSON.parse(a.text).error, r.label).toMatch(/^feature \d+ \(reach \w+\)/);
+    }
+    const after = (await (
+      await fetch(`${server.url}/api/plans/city-02/geometry`, { headers })
+    ).json()) as { version: number };
+    expect(after.version).toBe(current.version);
+    const draft = await fetch(`${server.url}/api/zones?plan=city-02&version=draft`, { headers });
+    expect(draft.status).toBeLessThan(500);
+    expect(server.alive(), server.log()).toBe(true);
+  }, 60_000);
 
   it('survives truncated bodies and raw non-UTF-8 request lines, then answers /api/health', async () => {
     const truncated = Buffer.from(

@@ -299,7 +299,18 @@ describe('stages and publication', () => {
     });
     expect([again.status, await again.text(), again.headers.get('etag')]).toEqual([304, '', etag]);
 
-    // a new draft (v2, moved 110 m north) changes neither the public zones nor the markers
+    // at 公告实施 no new version is taken (409); after a send-back a new draft (v2, moved 110 m
+    // north) changes neither the public zones nor the markers
+    const frozen = await call('planner', 'PUT', '/api/plans/city-01/geometry', {
+      features: reach(0.001),
+      baseVersion: 1,
+    });
+    expect(frozen.status).toBe(409);
+    const back = await call('planner', 'POST', '/api/plans/city-01/stage', {
+      to: 'deliverables',
+      comment: '复核后调整',
+    });
+    expect(back.status).toBe(200);
     const v2 = await call('planner', 'PUT', '/api/plans/city-01/geometry', {
       features: reach(0.001),
       baseVersion: 1,
@@ -393,8 +404,9 @@ describe('stages and publication', () => {
     }[];
     const actions = audit.map((a) => a.action);
     expect(actions.filter((a) => a === 'geometry.save')).toHaveLength(2);
-    // 4 planner steps, 审核确定, the send-back, then 现场复核 → 审核确定 → 成果文件制作与验收 again
-    expect(actions.filter((a) => a === 'stage.move')).toHaveLength(9);
+    // 4 planner steps, 审核确定, the send-back, then 现场复核 → 审核确定 → 成果文件制作与验收 again,
+    // and the send-back from 公告实施 before v2
+    expect(actions.filter((a) => a === 'stage.move')).toHaveLength(10);
     expect(actions).toContain('publish');
     expect(actions).toContain('publish.comment');
     expect(actions.at(-1)).toBe('comment.add');

@@ -1,4 +1,5 @@
 import type { Dice } from './random';
+import { syntheticPlan } from './synthetic-plan';
 
 /** One generated request: raw enough to carry bad UTF-8, wrong types and odd methods. */
 export interface FuzzRequest {
@@ -280,4 +281,67 @@ export function edgeRequests(routes: readonly Route[], caller: Caller | null): F
     }));
     return [...paths, ...withBodies];
   });
+}
+
+/**
+ * Geometry that was saved with 201 and then failed with 500 (issue 17): lon −30, lat 89.99, two
+ * 250,000-vertex lines (synthetic), properties 1,000 deep. Each must be refused at save with 400.
+ */
+export function unsavableGeometry(
+  planId: string,
+  baseVersion: number,
+  caller: Caller,
+): FuzzRequest[] {
+  const toe = (coordinates: number[][], properties: Record<string, unknown> = {}) => ({
+    type: 'Feature',
+    properties: { reach: 'F1', role: 'toe-left', embankmentClass: 3, ...properties },
+    geometry: { type: 'LineString', coordinates },
+  });
+  let deep: unknown = 1;
+  for (let i = 0; i < 1000; i++) deep = { deep };
+  const bodies: [string, unknown[]][] = [
+    [
+      'lon −30',
+      [
+        toe([
+          [-30, 21.95],
+          [108.6, 21.95],
+        ]),
+      ],
+    ],
+    [
+      'lat 89.99',
+      [
+        toe([
+          [108.6, 89.99],
+          [108.61, 89.99],
+        ]),
+      ],
+    ],
+    ['2 × 250,000 vertices', syntheticPlan(250_000)],
+    [
+      'properties 1,000 deep',
+      [
+        toe(
+          [
+            [108.6, 21.95],
+            [108.61, 21.95],
+          ],
+          { deep },
+        ),
+      ],
+    ],
+  ];
+  return bodies.map(([label, features]) => ({
+    method: 'PUT',
+    path: `/api/plans/${planId}/geometry`,
+    headers: {
+      cookie: caller.cookie,
+      'x-csrf-token': caller.csrf,
+      'content-type': 'application/json',
+      'accept-language': 'en',
+    },
+    body: Buffer.from(JSON.stringify({ features, baseVersion })),
+    label: `PUT geometry [${label}]`,
+  }));
 }

@@ -2,7 +2,13 @@
 import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../src/contract/messages/render';
-import { checkFeatures, type FeatureLimits } from '../../src/domain/geo/check-features';
+import { IMPORT_EXTENT } from '../../src/domain/formats/import/import-extent';
+import {
+  checkFeatures,
+  type FeatureLimits,
+  parseRegion,
+} from '../../src/domain/geo/check-features';
+import { readEnv } from '../../src/server/config';
 
 const limits: FeatureLimits = {
   region: { west: 108.13, south: 21.54, east: 109.92, north: 22.73 },
@@ -66,5 +72,30 @@ describe('checkFeatures', () => {
     const before = JSON.stringify(fs);
     checkFeatures(fs, limits);
     expect(JSON.stringify(fs)).toBe(before);
+  });
+});
+
+describe('HEJIE_REGION: one setting, refused at start outside zones 36–37', () => {
+  it('reads west,south,east,north; the default is the import extent', () => {
+    expect(parseRegion('106.5, 20.5, 112.5, 26')).toEqual({
+      ok: true,
+      region: { west: 106.5, south: 20.5, east: 112.5, north: 26 },
+    });
+    expect(readEnv({}).region).toEqual(IMPORT_EXTENT);
+    expect(readEnv({ HEJIE_REGION: '107,21,110,24' }).region).toEqual({
+      west: 107,
+      south: 21,
+      east: 110,
+      north: 24,
+    });
+  });
+
+  it('refuses a region outside 106.5–112.5°E, or not four numbers, with a clear message', () => {
+    expect(() => readEnv({ HEJIE_REGION: '-30,21,110,24' })).toThrow(
+      /HEJIE_REGION "-30,21,110,24" reaches outside the supported area .*106\.5–112\.5°E/,
+    );
+    expect(() => readEnv({ HEJIE_REGION: '108,21,110,89.99' })).toThrow(/outside the supported/);
+    for (const bad of ['108,21,110', '110,21,108,24', 'a,b,c,d', ''])
+      expect(parseRegion(bad)).toMatchObject({ ok: false, reason: { code: 'geo.region.syntax' } });
   });
 });

@@ -2,7 +2,7 @@
 // publication (buildPublication) of the same version give byte-identical zones and markers.
 import { join } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { wholeCourseReach } from '../../bench/course';
 import { DEFAULT_MARKER_OPTIONS } from '../../src/domain/markers/marker-options';
 import { delineatePlan, markZones, riverOfReach } from '../../src/domain/plans/delineate-plan';
@@ -12,6 +12,7 @@ import type { ZoneEngine } from '../../src/domain/zones/compute-zones';
 import { loadZoneEngine } from '../../src/domain/zones/compute-zones';
 import { DEFAULT_RULES } from '../../src/domain/zones/rules';
 import type { ServerDeps } from '../../src/server/auth/context';
+import { createComputePool } from '../../src/server/compute/compute-pool';
 import { loadGeodata, loadSampleReaches } from '../../src/server/geodata';
 import { buildPublication } from '../../src/server/routes/publish-plan';
 import type { GeometryVersion } from '../../src/server/store/store';
@@ -58,16 +59,21 @@ async function browserDraft(features: Feature[], version: number) {
   return { zones: draft.zones, markers: { type: 'FeatureCollection', features: markers } };
 }
 
+// the server computes in its worker pool: the parity covers the worker's structured clone too
+const pool = createComputePool({ size: 1 });
+afterAll(() => pool.close());
+
 /** The server: publish's buildPublication over the bundled geodata and the default rule table. */
 async function serverPublication(features: Feature[], version: number) {
   const deps = {
     store: { getSettings: async () => ({ rules: null }) },
     geodata,
     clock: () => new Date('2026-01-01T00:00:00Z'),
+    compute: pool,
   } as unknown as ServerDeps;
   const v = { planId: plan.id, version, features } as unknown as GeometryVersion;
-  const built = await buildPublication(deps, engine, plan, v, 'parity');
-  if (!built.ok) throw new Error(inEnglish(built.errors));
+  const built = await buildPublication(deps, plan, v, 'parity');
+  if (!built.ok) throw new Error('why' in built ? built.why : inEnglish(built.errors));
   return built.publication;
 }
 

@@ -199,6 +199,19 @@ describe.each(kinds)('%s store contract', (_kind, open) => {
     ]);
   });
 
+  it('takes no save at 公告实施, in the save transaction, until the plan is sent back', async () => {
+    const s = await make();
+    await s.saveGeometry('city-04', 0, [line(0)], 'lin', 'v1');
+    await s.moveStage('city-04', 'not-started', 'published', 'lin', 'test');
+    expect(await s.saveGeometry('city-04', 1, [line(1)], 'lin', 'late')).toEqual({
+      ok: false,
+      refused: expect.objectContaining({ code: 'workflow.save.published' }),
+    });
+    expect(await s.listVersions('city-04')).toHaveLength(1);
+    await s.moveStage('city-04', 'published', 'deliverables', 'lin', 'change');
+    expect(await s.saveGeometry('city-04', 1, [line(1)], 'lin', 'v2')).toMatchObject({ ok: true });
+  });
+
   it('lets exactly one of many concurrent saves on the same base win', async () => {
     const s = await make();
     await s.saveGeometry('city-03', 0, [line(0)], 'lin', 'base');
@@ -278,11 +291,13 @@ describe.each(kinds)('%s store contract', (_kind, open) => {
     });
     const got = (await s.getPublication('city-01')) ?? expect.fail('not published');
     expect(got).toEqual(p1);
+    expect(await s.publicationTag('city-01')).toEqual({ version: 1, etag: p1.etag });
+    expect(await s.publicationTag('city-02')).toBeNull();
     got.zones.features = [];
     expect(await s.getPublication('city-01')).toEqual(p1);
-    // a later change is a new draft and a new publication; the old one stays as it was
-    await s.saveGeometry('city-01', 1, [line(2)], 'lin', 'change');
+    // a later change is a send-back, a new draft and a new publication; the old one stays as it was
     await s.moveStage('city-01', 'published', 'deliverables', 'lin', 'revise');
+    await s.saveGeometry('city-01', 1, [line(2)], 'lin', 'change');
     expect(await s.publish(publication(2), 'deliverables', 'lin')).toBe(true);
     expect((await s.getPublication('city-01'))?.version).toBe(2);
     expect(await s.listPublications()).toEqual([publication(2)]);

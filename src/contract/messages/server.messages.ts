@@ -22,6 +22,8 @@ export const zh = {
   'server.geometry.staleNone':
     '该计划尚未保存过任何版本，你的修改基于第 {base} 版；请重新加载后再修改',
   'server.notice.notPublished': '计划 {plan} 尚未公告',
+  'server.compute.busy': '服务器正忙于计算其他方案，请 {seconds} 秒后再试',
+  'server.compute.late': '计算未能在时限内完成（服务器繁忙或方案过大），请 {seconds} 秒后再试',
   'server.store.noFile': '文件 {path} 不存在',
   'server.store.cannotOpen': '无法打开 {path}：{why}',
   'server.store.integrity': '数据库完整性检查（integrity_check）未通过：{found}',
@@ -57,6 +59,9 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'server.geometry.staleNone':
     'no version has been saved yet, not version {base}; reload and apply your edit to it',
   'server.notice.notPublished': '{plan} has not been published',
+  'server.compute.busy': 'the server is busy computing other plans; try again in {seconds} s',
+  'server.compute.late':
+    'the computation did not finish in time (the server is busy or the plan is very large); try again in {seconds} s',
   'server.store.noFile': '{path} does not exist',
   'server.store.cannotOpen': 'cannot open {path}: {why}',
   'server.store.integrity': 'integrity_check: {found}',

@@ -19,6 +19,8 @@ export const zh = {
   'workflow.movedMeanwhile': '该计划已被他人改为“{stage}”阶段，请刷新',
   'workflow.publish.notAllowed': '你无权公告该计划',
   'workflow.publish.wrongStage': '只能在“{from}”阶段公告；该计划现处于“{stage}”阶段',
+  'workflow.save.published':
+    '计划处于“{stage}”阶段，已公告的版本不能再改；请先将其退回“{back}”，再保存新版本',
   'workflow.publish.noGeometry': '计划 {plan} 尚未保存任何图形，无法公告',
   'workflow.publish.leftMeanwhile': '计划 {plan} 已被他人移出“{from}”阶段，请刷新',
 } as const satisfies Record<string, string>;
@@ -42,6 +44,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'workflow.movedMeanwhile': 'the plan moved to {stage} meanwhile; reload',
   'workflow.publish.notAllowed': 'you may not publish this plan',
   'workflow.publish.wrongStage': 'a plan is published from {from}; it is in {stage}',
+  'workflow.save.published':
+    'the plan is at {stage}: its published version stands; send the plan back to {back} first, then save a new version',
   'workflow.publish.noGeometry': '{plan} has no saved geometry to publish',
   'workflow.publish.leftMeanwhile': '{plan} left {from} meanwhile; reload',
 };

@@ -13,6 +13,38 @@ export interface Region {
   north: number;
 }
 
+/**
+ * Where the app computes at all: the CGCS2000 3° Gauss-Krüger zones 36–37 (EPSG:4545/4546, 106.5–112.5°E)
+ * it has definitions for, at Guangxi's latitudes. A deployment's region must lie inside it.
+ */
+const SUPPORTED_AREA: Region = { west: 106.5, south: 18, east: 112.5, north: 26 };
+
+/**
+ * A region from `west,south,east,north` in degrees (HEJIE_REGION), or why it cannot be one.
+ * @example parseRegion('108.1,21.5,109.9,22.7') // { ok: true, region: { west: 108.1, … } }
+ */
+export function parseRegion(
+  text: string,
+): { ok: true; region: Region } | { ok: false; reason: Message } {
+  const parts = text.split(',').map((p) => Number(p.trim()));
+  const [west, south, east, north] = parts;
+  if (
+    parts.length !== 4 ||
+    !parts.every(Number.isFinite) ||
+    west === undefined ||
+    south === undefined ||
+    east === undefined ||
+    north === undefined ||
+    west >= east ||
+    south >= north
+  )
+    return { ok: false, reason: msg('geo.region.syntax', { got: text }) };
+  const a = SUPPORTED_AREA;
+  if (west < a.west || east > a.east || south < a.south || north > a.north)
+    return { ok: false, reason: msg('geo.region.unsupported', { got: text, ...a }) };
+  return { ok: true, region: { west, south, east, north } };
+}
+
 /** The limits a saved version is checked against. */
 export interface FeatureLimits {
   /** where positions may lie (the deployment's region) */

@@ -180,7 +180,7 @@ export function placeMarkers(input: unknown, options: PlaceMarkersOptions = {}):
   const summaries: LineSummary[] = [];
   for (const line of lines) {
     const placed = placeOnLine(line, codes.get(line.reach) as string, resolved.options);
-    features.push(...placed.features);
+    for (const f of placed.features) features.push(f);
     summaries.push(placed.summary);
   }
   features.sort((a, b) => compareMarkers(a.properties, b.properties));

@@ -5,7 +5,7 @@ import type { PlanAccess } from '../access/permissions';
 import { actsAsPlanner, canPublish, canViewDraft, isChiefOf } from '../access/permissions';
 import { type Message, msg } from '../message';
 import type { StageId } from './stages';
-import { STAGES, stageIndex, stageName } from './stages';
+import { FINAL_STAGE, STAGES, stageIndex, stageName } from './stages';
 
 /** A move is allowed, or refused with the reason (its code tells what kind of refusal it is). */
 export type StageMoveCheck = { ok: true } | { ok: false; reason: Message };
@@ -103,6 +103,19 @@ export function checkPublish(actor: Actor, plan: PlanAccess & { stage: StageId }
   if (plan.stage !== PUBLISH_FROM)
     return refuse(
       msg('workflow.publish.wrongStage', { from: name(PUBLISH_FROM), stage: name(plan.stage) }),
+    );
+  return OK;
+}
+
+/**
+ * Whether a new version may be saved at a stage: not at 公告实施, where the published version stands
+ * until the plan is sent back (the store checks it in the save's transaction).
+ * @example checkSave('published') // { ok: false, reason: { code: 'workflow.save.published', … } }
+ */
+export function checkSave(stage: StageId): StageMoveCheck {
+  if (stage === FINAL_STAGE)
+    return refuse(
+      msg('workflow.save.published', { stage: name(stage), back: name('field-check') }),
     );
   return OK;
 }

@@ -144,10 +144,10 @@ function computeAll(arena: () => Planar, input: unknown, table: RuleTable): Zone
     const pl = arena();
     try {
       const out = computeReach(pl, reach, rules);
-      if ('errors' in out) errors.push(...out.errors);
+      if ('errors' in out) for (const e of out.errors) errors.push(e);
       else {
-        features.push(...out.features);
-        warnings.push(...out.warnings);
+        for (const f of out.features) features.push(f);
+        for (const w of out.warnings) warnings.push(w);
       }
     } finally {
       pl.dispose();
@@ -231,7 +231,10 @@ function computeReach(
   const radii = banks
     .flatMap(({ w }) => [w.widthM, w.widthM + (w.protectionM ?? 0)])
     .filter((r) => r > 0);
-  const q = quadrantSegmentsFor(Math.max(...radii, 1), ARC_TOLERANCE_M);
+  const q = quadrantSegmentsFor(
+    radii.reduce((m, r) => Math.max(m, r), 1),
+    ARC_TOLERANCE_M,
+  );
   const snap = (g: Geometry) => pl.snapToGrid(g, GRID_M);
   const management = pl.unionAll([
     corridor,

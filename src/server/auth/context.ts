@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { Actor } from '../../domain/access/actor';
 import { PUBLIC } from '../../domain/access/actor';
+import type { Region } from '../../domain/geo/check-features';
+import type { ComputePool } from '../compute/compute-pool';
 import type { Geodata } from '../geodata';
 import type { SessionRow, Store } from '../store/store';
 
@@ -12,6 +14,10 @@ export interface ServerDeps {
   demo: boolean;
   /** the environment's Tianditu key (wins over the one in settings) */
   tiandituKey: string | null;
+  /** zones, markers and publications are computed here, off the request thread */
+  compute: ComputePool;
+  /** where saved positions may lie (HEJIE_REGION; default: the import extent) */
+  region: Region;
 }
 
 /** Hono's environment for Hejie: the auth middleware sets who is asking. */

@@ -3,11 +3,19 @@ import type { Feature } from 'geojson';
 import { Hono } from 'hono';
 import { geometryQuery, saveGeometryBody } from '../../contract/versions';
 import { canEditGeometry, canViewDraft } from '../../domain/access/permissions';
-import { msg } from '../../domain/message';
+import { checkFeatures } from '../../domain/geo/check-features';
+import { type Message, msg } from '../../domain/message';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import type { GeometryVersion } from '../store/store';
 import { actorName, fail, findPlan, readBody, readQuery, refuse } from './route-kit';
+
+/**
+ * What one saved line may hold. 60,000 vertices: two toe lines of that size delineate with markers
+ * in ~1.7 s (a synthetic reach, tests/helpers/synthetic-plan.ts; figures in docs/api.md); nesting 8:
+ * a plan's properties are flat, 8 leaves room for a survey's own attributes.
+ */
+const SAVE_LIMITS = { maxVertices: 60_000, maxDepth: 8 };
 
 /** A version without its features (what a list or a conflict reports). */
 function describeVersion(v: GeometryVersion) {
@@ -64,7 +72,7 @@ export function geometryRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (!canViewDraft(actorOf(c), row.record))
       return refuse(c, msg('common.what.seeDrafts', { plan: row.record.id }));
     const versions = await deps.store.listVersions(row.record.id);
-    const published = await deps.store.getPublication(row.record.id);
+    const published = await deps.store.publicationTag(row.record.id);
     return c.json({ versions, published: published?.version ?? null }, 200, {
       'cache-control': 'no-store',
     });
@@ -79,6 +87,10 @@ export function geometryRoutes(deps: ServerDeps): Hono<AppEnv> {
     const body = await readBody(c, saveGeometryBody);
     if (!body.ok) return body.response;
     const { features, baseVersion, comment } = body.value;
+    // what could not be computed later is refused now (it used to be saved, then fail with 500)
+    const unsavable = checkFeatures(features, { region: deps.region, ...SAVE_LIMITS });
+    if (unsavable.length > 0)
+      return fail(c, 400, unsavable[0] as Message, { field: 'features', reasons: unsavable });
     const saved = await deps.store.saveGeometry(
       row.record.id,
       baseVersion,
@@ -86,6 +98,7 @@ export function geometryRoutes(deps: ServerDeps): Hono<AppEnv> {
       actorName(c),
       comment ?? '',
     );
+    if (!saved.ok && 'refused' in saved) return fail(c, 409, saved.refused);
     if (!saved.ok) {
       const cur = saved.current;
       const message = cur

@@ -1,26 +1,26 @@
 // GET /api/plans/:id/notice: the public notice (公告) of a plan's newest publication.
 import { Hono } from 'hono';
 import { msg } from '../../domain/message';
-import { buildNotice } from '../../domain/notice/build-notice';
+import { buildNotice, type PublicNotice } from '../../domain/notice/build-notice';
+import type { PlanRecord } from '../../domain/plans/plan';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { fail, findPlan } from './route-kit';
 import { ruleTableOf } from './rules-in-force';
 
+/** Notices cached per publication (plan id + ETag): each is built once from what was frozen. */
+const CACHED_NOTICES = 64;
+
 /** The notice route: public once published, 404 before. */
 export function noticeRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // promises, so that parallel requests for a new publication build it once
+  const cache = new Map<string, Promise<PublicNotice | null>>();
 
-  app.get('/api/plans/:id/notice', async (c) => {
-    const found = await findPlan(c, deps);
-    if (!found.ok) return found.response;
-    const { record } = found.plan.row;
-    const [publication, settings] = await Promise.all([
-      deps.store.getPublication(record.id),
-      deps.store.getSettings(),
-    ]);
-    if (!publication) return fail(c, 404, msg('server.notice.notPublished', { plan: record.id }));
+  const build = async (record: PlanRecord, etag: string): Promise<PublicNotice | null> => {
+    const publication = await deps.store.getPublication(record.id);
+    if (publication?.etag !== etag) return null; // published anew meanwhile: the next request
     const river = deps.geodata.waterbodies.find((w) => w.id === record.riverId);
-    const notice = buildNotice({
+    return buildNotice({
       planId: record.id,
       river: river?.name ?? record.name,
       plan: record.name,
@@ -30,10 +30,36 @@ export function noticeRoutes(deps: ServerDeps): Hono<AppEnv> {
       markers: publication.markers,
       // the table frozen with the publication, not the one in force now
       rules: ruleTableOf({ rules: publication.rules }),
-      authority: settings.noticeAuthority ?? null,
-      supervisionPhone: settings.supervisionPhone ?? null,
+      // the settings' authority and phone may change: set per request
+      authority: null,
+      supervisionPhone: null,
     });
-    return c.json(notice, 200, { 'cache-control': 'no-cache' });
+  };
+  const noticeOf = (record: PlanRecord, etag: string): Promise<PublicNotice | null> => {
+    const key = `${record.id}\u0000${etag}`;
+    let notice = cache.get(key);
+    if (!notice) {
+      notice = build(record, etag);
+      cache.set(key, notice);
+      void notice.then((n) => n ?? cache.delete(key)).catch(() => cache.delete(key));
+      if (cache.size > CACHED_NOTICES) cache.delete(cache.keys().next().value as string);
+    }
+    return notice;
+  };
+
+  app.get('/api/plans/:id/notice', async (c) => {
+    const found = await findPlan(c, deps);
+    if (!found.ok) return found.response;
+    const { record } = found.plan.row;
+    const [tag, settings] = await Promise.all([
+      deps.store.publicationTag(record.id),
+      deps.store.getSettings(),
+    ]);
+    const notice = tag && (await noticeOf(record, tag.etag));
+    if (!notice) return fail(c, 404, msg('server.notice.notPublished', { plan: record.id }));
+    const authority = settings.noticeAuthority ?? null;
+    const supervisionPhone = settings.supervisionPhone ?? null;
+    return c.json({ ...notice, authority, supervisionPhone }, 200, { 'cache-control': 'no-cache' });
   });
 
   return app;

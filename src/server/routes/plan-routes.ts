@@ -23,9 +23,9 @@ export function planRoutes(deps: ServerDeps): Hono<AppEnv> {
   };
   const publicZones = createPublicZones(deps, getEngine);
   const app = new Hono<AppEnv>();
-  app.route('/', zoneRoutes(deps, getEngine, publicZones));
+  app.route('/', zoneRoutes(deps, publicZones));
   app.route('/', geometryRoutes(deps));
-  app.route('/', workflowRoutes(deps, getEngine, publicZones));
+  app.route('/', workflowRoutes(deps, publicZones));
   app.route('/', noticeRoutes(deps));
   app.route('/', markerRoutes(deps));
   app.route('/', adminRoutes(deps));

@@ -2,30 +2,34 @@
 import { createHash } from 'node:crypto';
 import type { Feature } from 'geojson';
 import type { Message } from '../../domain/message';
-import { delineatePlan } from '../../domain/plans/delineate-plan';
 import type { PlanRecord } from '../../domain/plans/plan';
-import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import type { ServerDeps } from '../auth/context';
 import type { GeometryVersion, Publication } from '../store/store';
 import { rulesInForce } from './rules-in-force';
 
 /**
- * The publication of a version with the rule table in force (frozen with it), or every reason it
- * cannot be published. The ETag is the SHA-256 of the stored JSON (zones, markers, rules).
+ * The publication of a version with the rule table in force (frozen with it), computed in the pool,
+ * or every reason it cannot be published, or why the pool did not compute it (busy, late). The ETag
+ * is the SHA-256 of the stored JSON (zones, markers, rules).
  */
 export async function buildPublication(
   deps: ServerDeps,
-  engine: ZoneEngine,
   plan: PlanRecord,
   version: GeometryVersion,
   publishedBy: string,
-): Promise<{ ok: true; publication: Publication } | { ok: false; errors: Message[] }> {
+): Promise<
+  | { ok: true; publication: Publication }
+  | { ok: false; errors: Message[] }
+  | { ok: false; why: 'busy' | 'late'; retryAfter: number }
+> {
   const rules = await rulesInForce(deps.store);
-  const done = delineatePlan(engine, version.features, {
+  const outcome = await deps.compute.delineate(version.features, {
     river: plan.riverId,
     rules,
     waterbodies: deps.geodata.waterbodies,
   });
+  if (!outcome.ok) return outcome;
+  const done = outcome.delineation;
   if (!done.ok) return done;
   if (!done.markers?.ok) return { ok: false, errors: done.markers?.errors ?? [] };
   const frozen = {

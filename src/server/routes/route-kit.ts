@@ -51,6 +51,18 @@ export function fail(
   return c.json(errorBody(c, message, extra), status);
 }
 
+/** A computation the pool did not do (queue full, or over the time budget): 503 with Retry-After. */
+export function computeRefused(c: Context, why: 'busy' | 'late', retryAfter: number): Response {
+  c.header('retry-after', String(retryAfter));
+  return fail(
+    c,
+    503,
+    msg(why === 'busy' ? 'server.compute.busy' : 'server.compute.late', {
+      seconds: retryAfter,
+    }),
+  );
+}
+
 /** 401 for the public (log in first), 403 for a logged-in account that may not. */
 export function refuse(c: Ctx, what: Message): Response {
   return c.get('actor')?.kind === 'user'

@@ -8,12 +8,19 @@ import { signedVersion, signOffs } from '../../domain/workflow/signed-version';
 import type { StageId } from '../../domain/workflow/stages';
 import { stageName } from '../../domain/workflow/stages';
 import { checkPublish, checkStageMove, PUBLISH_FROM } from '../../domain/workflow/transitions';
-import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import type { PublicZones } from './public-zones';
 import { buildPublication } from './publish-plan';
-import { actorName, fail, findPlan, readBody, readQuery, refuse } from './route-kit';
+import {
+  actorName,
+  computeRefused,
+  fail,
+  findPlan,
+  readBody,
+  readQuery,
+  refuse,
+} from './route-kit';
 
 /** The HTTP status of a refused stage move: its reason's code says what kind of refusal it is. */
 export function stageRefusalStatus(reason: Message): 400 | 403 | 409 {
@@ -38,11 +45,7 @@ function refuseMove(c: Context<AppEnv>, reason: Message): Response {
 }
 
 /** POST stage and publish, GET/POST comments, GET /api/audit. */
-export function workflowRoutes(
-  deps: ServerDeps,
-  engine: () => Promise<ZoneEngine>,
-  publicZones: PublicZones,
-): Hono<AppEnv> {
+export function workflowRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/api/plans/:id/stage', async (c) => {
@@ -81,7 +84,8 @@ export function workflowRoutes(
     // exactly the version the chief signed at 审核确定 and 验收, and only while it is the newest
     const signed = signedVersion(await deps.store.listStageEvents(row.record.id), latest.version);
     if (!signed.ok) return fail(c, 409, signed.reason);
-    const built = await buildPublication(deps, await engine(), row.record, latest, actorName(c));
+    const built = await buildPublication(deps, row.record, latest, actorName(c));
+    if (!built.ok && 'why' in built) return computeRefused(c, built.why, built.retryAfter);
     if (!built.ok) {
       const reason = built.errors[0] ?? msg('zones.input.noReach');
       return fail(c, 400, msg('zones.cannotPublish', { reason }), { reasons: built.errors });

@@ -7,22 +7,59 @@ import { zonesQuery } from '../../contract/versions';
 import { canSeeCoordinates, canViewDraft } from '../../domain/access/permissions';
 import { exportFeatures } from '../../domain/formats/export/export-features';
 import { type Message, msg } from '../../domain/message';
-import { delineatePlan } from '../../domain/plans/delineate-plan';
-import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { sendCached } from '../cached-body';
+import type { Publication } from '../store/store';
 import type { PublicZones } from './public-zones';
-import { fail, findPlan, readQuery, refuse } from './route-kit';
+import { computeRefused, fail, findPlan, readQuery, refuse } from './route-kit';
 import { rulesInForce } from './rules-in-force';
 
+/** Parsed versions kept for draft zones. */
+const RECENT_VERSIONS = 4;
+
+/** Coordinate tables kept, one per publication. */
+const CACHED_TABLES = 64;
+
+type MarkerTable = { ok: true; text: string; version: number } | { ok: false; errors: Message[] };
+
+/** A publication's markers as one UTF-8 CSV (the coordinate tables one after another, one BOM). */
+function buildMarkerTable(planId: string, publication: Publication): MarkerTable {
+  const out = exportFeatures(publication.markers, {
+    format: 'csv',
+    crs: 'auto',
+    encoding: 'utf-8',
+    baseName: planId,
+  });
+  if (!out.ok) return out;
+  // one file per table (management/protection markers, notice boards): one download, one BOM
+  // (TextDecoder drops each file's own)
+  const text = out.files
+    .map((f, i) => `${i === 0 ? '\ufeff' : ''}${new TextDecoder().decode(f.bytes)}`)
+    .join('\r\n');
+  return { ok: true, text, version: publication.version };
+}
+
 /** The zone and coordinate routes. */
-export function zoneRoutes(
-  deps: ServerDeps,
-  engine: () => Promise<ZoneEngine>,
-  publicZones: PublicZones,
-): Hono<AppEnv> {
+export function zoneRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // Versions never change: a few recent ones stay parsed, so that parallel drafts of a large plan
+  // read and parse its features once (3 MB of JSON costs the request thread ~80 ms each time).
+  // (kept as JSON text too: the text crosses to a worker as one copy)
+  const recent = new Map<string, { version: number; json: string }>();
+  const newestVersion = async (planId: string) => {
+    const newest = (await deps.store.listVersions(planId))[0];
+    if (!newest) return null;
+    const key = `${planId}\u0000${newest.version}`;
+    const kept = recent.get(key);
+    if (kept) return kept;
+    const read = await deps.store.getGeometry(planId, newest.version);
+    if (!read) return null;
+    const version = { version: read.version, json: JSON.stringify(read.features) };
+    recent.set(key, version);
+    if (recent.size > RECENT_VERSIONS) recent.delete(recent.keys().next().value as string);
+    return version;
+  };
 
   app.get('/api/zones', async (c) => {
     const query = readQuery(c, zonesQuery);
@@ -33,37 +70,57 @@ export function zoneRoutes(
       if (!row) return fail(c, 404, msg('common.noPlan', { id: planId }));
       if (!canViewDraft(actorOf(c), row.record))
         return refuse(c, msg('common.what.seeDrafts', { plan: planId }));
-      const latest = await deps.store.latestGeometry(planId);
+      const latest = await newestVersion(planId);
       if (!latest) return fail(c, 404, msg('zones.noGeometryYet', { plan: planId }));
-      const result = delineatePlan(await engine(), latest.features, {
-        river: row.record.riverId,
-        rules: await rulesInForce(deps.store),
-        markers: false,
-      });
+      const outcome = await deps.compute.draftZones(
+        latest.json,
+        { river: row.record.riverId, rules: await rulesInForce(deps.store) },
+        { plan: planId, version: latest.version },
+      );
+      if (!outcome.ok) return computeRefused(c, outcome.why, outcome.retryAfter);
+      const result = outcome.draft;
       if (!result.ok) {
         const reason = result.errors[0] ?? msg('zones.input.noReach');
         return fail(c, 400, msg('zones.cannotCompute', { version: latest.version, reason }), {
           reasons: result.errors,
         });
       }
-      const features = result.zones.features.map((f) => ({
-        ...f,
-        properties: { ...f.properties, plan: planId, version: latest.version, draft: true },
-      }));
-      c.header('cache-control', 'no-store');
       const lang = langOfAcceptLanguage(c.req.header('accept-language'));
-      const warnings = result.warnings.map((w) => renderMessage(w, lang));
-      return c.json({ type: 'FeatureCollection', features, warnings });
+      const warnings = JSON.stringify(result.warnings.map((w) => renderMessage(w, lang)));
+      // the features come serialized from the worker: only the envelope is written here
+      return c.body(
+        `{"type":"FeatureCollection","features":${result.featuresJson},"warnings":${warnings}}`,
+        200,
+        { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      );
     }
     return sendCached(c, await publicZones.body(), 'application/geo+json');
   });
+
+  // the coordinate table of a publication never changes: built once per publication (id + ETag)
+  const tables = new Map<string, Promise<MarkerTable | null>>();
+  const readTable = async (planId: string, etag: string): Promise<MarkerTable | null> => {
+    const publication = await deps.store.getPublication(planId);
+    return publication?.etag === etag ? buildMarkerTable(planId, publication) : null;
+  };
+  const markerTable = (planId: string, etag: string): Promise<MarkerTable | null> => {
+    const key = `${planId}\u0000${etag}`;
+    let table = tables.get(key);
+    if (!table) {
+      table = readTable(planId, etag);
+      tables.set(key, table);
+      void table.then((t) => t ?? tables.delete(key)).catch(() => tables.delete(key));
+      if (tables.size > CACHED_TABLES) tables.delete(tables.keys().next().value as string);
+    }
+    return table;
+  };
 
   app.get('/api/plans/:id/markers.csv', async (c) => {
     const found = await findPlan(c, deps);
     if (!found.ok) return found.response;
     const { row } = found.plan;
-    const [publication, settings] = await Promise.all([
-      deps.store.getPublication(row.record.id),
+    const [tag, settings] = await Promise.all([
+      deps.store.publicationTag(row.record.id),
       deps.store.getSettings(),
     ]);
     const context = { publicCoordinates: settings.publicCoordinates, published: true };
@@ -71,20 +128,11 @@ export function zoneRoutes(
     if (!canSeeCoordinates(actorOf(c), row.record, context)) {
       return fail(c, 403, msg('zones.coordinatesNotPublic', { plan: row.record.id }));
     }
-    if (!publication) return fail(c, 404, msg('zones.notPublished', { plan: row.record.id }));
-    const out = exportFeatures(publication.markers, {
-      format: 'csv',
-      crs: 'auto',
-      encoding: 'utf-8',
-      baseName: row.record.id,
-    });
-    if (!out.ok) return fail(c, 400, out.errors[0] as Message, { reasons: out.errors });
-    // one file per table (management/protection markers, notice boards): one download, one BOM
-    // (TextDecoder drops each file's own)
-    const text = out.files
-      .map((f, i) => `${i === 0 ? '\ufeff' : ''}${new TextDecoder().decode(f.bytes)}`)
-      .join('\r\n');
-    const name = `${row.record.id}-v${publication.version}-markers.csv`;
+    const table = tag && (await markerTable(row.record.id, tag.etag));
+    if (!table) return fail(c, 404, msg('zones.notPublished', { plan: row.record.id }));
+    if (!table.ok) return fail(c, 400, table.errors[0] as Message, { reasons: table.errors });
+    const { text, version } = table;
+    const name = `${row.record.id}-v${version}-markers.csv`;
     return c.body(text, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${name}"`,

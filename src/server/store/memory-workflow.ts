@@ -1,7 +1,9 @@
 // Geometry versions, stage moves, publications and comments of the in-memory twin: the same
 // compare-and-set rules as the SQLite store, on plain arrays, returning copies.
+
 import type { StageId } from '../../domain/workflow/stages';
 import { FINAL_STAGE } from '../../domain/workflow/stages';
+import { checkSave } from '../../domain/workflow/transitions';
 import { checkPin, unknownPlan } from './audit-detail';
 import type {
   CommentRow,
@@ -51,6 +53,8 @@ export function memoryWorkflow(state: MemoryState): WorkflowMethods {
     async saveGeometry(planId, baseVersion, features, actor, comment) {
       const plan = planOf(planId);
       if (!plan) throw unknownPlan(planId);
+      const open = checkSave(plan.stage);
+      if (!open.ok) return { ok: false, refused: open.reason };
       const current = latestOf(planId);
       if ((current?.version ?? 0) !== baseVersion) return { ok: false, current: jsonCopy(current) };
       const createdAt = state.clock().toISOString();
@@ -115,6 +119,10 @@ export function memoryWorkflow(state: MemoryState): WorkflowMethods {
     },
     async getPublication(planId) {
       return jsonCopy(newestPublication(planId));
+    },
+    async publicationTag(planId) {
+      const p = newestPublication(planId);
+      return p ? { version: p.version, etag: p.etag } : null;
     },
     async listPublications() {
       const ids = [...new Set(publications.map((p) => p.planId))].sort();

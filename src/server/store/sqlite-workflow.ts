@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { StageId } from '../../domain/workflow/stages';
 import { FINAL_STAGE } from '../../domain/workflow/stages';
+import { checkSave } from '../../domain/workflow/transitions';
 import { checkPin, unknownPlan } from './audit-detail';
 import type { AuditWriter } from './sqlite-accounts';
 import type {
@@ -74,7 +75,10 @@ export function workflowMethods(
 
   const save = db.transaction(
     (planId: string, base: number, features: Feature[], actor: string, comment: string) => {
-      if (stageOf(planId) === null) throw unknownPlan(planId);
+      const stage = stageOf(planId);
+      if (stage === null) throw unknownPlan(planId);
+      const open = checkSave(stage);
+      if (!open.ok) return { ok: false, refused: open.reason } as SaveResult;
       const current = readLatest(planId);
       if ((current?.version ?? 0) !== base) return { ok: false, current } as SaveResult;
       const version: GeometryVersion = {
@@ -216,6 +220,14 @@ export function workflowMethods(
         )
         .get(planId) as PublicationSqlRow | undefined;
       return row ? toPublication(row) : null;
+    },
+    async publicationTag(planId) {
+      const row = db
+        .prepare(
+          'SELECT version, etag FROM publications WHERE plan_id = ? ORDER BY rowid DESC LIMIT 1',
+        )
+        .get(planId) as { version: number; etag: string } | undefined;
+      return row ?? null;
     },
     async listPublications() {
       const rows = db

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Scope, UserActor } from '../../domain/access/actor';
+import type { Message } from '../../domain/message';
 import type { PlanRecord } from '../../domain/plans/plan';
 import type { Waterbody } from '../../domain/rivers/waterbody';
 import type { StageId } from '../../domain/workflow/stages';
@@ -85,7 +86,9 @@ export interface VersionSummary extends Omit<GeometryVersion, 'features'> {
  */
 export type SaveResult =
   | { ok: true; version: GeometryVersion }
-  | { ok: false; current: GeometryVersion | null };
+  | { ok: false; current: GeometryVersion | null }
+  /** the plan's stage takes no saves (公告实施: send it back first) */
+  | { ok: false; refused: Message };
 
 /**
  * A stage move with who, when and why, and the plan's newest saved version at that moment (what a
@@ -197,8 +200,9 @@ export interface Store {
   /** Every saved version of a plan, newest first, without their features (only their count). */
   listVersions(planId: string): Promise<VersionSummary[]>;
   /**
-   * Saves a new version if the newest is still `baseVersion` (0: none yet), in one transaction with
-   * its audit entry; otherwise returns the current one and writes nothing.
+   * Saves a new version if the newest is still `baseVersion` (0: none yet) and the plan's stage takes
+   * saves (`checkSave`), in one transaction with its audit entry; otherwise returns the current
+   * version or the refusal and writes nothing.
    */
   saveGeometry(
     planId: string,
@@ -230,6 +234,8 @@ export interface Store {
   getPublication(planId: string): Promise<Publication | null>;
   /** The newest publication of every plan that has one. */
   listPublications(): Promise<Publication[]>;
+  /** Which publication is the newest (version and ETag), without reading its zones and markers. */
+  publicationTag(planId: string): Promise<{ version: number; etag: string } | null>;
 
   addComment(comment: Omit<CommentRow, 'id' | 'at'>, actor: string): Promise<CommentRow>;
   listComments(planId: string): Promise<CommentRow[]>;
@@ -254,6 +260,7 @@ export type WorkflowMethods = Pick<
   | 'publish'
   | 'getPublication'
   | 'listPublications'
+  | 'publicationTag'
   | 'addComment'
   | 'listComments'
 >;

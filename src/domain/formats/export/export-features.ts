@@ -25,7 +25,7 @@ function positionsOf(coords: unknown, depth: number): unknown[] | null {
   for (const c of coords) {
     const inner = positionsOf(c, depth - 1);
     if (!inner) return null;
-    out.push(...inner);
+    for (const f of inner) out.push(f);
   }
   return out;
 }

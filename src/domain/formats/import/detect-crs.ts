@@ -196,7 +196,7 @@ export function resolveCrs(raw: RawData, options: ImportOptions): CrsDecision {
   }
   const chosen = choose(raw, options, family, fileZone, example);
   if (!chosen.ok) return chosen;
-  warnings.push(...chosen.warnings);
+  for (const w of chosen.warnings) warnings.push(w);
   const toEastNorth = (p: Position): Position => {
     const [e, n] = ordered(p, raw.order);
     const out = classifyCoord(e, n).swapped ? [n, e] : [e, n];

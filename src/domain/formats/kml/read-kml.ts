@@ -54,7 +54,7 @@ function geometries(n: Node): Geometry[] {
     );
     out.push({ type: 'Polygon', coordinates: [outer, ...inner] });
   }
-  for (const m of arr(n.MultiGeometry)) out.push(...geometries(m));
+  for (const m of arr(n.MultiGeometry)) for (const g of geometries(m)) out.push(g);
   return out;
 }
 

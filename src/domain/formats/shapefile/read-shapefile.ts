@@ -37,7 +37,7 @@ export function readShapefile(source: ImportSource, options: ImportOptions): Raw
     const layer = stem.split('/').pop() ?? stem;
     const r = readLayer(stem, layer, get, options, stems.length > 1);
     if (!r.ok) {
-      errors.push(...r.errors);
+      for (const e of r.errors) errors.push(e);
       continue;
     }
     if (raw.declared && r.declared && raw.declared.crs !== r.declared.crs) {
@@ -47,8 +47,8 @@ export function readShapefile(source: ImportSource, options: ImportOptions): Raw
     }
     raw.declared ??= r.declared;
     raw.encoding = r.encoding === 'ascii' && raw.encoding ? raw.encoding : r.encoding;
-    raw.features.push(...r.features);
-    raw.warnings.push(...r.warnings);
+    for (const f of r.features) raw.features.push(f);
+    for (const w of r.warnings) raw.warnings.push(w);
   }
   if (errors.length > 0) return { ok: false, errors };
   if (raw.features.length === 0)

@@ -122,9 +122,9 @@ function writeShapefiles(
   const entries: Record<string, Uint8Array> = {};
   for (const group of groups) {
     const r = writeGroup(group, names, ctx, `${ctx.baseName}-${group.stem}`);
-    if (!r.ok) errors.push(...r.errors);
+    if (!r.ok) for (const e of r.errors) errors.push(e);
     else {
-      warnings.push(...r.warnings);
+      for (const w of r.warnings) warnings.push(w);
       for (const f of r.files) entries[f.name] = f.bytes;
     }
   }

@@ -86,14 +86,14 @@ export function readXlsx(source: ImportSource, _options: ImportOptions): RawResu
       source.name,
       sheets.length > 1 ? String(s['@name']) : null,
     );
-    if (!r.ok) errors.push(...r.errors);
+    if (!r.ok) for (const e of r.errors) errors.push(e);
     else if (first && (first.zone !== r.raw.zone || first.declared?.crs !== r.raw.declared?.crs))
       errors.push(
         msg('formats.xlsx.sheetCrsDiffers', { file: source.name, sheet: String(s['@name']) }),
       );
     else {
       first ??= r.raw;
-      features.push(...r.raw.features);
+      for (const f of r.raw.features) features.push(f);
     }
   }
   if (errors.length > 0) return { ok: false, errors };

@@ -42,7 +42,7 @@ function buildTables(draft: FeatureCollection, vertices: boolean, lang: Lang): B
   for (const features of parts) {
     const built = buildCoordinateTables({ type: 'FeatureCollection', features }, crs);
     if (!built.ok) return { ok: false, errors: built.errors.map((e) => renderMessage(e, lang)) };
-    tables.push(...built.tables);
+    for (const t of built.tables) tables.push(t);
   }
   return { ok: true, crs, tables };
 }

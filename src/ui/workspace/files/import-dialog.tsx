@@ -15,15 +15,19 @@ import { previewCollection } from './imported-features';
 const PREVIEW_MIN_FREE_PX = 150;
 const onPhone = () => globalThis.matchMedia?.('(max-width: 800px)').matches ?? false;
 
+// reduced, never spread into Math.min: a spread of a large array overflows the call stack
 const union = (boxes: BBox[]): BBox | null =>
   boxes.length === 0
     ? null
-    : [
-        Math.min(...boxes.map((b) => b[0])),
-        Math.min(...boxes.map((b) => b[1])),
-        Math.max(...boxes.map((b) => b[2])),
-        Math.max(...boxes.map((b) => b[3])),
-      ];
+    : boxes.reduce<BBox>(
+        (u, b) => [
+          Math.min(u[0], b[0]),
+          Math.min(u[1], b[1]),
+          Math.max(u[2], b[2]),
+          Math.max(u[3], b[3]),
+        ],
+        [Infinity, Infinity, -Infinity, -Infinity],
+      );
 
 /** The entries' imported collections (files that were read). */
 const importedOf = (entries: readonly ImportEntry[]): FeatureCollection[] =>
