@@ -209,7 +209,7 @@ describe('crash: kill -9 during a stream of writes', () => {
     expect(published.length).toBeGreaterThan(0);
     expect(published.every((f) => f.properties.version === 1)).toBe(true);
     // drafts after a publication need a send-back first (issue 17); the public keeps version 1
-    const back = await moveStage(server.url, [planner], PUBLISHED, 'published', 'deliverables');
+    const back = await moveStage(server.url, [planner], PUBLISHED, 'published', 'field-check');
     expect(back?.status, JSON.stringify(back?.body)).toBeLessThan(300);
     await server.stop();
 

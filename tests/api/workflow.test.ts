@@ -307,7 +307,7 @@ describe('stages and publication', () => {
     });
     expect(frozen.status).toBe(409);
     const back = await call('planner', 'POST', '/api/plans/city-01/stage', {
-      to: 'deliverables',
+      to: 'field-check',
       comment: '复核后调整',
     });
     expect(back.status).toBe(200);
