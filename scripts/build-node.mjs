@@ -133,5 +133,8 @@ export async function ensureNodeBuild() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--if-stale')) await ensureNodeBuild();
-  else console.log(`built dist-node/bin (server.mjs, hejie.mjs, compute-worker.mjs) in ${await buildNode()} ms`);
+  else
+    console.log(
+      `built dist-node/bin (server.mjs, hejie.mjs, compute-worker.mjs) in ${await buildNode()} ms`,
+    );
 }
