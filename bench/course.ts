@@ -36,6 +36,13 @@ export function nanliujiangCourse(): { coords: Position[]; source: string } {
 }
 
 /**
+ * The whole course leaves Qinzhou (it rises in 玉林, 110.26°E 22.80°N), so a server that saves it as a
+ * plan needs a wider region than Qinzhou's default, as a province deployment would set
+ * (`HEJIE_REGION`, west,south,east,north).
+ */
+export const WHOLE_COURSE_REGION = '109.0,21.6,110.3,22.85';
+
+/**
  * The benchmark's long reach: toe lines 40 m either side of the course, class 2 embankments, 30 m
  * management and 40 m protection widths (as the bench, the browser tests and the exports use it).
  */

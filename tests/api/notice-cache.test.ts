@@ -74,13 +74,12 @@ async function publish(version: number, shift: number) {
     'test',
     '',
   );
-  await store.moveStage(
-    'city-01',
-    (await store.getPlan('city-01'))?.stage ?? 'not-started',
-    'deliverables',
-    'test',
-    'test',
-  );
+  // the chief signs the saved version at 审核确定 and 成果文件制作与验收 (only a signed version publishes)
+  const stage = (await store.getPlan('city-01'))?.stage ?? 'not-started';
+  if (stage !== 'field-check')
+    await store.moveStage('city-01', stage, 'field-check', 'test', 'test');
+  await store.moveStage('city-01', 'field-check', 'review', 'gaopu', 'signed');
+  await store.moveStage('city-01', 'review', 'deliverables', 'gaopu', 'signed');
   const res = await app.request('/api/plans/city-01/publish', {
     method: 'POST',
     headers: admin,
@@ -125,7 +124,7 @@ describe('derived from a publication, built once', () => {
     expect(built.notices).toBe(1);
 
     // a new publication is a new ETag: built once more
-    await store.moveStage('city-01', 'published', 'deliverables', 'test', 'revise');
+    await store.moveStage('city-01', 'published', 'field-check', 'test', 'revise');
     await publish(2, 0.001);
     const second = (await (await app.request('/api/plans/city-01/notice')).json()) as {
       version: number;

@@ -161,9 +161,9 @@ describe('saving at 公告实施', () => {
     const refused = await save('city-06', [good], 1);
     const body = (await refused.json()) as { error: string };
     expect(refused.status).toBe(409);
-    expect(body.error).toMatch(/公告实施.*send the plan back to 成果文件制作与验收 first/);
+    expect(body.error).toMatch(/Published.*send the plan back to Field check first/);
     expect((await store.latestGeometry('city-06'))?.version).toBe(1);
-    await store.moveStage('city-06', 'published', 'deliverables', 'test', 'change');
+    await store.moveStage('city-06', 'published', 'field-check', 'test', 'change');
     expect((await save('city-06', [good], 1)).status).toBe(201);
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { nanliujiangCourse, wholeCourseReach } from '../../bench/course';
+import { nanliujiangCourse, WHOLE_COURSE_REGION, wholeCourseReach } from '../../bench/course';
 import { DEMO_PLANNER, login } from '../helpers/accounts';
 import { screenshot } from '../helpers/browser';
 import { appUnderTest, DESKTOP, errorsOf, LONG, logIn, openPage } from '../helpers/map-page';
 import { saveVersion } from '../helpers/plan-writes';
 
-const app = appUnderTest();
+// the whole course leaves Qinzhou: the server serves a wider region, as a province deployment would
+const app = appUnderTest({ HEJIE_REGION: WHOLE_COURSE_REGION });
 
 describe('a 220 km reach in the planner’s workspace', () => {
   it('computes off the main thread: frames keep coming and the map pans meanwhile', async () => {
