@@ -17,7 +17,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   const release = lockDataDir(cfg.dataDir);
   process.on('exit', release);
   const { store, geodata, seeded } = await openRegister(root, cfg.dataDir, 'system:first-start');
-  // the app's modules load while the demo passwords hash on libuv's thread pool
+  // the app's modules load while the demo accounts are written (their hashes are made once, ahead)
   const [{ createApp }] = await Promise.all([
     import('./app'),
     cfg.demo ? seedDemoAccounts(store, 'system:demo-start') : null,
