@@ -7,6 +7,9 @@ import type { Message } from '../../src/domain/message';
 export const inEnglish = (ms: readonly Message[]): string[] =>
   ms.map((m) => renderMessage(m, 'en'));
 
+/** The messages rendered in English, one a line (for an error to throw). */
+export const englishLines = (ms: readonly Message[]): string => inEnglish(ms).join('\n');
+
 /** Each message rendered in Chinese. */
 export const inChinese = (ms: readonly Message[]): string[] =>
   ms.map((m) => renderMessage(m, 'zh'));

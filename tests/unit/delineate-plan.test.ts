@@ -19,7 +19,7 @@ import type { GeometryVersion } from '../../src/server/store/store';
 import type { ComputeClient } from '../../src/ui/compute/compute-client';
 import { answerCompute } from '../../src/ui/compute/compute-request';
 import { computeDraft } from '../../src/ui/workspace/draft/compute-draft';
-import { inEnglish } from '../helpers/in-english';
+import { englishLines } from '../helpers/messages';
 import { ROOT } from '../helpers/register';
 import { zoneFixtures } from '../helpers/zones-fixtures';
 
@@ -53,8 +53,8 @@ async function browserDraft(features: Feature[], version: number) {
     dispose: () => {},
   };
   const draft = await computeDraft(client, plan.id, river);
-  if (!draft.ok) throw new Error(inEnglish(draft.errors));
-  if (draft.markerErrors.length > 0) throw new Error(inEnglish(draft.markerErrors));
+  if (!draft.ok) throw new Error(englishLines(draft.errors));
+  if (draft.markerErrors.length > 0) throw new Error(englishLines(draft.markerErrors));
   const markers = draft.draft.features.slice(draft.zones.features.length);
   return { zones: draft.zones, markers: { type: 'FeatureCollection', features: markers } };
 }
@@ -73,7 +73,7 @@ async function serverPublication(features: Feature[], version: number) {
   } as unknown as ServerDeps;
   const v = { planId: plan.id, version, features } as unknown as GeometryVersion;
   const built = await buildPublication(deps, plan, v, 'parity');
-  if (!built.ok) throw new Error('why' in built ? built.why : inEnglish(built.errors));
+  if (!built.ok) throw new Error('why' in built ? built.why : englishLines(built.errors));
   return built.publication;
 }
 
@@ -129,7 +129,7 @@ describe('delineatePlan', () => {
       river: 'nanliujiang',
       waterbodies: geodata.waterbodies,
     });
-    if (!plain.ok) throw new Error(inEnglish(plain.errors));
+    if (!plain.ok) throw new Error(englishLines(plain.errors));
     expect(plain.zones.features.every((f) => f.properties.river === 'nanliujiang')).toBe(true);
     const ids = plain.markers?.ok ? plain.markers.markers.features.map((m) => m.properties.id) : [];
     expect(ids[0]).toMatch(/^NLJ01-GL-L-001$/);
@@ -149,13 +149,13 @@ describe('delineatePlan', () => {
     });
     expect(r.ok).toBe(true);
     if (r.ok && r.markers && !r.markers.ok)
-      expect(inEnglish(r.markers.errors)).toContain('--spacing (spacingM) must be between');
+      expect(englishLines(r.markers.errors)).toContain('--spacing (spacingM) must be between');
     else throw new Error('markers should be refused');
   });
 
   it('markZones numbers lines without a river with the plan’s river code', () => {
     const zoned = delineatePlan(engine, fixture(), { markers: false });
-    if (!zoned.ok) throw new Error(inEnglish(zoned.errors));
+    if (!zoned.ok) throw new Error(englishLines(zoned.errors));
     const m = markZones(zoned.zones, { river: 'nanliujiang', waterbodies: geodata.waterbodies });
     expect(m.ok && m.markers.features[0]?.properties.id).toBe('NLJ01-GL-L-001');
     const own = markZones(zoned.zones, { waterbodies: geodata.waterbodies });

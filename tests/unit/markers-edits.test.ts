@@ -4,8 +4,8 @@ import { deleteMarker, moveMarker, renumberMarkers } from '../../src/domain/mark
 import { placeMarkers } from '../../src/domain/markers/place-markers';
 import { place } from '../fixtures/markers/check-markers';
 import { boundaryLine } from '../fixtures/markers/make-lines';
-import { englishList, inEnglish } from '../helpers/in-english';
 import { fc, gk, O, straight } from '../helpers/markers';
+import { englishLines, inEnglish } from '../helpers/messages';
 
 // ---- edits ----------------------------------------------------------------------------------
 
@@ -18,7 +18,7 @@ describe('edits never renumber silently', () => {
   it('moveMarker keeps the id, flags it, recomputes X/Y and (with lines) chainage', () => {
     const target = gk.inverse([O[0] + 300, O[1] + 7]);
     const r = moveMarker(original, 'E-GL-L-003', [target[0], target[1]], lines);
-    if (!r.ok) throw new Error(inEnglish(r.errors));
+    if (!r.ok) throw new Error(englishLines(r.errors));
     expect(r.markers.features.map((f) => f.properties.id)).toEqual(ids);
     const m = r.markers.features.find((f) => f.properties.id === 'E-GL-L-003')?.properties;
     expect(m?.moved).toBe(true);
@@ -29,13 +29,13 @@ describe('edits never renumber silently', () => {
     expect(kept.ok && kept.markers.features[2]?.properties.chainageM).toBe(285.714);
     const missing = moveMarker(original, 'E-GL-L-099', [108.6, 21.9]);
     expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(englishList(missing.errors)).toEqual(['no marker E-GL-L-099']);
+    if (!missing.ok) expect(inEnglish(missing.errors)).toEqual(['no marker E-GL-L-099']);
     expect(JSON.stringify(original)).toBe(snapshot);
   });
 
   it('deleteMarker leaves a gap; renumberMarkers is explicit and returns old → new', () => {
     const d = deleteMarker(original, 'E-GL-L-004');
-    if (!d.ok) throw new Error(inEnglish(d.errors));
+    if (!d.ok) throw new Error(englishLines(d.errors));
     expect(d.markers.features.map((f) => f.properties.id)).toEqual(
       ids.filter((i) => i !== 'E-GL-L-004'),
     );
@@ -62,7 +62,7 @@ describe('edits never renumber silently', () => {
   it('a marker moved past its neighbour keeps its number until an explicit renumber', () => {
     const past = gk.inverse([O[0] + 500, O[1]]);
     const m = moveMarker(original, 'E-GL-L-002', [past[0], past[1]], lines);
-    if (!m.ok) throw new Error(inEnglish(m.errors));
+    if (!m.ok) throw new Error(englishLines(m.errors));
     expect(m.markers.features.map((f) => f.properties.id)).toEqual(ids);
     const r = renumberMarkers(m.markers);
     expect(r.mapping).toEqual({
@@ -115,7 +115,7 @@ describe('bad input is refused with reasons naming the feature', () => {
   ])('%s', (_n, input, message) => {
     const r = placeMarkers(input);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(inEnglish(r.errors)).toContain(message);
+    if (!r.ok) expect(englishLines(r.errors)).toContain(message);
   });
 
   it('zone polygons and other features are ignored', () => {

@@ -7,8 +7,8 @@ import { placeMarkers } from '../../src/domain/markers/place-markers';
 import { readBoundaryLines } from '../../src/domain/markers/read-lines';
 import { boundaryOf, place } from '../fixtures/markers/check-markers';
 import { boundaryLine } from '../fixtures/markers/make-lines';
-import { englishList, inEnglish } from '../helpers/in-english';
 import { fc, lonlat, O, straight } from '../helpers/markers';
+import { englishLines, inEnglish } from '../helpers/messages';
 
 describe('placement on simple lines', () => {
   it('a straight line: ends, and equal main gaps no longer than spacing', () => {
@@ -71,7 +71,7 @@ describe('placement on simple lines', () => {
     const r = placeMarkers(fc([straight(12.5)]));
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(englishList(r.errors)).toEqual([
+      expect(inEnglish(r.errors)).toEqual([
         'feature 1 (reach S, management line left): 12.50 m long, shorter than the 20 m minimum gap between its two end markers',
       ]);
   });
@@ -85,7 +85,7 @@ describe('placement on simple lines', () => {
     });
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(englishList(r.errors)).toEqual([
+      expect(inEnglish(r.errors)).toEqual([
         '--spacing (spacingM) must be between 100 and 200 m, got 250',
         '--min-gap (minGapM) must be between 20 and 50 m, got 10',
         '--bend (bendDeg) must be between 5 and 90°, got 0',
@@ -114,7 +114,7 @@ describe('numbering', () => {
     const lines = twoReaches();
     const codeFor = reachCoder(waterbodies, readBoundaryLines(fc(lines)).lines);
     const r = placeMarkers(fc(lines), { codeFor });
-    if (!r.ok) throw new Error(inEnglish(r.errors));
+    if (!r.ok) throw new Error(englishLines(r.errors));
     const series = [
       ...new Set(r.markers.features.map((f) => f.properties.id.replace(/-\d+$/, ''))),
     ];
@@ -154,7 +154,7 @@ describe('numbering', () => {
     const r = placeMarkers(fc([straight(300, { reach: 'A-1' }), straight(300, { reach: 'A1' })]));
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(englishList(r.errors)).toEqual([
+      expect(inEnglish(r.errors)).toEqual([
         'reaches A-1 and A1 would both be numbered A1; give one a reachCode property',
       ]);
   });
@@ -166,7 +166,7 @@ describe('numbering', () => {
         straight(12000, { reach: 'L', kind: 'protection-line' }),
       ]),
     );
-    if (!r.ok) throw new Error(inEnglish(r.errors));
+    if (!r.ok) throw new Error(englishLines(r.errors));
     const boards = r.markers.features
       .map((f) => f.properties)
       .filter((p) => p.markerType === 'notice-board');

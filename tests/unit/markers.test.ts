@@ -18,8 +18,8 @@ import {
   plane,
 } from '../fixtures/markers/check-markers';
 import { randomLines } from '../fixtures/markers/make-lines';
-import { inEnglish } from '../helpers/in-english';
 import { fc, readJson, straight, TIGHT } from '../helpers/markers';
+import { englishLines } from '../helpers/messages';
 import { zoneFixtures } from '../helpers/zones-fixtures';
 
 describe('marker rules on a seeded fuzz set', () => {
@@ -52,7 +52,7 @@ const DEMOS = [
 
 function zonesOf(input: unknown): FeatureCollection {
   const r = engine.computeZones(input);
-  if (!r.ok) throw new Error(inEnglish(r.errors));
+  if (!r.ok) throw new Error(englishLines(r.errors));
   return r.zones as FeatureCollection;
 }
 

@@ -10,15 +10,15 @@ import { projector } from '../../src/domain/crs/crs';
 import { compassPoint, nearestMarker } from '../../src/domain/markers/nearest-marker';
 import { placeMarkers } from '../../src/domain/markers/place-markers';
 import { cs2csXY } from '../helpers/coordinate-tables';
-import { inEnglish } from '../helpers/in-english';
 import { readJson } from '../helpers/markers';
+import { englishLines } from '../helpers/messages';
 import { mulberry32 } from '../helpers/random';
 
 /** Zones of a golden fixture and the markers placed on its lines: what the chief's draft holds. */
 function draftOf(name: string): FeatureCollection {
   const zones = readJson(`tests/fixtures/zones/out/${name}.geojson`);
   const placed = placeMarkers(zones, { codeFor: () => 'QJ01' });
-  if (!placed.ok) throw new Error(inEnglish(placed.errors));
+  if (!placed.ok) throw new Error(englishLines(placed.errors));
   return { type: 'FeatureCollection', features: [...zones.features, ...placed.markers.features] };
 }
 
