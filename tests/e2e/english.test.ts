@@ -5,23 +5,20 @@
 // and the published notice's values.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Position } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/server/auth/demo-accounts';
 import { DEMO_PLANNER, login, type TestAccount } from '../helpers/accounts';
 import { screenshot, waitForMapIdle } from '../helpers/browser';
-import { appUnderTest, DESKTOP, drawLine, LONG, textOf } from '../helpers/map-page';
-import { editFeatures, saveVersion, send } from '../helpers/plan-writes';
+import { appUnderTest, DESKTOP, drawToeLine, fitLines, LONG, textOf } from '../helpers/map-page';
+import { saveVersion, send, straightToePoints } from '../helpers/plan-writes';
 import { ROOT } from '../helpers/register';
 
 const app = appUnderTest();
 const PLAN = 'city-01';
 const ADMIN: TestAccount = { username: 'admin', password: 'demo-admin', role: 'admin' };
 const GAOPU: TestAccount = { username: 'gaopu', password: 'demo-gaopu', role: 'chief' };
-const [LEFT, RIGHT] = editFeatures(0).map(
-  (f) => (f.geometry as { coordinates: Position[] }).coordinates as [number, number][],
-) as [[number, number][], [number, number][]];
+const [LEFT, RIGHT] = straightToePoints();
 
 const HAN = /[\u3400-\u9fff]+/g;
 
@@ -123,12 +120,6 @@ async function logInEnglish(page: Page, username: string, password: string): Pro
   await dialog.locator('button[type="submit"]').click();
 }
 
-async function setClassAndWidth(page: Page, klass: string, width: string): Promise<void> {
-  const form = page.locator('.plan-panel .line-form');
-  await form.locator('select[name="embankmentClass"]').selectOption(klass);
-  await form.locator('select[name="widthM"]').selectOption(width);
-}
-
 async function move(page: Page, to: string): Promise<void> {
   const panel = page.locator(`.plan-panel[data-plan="${PLAN}"]`);
   await panel.locator(`.stage-moves button[data-to="${to}"]`).click();
@@ -155,26 +146,10 @@ describe('the English run: no Chinese but data on any screen', () => {
     const panel = page.locator(`.plan-panel[data-plan="${PLAN}"]`);
     await panel.locator('.plan-editor').waitFor(LONG);
     leaks.push(...(await chineseChrome(page, 'planner-plan')));
-    const all = [...LEFT, ...RIGHT];
-    const box: [number, number, number, number] = [
-      Math.min(...all.map((c) => c[0])),
-      Math.min(...all.map((c) => c[1])),
-      Math.max(...all.map((c) => c[0])),
-      Math.max(...all.map((c) => c[1])),
-    ];
-    await page.evaluate((b) => window.hejieMap?.fitTo(b, { right: 360, bottom: 80 }, 16), box);
-    await page.evaluate(() => window.hejieMap?.settled());
+    await fitLines(page, [LEFT, RIGHT]);
     await panel.locator('[data-tool="line"]').click();
-    await drawLine(page, LEFT);
-    await expect
-      .poll(() => panel.locator('.edit-reaches button[data-feature]').count(), LONG)
-      .toBe(1);
-    await setClassAndWidth(page, '2', '30');
-    await drawLine(page, RIGHT);
-    await expect
-      .poll(() => panel.locator('.edit-reaches button[data-feature]').count(), LONG)
-      .toBe(2);
-    await setClassAndWidth(page, '2', '30');
+    await drawToeLine(page, LEFT, 1, '2', '30');
+    await drawToeLine(page, RIGHT, 2, '2', '30');
     leaks.push(...(await chineseChrome(page, 'planner-drawn')));
 
     // an out-of-range width typed in is refused inline

@@ -3,31 +3,29 @@
 // saves and moves the plan to 意见征求 and on to 现场复核; the chief 高朴, on a phone, sees the draft,
 // comments and signs off 现场复核 and 审核确定; the planner publishes; an anonymous visitor sees the
 // zone at /river/钦江 and cannot fetch the coordinates; another chief cannot open 钦江's draft.
-import type { Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from '../helpers/browser';
 import {
   appUnderTest,
   DESKTOP,
-  drawLine,
   drawn,
+  drawToeLine,
   errorsOf,
+  fitLines,
   LONG,
   logIn,
   openPage,
   PHONE,
   textOf,
 } from '../helpers/map-page';
-import { editFeatures } from '../helpers/plan-writes';
+import { straightToePoints } from '../helpers/plan-writes';
 
 const app = appUnderTest();
 
 const PLAN = 'city-01';
 /** Where the two toe lines go: those of the `straight` fixture (south → north, left = west). */
-const [LEFT, RIGHT] = editFeatures(0).map(
-  (f) => (f.geometry as { coordinates: Position[] }).coordinates as [number, number][],
-) as [[number, number][], [number, number][]];
+const [LEFT, RIGHT] = straightToePoints();
 
 /** A stage move from the plan panel's buttons, waiting for the panel to show the new stage. */
 async function move(page: Page, to: string, comment = ''): Promise<void> {
@@ -35,13 +33,6 @@ async function move(page: Page, to: string, comment = ''): Promise<void> {
   if (comment) await panel.locator('.stage-moves textarea').fill(comment);
   await panel.locator(`.stage-moves button[data-to="${to}"]`).click();
   await panel.locator(`.stage-now[data-stage="${to}"]`).waitFor(LONG);
-}
-
-/** Sets the selected line's class and width in the editor's form. */
-async function setClassAndWidth(page: Page, klass: string, width: string): Promise<void> {
-  const form = page.locator('.plan-panel .line-form');
-  await form.locator('select[name="embankmentClass"]').selectOption(klass);
-  await form.locator('select[name="widthM"]').selectOption(width);
 }
 
 describe('the whole path: draw → compute → save → review → publish → public', () => {
@@ -55,31 +46,15 @@ describe('the whole path: draw → compute → save → review → publish → p
     const panel = page.locator(`.plan-panel[data-plan="${PLAN}"]`);
     await panel.locator('.plan-editor').waitFor(LONG);
     // 钦江 has no course on the map (未上图): the planner zooms to where its embankments are
-    const all = [...LEFT, ...RIGHT];
-    const box: [number, number, number, number] = [
-      Math.min(...all.map((c) => c[0])),
-      Math.min(...all.map((c) => c[1])),
-      Math.max(...all.map((c) => c[0])),
-      Math.max(...all.map((c) => c[1])),
-    ];
-    await page.evaluate((b) => window.hejieMap?.fitTo(b, { right: 360, bottom: 80 }, 16), box);
-    await page.evaluate(() => window.hejieMap?.settled());
+    await fitLines(page, [LEFT, RIGHT]);
     expect(await page.locator('.legend').getAttribute('open')).not.toBeNull();
 
     // the line tool folds the legend and the layer list, so that they cover no embankment
     await panel.locator('[data-tool="line"]').click();
     await expect.poll(() => page.locator('.legend').getAttribute('open')).toBeNull();
     expect(await page.locator('.layer-switcher').getAttribute('open')).toBeNull();
-    await drawLine(page, LEFT);
-    await expect
-      .poll(() => panel.locator('.edit-reaches button[data-feature]').count(), LONG)
-      .toBe(1);
-    await setClassAndWidth(page, '2', '30');
-    await drawLine(page, RIGHT);
-    await expect
-      .poll(() => panel.locator('.edit-reaches button[data-feature]').count(), LONG)
-      .toBe(2);
-    await setClassAndWidth(page, '2', '30');
+    await drawToeLine(page, LEFT, 1, '2', '30');
+    await drawToeLine(page, RIGHT, 2, '2', '30');
     const roles = await panel
       .locator('.edit-reaches button[data-feature]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));

@@ -2,7 +2,7 @@
 // kept), the login dialog, what the map draws, and clicks at a lon/lat. The map is reached through
 // the app's one test hook, window.hejieMap (set by its owner, src/ui/map-handle.ts).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { launchBrowser, waitForMapIdle } from './browser';
 import { type RunningServer, startServer } from './server';
 
@@ -74,6 +74,44 @@ export async function drawLine(page: Page, points: [number, number][]): Promise<
   }
   const [x, y] = await at(page, points.at(-1) as [number, number]);
   await page.mouse.click(x, y);
+}
+
+/** Zooms the map to where the lines are (beside the plan panel) and waits for it to settle. */
+export async function fitLines(page: Page, lines: [number, number][][]): Promise<void> {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lon, lat] of lines.flat()) {
+    box[0] = Math.min(box[0], lon);
+    box[1] = Math.min(box[1], lat);
+    box[2] = Math.max(box[2], lon);
+    box[3] = Math.max(box[3], lat);
+  }
+  await page.evaluate((b) => window.hejieMap?.fitTo(b, { right: 360, bottom: 80 }, 16), box);
+  await page.evaluate(() => window.hejieMap?.settled());
+}
+
+/** Sets the selected line's class and width in the editor's form. */
+async function setClassAndWidth(page: Page, klass: string, width: string): Promise<void> {
+  const form = page.locator('.plan-panel .line-form');
+  await form.locator('select[name="embankmentClass"]').selectOption(klass);
+  await form.locator('select[name="widthM"]').selectOption(width);
+}
+
+/**
+ * Draws a toe line with the line tool (already chosen), waits until the editor lists `count`
+ * lines, and sets the new line's class and width.
+ */
+export async function drawToeLine(
+  page: Page,
+  points: [number, number][],
+  count: number,
+  klass: string,
+  width: string,
+): Promise<void> {
+  await drawLine(page, points);
+  await expect
+    .poll(() => page.locator('.plan-panel .edit-reaches button[data-feature]').count(), LONG)
+    .toBe(count);
+  await setClassAndWidth(page, klass, width);
 }
 
 /** The app under test in one test file: the real server on a fresh database, and chromium. */

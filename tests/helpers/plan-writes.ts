@@ -9,6 +9,14 @@ const straight = JSON.parse(
   readFileSync(join(ROOT, 'tests/fixtures/zones/in/straight.geojson'), 'utf8'),
 ) as FeatureCollection<LineString>;
 
+/** The two toe lines of the `straight` zone fixture as points to click: left (west), right (east). */
+export function straightToePoints(): [[number, number][], [number, number][]] {
+  const [left, right] = editFeatures(0).map(
+    (f) => (f.geometry as unknown as { coordinates: [number, number][] }).coordinates,
+  );
+  return [left as [number, number][], right as [number, number][]];
+}
+
 /**
  * The `n`-th edit of a plan's geometry: the two toe lines of the `straight` zone fixture (a valid
  * zone input), moved east by n × 1e-7° (≈ 1 cm), so that every version differs from the others.
