@@ -22,6 +22,7 @@ export const createUserBody = z
     person: z.string().trim().min(1).max(50).optional(),
     scope: scopeSchema.optional(),
     canPublish: z.boolean().optional(),
+    organisation: z.string().trim().min(1).max(50).optional(),
     password,
   })
   .strict();
@@ -52,6 +53,8 @@ export const apiUserSchema = z.object({
   canPublish: z.boolean(),
   disabled: z.boolean(),
   createdAt: z.string(),
+  /** a department's organisation; null for the other roles */
+  organisation: z.string().nullable(),
 });
 
 /** An account as the API shows it. */
@@ -74,6 +77,17 @@ export const settingsBody = z
       .regex(/^[0-9+()\- ]{3,30}$/)
       .nullable()
       .optional(),
+    displayDays: z.number().int().min(1).max(30).optional(),
+    departmentCoordinates: z.boolean().optional(),
+    supervisingUnit: optionalText(100),
+    prohibitedActs: z.array(z.string().trim().min(1).max(200)).max(30).nullable().optional(),
+    noticeBoard: z
+      .object({
+        widthCm: z.number().int().min(30).max(600),
+        heightCm: z.number().int().min(20).max(400),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -83,6 +97,11 @@ export const apiSettingsSchema = z.object({
   tiandituKey: z.string().nullable(),
   noticeAuthority: z.string().nullable(),
   supervisionPhone: z.string().nullable(),
+  displayDays: z.number(),
+  departmentCoordinates: z.boolean(),
+  supervisingUnit: z.string().nullable(),
+  prohibitedActs: z.array(z.string()),
+  noticeBoard: z.object({ widthCm: z.number(), heightCm: z.number() }),
 });
 
 /** The settings as an admin sees them. */

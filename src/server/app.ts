@@ -16,6 +16,7 @@ import { securityMiddleware } from './auth/security';
 import type { TileReader } from './base-tiles';
 import { createBaseTiles } from './base-tiles';
 import { type ComputePool, lazyComputePool } from './compute/compute-pool';
+import { type FileStore, memoryFileStore } from './files/file-store';
 import type { Geodata } from './geodata';
 import { buildBaseLayer, MAP_FILES } from './geodata';
 import { planRoutes } from './routes/plan-routes';
@@ -39,6 +40,8 @@ export interface AppOptions {
   compute?: ComputePool;
   /** where saved positions may lie; default: the import extent (Qinzhou plus 0.05°) */
   region?: Region;
+  /** uploaded documents; default: in memory (a server passes `<data>/files`) */
+  files?: FileStore;
 }
 
 const TIANDITU = 'https://*.tianditu.gov.cn';
@@ -56,6 +59,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     tiandituKey: opts.tiandituKey,
     compute: opts.compute ?? lazyComputePool(),
     region: opts.region ?? IMPORT_EXTENT,
+    files: opts.files ?? memoryFileStore(),
   };
   const trustedProxies = opts.trustProxy ?? [];
   app.use(async (c, next) => {

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { seedDemoAccounts } from './auth/demo-accounts';
 import { createComputePool } from './compute/compute-pool';
 import { readEnv } from './config';
+import { folderFileStore } from './files/file-store';
 import { openRegister } from './open-register';
 import { lockDataDir } from './store/data-lock';
 
@@ -26,6 +27,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   const compute = createComputePool();
   const app = createApp({
     compute,
+    files: folderFileStore(join(cfg.dataDir, 'files')),
     region: cfg.region,
     store,
     geodata,

@@ -15,6 +15,8 @@ export const zh = {
   'accounts.scope.plannerOnly': '只有规划员才有限定的工作范围',
   'accounts.publish.plannerOnly': '只有规划员才单独设置公告权限（管理员始终可以公告）',
   'accounts.person.chiefOnly': '只有河长账号才绑定河长姓名',
+  'accounts.organisation.missing': '部门账号须填写所属单位，例如“市生态环境局”',
+  'accounts.organisation.departmentOnly': '只有部门账号才填写所属单位',
   'accounts.person.missing': '河长账号须绑定计划表中的河长姓名',
   'accounts.person.notChief': '“{person}”不是计划表中的河长',
   'accounts.county.unknown': '“{county}”不是钦州市的县区，可选：{choices}',
@@ -52,6 +54,9 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'accounts.publish.plannerOnly':
     'only a planner has the publish right (an admin may always publish)',
   'accounts.person.chiefOnly': 'only a chief is bound to a person (it is for chiefs)',
+  'accounts.organisation.missing':
+    'a department account names its organisation, e.g. 市生态环境局 (Ecology and Environment Bureau)',
+  'accounts.organisation.departmentOnly': 'only a department account names an organisation',
   'accounts.person.missing': 'a chief is bound to a person: the 河长姓名 in the register',
   'accounts.person.notChief': '"{person}" is not a river chief in the register',
   'accounts.county.unknown': '"{county}" is not a county of Qinzhou; must be one of {choices}',

@@ -3,12 +3,16 @@
 import * as accounts from './accounts.messages';
 import * as cli from './cli.messages';
 import * as common from './common.messages';
+import * as consultation from './consultation.messages';
+import * as display from './display.messages';
+import * as documents from './documents.messages';
 import * as editor from './editor.messages';
 import * as formats from './formats.messages';
 import * as geo from './geo.messages';
 import type { Lang } from './lang';
 import * as markers from './markers.messages';
 import * as register from './register.messages';
+import * as review from './review.messages';
 import * as server from './server.messages';
 import * as signoff from './signoff.messages';
 import * as stage from './stage.messages';
@@ -29,6 +33,10 @@ const AREAS = [
   geo,
   signoff,
   stage,
+  review,
+  consultation,
+  display,
+  documents,
 ];
 
 /** The catalog of each language: code → template with `{name}` placeholders. */

@@ -6,7 +6,7 @@ import type { Role, Scope } from './actor';
 import { chiefNames } from './permissions';
 
 /** The roles an account may have (the public is nobody's account). */
-export const ACCOUNT_ROLES = ['chief', 'planner', 'admin'] as const;
+export const ACCOUNT_ROLES = ['chief', 'planner', 'admin', 'department'] as const;
 
 /** An account's role. */
 export type AccountRole = Exclude<Role, 'public'>;
@@ -104,12 +104,14 @@ export interface RoleFields {
   person?: string;
   scope?: Scope;
   canPublish?: boolean;
+  /** for a department: the organisation it speaks for, e.g. 市生态环境局 */
+  organisation?: string | null;
 }
 
 /**
  * What is wrong with the fields bound to a role, or null: only a planner has a limited scope and the
  * publish right; a chief, and only a chief, is bound to a person named in the register's 河长姓名
- * (a field may name several: 高朴、王雄昌).
+ * (a field may name several: 高朴、王雄昌); a department, and only a department, to an organisation.
  * @example checkRoleFields('chief', { person: '王雄昌' }, ['高朴、王雄昌']) // null
  */
 export function checkRoleFields(
@@ -125,6 +127,11 @@ export function checkRoleFields(
     const wrong = checkScope(fields.scope);
     if (wrong) return problem(`scope.${wrong.field}`, wrong.reason);
   }
+  const organisation = fields.organisation?.trim() ?? '';
+  if (role === 'department' && !organisation)
+    return problem('organisation', msg('accounts.organisation.missing'));
+  if (role !== 'department' && organisation)
+    return problem('organisation', msg('accounts.organisation.departmentOnly'));
   const person = fields.person?.trim() ?? '';
   if (role !== 'chief') return person ? problem('person', msg('accounts.person.chiefOnly')) : null;
   if (!person) return problem('person', msg('accounts.person.missing'));

@@ -1,5 +1,8 @@
-/** The roles of Hejie (issue 5): the public sees what is published; the others log in. */
-export type Role = 'public' | 'chief' | 'planner' | 'admin';
+/**
+ * The roles of Hejie (issues 5 and 13): the public sees what is published; the others log in. A
+ * department (部门, e.g. 市生态环境局) reads the plans it is consulted on and replies.
+ */
+export type Role = 'public' | 'chief' | 'planner' | 'admin' | 'department';
 
 /**
  * Where a planner may work: every plan, the city-level plans (市级), or the county-level plans of
@@ -23,6 +26,8 @@ export interface UserActor {
   scope: Scope;
   /** a planner who may publish (公告实施) */
   canPublish: boolean;
+  /** for a department: the organisation it speaks for, e.g. 市生态环境局 */
+  organisation?: string | null;
 }
 
 /** Whoever is asking: nobody logged in, or an account. */

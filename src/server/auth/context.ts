@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/access/actor';
 import { PUBLIC } from '../../domain/access/actor';
 import type { Region } from '../../domain/geo/check-features';
 import type { ComputePool } from '../compute/compute-pool';
+import type { FileStore } from '../files/file-store';
 import type { Geodata } from '../geodata';
 import type { SessionRow, Store } from '../store/store';
 
@@ -18,6 +19,8 @@ export interface ServerDeps {
   compute: ComputePool;
   /** where saved positions may lie (HEJIE_REGION; default: the import extent) */
   region: Region;
+  /** uploaded documents (acceptance PDFs), outside the database: `<data>/files` for a server */
+  files: FileStore;
 }
 
 /** Hono's environment for Hejie: the auth middleware sets who is asking. */

@@ -21,6 +21,7 @@ import { parseRuleTable } from '../../domain/zones/rules-schema';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { hashPassword } from '../auth/password';
+import { settingsInForce } from '../settings-in-force';
 import type { Settings, UserRow } from '../store/store';
 import { actorName, fail, readBody, readQuery, refuse } from './route-kit';
 import { ruleTableOf } from './rules-in-force';
@@ -31,17 +32,12 @@ const ALL: Scope = { level: 'all', counties: [] };
 /** An account as the API shows it: everything but the password hash. */
 function viewUser(u: UserRow): ApiUser {
   const { passwordHash: _, ...rest } = u;
-  return rest;
+  return { ...rest, organisation: u.organisation ?? null };
 }
 
 /** The settings as an admin sees them (the rule table has routes of its own). */
 function viewSettings(s: Settings): ApiSettings {
-  return {
-    publicCoordinates: s.publicCoordinates,
-    tiandituKey: s.tiandituKey,
-    noticeAuthority: s.noticeAuthority ?? null,
-    supervisionPhone: s.supervisionPhone ?? null,
-  };
+  return settingsInForce(s);
 }
 
 const isAdmin = (c: Ctx) => {
@@ -82,6 +78,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       {
         ...rest,
         person: person ?? null,
+        organisation: rest.organisation ?? null,
         scope: scope ?? ALL,
         canPublish: canPublish ?? false,
         passwordHash: await hashPassword(password),

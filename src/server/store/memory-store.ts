@@ -8,6 +8,7 @@ import {
   userPatchDetail,
   userTarget,
 } from './audit-detail';
+import { memoryReview } from './memory-review';
 import { memoryWorkflow } from './memory-workflow';
 import { SCHEMA_VERSION } from './sqlite-migrations';
 import type {
@@ -77,7 +78,13 @@ export function createMemoryStore(clock: () => Date = () => new Date()): Store {
     async createUser(user, actor) {
       if (users.some((u) => u.username === user.username)) return null;
       const at = clock().toISOString();
-      const row: UserRow = { ...copy(user), id: randomUUID(), disabled: false, createdAt: at };
+      const row: UserRow = {
+        ...copy(user),
+        organisation: user.organisation ?? null,
+        id: randomUUID(),
+        disabled: false,
+        createdAt: at,
+      };
       users.push(row);
       write(at, actor, 'user.create', userTarget(user.username), newUserDetail(user));
       return copy(row);
@@ -138,6 +145,7 @@ export function createMemoryStore(clock: () => Date = () => new Date()): Store {
       return copy(settings);
     },
     ...memoryWorkflow({ plans: () => plans, audit: write, clock }),
+    ...memoryReview({ plans: () => plans, audit: write, clock }),
     async backup() {
       throw new Error('the in-memory store has no file to back up');
     },

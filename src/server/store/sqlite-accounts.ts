@@ -46,6 +46,7 @@ interface UserSqlRow {
   password_hash: string;
   disabled: number;
   created_at: string;
+  organisation: string | null;
 }
 
 function toUser(r: UserSqlRow): UserRow {
@@ -60,6 +61,26 @@ function toUser(r: UserSqlRow): UserRow {
     passwordHash: r.password_hash,
     disabled: r.disabled === 1,
     createdAt: r.created_at,
+    organisation: r.organisation,
+  };
+}
+
+/** The settings of issue 13 as stored (each key only when it was set, and of the right shape). */
+function reviewSettings(stored: Record<string, unknown>): Partial<Settings> {
+  const { displayDays, departmentCoordinates, supervisingUnit, prohibitedActs, noticeBoard } =
+    stored;
+  const acts = Array.isArray(prohibitedActs) && prohibitedActs.every((a) => typeof a === 'string');
+  const board = noticeBoard as { widthCm?: unknown; heightCm?: unknown } | null | undefined;
+  return {
+    ...(typeof displayDays === 'number' ? { displayDays } : {}),
+    ...(typeof departmentCoordinates === 'boolean' ? { departmentCoordinates } : {}),
+    ...(typeof supervisingUnit === 'string' || supervisingUnit === null ? { supervisingUnit } : {}),
+    ...(acts || prohibitedActs === null
+      ? { prohibitedActs: prohibitedActs as string[] | null }
+      : {}),
+    ...(typeof board?.widthCm === 'number' && typeof board.heightCm === 'number'
+      ? { noticeBoard: { widthCm: board.widthCm, heightCm: board.heightCm } }
+      : {}),
   };
 }
 
@@ -97,6 +118,7 @@ export function accountMethods(
       ...(typeof stored.supervisionPhone === 'string' || stored.supervisionPhone === null
         ? { supervisionPhone: stored.supervisionPhone }
         : {}),
+      ...reviewSettings(stored),
     };
   };
 
@@ -106,8 +128,8 @@ export function accountMethods(
     const id = randomUUID();
     const at = clock().toISOString();
     db.prepare(
-      `INSERT INTO users (id, username, name, role, person, scope, can_publish, password_hash, disabled, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+      `INSERT INTO users (id, username, name, role, person, scope, can_publish, password_hash, disabled, created_at, organisation)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
     ).run(
       id,
       user.username,
@@ -118,6 +140,7 @@ export function accountMethods(
       user.canPublish ? 1 : 0,
       user.passwordHash,
       at,
+      user.organisation ?? null,
     );
     audit(at, actor, 'user.create', userTarget(user.username), newUserDetail(user));
     return readUser(id);

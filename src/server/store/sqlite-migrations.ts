@@ -103,6 +103,136 @@ const MIGRATIONS: readonly string[] = [
    UPDATE geometry_versions SET feature_count = json_array_length(features);`,
   // 4: the version a stage move saw (a sign-off signs it); unknown (NULL) for older moves
   `ALTER TABLE stage_events ADD COLUMN version INTEGER;`,
+  // 5: department accounts (the role check is rebuilt; sessions end, as dropping the old table
+  // cascades) and the records of 意见征求, 公示 and 验收, append-only like the audit log; an answer is
+  // the one column that may go from NULL to a value, once
+  `CREATE TABLE users_v5 (
+     id TEXT PRIMARY KEY,
+     username TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     role TEXT NOT NULL CHECK (role IN ('chief', 'planner', 'admin', 'department')),
+     person TEXT,
+     scope TEXT NOT NULL CHECK (json_valid(scope)),
+     can_publish INTEGER NOT NULL CHECK (can_publish IN (0, 1)),
+     password_hash TEXT NOT NULL,
+     disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+     created_at TEXT NOT NULL,
+     organisation TEXT,
+     CHECK ((role = 'department') = (organisation IS NOT NULL))
+   );
+   INSERT INTO users_v5 (id, username, name, role, person, scope, can_publish, password_hash,
+     disabled, created_at)
+     SELECT id, username, name, role, person, scope, can_publish, password_hash, disabled, created_at
+     FROM users;
+   DROP TABLE users;
+   ALTER TABLE users_v5 RENAME TO users;
+   CREATE TABLE consultations (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     plan_id TEXT NOT NULL REFERENCES plans (id),
+     version INTEGER NOT NULL,
+     departments TEXT NOT NULL CHECK (json_valid(departments)),
+     due TEXT NOT NULL,
+     message TEXT NOT NULL,
+     opened_by TEXT NOT NULL,
+     opened_at TEXT NOT NULL,
+     FOREIGN KEY (plan_id, version) REFERENCES geometry_versions (plan_id, version)
+   );
+   CREATE INDEX consultations_plan ON consultations (plan_id, id);
+   CREATE TABLE consultation_departments (
+     consultation_id INTEGER NOT NULL REFERENCES consultations (id),
+     user_id TEXT NOT NULL,
+     PRIMARY KEY (consultation_id, user_id)
+   );
+   CREATE INDEX consultation_departments_user ON consultation_departments (user_id);
+   CREATE TABLE replies (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     consultation_id INTEGER NOT NULL REFERENCES consultations (id),
+     plan_id TEXT NOT NULL REFERENCES plans (id),
+     user_id TEXT NOT NULL,
+     organisation TEXT NOT NULL,
+     verdict TEXT NOT NULL CHECK (verdict IN ('no-objection', 'objection')),
+     text TEXT NOT NULL,
+     lon REAL CHECK (lon IS NULL OR lon BETWEEN -180 AND 180),
+     lat REAL CHECK (lat IS NULL OR lat BETWEEN -90 AND 90),
+     by TEXT NOT NULL,
+     at TEXT NOT NULL,
+     answer TEXT CHECK (answer IS NULL OR json_valid(answer)),
+     UNIQUE (consultation_id, user_id),
+     CHECK ((lon IS NULL) = (lat IS NULL))
+   );
+   CREATE INDEX replies_plan ON replies (plan_id, id);
+   CREATE TABLE displays (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     plan_id TEXT NOT NULL REFERENCES plans (id),
+     version INTEGER NOT NULL,
+     start TEXT NOT NULL,
+     "end" TEXT NOT NULL,
+     days INTEGER NOT NULL CHECK (days BETWEEN 1 AND 30),
+     started_by TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     FOREIGN KEY (plan_id, version) REFERENCES geometry_versions (plan_id, version)
+   );
+   CREATE INDEX displays_plan ON displays (plan_id, id);
+   CREATE TABLE public_opinions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     plan_id TEXT NOT NULL REFERENCES plans (id),
+     display_id INTEGER NOT NULL REFERENCES displays (id),
+     text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 1000),
+     name TEXT,
+     contact TEXT,
+     at TEXT NOT NULL,
+     answer TEXT CHECK (answer IS NULL OR json_valid(answer))
+   );
+   CREATE INDEX public_opinions_plan ON public_opinions (plan_id, id);
+   CREATE TABLE acceptances (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     plan_id TEXT NOT NULL REFERENCES plans (id),
+     version INTEGER NOT NULL,
+     date TEXT NOT NULL,
+     body TEXT NOT NULL,
+     members TEXT NOT NULL,
+     conclusion TEXT NOT NULL CHECK (conclusion IN ('pass', 'fail')),
+     remarks TEXT NOT NULL,
+     file TEXT NOT NULL CHECK (json_valid(file)),
+     recorded_by TEXT NOT NULL,
+     recorded_at TEXT NOT NULL,
+     FOREIGN KEY (plan_id, version) REFERENCES geometry_versions (plan_id, version)
+   );
+   CREATE INDEX acceptances_plan ON acceptances (plan_id, id);
+   CREATE TRIGGER consultations_no_update BEFORE UPDATE ON consultations
+     BEGIN SELECT RAISE(ABORT, 'consultation rounds are immutable'); END;
+   CREATE TRIGGER consultations_no_delete BEFORE DELETE ON consultations
+     BEGIN SELECT RAISE(ABORT, 'consultation rounds are immutable'); END;
+   CREATE TRIGGER consultation_departments_no_update BEFORE UPDATE ON consultation_departments
+     BEGIN SELECT RAISE(ABORT, 'consultation rounds are immutable'); END;
+   CREATE TRIGGER consultation_departments_no_delete BEFORE DELETE ON consultation_departments
+     BEGIN SELECT RAISE(ABORT, 'consultation rounds are immutable'); END;
+   CREATE TRIGGER replies_answer_once BEFORE UPDATE ON replies
+     WHEN OLD.answer IS NOT NULL OR NEW.answer IS NULL
+       OR NEW.id IS NOT OLD.id OR NEW.consultation_id IS NOT OLD.consultation_id
+       OR NEW.plan_id IS NOT OLD.plan_id OR NEW.user_id IS NOT OLD.user_id
+       OR NEW.organisation IS NOT OLD.organisation OR NEW.verdict IS NOT OLD.verdict
+       OR NEW.text IS NOT OLD.text OR NEW.lon IS NOT OLD.lon OR NEW.lat IS NOT OLD.lat
+       OR NEW.by IS NOT OLD.by OR NEW.at IS NOT OLD.at
+     BEGIN SELECT RAISE(ABORT, 'a reply is written once and answered once'); END;
+   CREATE TRIGGER replies_no_delete BEFORE DELETE ON replies
+     BEGIN SELECT RAISE(ABORT, 'replies are immutable'); END;
+   CREATE TRIGGER displays_no_update BEFORE UPDATE ON displays
+     BEGIN SELECT RAISE(ABORT, 'display periods are immutable'); END;
+   CREATE TRIGGER displays_no_delete BEFORE DELETE ON displays
+     BEGIN SELECT RAISE(ABORT, 'display periods are immutable'); END;
+   CREATE TRIGGER public_opinions_answer_once BEFORE UPDATE ON public_opinions
+     WHEN OLD.answer IS NOT NULL OR NEW.answer IS NULL
+       OR NEW.id IS NOT OLD.id OR NEW.plan_id IS NOT OLD.plan_id
+       OR NEW.display_id IS NOT OLD.display_id OR NEW.text IS NOT OLD.text
+       OR NEW.name IS NOT OLD.name OR NEW.contact IS NOT OLD.contact OR NEW.at IS NOT OLD.at
+     BEGIN SELECT RAISE(ABORT, 'an opinion is written once and answered once'); END;
+   CREATE TRIGGER public_opinions_no_delete BEFORE DELETE ON public_opinions
+     BEGIN SELECT RAISE(ABORT, 'opinions are immutable'); END;
+   CREATE TRIGGER acceptances_no_update BEFORE UPDATE ON acceptances
+     BEGIN SELECT RAISE(ABORT, 'acceptance records are immutable'); END;
+   CREATE TRIGGER acceptances_no_delete BEFORE DELETE ON acceptances
+     BEGIN SELECT RAISE(ABORT, 'acceptance records are immutable'); END;`,
 ];
 
 /** The schema version this build writes (and the newest it can open). */

@@ -8,6 +8,7 @@ import { INITIAL_STAGE, isStageId } from '../../domain/workflow/stages';
 import type { AuditWriter } from './sqlite-accounts';
 import { accountMethods } from './sqlite-accounts';
 import { migrate } from './sqlite-migrations';
+import { reviewMethods } from './sqlite-review';
 import { workflowMethods } from './sqlite-workflow';
 import type { AuditEntry, PlanRow, SeedData, Store, StoreInfo } from './store';
 
@@ -109,6 +110,7 @@ export function openSqliteStore(path: string, clock: () => Date = () => new Date
     },
     ...accountMethods(db, audit, clock),
     ...workflowMethods(db, audit, clock),
+    ...reviewMethods(db, audit, clock),
     async backup(file) {
       await db.backup(file);
     },

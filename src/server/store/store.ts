@@ -2,6 +2,14 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { Scope, UserActor } from '../../domain/access/actor';
 import type { Message } from '../../domain/message';
 import type { PlanRecord } from '../../domain/plans/plan';
+import type {
+  AcceptanceRecord,
+  Answer,
+  Consultation,
+  DisplayPeriod,
+  PublicOpinion,
+  Reply,
+} from '../../domain/review/review-types';
 import type { Waterbody } from '../../domain/rivers/waterbody';
 import type { StageId } from '../../domain/workflow/stages';
 
@@ -50,6 +58,8 @@ export interface UserRow {
   passwordHash: string;
   disabled: boolean;
   createdAt: string;
+  /** for a department account: the organisation it speaks for (null or absent otherwise) */
+  organisation?: string | null;
 }
 
 /** What creating an account takes. */
@@ -148,7 +158,20 @@ export interface Settings {
   noticeAuthority?: string | null;
   /** the supervision phone printed on public notices */
   supervisionPhone?: string | null;
+  /** days of a public display period (公示) unless the request gives them: 1–30, default 7 */
+  displayDays?: number;
+  /** departments consulted on a plan may read its coordinates (default false) */
+  departmentCoordinates?: boolean;
+  /** the supervising unit printed on notice boards (监督单位), null until set */
+  supervisingUnit?: string | null;
+  /** the prohibited acts printed on notices and boards, one per line; null or empty until set */
+  prohibitedActs?: string[] | null;
+  /** a notice board's size in cm (default 150 × 100) */
+  noticeBoard?: { widthCm: number; heightCm: number };
 }
+
+/** A write of a review record refused for a reason checked inside its transaction. */
+export type ReviewWrite<T> = { ok: true; value: T } | { ok: false; refused: Message };
 
 /**
  * Persistence behind one interface (SQLite for real, memory for fast tests; PostgreSQL can be
@@ -243,6 +266,57 @@ export interface Store {
   getSettings(): Promise<Settings>;
   setSettings(patch: Partial<Settings>, actor: string): Promise<Settings>;
 
+  // 意见征求, 公示 and 验收 (issue 13). Records are written once, each write one transaction with its
+  // audit entry; reads return them oldest first. Unknown plan ids: reads give [] or null.
+
+  /** Opens a round; refused (`review.consultation.wrongStage`) unless the plan is at 意见征求. */
+  openConsultation(
+    round: Omit<Consultation, 'id' | 'openedAt'>,
+    actor: string,
+  ): Promise<ReviewWrite<Consultation>>;
+  getConsultation(id: number): Promise<Consultation | null>;
+  /** The rounds of a plan. */
+  listConsultations(planId: string): Promise<Consultation[]>;
+  /** The rounds that consult a department account, every plan. */
+  consultationsOf(userId: string): Promise<Consultation[]>;
+  /**
+   * A department's reply; refused when it already replied to the round
+   * (`review.reply.already`). The route checks the deadline and the stage first.
+   */
+  addReply(reply: Omit<Reply, 'id' | 'at' | 'answer'>, actor: string): Promise<ReviewWrite<Reply>>;
+  getReply(id: number): Promise<Reply | null>;
+  /** The replies to every round of a plan, with their answers. */
+  listReplies(planId: string): Promise<Reply[]>;
+  /** Answers a reply once; refused when answered already (`review.answer.already`). */
+  answerReply(id: number, answer: Omit<Answer, 'at'>, actor: string): Promise<ReviewWrite<Reply>>;
+
+  /** Starts a display period; refused (`review.display.wrongStage`) unless at 成果文件制作与验收. */
+  startDisplay(
+    period: Omit<DisplayPeriod, 'id' | 'startedAt'>,
+    actor: string,
+  ): Promise<ReviewWrite<DisplayPeriod>>;
+  listDisplays(planId: string): Promise<DisplayPeriod[]>;
+  /** A citizen's opinion (the route checks the period and the limits first); audited as public. */
+  addPublicOpinion(
+    opinion: Omit<PublicOpinion, 'id' | 'at' | 'answer'>,
+    actor: string,
+  ): Promise<PublicOpinion>;
+  getPublicOpinion(id: number): Promise<PublicOpinion | null>;
+  listPublicOpinions(planId: string): Promise<PublicOpinion[]>;
+  /** Answers a citizen's opinion once (`review.answer.already`). */
+  answerPublicOpinion(
+    id: number,
+    answer: Omit<Answer, 'at'>,
+    actor: string,
+  ): Promise<ReviewWrite<PublicOpinion>>;
+
+  /** Records an acceptance (its file is already in the file store, named by its SHA-256). */
+  addAcceptance(
+    record: Omit<AcceptanceRecord, 'id' | 'recordedAt'>,
+    actor: string,
+  ): Promise<AcceptanceRecord>;
+  listAcceptances(planId: string): Promise<AcceptanceRecord[]>;
+
   /** An online backup to a file (SQLite backup API; consistent while the server runs). */
   backup(path: string): Promise<void>;
   close(): Promise<void>;
@@ -263,4 +337,25 @@ export type WorkflowMethods = Pick<
   | 'publicationTag'
   | 'addComment'
   | 'listComments'
+>;
+
+/** The review part of the store (意见征求, 公示, 验收), implemented once per store kind. */
+export type ReviewMethods = Pick<
+  Store,
+  | 'openConsultation'
+  | 'getConsultation'
+  | 'listConsultations'
+  | 'consultationsOf'
+  | 'addReply'
+  | 'getReply'
+  | 'listReplies'
+  | 'answerReply'
+  | 'startDisplay'
+  | 'listDisplays'
+  | 'addPublicOpinion'
+  | 'getPublicOpinion'
+  | 'listPublicOpinions'
+  | 'answerPublicOpinion'
+  | 'addAcceptance'
+  | 'listAcceptances'
 >;
