@@ -5,29 +5,31 @@ import type { HejieMap } from './hejie-map';
 
 /** Pinned comments as points, `id` a string (as `renderedIds` reads it). */
 const COMMENT_PINS_SOURCE = 'comment-pins';
-
-const PIN = '#7048e8';
+/** Review pins (a department's objection, issue 13): a colour of their own beside the comments. */
+const REVIEW_PINS_SOURCE = 'review-pins';
 
 /** The pins: a ring with a dot, above the draft and my position, so a pin is never hidden. */
-const COMMENT_PIN_LAYERS: LayerSpecification[] = [
-  {
-    id: 'comment-pins',
-    type: 'circle',
-    source: COMMENT_PINS_SOURCE,
-    paint: {
-      'circle-color': '#ffffff',
-      'circle-radius': 8,
-      'circle-stroke-color': PIN,
-      'circle-stroke-width': 3,
+function pinLayers(source: string, color: string): LayerSpecification[] {
+  return [
+    {
+      id: source,
+      type: 'circle',
+      source,
+      paint: {
+        'circle-color': '#ffffff',
+        'circle-radius': 8,
+        'circle-stroke-color': color,
+        'circle-stroke-width': 3,
+      },
     },
-  },
-  {
-    id: 'comment-pins-dot',
-    type: 'circle',
-    source: COMMENT_PINS_SOURCE,
-    paint: { 'circle-color': PIN, 'circle-radius': 3 },
-  },
-];
+    {
+      id: `${source}-dot`,
+      type: 'circle',
+      source,
+      paint: { 'circle-color': color, 'circle-radius': 3 },
+    },
+  ];
+}
 
 /** A comment with a place (`id`: the comment's id, or `new` for the one being written). */
 export interface CommentPin {
@@ -36,11 +38,12 @@ export interface CommentPin {
   lat: number;
 }
 
-/**
- * Draws the pinned comments (an empty list clears them). The source and its layers come with the
- * first pin, so the public map never carries them.
- */
-export async function showCommentPins(map: HejieMap, pins: readonly CommentPin[]): Promise<void> {
+async function showPins(
+  map: HejieMap,
+  pins: readonly CommentPin[],
+  source: string,
+  color: string,
+): Promise<void> {
   const m = await map.mapWhenReady();
   const data: FeatureCollection = {
     type: 'FeatureCollection',
@@ -50,10 +53,21 @@ export async function showCommentPins(map: HejieMap, pins: readonly CommentPin[]
       geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
     })),
   };
-  const source = m.getSource<GeoJSONSource>(COMMENT_PINS_SOURCE);
-  if (source) source.setData(data);
+  const existing = m.getSource<GeoJSONSource>(source);
+  if (existing) existing.setData(data);
   else if (pins.length > 0) {
-    m.addSource(COMMENT_PINS_SOURCE, { type: 'geojson', data });
-    for (const layer of COMMENT_PIN_LAYERS) m.addLayer(layer);
+    m.addSource(source, { type: 'geojson', data });
+    for (const layer of pinLayers(source, color)) m.addLayer(layer);
   }
 }
+
+/**
+ * Draws the pinned comments (an empty list clears them). The source and its layers come with the
+ * first pin, so the public map never carries them.
+ */
+export const showCommentPins = (map: HejieMap, pins: readonly CommentPin[]) =>
+  showPins(map, pins, COMMENT_PINS_SOURCE, '#7048e8');
+
+/** Draws the review pins (objections of departments; the one being placed is `new`). */
+export const showReviewPins = (map: HejieMap, pins: readonly CommentPin[]) =>
+  showPins(map, pins, REVIEW_PINS_SOURCE, '#c92a2a');

@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import bounds from '../../geodata/bounds.json';
+import type { DepartmentRound } from '../contract/review';
 import { canViewDraft } from '../domain/access/permissions';
 import type { PlanFilter, PlanSortKey } from '../domain/plans/filter-plans';
 import { filterPlans, sortPlans } from '../domain/plans/filter-plans';
@@ -25,6 +26,9 @@ const MapPane = lazy(() => mapPaneModule);
 // The workspaces load only for a logged-in user or an opened plan: the public first screen stays light.
 const WorkList = lazy(() => import('./workspace/panel/work-list'));
 const PlanPanel = lazy(() => import('./workspace/panel/plan-panel'));
+// a department's rounds (意见征求) and the one it opened
+const DepartmentRounds = lazy(() => import('./workspace/department/department-rounds'));
+const DepartmentRoundPanel = lazy(() => import('./workspace/department/department-round'));
 
 interface Loaded {
   plans: ApiPlan[];
@@ -70,6 +74,9 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [browserKey, setBrowserKey] = useState<string | null>(storedTiandituKey);
   const mapOwner = useMapOwner();
+  const [openRound, setOpenRound] = useState<DepartmentRound | null>(null);
+  const [roundsRead, setRoundsRead] = useState(0);
+  const department = session?.actor.role === 'department';
 
   useEffect(() => {
     loadRegister()
@@ -93,6 +100,7 @@ export function App() {
   const select = useCallback(
     (id: string | null, fromRegister: boolean) => {
       setOpenPlanId(null);
+      setOpenRound(null);
       setSelectedId(id);
       const river = id ? rivers.get(id) : null;
       history.replaceState(null, '', river ? `/river/${encodeURIComponent(river.name)}` : '/');
@@ -131,6 +139,7 @@ export function App() {
     logout()
       .catch(() => setSession(null))
       .finally(() => {
+        setOpenRound(null);
         select(null, false);
         setTab('register');
       });
@@ -186,7 +195,11 @@ export function App() {
             aria-selected={tab === 'work'}
             onClick={() => setTab('work')}
           >
-            {session.actor.role === 'chief' ? t('myRivers') : t('myTasks')}
+            {department
+              ? t('myConsultations')
+              : session.actor.role === 'chief'
+                ? t('myRivers')
+                : t('myTasks')}
           </button>
         )}
         <button
@@ -215,7 +228,21 @@ export function App() {
         <main>
           <section className="register" aria-label={t('tabRegister')}>
             {!data && !error && <p className="loading">{t('loading')}</p>}
-            {data && session && (
+            {data && session && department && (
+              <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+                <DepartmentRounds
+                  now={data.config.now}
+                  openId={openRound?.consultation.id ?? null}
+                  refresh={roundsRead}
+                  onOpen={(r) => {
+                    setOpenPlanId(null);
+                    setOpenRound(r);
+                    setTab('map');
+                  }}
+                />
+              </Suspense>
+            )}
+            {data && session && !department && (
               <Suspense fallback={<p className="loading">{t('loading')}</p>}>
                 <WorkList
                   plans={data.plans}
@@ -257,7 +284,7 @@ export function App() {
                 selectedId={selectedId}
                 fitRequest={fitRequest}
                 // an open plan stays open under map taps (drawing, picking, panning); × closes it
-                onSelect={(id) => openPlanId === null && select(id, false)}
+                onSelect={(id) => openPlanId === null && openRound === null && select(id, false)}
                 tiandituKey={tiandituKey}
                 demo={data?.config.demo ?? false}
                 visible={tab === 'map'}
@@ -266,7 +293,19 @@ export function App() {
                 foldRequest={mapOwner.foldRequest}
               />
             </Suspense>
-            {openPlanId ? (
+            {openRound && session && data ? (
+              <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+                <DepartmentRoundPanel
+                  key={openRound.consultation.id}
+                  round={openRound}
+                  session={session}
+                  now={data.config.now}
+                  onClose={() => setOpenRound(null)}
+                  onReplied={() => setRoundsRead((n) => n + 1)}
+                  onDraft={setDraft}
+                />
+              </Suspense>
+            ) : openPlanId ? (
               <Suspense fallback={<p className="loading">{t('loading')}</p>}>
                 <PlanPanel
                   key={openPlanId}
@@ -277,10 +316,16 @@ export function App() {
                   onClose={() => select(null, false)}
                   onChanged={refreshPlans}
                   onDraft={setDraft}
+                  now={data?.config.now ?? new Date().toISOString()}
                 />
               </Suspense>
             ) : selected && data ? (
-              <RiverPanel river={selected} plans={data.plans} onClose={() => select(null, false)} />
+              <RiverPanel
+                river={selected}
+                plans={data.plans}
+                onClose={() => select(null, false)}
+                onDisplay={setDraft}
+              />
             ) : (
               <p className="select-hint">{t('selectHint')}</p>
             )}
@@ -289,6 +334,7 @@ export function App() {
       </MapHandleContext>
       <SettingsDialog
         open={settingsOpen}
+        session={session}
         onClose={(key) => {
           setSettingsOpen(false);
           if (key !== undefined) setBrowserKey(key);

@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import { lazy, Suspense } from 'react';
 import type { RiverView } from '../domain/rivers/waterbody';
 import { stageLabel } from '../domain/workflow/stages';
@@ -7,12 +8,16 @@ import { StatusBadge } from './register/status-badge';
 
 // Only a river with a published plan needs the notice: not part of the first screen's bundle.
 const PlanNotice = lazy(() => import('./public/plan-notice'));
+// Only a plan at 成果文件制作与验收 may be on public display (公示中).
+const PlanDisplay = lazy(() => import('./public/plan-display'));
 
 /** The panel of a selected river or reservoir: its plans, basin areas, counties and map status. */
 export function RiverPanel(props: {
   river: RiverView;
   plans: readonly ApiPlan[];
   onClose: () => void;
+  /** the zones of a plan on public display, for the map (null: none) */
+  onDisplay: (fc: FeatureCollection | null) => void;
 }) {
   const { t, lang } = useLang();
   const { colon, list, open, close } = PUNCT[lang];
@@ -143,6 +148,11 @@ export function RiverPanel(props: {
                 </>
               )}
             </dl>
+            {p.stage === 'deliverables' && (
+              <Suspense fallback={null}>
+                <PlanDisplay plan={p} onDisplay={props.onDisplay} />
+              </Suspense>
+            )}
             {p.stage === 'published' && (
               <Suspense fallback={<p className="loading">{t('noticeLoading')}</p>}>
                 <PlanNotice plan={p} />

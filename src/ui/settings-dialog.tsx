@@ -1,16 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { Session } from './api';
 import { useLang } from './i18n';
 
 const KEY = 'hejie.tiandituKey';
+
+// the bureau's settings: for an admin only, with the workspace's messages
+const AdminSettings = lazy(() => import('./workspace/review/admin-settings'));
 
 /** The browser's own 天地图 key, if the user entered one. */
 export function storedTiandituKey(): string | null {
   return globalThis.localStorage?.getItem(KEY) || null;
 }
 
-/** Settings: language and the browser's 天地图 key. */
+/** Settings: language and the browser's 天地图 key; for an admin, the bureau's settings too. */
 export function SettingsDialog(props: {
   open: boolean;
+  session: Session | null;
   onClose: (key: string | null | undefined) => void;
 }) {
   const { t, lang, setLang } = useLang();
@@ -63,6 +68,11 @@ export function SettingsDialog(props: {
           {t('close')}
         </button>
       </div>
+      {props.open && props.session?.actor.role === 'admin' && (
+        <Suspense fallback={null}>
+          <AdminSettings session={props.session} />
+        </Suspense>
+      )}
     </dialog>
   );
 }

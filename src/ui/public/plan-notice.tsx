@@ -7,6 +7,7 @@ import type { Lang, T } from '../i18n';
 import { PUNCT, useLang } from '../i18n';
 import type { Fetched } from './notice-api';
 import { fetchNotice, markersCsvPath, mayDownloadCoordinates } from './notice-api';
+import { NoticeFiles } from './plan-display';
 import './plan-notice.css';
 
 const lonLat = ([lon, lat]: [number, number]): string => `E${lon.toFixed(5)}° N${lat.toFixed(5)}°`;
@@ -76,6 +77,7 @@ function NoticeBody({ notice, csv }: { notice: PublicNotice; csv: string | null 
       <p className="land-statement">
         <strong>{notice.landStatement}</strong>
       </p>
+      <NoticeFiles planId={notice.planId} />
       {csv && (
         <p>
           <a href={csv} download>

@@ -7,6 +7,7 @@ import * as edit from './editor/messages-edit';
 import * as save from './editor/messages-save';
 import * as field from './field/messages-field';
 import * as files from './files/messages-files';
+import * as review from './review/messages-review';
 
 const base = {
   loginTitle: '登录河界',
@@ -115,8 +116,15 @@ const baseEn: typeof base = {
   computeWarnings: 'Notes:',
 };
 
-export const zh = { ...base, ...edit.zh, ...save.zh, ...files.zh, ...field.zh };
-const en: typeof zh = { ...baseEn, ...edit.en, ...save.en, ...files.en, ...field.en };
+export const zh = { ...base, ...edit.zh, ...save.zh, ...files.zh, ...field.zh, ...review.zh };
+const en: typeof zh = {
+  ...baseEn,
+  ...edit.en,
+  ...save.en,
+  ...files.en,
+  ...field.en,
+  ...review.en,
+};
 
 /** A key of the workspace dictionary. */
 type WorkspaceKey = keyof typeof zh;

@@ -13,6 +13,7 @@ import { CoordinateTable } from '../field/coordinate-table';
 import { LocateMe } from '../field/locate-me';
 import { useWt } from '../messages';
 import '../workspace.css';
+import { ReviewSection } from '../review/review-section';
 import { PublishButton } from '../workflow/publish-button';
 import { StageMoves } from '../workflow/stage-moves';
 import { PlanComments } from './plan-comments';
@@ -42,6 +43,8 @@ export default function PlanPanel(props: {
   onChanged: () => Promise<void>;
   /** the computed draft for the map; null when there is none (the panel closes) */
   onDraft: (fc: FeatureCollection | null) => void;
+  /** the server's today (HEJIE_NOW in tests), ISO */
+  now: string;
 }) {
   const { lang } = useLang();
   const t = useWt();
@@ -109,6 +112,14 @@ export default function PlanPanel(props: {
           newest={newest}
           unsaved={editor.state.dirty}
           onPublished={saved}
+        />
+      )}
+      {plan && session && planner && records && (
+        <ReviewSection
+          plan={plan}
+          session={session}
+          versions={records.versions.map((v) => v.version)}
+          now={props.now}
         />
       )}
       {records && (
