@@ -22,8 +22,9 @@ import type { NewUser, Store, UserRow } from '../server/store/store';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-const USAGE = `usage: user add <username> --role planner|chief|admin [--name 姓名] [--person 高朴]
-                [--county 450721 …] [--city] [--publish] [--password-stdin]
+const USAGE = `usage: user add <username> --role planner|chief|admin|department [--name 姓名]
+                [--person 高朴] [--organisation 市生态环境局] [--county 450721 …] [--city]
+                [--publish] [--password-stdin]
        user list [--json]
        user passwd <username> [--password-stdin]
        user disable <username>
@@ -34,6 +35,7 @@ const SPEC = {
   role: { type: 'string' },
   name: { type: 'string' },
   person: { type: 'string' },
+  organisation: { type: 'string' },
   county: { type: 'string', multiple: true },
   city: { type: 'boolean' },
   publish: { type: 'boolean' },
@@ -148,6 +150,7 @@ const OPTION_OF: Record<string, string> = {
   'scope.counties': '--county',
   canPublish: '--publish',
   person: '--person',
+  organisation: '--organisation',
   password: 'password',
 };
 
@@ -172,6 +175,7 @@ async function accountFrom(
     if (!codes.includes(code)) codes.push(code);
   }
   const person = values.person?.trim() || null;
+  const organisation = values.organisation?.trim() || null;
   const scope: Scope = values.city
     ? { level: 'city', counties: [] }
     : codes.length > 0
@@ -183,6 +187,7 @@ async function accountFrom(
       username,
       role,
       ...(person === null ? {} : { person }),
+      ...(organisation === null ? {} : { organisation }),
       scope,
       ...(values.publish ? { canPublish: true } : {}),
     },
@@ -191,9 +196,10 @@ async function accountFrom(
   if (wrong) return refusal(wrong);
   return {
     username,
-    name: values.name?.trim() || person || username,
+    name: values.name?.trim() || person || organisation || username,
     role: role as AccountRole,
     person,
+    organisation,
     scope,
     canPublish: values.publish === true,
   };
@@ -242,6 +248,8 @@ function describeScope(scope: Scope): Message {
 function describeUser(u: UserRow, say: Say): string {
   const parts = [u.username, u.role, u.name];
   if (u.person) parts.push(say(msg('accounts.cli.person', { person: u.person })));
+  if (u.organisation)
+    parts.push(say(msg('accounts.cli.organisation', { organisation: u.organisation })));
   if (u.role === 'planner')
     parts.push(
       say(describeScope(u.scope)),

@@ -18,6 +18,7 @@
 //   GET  /api/acceptance/:id/file            (staff) → the uploaded PDF
 //   GET  /api/plans/:id/review               (staff) → PlanReview: everything above and the gates
 import { z } from 'zod';
+import { cleanText } from '../domain/review/clean-text';
 import { isIsoDate } from '../domain/review/review-dates';
 import type { RoundStatus } from '../domain/review/review-rules';
 import type {
@@ -78,12 +79,16 @@ export const displayBody = z
   .object({ version, days: z.number().int().min(1).max(30).optional() })
   .strict();
 
+/** Public text, checked after `cleanText` (NFC, no control characters; line breaks kept). */
+const typed = (min: number, max: number) =>
+  z.string().transform(cleanText).pipe(z.string().trim().min(min).max(max));
+
 /** `POST /api/plans/:id/public-opinions` (anyone, while the display is open) */
 export const publicOpinionBody = z
   .object({
-    text: z.string().trim().min(1).max(REVIEW_TEXT_MAX.opinion),
-    name: z.string().trim().max(50).optional(),
-    contact: z.string().trim().max(100).optional(),
+    text: typed(1, REVIEW_TEXT_MAX.opinion),
+    name: typed(0, 50).optional(),
+    contact: typed(0, 100).optional(),
   })
   .strict();
 

@@ -14,6 +14,8 @@ const userActor = z.object({
     counties: z.array(z.string()),
   }),
   canPublish: z.boolean(),
+  /** a department's organisation (e.g. 市生态环境局); null for the other roles */
+  organisation: z.string().nullable().optional(),
 });
 
 /** A logged-in session as POST /api/login returns it. */

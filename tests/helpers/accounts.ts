@@ -113,6 +113,10 @@ export interface AccountServer<K extends string> {
     body?: unknown,
     extra?: Record<string, string>,
   ): Promise<Response>;
+  /** A multipart upload as `who` (the form sets its own content type). */
+  upload(who: K | 'public', path: string, form: FormData): Promise<Response>;
+  /** Restarts the server on the same data directory with `env` and logs every account in again. */
+  restart(env: Record<string, string>): Promise<void>;
   /** Stops the server and removes the data directory. */
   stop(): Promise<void>;
 }
@@ -125,13 +129,31 @@ export async function startWithAccounts<K extends string>(
 ): Promise<AccountServer<K>> {
   const dataDir = mkdtempSync(join(tmpdir(), tmpPrefix));
   await provisionAccounts(dataDir, Object.values(accounts));
-  const server = await startServer(env, dataDir);
+  let server = await startServer(env, dataDir);
   const sessions = new Map<string, Session>();
-  for (const [who, a] of Object.entries(accounts) as [K, TestAccount][])
-    sessions.set(who, await login(server.url, a));
+  const logIn = async () => {
+    for (const [who, a] of Object.entries(accounts) as [K, TestAccount][])
+      sessions.set(who, await login(server.url, a));
+  };
+  await logIn();
   return {
-    server,
+    get server() {
+      return server;
+    },
     dataDir,
+    upload(who, path, form) {
+      const { 'content-type': _json, ...headers } = sessions.get(who)?.headers() ?? {};
+      return fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'accept-language': 'en', ...headers },
+        body: form,
+      });
+    },
+    async restart(more) {
+      await server.stop(true);
+      server = await startServer({ ...env, ...more }, dataDir);
+      await logIn();
+    },
     call(who, method, path, body, extra = {}) {
       const s = who === 'public' ? null : sessions.get(who);
       // the API answers in the request's language (zh-CN by default); these tests read English

@@ -147,6 +147,41 @@ describe('hejie user', () => {
     });
   });
 
+  it('adds a department bound to its organisation and lists it; refuses one without', async () => {
+    const dir = tempDir();
+    const r = await user(
+      dir,
+      [
+        'add',
+        'dept-sthj',
+        '--role',
+        'department',
+        '--organisation',
+        '市生态环境局',
+        '--password-stdin',
+      ],
+      'department-password-1\n',
+    );
+    expect(r, r.err).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toContain('added dept-sthj\tdepartment\t市生态环境局\torganisation 市生态环境局');
+    const list = await user(dir, ['list']);
+    expect(list.out).toContain('dept-sthj\tdepartment\t市生态环境局\torganisation 市生态环境局');
+    const json = JSON.parse((await user(dir, ['list', '--json'])).out) as Record<string, unknown>[];
+    expect(json.find((u) => u.username === 'dept-sthj')).toMatchObject({
+      role: 'department',
+      organisation: '市生态环境局',
+    });
+    const none = await user(dir, ['add', 'dept-x', '--role', 'department']);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('--organisation: a department account names its organisation');
+    const planner = await user(dir, ['add', 'pl', '--role', 'planner', '--organisation', '某局']);
+    expect(planner.err).toContain('only a department account names an organisation');
+    await withStore(dir, async (s) => {
+      expect(await s.getUserByUsername('dept-x')).toBeNull();
+      expect(await s.getUserByUsername('pl')).toBeNull();
+    });
+  });
+
   it('binds a chief named with others in one 河长姓名 field (高朴、王雄昌), as the web does', async () => {
     const dir = tempDir();
     expect((await user(dir, ['list'])).code).toBe(0); // the register is seeded

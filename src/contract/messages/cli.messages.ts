@@ -26,8 +26,8 @@ export const zh = {
                  CGCS2000 经纬度 GeoJSON；报告识别出的坐标系及所做的每项修正
   sample-reach   重新生成 geodata/samples/nanliujiang-sample-reach.geojson：沿南流江真实河道
                  （rivers.geojson）20 km 河段两侧 ±40 m 的示范堤脚线
-  user add <用户名> --role planner|chief|admin [--name 姓名] [--person 高朴]
-       [--county 450721 …] [--city] [--publish] [--password-stdin]
+  user add <用户名> --role planner|chief|admin|department [--name 姓名] [--person 高朴]
+       [--organisation 市生态环境局] [--county 450721 …] [--city] [--publish] [--password-stdin]
   user list [--json] | user passwd <用户名> [--password-stdin] | user disable <用户名>
                  账号管理；密码从标准输入读取（至少 10 个字符），从不写在命令行上；
                  不带 --password-stdin 时生成随机密码并只显示一次
@@ -114,8 +114,8 @@ Commands:
                  tables) to lon/lat CGCS2000 GeoJSON; reports the CRS found and every fix made
   sample-reach   rewrites geodata/samples/nanliujiang-sample-reach.geojson: demonstration toe
                  lines at ±40 m of a 20 km stretch of 南流江's real course (rivers.geojson)
-  user add <username> --role planner|chief|admin [--name 姓名] [--person 高朴]
-       [--county 450721 …] [--city] [--publish] [--password-stdin]
+  user add <username> --role planner|chief|admin|department [--name 姓名] [--person 高朴]
+       [--organisation 市生态环境局] [--county 450721 …] [--city] [--publish] [--password-stdin]
   user list [--json] | user passwd <username> [--password-stdin] | user disable <username>
                  accounts; the password is read from stdin (≥ 10 characters), never from the
                  command line; without --password-stdin a random one is printed once

@@ -59,3 +59,19 @@ export function clientIp(c: Context): string {
   const env = c.env as { incoming?: IncomingMessage } | undefined;
   return env?.incoming?.socket.remoteAddress ?? 'local';
 }
+
+/**
+ * The client's address for per-address limits of public writes: the socket's address, or behind a
+ * reverse proxy named in `HEJIE_TRUST_PROXY` the nearest address of its `X-Forwarded-For` that is
+ * not itself a trusted proxy (what our proxy saw; entries further left are the client's own claim).
+ */
+export function clientAddress(c: Context): string {
+  const peer = plainAddress(clientIp(c));
+  if (!fromTrustedProxy(c)) return peer;
+  const trusted = (c.get('trustedProxies') as readonly string[] | undefined) ?? [];
+  const chain = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((a) => plainAddress(a.trim()))
+    .filter((a) => a !== '');
+  return chain.findLast((a) => !trusted.includes(a)) ?? peer;
+}

@@ -3,6 +3,7 @@
 // session is known; login throttling sits in the login route, which knows the username.
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { ACCEPTANCE_FILE_MAX } from '../../contract/review';
 import { msg } from '../../domain/message';
 import { fail } from '../routes/route-kit';
 import type { AppEnv, ServerDeps } from './context';
@@ -13,6 +14,9 @@ const MB = 1024 * 1024;
 const DEFAULT_LIMIT = 1 * MB;
 const GEOMETRY_LIMIT = 20 * MB;
 const GEOMETRY_PATH = /^\/api\/plans\/[^/]+\/geometry$/;
+/** An acceptance record carries its signed PDF (up to 20 MB) and a few text fields: 20 MB + 1 MB. */
+const ACCEPTANCE_LIMIT = ACCEPTANCE_FILE_MAX + 1 * MB;
+const ACCEPTANCE_PATH = /^\/api\/plans\/[^/]+\/acceptance$/;
 
 const tooBig = (limit: number) => (c: Context) =>
   fail(c, 413, msg('server.body.tooLarge', { mb: limit / MB }));
@@ -25,11 +29,19 @@ const tooBig = (limit: number) => (c: Context) =>
 export function securityMiddleware(_deps: ServerDeps): MiddlewareHandler<AppEnv> {
   const small = bodyLimit({ maxSize: DEFAULT_LIMIT, onError: tooBig(DEFAULT_LIMIT) });
   const large = bodyLimit({ maxSize: GEOMETRY_LIMIT, onError: tooBig(GEOMETRY_LIMIT) });
+  const upload = bodyLimit({
+    maxSize: ACCEPTANCE_LIMIT,
+    onError: (c) =>
+      fail(c, 413, msg('display.acceptance.tooLarge', { mb: ACCEPTANCE_FILE_MAX / MB })),
+  });
   return async (c, next) => {
+    const acceptance = c.req.method === 'POST' && ACCEPTANCE_PATH.test(c.req.path);
     if (isStateChanging(c.req.method)) {
-      const refusal = crossSiteRefusal(c) ?? contentTypeRefusal(c);
+      // the acceptance route reads a multipart form (its PDF); it checks the form itself
+      const refusal = crossSiteRefusal(c) ?? (acceptance ? null : contentTypeRefusal(c));
       if (refusal) return refusal;
     }
+    if (acceptance) return upload(c, next);
     const geometry = c.req.method === 'PUT' && GEOMETRY_PATH.test(c.req.path);
     return (geometry ? large : small)(c, next);
   };

@@ -31,6 +31,7 @@ export function toActor(user: UserRow): UserActor {
     person: user.person,
     scope: { level: user.scope.level, counties: [...user.scope.counties] },
     canPublish: user.canPublish,
+    organisation: user.organisation ?? null,
   };
 }
 

@@ -2,11 +2,14 @@ import { Hono } from 'hono';
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import { loadZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
+import { acceptanceRoutes } from './acceptance-routes';
 import { adminRoutes } from './admin-routes';
+import { displayRoutes } from './display-routes';
 import { geometryRoutes } from './geometry-routes';
 import { markerRoutes } from './marker-routes';
 import { noticeRoutes } from './notice-routes';
 import { createPublicZones } from './public-zones';
+import { reviewRoutes } from './review-routes';
 import { workflowRoutes } from './workflow-routes';
 import { zoneRoutes } from './zone-routes';
 
@@ -29,5 +32,8 @@ export function planRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.route('/', noticeRoutes(deps));
   app.route('/', markerRoutes(deps));
   app.route('/', adminRoutes(deps));
+  app.route('/', displayRoutes(deps));
+  app.route('/', acceptanceRoutes(deps));
+  app.route('/', reviewRoutes(deps));
   return app;
 }

@@ -142,6 +142,18 @@ export async function readBody<T>(
     : { ok: false, response: invalid(c, parsed.error, 'body') };
 }
 
+/** Values read otherwise (a form's text fields) checked by a schema, or the 400 to answer. */
+export function checkValue<T>(
+  c: Ctx,
+  schema: z.ZodType<T>,
+  raw: unknown,
+): { ok: true; value: T } | { ok: false; response: Response } {
+  const parsed = schema.safeParse(raw);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, response: invalid(c, parsed.error, 'body') };
+}
+
 /** The query checked by a schema, or the 400 to answer. */
 export function readQuery<T>(
   c: Ctx,

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { auditQuery, commentBody, publishBody, stageBody } from '../../contract/plans';
 import { canReadAudit, canViewDraft } from '../../domain/access/permissions';
 import { type Message, msg } from '../../domain/message';
+import { checkPublishReview } from '../../domain/review/review-rules';
 import { signedVersion, signOffs } from '../../domain/workflow/signed-version';
 import type { StageId } from '../../domain/workflow/stages';
 import { stageName } from '../../domain/workflow/stages';
@@ -84,6 +85,20 @@ export function workflowRoutes(deps: ServerDeps, publicZones: PublicZones): Hono
     // exactly the version the chief signed at 审核确定 and 验收, and only while it is the newest
     const signed = signedVersion(await deps.store.listStageEvents(row.record.id), latest.version);
     if (!signed.ok) return fail(c, 409, signed.reason);
+    // and only after a finished 公示 with every opinion answered and a 合格 acceptance (issue 13)
+    const [displays, opinions, acceptances] = await Promise.all([
+      deps.store.listDisplays(row.record.id),
+      deps.store.listPublicOpinions(row.record.id),
+      deps.store.listAcceptances(row.record.id),
+    ]);
+    const review = checkPublishReview(
+      latest.version,
+      displays,
+      opinions,
+      acceptances,
+      deps.clock(),
+    );
+    if (review) return fail(c, 409, review);
     const built = await buildPublication(deps, row.record, latest, actorName(c));
     if (!built.ok && 'why' in built) return computeRefused(c, built.why, built.retryAfter);
     if (!built.ok) {

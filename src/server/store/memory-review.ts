@@ -127,5 +127,8 @@ export function memoryReview(state: MemoryState): ReviewMethods {
     async listAcceptances(planId) {
       return copy(acceptances.filter((a) => a.planId === planId));
     },
+    async getAcceptance(id) {
+      return copy(byId(acceptances, id));
+    },
   };
 }

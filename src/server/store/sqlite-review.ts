@@ -285,5 +285,12 @@ export function reviewMethods(
         planId,
       ).map(toAcceptance);
     },
+    async getAcceptance(id) {
+      const row = one<Json<AcceptanceRecord, 'file'>>(
+        `SELECT ${ACCEPTANCE} FROM acceptances WHERE id = ?`,
+        id,
+      );
+      return row ? toAcceptance(row) : null;
+    },
   };
 }

@@ -316,6 +316,7 @@ export interface Store {
     actor: string,
   ): Promise<AcceptanceRecord>;
   listAcceptances(planId: string): Promise<AcceptanceRecord[]>;
+  getAcceptance(id: number): Promise<AcceptanceRecord | null>;
 
   /** An online backup to a file (SQLite backup API; consistent while the server runs). */
   backup(path: string): Promise<void>;
@@ -358,4 +359,5 @@ export type ReviewMethods = Pick<
   | 'answerPublicOpinion'
   | 'addAcceptance'
   | 'listAcceptances'
+  | 'getAcceptance'
 >;

@@ -1,0 +1,122 @@
+// Issue 13's publish gate in tests: a version is published only after a finished 公示 with every
+// opinion answered and a 合格 acceptance record (with its signed PDF). These helpers carry a plan
+// through both, in process (an injectable clock moved past the display's end) or on a real server
+// (restarted on the same data directory with a later HEJIE_NOW, since the display must end).
+import { expect } from 'vitest';
+import { addDays, endOfChinaDay } from '../../src/domain/review/review-dates';
+import type { DisplayPeriod } from '../../src/domain/review/review-types';
+import type { AccountServer } from './accounts';
+
+/**
+ * A small valid PDF (one empty A4 page, a correct cross-reference table): what a scanner would
+ * produce, only smaller. `note` goes into a comment so that different documents differ.
+ */
+export function tinyPdf(note = 'acceptance'): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> >>',
+  ];
+  let out = `%PDF-1.4\n%${note.replace(/[^\x20-\x7e]/g, '_')}\n`;
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+/** A clock the test moves: what `createApp({ clock })` reads. */
+export interface TestClock {
+  now: () => Date;
+  set: (iso: string) => void;
+}
+
+/** A test clock starting at `iso`. */
+export function testClock(iso: string): TestClock {
+  let t = new Date(iso);
+  return { now: () => new Date(t), set: (s) => (t = new Date(s)) };
+}
+
+/** The instant just after a display period ends (its last day's 24:00 China time, plus an hour). */
+export function afterDisplay(period: Pick<DisplayPeriod, 'end'>): string {
+  return new Date(Date.parse(endOfChinaDay(period.end)) + 3_600_000).toISOString();
+}
+
+/** A 合格 acceptance form of `version` with a tiny PDF. */
+export function acceptanceForm(
+  version: number,
+  over: Partial<Record<'date' | 'body' | 'members' | 'conclusion' | 'remarks', string>> = {},
+  file: { bytes: Uint8Array; name: string } = { bytes: tinyPdf(), name: '验收意见.pdf' },
+): FormData {
+  const form = new FormData();
+  const fields = {
+    version: String(version),
+    date: '2026-12-01',
+    body: '钦州市水利局',
+    members: '张三、李四、王五',
+    conclusion: 'pass',
+    remarks: '',
+    ...over,
+  };
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  form.set('file', new Blob([file.bytes as BlobPart], { type: 'application/pdf' }), file.name);
+  return form;
+}
+
+/** What the in-process variant needs: the app and the planner's session headers (JSON). */
+interface InProcess {
+  request: (path: string, init?: RequestInit) => Response | Promise<Response>;
+}
+
+/**
+ * In process: starts a display of `version` (1 day), moves `clock` past its end, and records a
+ * 合格 acceptance of the version; the plan must be at 成果文件制作与验收. `headers` are a planner's
+ * (cookie, CSRF token, JSON content type).
+ */
+export async function displayAndAccept(
+  app: InProcess,
+  headers: Record<string, string>,
+  plan: string,
+  version: number,
+  clock: TestClock,
+): Promise<void> {
+  const shown = await app.request(`/api/plans/${plan}/display`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ version, days: 1 }),
+  });
+  expect(shown.status, await shown.clone().text()).toBe(201);
+  clock.set(afterDisplay((await shown.json()) as DisplayPeriod));
+  const { 'content-type': _json, ...form } = headers;
+  const accepted = await app.request(`/api/plans/${plan}/acceptance`, {
+    method: 'POST',
+    headers: form,
+    body: acceptanceForm(version),
+  });
+  expect(accepted.status, await accepted.clone().text()).toBe(201);
+}
+
+/**
+ * On a real server (`startWithAccounts`): starts a 1-day display of `version` as `who`, records a
+ * 合格 acceptance, then restarts the server on the same data directory with HEJIE_NOW the day after
+ * the display (every account logs in again). The server keeps that date until `restart({})`.
+ */
+export async function displayAndAcceptOnServer<K extends string>(
+  app: AccountServer<K>,
+  who: K,
+  plan: string,
+  version: number,
+): Promise<void> {
+  const shown = await app.call(who, 'POST', `/api/plans/${plan}/display`, { version, days: 1 });
+  expect(shown.status, await shown.clone().text()).toBe(201);
+  const period = (await shown.json()) as DisplayPeriod;
+  const accepted = await app.upload(who, `/api/plans/${plan}/acceptance`, acceptanceForm(version));
+  expect(accepted.status, await accepted.clone().text()).toBe(201);
+  // the day after the display's last day, at 10:00 China time
+  await app.restart({ HEJIE_NOW: `${addDays(period.end, 1)}T10:00:00+08:00` });
+}
