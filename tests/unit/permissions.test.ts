@@ -7,11 +7,15 @@ import {
   canEditGeometry,
   canPublish,
   canReadAudit,
+  canReadConsulted,
+  canSeeConsultedCoordinates,
   canSeeCoordinates,
   canViewDraft,
   chiefNames,
   isChiefOf,
+  isConsulted,
   type PlanAccess,
+  type RoundAccess,
 } from '../../src/domain/access/permissions';
 import { msg } from '../../src/domain/message';
 import { STAGES, type StageId, stageName } from '../../src/domain/workflow/stages';
@@ -308,5 +312,55 @@ describe('stage moves (all 64 pairs for each actor)', () => {
     expect(isSendBack('review', 'consultation')).toBe(true);
     expect(isSendBack('review', 'deliverables')).toBe(false);
     expect(isSendBack('draft', 'draft')).toBe(false);
+  });
+});
+
+describe('departments (issue 13): the rounds that consult them, read-only', () => {
+  const sthj = user('department', { id: 'u-sthj', organisation: '市生态环境局' });
+  const zrzy = user('department', { id: 'u-zrzy', organisation: '市自然资源局' });
+  const department = (u: UserActor) => ({
+    userId: u.id,
+    username: u.username,
+    name: u.name,
+    organisation: u.organisation ?? '',
+  });
+  const round: RoundAccess = { departments: [department(sthj)] };
+
+  it('see no draft, edit nothing, publish nothing, read no audit and no coordinates of any plan', () => {
+    for (const d of [sthj, zrzy])
+      for (const plan of Object.values(PLANS)) {
+        expect(canViewDraft(d, plan)).toBe(false);
+        expect(canEditGeometry(d, plan)).toBe(false);
+        expect(actsAsPlanner(d, plan)).toBe(false);
+        expect(canPublish({ ...d, canPublish: true }, plan)).toBe(false);
+        expect(canReadAudit(d, plan)).toBe(false);
+        expect(canSeeCoordinates(d, plan, { publicCoordinates: false, published: false })).toBe(
+          false,
+        );
+      }
+    expect(canReadAudit(sthj, null)).toBe(false);
+  });
+
+  it('read a round only when it names them; staff of the plan read it too, nobody else', () => {
+    expect(isConsulted(sthj, round)).toBe(true);
+    expect(isConsulted(zrzy, round)).toBe(false);
+    // the same id with another role is not a department
+    expect(isConsulted({ ...sthj, role: 'planner' }, round)).toBe(false);
+    expect(isConsulted(PUBLIC, round)).toBe(false);
+    expect(canReadConsulted(sthj, QINJIANG, round)).toBe(true);
+    expect(canReadConsulted(zrzy, QINJIANG, round)).toBe(false);
+    expect(canReadConsulted(gaoPu, QINJIANG, round)).toBe(true);
+    expect(canReadConsulted(chenJianjun, QINJIANG, round)).toBe(false);
+    expect(canReadConsulted(plannerLingshan, QINJIANG, round)).toBe(false);
+    expect(canReadConsulted(plannerCity, QINJIANG, round)).toBe(true);
+    expect(canReadConsulted(PUBLIC, QINJIANG, round)).toBe(false);
+  });
+
+  it("see a consulted version's coordinates only when the admin setting allows them", () => {
+    expect(canSeeConsultedCoordinates(sthj, QINJIANG, round, false)).toBe(false);
+    expect(canSeeConsultedCoordinates(sthj, QINJIANG, round, true)).toBe(true);
+    expect(canSeeConsultedCoordinates(zrzy, QINJIANG, round, true)).toBe(false);
+    expect(canSeeConsultedCoordinates(plannerAll, QINJIANG, round, false)).toBe(true);
+    expect(canSeeConsultedCoordinates(PUBLIC, QINJIANG, round, true)).toBe(false);
   });
 });

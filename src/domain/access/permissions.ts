@@ -2,6 +2,7 @@
 
 import { countyOfUnit } from '../plans/counties';
 import type { PlanRecord } from '../plans/plan';
+import type { Consultation } from '../review/review-types';
 import type { Actor, UserActor } from './actor';
 
 /** What the rules need to know about a plan. */
@@ -103,4 +104,44 @@ export function canSeeCoordinates(
 export function canReadAudit(actor: Actor, plan: PlanAccess | null): boolean {
   if (plan === null) return actor.kind === 'user' && actor.role === 'admin';
   return canViewDraft(actor, plan);
+}
+
+/** What the consultation rules read of a round: the departments it consults. */
+export type RoundAccess = Pick<Consultation, 'departments'>;
+
+/**
+ * Whether the actor is a department account that the round consults (issue 13).
+ * @example isConsulted(sthj, { departments: [{ userId: sthj.id, … }] }) // true
+ */
+export function isConsulted(actor: Actor, round: RoundAccess): actor is UserActor {
+  return (
+    actor.kind === 'user' &&
+    actor.role === 'department' &&
+    round.departments.some((d) => d.userId === actor.id)
+  );
+}
+
+/**
+ * Whether the actor may read a round and the version it consults on (map, zones, lengths, markers),
+ * read-only: a department it consults, or whoever may see the plan's drafts. A department reads
+ * nothing else of a plan: every other draft route asks `canViewDraft`, which is false for it.
+ * @example canReadConsulted(otherDepartment, plan, round) // false
+ */
+export function canReadConsulted(actor: Actor, plan: PlanAccess, round: RoundAccess): boolean {
+  return isConsulted(actor, round) || canViewDraft(actor, plan);
+}
+
+/**
+ * Whether the actor sees the coordinates (markers' X/Y and their zone) of a consulted version: those
+ * who may see the plan's drafts, and a consulted department only when the admin setting
+ * `departmentCoordinates` is on (off by default).
+ * @example canSeeConsultedCoordinates(sthj, plan, round, false) // false
+ */
+export function canSeeConsultedCoordinates(
+  actor: Actor,
+  plan: PlanAccess,
+  round: RoundAccess,
+  departmentCoordinates: boolean,
+): boolean {
+  return canViewDraft(actor, plan) || (departmentCoordinates && isConsulted(actor, round));
 }

@@ -91,7 +91,11 @@ export function checkFeatures(features: readonly unknown[], limits: FeatureLimit
   return reasons;
 }
 
-function inRegion(p: Position, r: Region): boolean {
+/**
+ * Whether a lon/lat position lies in a region (edges included).
+ * @example inRegion([108.6, 21.95], IMPORT_EXTENT) // true
+ */
+export function inRegion(p: Position, r: Region): boolean {
   const [lon, lat] = p;
   return (
     typeof lon === 'number' &&

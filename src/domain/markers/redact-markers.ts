@@ -45,3 +45,33 @@ export function redactMarkers(markers: FeatureCollection, plan: string): PublicM
     ];
   });
 }
+
+/** Marker properties that are survey coordinates: projected X/Y, their zone, and lon/lat as numbers. */
+const COORDINATE_PROPERTIES: ReadonlySet<string> = new Set(['x', 'y', 'crs', 'lon', 'lat']);
+
+/**
+ * Markers for a reader without the coordinate permission (a consulted department): every property
+ * but the survey coordinates (number, kind, line, bank, chainage stay), points rounded to 1e-5°
+ * (≈ 1 m) as on the public map. A new collection; the input is not changed.
+ * @example withoutCoordinates(markers).features[0]?.properties // { id: 'QJ01-GL-L-001', kind: 'end', chainageM: 0, … } (no x, y, crs, lon, lat)
+ */
+export function withoutCoordinates(markers: FeatureCollection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: markers.features.flatMap((f): Feature[] => {
+      if (f.geometry?.type !== 'Point') return [];
+      const [lon, lat] = f.geometry.coordinates;
+      if (typeof lon !== 'number' || typeof lat !== 'number') return [];
+      const properties = Object.fromEntries(
+        Object.entries(f.properties ?? {}).filter(([k]) => !COORDINATE_PROPERTIES.has(k)),
+      );
+      return [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [round5(lon), round5(lat)] },
+          properties,
+        },
+      ];
+    }),
+  };
+}

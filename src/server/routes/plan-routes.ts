@@ -4,6 +4,7 @@ import { loadZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { acceptanceRoutes } from './acceptance-routes';
 import { adminRoutes } from './admin-routes';
+import { consultationRoutes } from './consultation-routes';
 import { displayRoutes } from './display-routes';
 import { geometryRoutes } from './geometry-routes';
 import { markerRoutes } from './marker-routes';
@@ -35,5 +36,6 @@ export function planRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.route('/', displayRoutes(deps));
   app.route('/', acceptanceRoutes(deps));
   app.route('/', reviewRoutes(deps));
+  app.route('/', consultationRoutes(deps));
   return app;
 }

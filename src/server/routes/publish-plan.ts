@@ -3,9 +3,29 @@ import { createHash } from 'node:crypto';
 import type { Feature } from 'geojson';
 import type { Message } from '../../domain/message';
 import type { PlanRecord } from '../../domain/plans/plan';
+import type { RuleTable } from '../../domain/zones/rules';
 import type { ServerDeps } from '../auth/context';
+import type { PoolOutcome } from '../compute/compute-pool';
 import type { GeometryVersion, Publication } from '../store/store';
 import { rulesInForce } from './rules-in-force';
+
+/**
+ * A version's zones and markers with the rule table in force, computed in the pool: what a
+ * publication freezes, and what a consulted department reads of the version of its round.
+ */
+export async function delineateVersion(
+  deps: ServerDeps,
+  plan: PlanRecord,
+  features: readonly Feature[],
+): Promise<{ rules: RuleTable; outcome: PoolOutcome }> {
+  const rules = await rulesInForce(deps.store);
+  const outcome = await deps.compute.delineate(features, {
+    river: plan.riverId,
+    rules,
+    waterbodies: deps.geodata.waterbodies,
+  });
+  return { rules, outcome };
+}
 
 /**
  * The publication of a version with the rule table in force (frozen with it), computed in the pool,
@@ -22,12 +42,7 @@ export async function buildPublication(
   | { ok: false; errors: Message[] }
   | { ok: false; why: 'busy' | 'late'; retryAfter: number }
 > {
-  const rules = await rulesInForce(deps.store);
-  const outcome = await deps.compute.delineate(version.features, {
-    river: plan.riverId,
-    rules,
-    waterbodies: deps.geodata.waterbodies,
-  });
+  const { rules, outcome } = await delineateVersion(deps, plan, version.features);
   if (!outcome.ok) return outcome;
   const done = outcome.delineation;
   if (!done.ok) return done;

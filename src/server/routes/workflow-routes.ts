@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { auditQuery, commentBody, publishBody, stageBody } from '../../contract/plans';
 import { canReadAudit, canViewDraft } from '../../domain/access/permissions';
 import { type Message, msg } from '../../domain/message';
-import { checkPublishReview } from '../../domain/review/review-rules';
+import { checkLeaveConsultation, checkPublishReview } from '../../domain/review/review-rules';
 import { signedVersion, signOffs } from '../../domain/workflow/signed-version';
 import type { StageId } from '../../domain/workflow/stages';
 import { stageName } from '../../domain/workflow/stages';
@@ -63,6 +63,15 @@ export function workflowRoutes(deps: ServerDeps, publicZones: PublicZones): Hono
     const plan = { ...row.record, stage: row.stage };
     const check = checkStageMove(actor, plan, row.stage, to, comment);
     if (!check.ok) return refuseMove(c, check.reason);
+    // 意见征求 → 现场复核: every department replied or lapsed, every objection answered (issue 13)
+    if (row.stage === 'consultation' && to === 'field-check') {
+      const [rounds, replies] = await Promise.all([
+        deps.store.listConsultations(row.record.id),
+        deps.store.listReplies(row.record.id),
+      ]);
+      const open = checkLeaveConsultation(rounds, replies, deps.clock());
+      if (open) return fail(c, 409, open);
+    }
     const moved = await deps.store.moveStage(row.record.id, row.stage, to, actorName(c), comment);
     if (!moved.ok) {
       return fail(c, 409, msg('workflow.movedMeanwhile', { stage: stageName(moved.current) }));
