@@ -35,7 +35,7 @@ describe('a department reads its round and replies with a pin', () => {
     await list.locator(`button[data-round="${round}"]`).click();
     const panel = page.locator(`.dept-round[data-round="${round}"]`);
     await panel.waitFor(LONG);
-    await expect.poll(() => drawn(page, 'draft-management'), LONG).toEqual(['reach-1']);
+    await expect.poll(() => drawn(page, 'draft-management'), LONG).toEqual(['straight']);
     expect(await panel.textContent()).toContain('请对钦江管理范围划定草案提出意见');
     expect(await panel.textContent()).toContain('管理范围线');
     // read-only: no editor, no stage buttons, no coordinate table

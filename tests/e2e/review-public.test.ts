@@ -36,7 +36,7 @@ describe('公示中 on the public river page', () => {
     expect(text).toContain('公示中');
     expect(text).toMatch(/2026-12-03 至 2026-12-\d\d/);
     // the proposed zones on the map, no coordinate table, no coordinates link
-    await expect.poll(() => drawn(page, 'draft-management'), LONG).toEqual(['reach-1']);
+    await expect.poll(() => drawn(page, 'draft-management'), LONG).toEqual(['straight']);
     expect(await page.locator('a:has-text("坐标成果表"), .coordinate-table').count()).toBe(0);
     expect(text).toContain('联系方式仅水利局工作人员可见');
     await shot(page, 'public-1-display');

@@ -73,7 +73,10 @@ function OpinionForm({ planId }: { planId: string }) {
           value={text}
           aria-invalid={n > MAX}
           aria-describedby={`opinion-count-${planId}`}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            setProblem(null);
+          }}
         />
       </label>
       <span

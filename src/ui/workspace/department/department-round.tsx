@@ -23,6 +23,13 @@ const degrees = (v: number) => v.toFixed(6);
 function SentReply({ reply }: { reply: Reply }) {
   const t = useWt();
   const { lang } = useLang();
+  const map = useMapHandle();
+  const { lon, lat } = reply;
+  useEffect(() => {
+    if (!map || lon === null || lat === null) return;
+    void showReviewPins(map, [{ id: String(reply.id), lon, lat }]);
+    return () => void showReviewPins(map, []);
+  }, [map, reply.id, lon, lat]);
   return (
     <div className="reply sent" data-reply={reply.id} data-verdict={reply.verdict}>
       <span className="sub">
@@ -97,7 +104,7 @@ function ReplyForm(props: {
   return (
     <form className="reply-form" onSubmit={submit} aria-label={t('replyTitle')}>
       <fieldset className="choices">
-        <legend>{t('replyTitle')}</legend>
+        <legend>{t('replyVerdict')}</legend>
         {(['no-objection', 'objection'] as const).map((v) => (
           <label key={v}>
             <input

@@ -98,15 +98,16 @@ export function DisplaySection(props: {
           </p>
         );
       })}
-      {props.startVersion !== undefined && (
-        <StartDisplay
-          planId={props.planId}
-          version={props.startVersion}
-          defaultDays={props.review.defaults.displayDays}
-          session={props.session}
-          onStarted={props.onChanged}
-        />
-      )}
+      {props.startVersion !== undefined &&
+        displays.every((d) => displayState(d, props.now) === 'over') && (
+          <StartDisplay
+            planId={props.planId}
+            version={props.startVersion}
+            defaultDays={props.review.defaults.displayDays}
+            session={props.session}
+            onStarted={props.onChanged}
+          />
+        )}
       {displays.length > 0 && (
         <>
           <h4>{t('opinionsTitle', { n: opinions.length })}</h4>
