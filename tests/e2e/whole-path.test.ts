@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import {
@@ -55,6 +55,9 @@ async function restartAt(now: string): Promise<void> {
   await server.stop();
   server = await startServer({ HEJIE_NOW: now }, dataDir);
 }
+
+/** Scrolls the panel so that `locator` is at its top (what the screenshot is about). */
+const toTop = (locator: Locator) => locator.evaluate((e) => e.scrollIntoView({ block: 'start' }));
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `/tmp/ui-shots/${name}.png`, fullPage: false });
@@ -129,7 +132,7 @@ describe('issue 13: from the first draft to the archived 公告', () => {
     await form.locator('label[data-department="dept-zrzy"] input').check();
     expect(await form.locator('input[type="date"]').inputValue()).toMatch(/^2026-12-\d\d$/);
     await form.locator('textarea').fill('请对钦江管理范围划定草案（第 1 版）提出意见');
-    await form.locator('[data-action="open-round"]').scrollIntoViewIfNeeded();
+    await toTop(form);
     await shot(page, 'path-01-planner-open-round');
     await form.locator('[data-action="open-round"]').click();
     const rounds = review.locator('.rounds > li[data-round]');
@@ -139,6 +142,7 @@ describe('issue 13: from the first draft to the archived 公告', () => {
     expect(await rounds.first().textContent()).toContain('等待反馈');
     // leaving 意见征求 is not open yet, and says why
     expect(await review.locator('[data-gate="leave"]').getAttribute('data-open')).toBe('false');
+    await toTop(review);
     await shot(page, 'path-02-planner-round-open');
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
@@ -189,6 +193,7 @@ describe('issue 13: from the first draft to the archived 公告', () => {
     expect(await review.locator('[data-gate="leave"]').getAttribute('data-open')).toBe('false');
     await objection.locator('input[value="partly"]').check();
     await objection.locator('textarea').fill('排水口处管理范围线已按实测调整');
+    await toTop(objection);
     await shot(page, 'path-05-planner-answer');
     await objection.locator('button[type="submit"]').click();
     await objection.locator('.answer').waitFor(LONG);
@@ -219,6 +224,7 @@ describe('issue 13: from the first draft to the archived 公告', () => {
     expect(await review.locator('.display-form input[type="number"]').inputValue()).toBe('7');
     await review.locator('[data-action="start-display"]').click();
     await review.locator('.display-period[data-state="open"]').waitFor(LONG);
+    await toTop(review.locator('.review-display'));
     await shot(page, 'path-07-planner-display');
     await page.context().close();
 
@@ -231,6 +237,7 @@ describe('issue 13: from the first draft to the archived 公告', () => {
     await display.getByLabel('联系方式（可不填）').fill('0777-0000000');
     await display.locator('[data-action="send-opinion"]').tap();
     await display.locator('[data-opinion-sent]').waitFor(LONG);
+    await toTop(display);
     await shot(citizen, 'path-08-citizen-thanks');
     await citizen.context().close();
   }, 120_000);
@@ -267,6 +274,7 @@ describe('issue 13: from the first draft to the archived 公告', () => {
       mimeType: 'application/pdf',
       buffer: signedPdf(),
     });
+    await toTop(form);
     await shot(page, 'path-09-acceptance-form');
     await form.locator('[data-action="accept"]').click();
     const record = review.locator('.acceptances li[data-conclusion="pass"]');
@@ -279,6 +287,7 @@ describe('issue 13: from the first draft to the archived 公告', () => {
     await expect
       .poll(() => review.locator('[data-gate="publish"]').getAttribute('data-open'), LONG)
       .toBe('true');
+    await toTop(review);
     await shot(page, 'path-10-ready-to-publish');
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
@@ -307,6 +316,7 @@ describe('issue 13: from the first draft to the archived 公告', () => {
     await panel.locator('button[data-action="publish-yes"]').click();
     await panel.locator('.stage-now[data-stage="published"]').waitFor(LONG);
     await panel.locator('.review-documents').waitFor(LONG);
+    await toTop(panel.locator('.review-documents'));
     await shot(page, 'path-12-published');
     await page.context().close();
   }, 180_000);

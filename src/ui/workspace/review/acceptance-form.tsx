@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { ACCEPTANCE_FILE_MAX } from '../../../contract/review';
 import type { AcceptanceRecord, Conclusion } from '../../../domain/review/review-types';
 import type { Session } from '../../api';
@@ -64,6 +64,7 @@ export function AcceptanceForm(props: {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -143,14 +144,27 @@ export function AcceptanceForm(props: {
           onChange={(e) => setRemarks(e.target.value)}
         />
       </label>
-      <label className="field">
+      <div className="field file-pick">
         {t('acceptanceFile')}
+        <span className="row">
+          <button type="button" className="secondary" onClick={() => picker.current?.click()}>
+            {t('acceptancePick')}
+          </button>
+          <span className="sub" data-file={file?.name ?? ''}>
+            {file ? file.name : t('acceptanceNoneChosen')}
+          </span>
+        </span>
         <input
+          ref={picker}
           type="file"
           accept="application/pdf,.pdf"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          hidden
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setProblem(null);
+          }}
         />
-      </label>
+      </div>
       <div className="actions">
         <button type="submit" className="primary" data-action="accept" disabled={busy}>
           {t('acceptanceSend')}

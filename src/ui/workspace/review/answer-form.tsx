@@ -98,7 +98,7 @@ export function AnswerForm(props: {
           <select value={version ?? ''} onChange={(e) => setVersion(Number(e.target.value))}>
             {props.versions.map((v) => (
               <option key={v} value={v}>
-                {v}
+                {t('versionOption', { v })}
               </option>
             ))}
           </select>

@@ -6,7 +6,7 @@ import { flyToPoint } from '../../../map/fly-to';
 import type { Session } from '../../api';
 import { pointCover } from '../../covered-edges';
 import { useLang } from '../../i18n';
-import { useMapHandle } from '../../map-handle';
+import { useFoldMapControls, useMapHandle } from '../../map-handle';
 import { useWt, type WT } from '../messages';
 import { formatTime } from '../panel/show-problem';
 import { AnswerForm, AnswerView } from './answer-form';
@@ -30,6 +30,7 @@ function ReplyView(props: {
   const t = useWt();
   const { lang } = useLang();
   const map = useMapHandle();
+  const fold = useFoldMapControls();
   const { reply } = props;
   const { lon, lat } = reply;
   return (
@@ -43,7 +44,10 @@ function ReplyView(props: {
           type="button"
           className="link place"
           data-action="show-pin"
-          onClick={() => map && flyToPoint(map, [lon, lat], pointCover())}
+          onClick={() => {
+            fold();
+            if (map) void flyToPoint(map, [lon, lat], pointCover());
+          }}
         >
           {t('showOnMap', { lon: lon.toFixed(6), lat: lat.toFixed(6) })}
         </button>

@@ -110,15 +110,19 @@ export function ReviewSection(props: {
             <section className="review-acceptance" aria-labelledby="review-acceptance-title">
               <h4 id="review-acceptance-title">{t('acceptanceTitle')}</h4>
               <AcceptanceList records={review.acceptances} />
-              {stage === 'deliverables' && newest !== undefined && (
-                <AcceptanceForm
-                  planId={plan.id}
-                  version={newest}
-                  today={today}
-                  session={session}
-                  onRecorded={reload}
-                />
-              )}
+              {stage === 'deliverables' &&
+                newest !== undefined &&
+                !review.acceptances.some(
+                  (a) => a.version === newest && a.conclusion === 'pass',
+                ) && (
+                  <AcceptanceForm
+                    planId={plan.id}
+                    version={newest}
+                    today={today}
+                    session={session}
+                    onRecorded={reload}
+                  />
+                )}
             </section>
           )}
           {stage === 'published' && <DocumentLinks planId={plan.id} />}
