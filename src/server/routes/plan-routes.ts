@@ -6,6 +6,7 @@ import { acceptanceRoutes } from './acceptance-routes';
 import { adminRoutes } from './admin-routes';
 import { consultationRoutes } from './consultation-routes';
 import { displayRoutes } from './display-routes';
+import { documentRoutes } from './document-routes';
 import { geometryRoutes } from './geometry-routes';
 import { markerRoutes } from './marker-routes';
 import { noticeRoutes } from './notice-routes';
@@ -37,5 +38,6 @@ export function planRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.route('/', acceptanceRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', consultationRoutes(deps));
+  app.route('/', documentRoutes(deps));
   return app;
 }
