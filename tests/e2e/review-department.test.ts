@@ -3,15 +3,7 @@
 // a pin placed on the map, and sees its reply read-only; another plan's draft is refused.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  appUnderTest,
-  DESKTOP,
-  drawn,
-  errorsOf,
-  LONG,
-  logIn,
-  openPage,
-} from '../helpers/map-page';
+import { appUnderTest, DESKTOP, drawn, errorsOf, LONG, logIn, openPage } from '../helpers/map-page';
 import { openRoundFor, STHJ } from '../helpers/review-path';
 
 const app = appUnderTest({ HEJIE_NOW: '2026-12-03T10:00:00+08:00' });

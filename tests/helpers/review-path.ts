@@ -11,13 +11,12 @@ const demo = (username: string, role: TestAccount['role']): TestAccount => ({
 });
 
 /** The demo accounts of the path. */
-export const PLANNER = demo('planner', 'planner');
-export const CHIEF = demo('gaopu', 'chief');
+const PLANNER = demo('planner', 'planner');
+const CHIEF = demo('gaopu', 'chief');
 export const STHJ = demo('dept-sthj', 'department');
-export const ZRZY = demo('dept-zrzy', 'department');
 
 /** A JSON write that must succeed; throws with the server's answer otherwise. */
-export async function must(
+async function must(
   url: string,
   session: Session,
   method: string,
@@ -31,7 +30,7 @@ export async function must(
 }
 
 /** Moves a plan one stage after the other, as `session`. */
-export async function moveThrough(url: string, session: Session, planId: string, to: string[]) {
+async function moveThrough(url: string, session: Session, planId: string, to: string[]) {
   for (const stage of to)
     await must(url, session, 'POST', `/api/plans/${planId}/stage`, { to: stage });
 }
