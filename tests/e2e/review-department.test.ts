@@ -3,7 +3,9 @@
 // a pin placed on the map, and sees its reply read-only; another plan's draft is refused.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { login } from '../helpers/accounts';
 import { appUnderTest, DESKTOP, drawn, errorsOf, LONG, logIn, openPage } from '../helpers/map-page';
+import { send } from '../helpers/plan-writes';
 import { openRoundFor, STHJ } from '../helpers/review-path';
 
 const app = appUnderTest({ HEJIE_NOW: '2026-12-03T10:00:00+08:00' });
@@ -84,4 +86,26 @@ describe('a department reads its round and replies with a pin', () => {
     expect(errorsOf(page)).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it('sees the coordinate table once the admin lets departments see coordinates', async () => {
+    const admin = await login(app.server.url, {
+      username: 'admin',
+      password: 'demo-admin',
+      role: 'admin',
+    });
+    const put = await send(app.server.url, admin, 'PUT', '/api/settings', {
+      departmentCoordinates: true,
+    });
+    expect(put?.status).toBe(200);
+    const { page, context } = await openPage(app.browser, app.server.url, { viewport: DESKTOP });
+    await logIn(page, STHJ.username, STHJ.password);
+    await page.locator('.dept-rounds button[data-round]').first().click();
+    const panel = page.locator('.dept-round');
+    await panel.locator('.coordinate-table table.coords').first().waitFor(LONG);
+    expect(await panel.textContent()).not.toContain('坐标不向部门公开');
+    await panel.locator('.coordinate-table').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await shot(page, 'dept-5-coordinates-allowed');
+    expect(errorsOf(page)).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

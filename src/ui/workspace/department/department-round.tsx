@@ -8,6 +8,7 @@ import type { Session } from '../../api';
 import { useLang } from '../../i18n';
 import { useMapHandle } from '../../map-handle';
 import { sumDraft, TotalsList } from '../draft/draft-summary';
+import { CoordinateTable } from '../field/coordinate-table';
 import { useWt } from '../messages';
 import type { DraftFeature } from '../panel/plan-api';
 import { formatTime, showProblem } from '../panel/show-problem';
@@ -181,7 +182,16 @@ function ViewSummary({ view }: { view: ConsultedDraft }) {
           },
         ]}
       />
-      {!view.coordinates && <p className="hint">{t('deptCoordHidden')}</p>}
+      {view.coordinates ? (
+        <CoordinateTable
+          draft={{
+            type: 'FeatureCollection',
+            features: [...view.zones.features, ...view.markers.features],
+          }}
+        />
+      ) : (
+        <p className="hint">{t('deptCoordHidden')}</p>
+      )}
     </>
   );
 }
