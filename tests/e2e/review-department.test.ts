@@ -101,6 +101,7 @@ describe('a department reads its round and replies with a pin', () => {
     await logIn(page, STHJ.username, STHJ.password);
     await page.locator('.dept-rounds button[data-round]').first().click();
     const panel = page.locator('.dept-round');
+    await panel.locator('.coordinate-table summary').click();
     await panel.locator('.coordinate-table table.coords').first().waitFor(LONG);
     expect(await panel.textContent()).not.toContain('坐标不向部门公开');
     await panel.locator('.coordinate-table').evaluate((e) => e.scrollIntoView({ block: 'start' }));
