@@ -172,16 +172,18 @@ function ViewSummary({ view }: { view: ConsultedDraft }) {
   return (
     <>
       <h4>{t('deptLengths')}</h4>
-      <TotalsList
-        totals={sumDraft(view.zones.features as unknown as DraftFeature[])}
-        extra={[
-          {
-            key: 'markers',
-            label: t('markerCount'),
-            value: String(view.markers.features.length),
-          },
-        ]}
-      />
+      <div className="draft-summary">
+        <TotalsList
+          totals={sumDraft(view.zones.features as unknown as DraftFeature[])}
+          extra={[
+            {
+              key: 'markers',
+              label: t('markerCount'),
+              value: String(view.markers.features.length),
+            },
+          ]}
+        />
+      </div>
       {view.coordinates ? (
         <CoordinateTable
           draft={{

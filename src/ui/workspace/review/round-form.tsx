@@ -72,7 +72,7 @@ export function RoundForm(props: {
         {departments?.map((d) => (
           <label key={d.id} data-department={d.username}>
             <input type="checkbox" checked={picked.has(d.id)} onChange={() => toggle(d.id)} />
-            {d.organisation} <span className="sub">{d.name}</span>
+            {d.organisation} <span className="sub">{d.username}</span>
           </label>
         ))}
       </fieldset>
