@@ -6,6 +6,15 @@ import { DEFAULT_RULES } from '../../src/domain/zones/rules';
 import { type AccountServer, login, startWithAccounts, testAccount } from '../helpers/accounts';
 import type { RunningServer } from '../helpers/server';
 
+/** The settings issue 13 added, as they are until an admin sets them. */
+const ISSUE_13_DEFAULTS = {
+  displayDays: 7,
+  departmentCoordinates: false,
+  supervisingUnit: null,
+  prohibitedActs: [],
+  noticeBoard: { widthCm: 150, heightCm: 100 },
+};
+
 const ACCOUNTS = {
   admin: testAccount('ad-admin', { role: 'admin' }),
   planner: testAccount('ad-planner', { role: 'planner', canPublish: true }),
@@ -67,6 +76,7 @@ describe('admin routes: who may call them', () => {
       tiandituKey: null,
       noticeAuthority: null,
       supervisionPhone: null,
+      ...ISSUE_13_DEFAULTS,
     });
   });
 });
@@ -285,6 +295,7 @@ describe('settings', () => {
       tiandituKey: 'abcdef0123456789',
       noticeAuthority: '钦州市人民政府',
       supervisionPhone: null,
+      ...ISSUE_13_DEFAULTS,
     });
     expect((await config()).tiandituKey).toBe('abcdef0123456789');
     const audit = await call('admin', 'GET', '/api/audit');

@@ -18,6 +18,7 @@ import {
   STRESS_PLANNER,
   type TestAccount,
 } from '../helpers/accounts';
+import { consultOverHttp, TEST_DEPARTMENT } from '../helpers/consult';
 import { editFeatures, integrityCheck, send } from '../helpers/plan-writes';
 import { mulberry32 } from '../helpers/random';
 import { spawnServer } from '../helpers/server-process';
@@ -49,7 +50,7 @@ let file = '';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hejie-crash-'));
   file = join(dir, 'hejie.sqlite');
-  await provisionAccounts(dir, [STRESS_PLANNER, CHIEF]);
+  await provisionAccounts(dir, [STRESS_PLANNER, CHIEF, TEST_DEPARTMENT]);
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -194,9 +195,18 @@ describe('crash: kill -9 during a stream of writes', () => {
     let server = await spawnServer(dir);
     const planner = await login(server.url, STRESS_PLANNER);
     const chief = await login(server.url, CHIEF);
+    const department = await login(server.url, TEST_DEPARTMENT);
     await editLoop(server.url, planner, PUBLISHED, ledger, () => ledger.saved.has(PUBLISHED));
     ledger.version.set(PUBLISHED, 1);
     for (let from: StageId = 'not-started'; from !== 'deliverables'; from = next(from)) {
+      // 意见征求 → 现场复核 needs a round in which every department replied (issue 13)
+      if (from === 'consultation')
+        await consultOverHttp(
+          server.url,
+          { planner, department },
+          PUBLISHED,
+          TEST_DEPARTMENT.username,
+        );
       const r = await moveStage(server.url, [planner, chief], PUBLISHED, from, next(from));
       expect(r?.status, `${from}: ${JSON.stringify(r?.body)}`).toBeLessThan(300);
     }

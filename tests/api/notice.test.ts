@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StageId } from '../../src/domain/workflow/stages';
 import { DEFAULT_RULES } from '../../src/domain/zones/rules';
 import { type AccountServer, startWithAccounts, testAccount } from '../helpers/accounts';
+import { consultOn, TEST_DEPARTMENT } from '../helpers/consult';
 
 const ACCOUNTS = {
   admin: testAccount('nt-admin', { role: 'admin' }),
   publisher: testAccount('nt-publisher', { role: 'planner', canPublish: true }),
   gaopu: testAccount('nt-gaopu', { role: 'chief', person: '高朴' }), // chief of city-01 钦江
+  dept: TEST_DEPARTMENT,
 };
 
 let app: AccountServer<keyof typeof ACCOUNTS>;
@@ -37,6 +39,14 @@ async function expectStatus(res: Promise<Response>, status: number) {
 async function advance(stages: StageId[]) {
   for (const to of stages) {
     const who = to === 'review' || to === 'deliverables' ? 'gaopu' : 'publisher';
+    // 意见征求 → 现场复核 needs a round in which every department replied (issue 13)
+    if (to === 'field-check')
+      await consultOn(
+        app,
+        { planner: 'publisher', department: 'dept' },
+        'city-01',
+        TEST_DEPARTMENT.username,
+      );
     await expectStatus(call(who, 'POST', '/api/plans/city-01/stage', { to }), 200);
   }
 }

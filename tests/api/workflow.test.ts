@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StageId } from '../../src/domain/workflow/stages';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import { type AccountServer, startWithAccounts, testAccount } from '../helpers/accounts';
+import { consultOn, TEST_DEPARTMENT } from '../helpers/consult';
 import type { RunningServer } from '../helpers/server';
 
 const ACCOUNTS = {
@@ -18,6 +19,7 @@ const ACCOUNTS = {
   }),
   gaopu: testAccount('wf-gaopu', { role: 'chief', person: '高朴' }), // chief of city-01 钦江
   chen: testAccount('wf-chen', { role: 'chief', person: '陈建军' }), // chief of county-01 (灵山县)
+  dept: TEST_DEPARTMENT,
 };
 type Who = keyof typeof ACCOUNTS | 'public';
 
@@ -56,6 +58,14 @@ const move = (who: Who, plan: string, to: StageId, comment?: string) =>
 async function advance(plan: string, chief: Who, planner: Who, stages: StageId[]) {
   for (const to of stages) {
     const who = to === 'review' || to === 'deliverables' ? chief : planner;
+    // 意见征求 → 现场复核 needs a round in which every department replied (issue 13)
+    if (to === 'field-check')
+      await consultOn(
+        app,
+        { planner: planner as Exclude<Who, 'public'>, department: 'dept' },
+        plan,
+        TEST_DEPARTMENT.username,
+      );
     const res = await move(who, plan, to);
     expect(res.status, `${plan} → ${to} by ${who}: ${await res.clone().text()}`).toBe(200);
   }
@@ -211,6 +221,9 @@ describe('stages and publication', () => {
     });
     expect((await move('gaopu', 'city-01', 'base-map')).status).toBe(403); // a planner's step
     expect((await move('lingshan', 'city-01', 'base-map')).status).toBe(403); // outside scope
+    // a round consults on a saved version: version 1 is saved before 意见征求 ends
+    const v1 = { features: reach(), baseVersion: 0 };
+    expect((await call('planner', 'PUT', '/api/plans/city-01/geometry', v1)).status).toBe(201);
     await advance('city-01', 'gaopu', 'planner', [
       'base-map',
       'draft',
@@ -246,14 +259,6 @@ describe('stages and publication', () => {
   });
 
   it('publishes only from 成果文件制作与验收, with the right, and freezes zones and markers', async () => {
-    expect(
-      (
-        await call('planner', 'PUT', '/api/plans/city-01/geometry', {
-          features: reach(),
-          baseVersion: 0,
-        })
-      ).status,
-    ).toBe(201);
     const early = await call('publisher', 'POST', '/api/plans/city-01/publish', {});
     expect(early.status).toBe(409);
     await advance('city-01', 'gaopu', 'planner', ['field-check', 'review', 'deliverables']);
@@ -409,9 +414,12 @@ describe('stages and publication', () => {
     expect(actions.filter((a) => a === 'stage.move')).toHaveLength(10);
     expect(actions).toContain('publish');
     expect(actions).toContain('publish.comment');
+    // two rounds of 意见征求 (before each 现场复核 reached from it), each with its reply
+    expect(actions.filter((a) => a === 'consultation.open')).toHaveLength(2);
+    expect(actions.filter((a) => a === 'consultation.reply')).toHaveLength(2);
     expect(actions.at(-1)).toBe('comment.add');
     expect(new Set(audit.map((a) => a.actor))).toEqual(
-      new Set(['wf-planner', 'wf-gaopu', 'wf-publisher']),
+      new Set(['wf-planner', 'wf-gaopu', 'wf-publisher', 'test-dept-sthj']),
     );
   });
 });

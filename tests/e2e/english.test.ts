@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/server/auth/demo-accounts';
 import { DEMO_PLANNER, login, type TestAccount } from '../helpers/accounts';
 import { screenshot, waitForMapIdle } from '../helpers/browser';
+import { consultOverHttp, DEMO_DEPARTMENT } from '../helpers/consult';
 import { appUnderTest, DESKTOP, drawToeLine, fitLines, LONG, textOf } from '../helpers/map-page';
 import { saveVersion, send, straightToePoints } from '../helpers/plan-writes';
 import { ROOT } from '../helpers/register';
@@ -37,7 +38,7 @@ function registerData(): string[] {
   return [
     ...data,
     ...waterbodies.flatMap((w) => [w.name, ...(w.aliases ?? [])]),
-    ...DEMO_ACCOUNTS.flatMap((a) => [a.person ?? '', a.name]),
+    ...DEMO_ACCOUNTS.flatMap((a) => [a.person ?? '', a.name, a.organisation ?? '']),
   ];
 }
 
@@ -247,10 +248,13 @@ describe('the English run: no Chinese but data on any screen', () => {
   }, 180_000);
 
   it('the published notice at /river/钦江', async () => {
-    const [planner, chief] = await Promise.all([
+    const [planner, chief, department] = await Promise.all([
       login(app.server.url, DEMO_PLANNER),
       login(app.server.url, GAOPU),
+      login(app.server.url, DEMO_DEPARTMENT),
     ]);
+    // 意见征求 → 现场复核 needs a round in which every department replied (issue 13)
+    await consultOverHttp(app.server.url, { planner, department }, PLAN, DEMO_DEPARTMENT.username);
     const plan = `/api/plans/${PLAN}`;
     const steps: [typeof planner, string, unknown][] = [
       [planner, 'stage', { to: 'field-check' }],

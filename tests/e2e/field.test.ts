@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projector } from '../../src/domain/crs/crs';
 import { DEMO_PLANNER, login, type Session } from '../helpers/accounts';
 import { launchBrowser, screenshot, waitForMapIdle } from '../helpers/browser';
+import { consultOverHttp, DEMO_DEPARTMENT } from '../helpers/consult';
 import { cmOf, cs2csXY } from '../helpers/coordinate-tables';
 import { drawn, logIn } from '../helpers/map-page';
 import { editFeatures, saveVersion } from '../helpers/plan-writes';
@@ -26,7 +27,16 @@ beforeAll(async () => {
   planner = await login(server.url, DEMO_PLANNER);
   // the planner saves two toe lines of 钦江 (class 2 / 30 m) and brings the plan to 现场复核
   await saveVersion(server.url, planner, 'city-01', editFeatures(1), '现场复核用');
+  const department = await login(server.url, DEMO_DEPARTMENT);
   for (const to of ['base-map', 'draft', 'consultation', 'field-check']) {
+    // 意见征求 → 现场复核 needs a round in which every department replied (issue 13)
+    if (to === 'field-check')
+      await consultOverHttp(
+        server.url,
+        { planner, department },
+        'city-01',
+        DEMO_DEPARTMENT.username,
+      );
     const moved = await fetch(`${server.url}/api/plans/city-01/stage`, {
       method: 'POST',
       headers: planner.headers(),

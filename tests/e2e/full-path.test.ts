@@ -5,7 +5,9 @@
 // zone at /river/钦江 and cannot fetch the coordinates; another chief cannot open 钦江's draft.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DEMO_PLANNER, login } from '../helpers/accounts';
 import { screenshot } from '../helpers/browser';
+import { consultOverHttp, DEMO_DEPARTMENT } from '../helpers/consult';
 import {
   appUnderTest,
   DESKTOP,
@@ -110,6 +112,17 @@ describe('the whole path: draw → compute → save → review → publish → p
     await move(page, 'draft');
     await move(page, 'consultation');
     await screenshot(page, 'path-2-planner-consultation');
+    // 意见征求 → 现场复核 needs a round in which every department replied (issue 13): over HTTP here
+    const [plannerApi, department] = await Promise.all([
+      login(app.server.url, DEMO_PLANNER),
+      login(app.server.url, DEMO_DEPARTMENT),
+    ]);
+    await consultOverHttp(
+      app.server.url,
+      { planner: plannerApi, department },
+      PLAN,
+      DEMO_DEPARTMENT.username,
+    );
     await move(page, 'field-check', '意见征求完毕，请河长现场复核');
     expect(errorsOf(page)).toEqual([]);
   }, 240_000);

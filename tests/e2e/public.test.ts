@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PLANNER, login, type Session, type TestAccount } from '../helpers/accounts';
 import { launchBrowser, screenshot, waitForMapIdle } from '../helpers/browser';
+import { consultOverHttp, DEMO_DEPARTMENT } from '../helpers/consult';
 import { send } from '../helpers/plan-writes';
 import { ROOT } from '../helpers/register';
 import { type RunningServer, startServer } from '../helpers/server';
@@ -49,14 +50,23 @@ async function must(
 
 /** Saves the test lines and walks city-01 through every stage to 公告实施. */
 async function publishQinjiang(): Promise<void> {
-  const [planner, chief] = await Promise.all([
+  const [planner, chief, department] = await Promise.all([
     login(server.url, DEMO_PLANNER),
     login(server.url, GAOPU),
+    login(server.url, DEMO_DEPARTMENT),
   ]);
   const plan = '/api/plans/city-01';
   const features = testToeLines();
   await must(planner, 'PUT', `${plan}/geometry`, { features, baseVersion: 0, comment: 'e2e' }, 201);
   for (const to of ['base-map', 'draft', 'consultation', 'field-check']) {
+    // 意见征求 → 现场复核 needs a round in which every department replied (issue 13)
+    if (to === 'field-check')
+      await consultOverHttp(
+        server.url,
+        { planner, department },
+        'city-01',
+        DEMO_DEPARTMENT.username,
+      );
     await must(planner, 'POST', `${plan}/stage`, { to }, 200);
   }
   for (const to of ['review', 'deliverables']) {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { StageId } from '../../src/domain/workflow/stages';
 import { login, type Session } from '../helpers/accounts';
 import { screenshot, waitForMapIdle } from '../helpers/browser';
+import { consultOverHttp, DEMO_DEPARTMENT } from '../helpers/consult';
 import { editFeatures } from '../helpers/plan-writes';
 import {
   asEdit,
@@ -25,6 +26,16 @@ const kit = saveKitForFile();
 async function advance(planId: string, chief: Session, stages: StageId[]) {
   for (const to of stages) {
     const who = to === 'review' || to === 'deliverables' ? chief : kit.planner;
+    // 意见征求 → 现场复核 needs a round in which every department replied (issue 13)
+    if (to === 'field-check') {
+      const department = await login(kit.server.url, DEMO_DEPARTMENT);
+      await consultOverHttp(
+        kit.server.url,
+        { planner: kit.planner, department },
+        planId,
+        DEMO_DEPARTMENT.username,
+      );
+    }
     const res = await kit.api(who, 'POST', `/api/plans/${planId}/stage`, { to });
     expect(res.status, `${planId} → ${to}: ${JSON.stringify(res.body)}`).toBe(200);
   }

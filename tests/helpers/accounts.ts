@@ -15,6 +15,8 @@ export interface TestAccount {
   person?: string;
   scope?: Scope;
   canPublish?: boolean;
+  /** for a department: the organisation it speaks for */
+  organisation?: string;
 }
 
 /** The demo planner (demo mode seeds it): every plan, may publish. */
@@ -48,6 +50,7 @@ export async function provisionAccounts(dataDir: string, accounts: TestAccount[]
           person: a.person ?? null,
           scope: a.scope ?? { level: 'all', counties: [] },
           canPublish: a.canPublish ?? false,
+          organisation: a.organisation ?? null,
           passwordHash: await hashPassword(a.password),
         },
         'test:provision',
