@@ -38,6 +38,7 @@ const ALIGN = {
 function run(text: string, font: string, sizeMm: number, bold = false): TextRun {
   return new TextRun({
     text,
+    color: '000000',
     bold,
     size: halfPoints(sizeMm),
     font: { ascii: font, eastAsia: font, hAnsi: font },

@@ -239,10 +239,7 @@ function drawQr(f: Frame, block: Extract<DocBlock, { kind: 'qr' }>, x: number, y
     for (let c = 0; c < n; c++)
       if (qr.modules.get(r, c))
         doc.rect(x + (c + 4) * cellPt, y + (r + 4) * cellPt, cellPt, cellPt).fill('#000000');
-  doc
-    .font('sans')
-    .fontSize(f.size * 0.6)
-    .fillColor('#000000');
+  doc.font('sans').fontSize(f.size).fillColor('#000000');
   doc.text(block.caption, x, y + block.sizeMm * PT, { width: block.sizeMm * PT, align: 'center' });
 }
 
@@ -253,7 +250,7 @@ function drawBlock(f: Frame, block: DocBlock): void {
     case 'title':
       text(f, block.text, {
         font: 'bold',
-        size: size * (f.model.layout === 'board' ? 1.5 : 1.45),
+        size: size * (f.model.layout === 'board' ? 1.8 : 1.45),
         align: 'center',
         gap: 0.6,
       });
@@ -293,11 +290,30 @@ function drawBoardPage(f: Frame, blocks: DocBlock[]): void {
   if (title) drawBlock(f, title);
   const qr = rest.find((b): b is Extract<DocBlock, { kind: 'qr' }> => b.kind === 'qr');
   const qrPt = qr ? qr.sizeMm * PT : 0;
-  const column: Frame = { ...f, width: f.width - qrPt - f.size };
   const top = f.doc.y;
   if (qr) drawQr(f, qr, f.x + f.width - qrPt, top);
   f.doc.y = top; // the text runs beside the code, from its top
+  // one page per board: text that would not fit at the legible size is set smaller (the bureau's
+  // board size and prohibited acts decide; the builder's size is the least for 5 m)
+  const width = f.width - qrPt - f.size;
+  const fit = Math.min(1, (bottom(f) - top) / columnHeight({ ...f, width }, rest));
+  const column: Frame = { ...f, width, size: f.size * fit };
   for (const b of rest) drawBlock(column, b);
+}
+
+/** How tall a board's text column is at the frame's size (paragraphs and headings, with gaps). */
+function columnHeight(f: Frame, blocks: DocBlock[]): number {
+  const { doc } = f;
+  let h = 0;
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph' && b.kind !== 'heading') continue;
+    const size = b.kind === 'heading' ? f.size * 1.05 : f.size * (b.scale ?? 1);
+    doc.font(b.kind === 'heading' ? 'bold' : f.model.face).fontSize(size);
+    h +=
+      doc.heightOfString(b.text, { width: f.width, lineGap: size * 0.3 }) +
+      doc.currentLineHeight(true) * (b.kind === 'heading' ? 0.2 : 0.3);
+  }
+  return h;
 }
 
 /** Splits blocks at page breaks. */
