@@ -1,6 +1,7 @@
 // The PDF writer of a document model (pdfkit; the CJK fonts are embedded as subsets). Deterministic:
 // the same model, fonts and date give the same bytes (pdfkit's file ID is a hash of its info, whose
 // dates are fixed here).
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import {
@@ -25,10 +26,18 @@ interface Frame {
   size: number;
 }
 
+/** Font files read once (a Noto CJK collection is ~20 MB: read per document it cost seconds). */
+const fontBytes = new Map<string, Buffer>();
+
 function setFonts(doc: Doc, fonts: CjkFonts): void {
-  doc.registerFont('serif', fonts.serif.path, fonts.serif.name as string);
-  doc.registerFont('sans', fonts.sans.path, fonts.sans.name as string);
-  doc.registerFont('bold', fonts.bold.path, fonts.bold.name as string);
+  for (const [id, ref] of Object.entries(fonts)) {
+    let bytes = fontBytes.get(ref.path);
+    if (!bytes) {
+      bytes = readFileSync(ref.path);
+      fontBytes.set(ref.path, bytes);
+    }
+    doc.registerFont(id, bytes, ref.name as string);
+  }
 }
 
 const bottom = (f: Frame) => f.doc.page.height - f.model.page.marginMm * PT;
