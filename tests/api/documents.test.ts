@@ -325,6 +325,32 @@ describe('documents of a publication', () => {
     expect(readFileSync(join(dir, 'consult.pdf')).length).toBeGreaterThan(0);
   }, 120_000);
 
+  it('deterministic: an app with a cold cache (a restarted server) builds the very same bytes', async () => {
+    const other = createApp({
+      store,
+      geodata,
+      distDir: null,
+      demo: true,
+      tiandituKey: null,
+      compute,
+      files,
+    });
+    const cookie = sessions.admin as Record<string, string>;
+    for (const path of [
+      'notice.pdf',
+      'notice.docx',
+      'notice.pdf?full=1',
+      'boards.pdf',
+      'archive.zip',
+    ]) {
+      const first = await bytesOf(await get(`/api/plans/city-01/${path}`, 'admin'));
+      const again = await bytesOf(
+        await other.request(`/api/plans/city-01/${path}`, { headers: cookie }),
+      );
+      expect(sha(again), path).toBe(sha(first));
+    }
+  }, 120_000);
+
   it('the settings print as set: authority in the title, every prohibited act on one page per board', async () => {
     const acts = Array.from(
       { length: 12 },

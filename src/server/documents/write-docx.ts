@@ -146,6 +146,14 @@ async function blockOf(b: DocBlock, model: DocumentModel): Promise<(Paragraph | 
 function normalise(bytes: Uint8Array, date: Date): Uint8Array {
   const files = unzipSync(bytes);
   const stamp = `${date.toISOString().slice(0, 19)}Z`;
+  // the docx package numbers drawings with a counter that runs across documents: renumbered per document
+  const body = files['word/document.xml'];
+  if (body) {
+    let n = 0;
+    files['word/document.xml'] = strToU8(
+      strFromU8(body).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++n}"`),
+    );
+  }
   const core = files['docProps/core.xml'];
   if (core)
     files['docProps/core.xml'] = strToU8(
