@@ -324,4 +324,86 @@ describe('documents of a publication', () => {
     expect(consult).toContain('逾期未反馈，视为无意见');
     expect(readFileSync(join(dir, 'consult.pdf')).length).toBeGreaterThan(0);
   }, 120_000);
+
+  it('deterministic: an app with a cold cache (a restarted server) builds the very same bytes', async () => {
+    const other = createApp({
+      store,
+      geodata,
+      distDir: null,
+      demo: true,
+      tiandituKey: null,
+      compute,
+      files,
+    });
+    const cookie = sessions.admin as Record<string, string>;
+    for (const path of [
+      'notice.pdf',
+      'notice.docx',
+      'notice.pdf?full=1',
+      'boards.pdf',
+      'archive.zip',
+    ]) {
+      const first = await bytesOf(await get(`/api/plans/city-01/${path}`, 'admin'));
+      const again = await bytesOf(
+        await other.request(`/api/plans/city-01/${path}`, { headers: cookie }),
+      );
+      expect(sha(again), path).toBe(sha(first));
+    }
+  }, 120_000);
+
+  it('the settings print as set: authority in the title, every prohibited act on one page per board', async () => {
+    const acts = Array.from(
+      { length: 12 },
+      (_, i) => `禁止行为第${i + 1}项：在管理范围内修建妨碍行洪的建筑物、构筑物或者倾倒垃圾渣土`,
+    );
+    await store.setSettings(
+      {
+        noticeAuthority: '某某人民政府',
+        supervisionPhone: '0777-0000000',
+        supervisingUnit: '某某水利局',
+        prohibitedActs: acts,
+      },
+      'admin',
+    );
+    const notice = pdfText(
+      save('set.pdf', await bytesOf(await get('/api/plans/city-01/notice.pdf'))),
+    );
+    expect(notice).toContain('某某人民政府关于公布钦江管理范围划定成果的公告');
+    expect(notice).toContain('0777-0000000');
+    expect(notice).toContain('（12）禁止行为第12项');
+    const boards = await get('/api/plans/city-01/boards.pdf');
+    const path = save('boards-set.pdf', await bytesOf(boards));
+    const text = pdfText(path);
+    expect(text).toContain('禁止行为第12项');
+    expect(text).toContain('某某水利局');
+    const pages = Number(
+      /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1],
+    );
+    expect(pages).toBe((text.match(/编号：/g) ?? []).length);
+    render(path, 'boards-set');
+  }, 60_000);
+
+  it('no CJK font: 503 with a clear message, never a PDF of empty boxes', async () => {
+    const saved = process.env.HEJIE_FONT;
+    process.env.HEJIE_FONT = join(dir, 'no-such-font.ttf');
+    try {
+      const other = createApp({
+        store,
+        geodata,
+        distDir: null,
+        demo: true,
+        tiandituKey: null,
+        compute,
+        files,
+      });
+      const res = await other.request('/api/plans/city-01/notice.pdf', {
+        headers: { 'accept-language': 'zh-CN' },
+      });
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { error: string }).error).toContain('中文字体');
+    } finally {
+      if (saved === undefined) delete process.env.HEJIE_FONT;
+      else process.env.HEJIE_FONT = saved;
+    }
+  });
 });

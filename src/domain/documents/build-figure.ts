@@ -14,14 +14,18 @@ const ZONE_STYLE: Record<string, FigureStyle> = {
   'protection-line': 'protection-line',
 };
 
-/** Every position of the zones' polygons and lines. */
+/** Every position of the zones' polygons and lines and of the boards (loops: no spread of large arrays). */
 function positionsOf(features: readonly Feature[]): Position[] {
   const out: Position[] = [];
+  const add = (ps: readonly Position[]) => {
+    for (const p of ps) out.push(p);
+  };
   for (const f of features) {
     const g = f.geometry;
-    if (g?.type === 'LineString') out.push(...g.coordinates);
-    else if (g?.type === 'Polygon') out.push(...g.coordinates.flat());
-    else if (g?.type === 'MultiPolygon') out.push(...g.coordinates.flat(2));
+    if (g?.type === 'LineString') add(g.coordinates);
+    else if (g?.type === 'Polygon') for (const ring of g.coordinates) add(ring);
+    else if (g?.type === 'MultiPolygon')
+      for (const poly of g.coordinates) for (const ring of poly) add(ring);
     else if (g?.type === 'Point') out.push(g.coordinates);
   }
   return out;

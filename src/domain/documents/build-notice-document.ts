@@ -139,8 +139,8 @@ function annex(tables: readonly CoordinateTable[]): DocBlock[] {
       {
         kind: 'table',
         name: t.name,
-        widths: [3.4, 2.2, 2.6, 2.4, 3, 3.2],
-        scale: 0.7,
+        widths: [3.6, 1.5, 2.8, 2.8, 3.4, 3.6],
+        scale: 0.65,
         header: [
           ['点号', '类型', 'X（m）', 'Y（m）', 'B', 'L'].map((x) => cell(x, { align: 'center' })),
         ],

@@ -12,6 +12,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlign,
@@ -28,6 +29,7 @@ import { figurePng } from './figure-svg';
 
 const SERIF = 'SimSun'; // 宋体: what a Chinese 公文 is set in; LibreOffice substitutes a CJK serif
 const SANS = 'SimHei'; // 黑体 for titles and headings
+const twipsOf = (mm: number): number => Math.round((mm * 1440) / 25.4);
 const halfPoints = (mm: number): number => Math.round((mm * 72 * 2) / 25.4);
 const ALIGN = {
   left: AlignmentType.LEFT,
@@ -38,19 +40,20 @@ const ALIGN = {
 function run(text: string, font: string, sizeMm: number, bold = false): TextRun {
   return new TextRun({
     text,
+    color: '000000',
     bold,
     size: halfPoints(sizeMm),
     font: { ascii: font, eastAsia: font, hAnsi: font },
   });
 }
 
-function cellOf(c: DocCell, model: DocumentModel, header: boolean): TableCell {
+function cellOf(c: DocCell, sizeMm: number, header: boolean): TableCell {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   return new TableCell({
     children: [
       new Paragraph({
         alignment: ALIGN[c.align ?? 'left'],
-        children: [run(c.text, header ? SANS : SERIF, model.textMm * 0.8, header)],
+        children: [run(c.text, header ? SANS : SERIF, sizeMm, header)],
       }),
     ],
     columnSpan: c.colSpan,
@@ -61,16 +64,20 @@ function cellOf(c: DocCell, model: DocumentModel, header: boolean): TableCell {
 }
 
 function tableOf(t: DocTable, model: DocumentModel): Table {
+  const size = model.textMm * (t.scale ?? 0.8);
   const total = t.widths.reduce((a, b) => a + b, 0);
+  // a fixed grid across the text width (twips): Word and LibreOffice keep the model's proportions
+  const twips = twipsOf(model.page.widthMm - 2 * model.page.marginMm);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: t.widths.map((w) => Math.round((w / total) * 9000)),
+    width: { size: twips, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    columnWidths: t.widths.map((w) => Math.round((w / total) * twips)),
     rows: [
       ...t.header.map(
-        (r) => new TableRow({ tableHeader: true, children: r.map((c) => cellOf(c, model, true)) }),
+        (r) => new TableRow({ tableHeader: true, children: r.map((c) => cellOf(c, size, true)) }),
       ),
       ...t.rows.map(
-        (r) => new TableRow({ cantSplit: true, children: r.map((c) => cellOf(c, model, false)) }),
+        (r) => new TableRow({ cantSplit: true, children: r.map((c) => cellOf(c, size, false)) }),
       ),
     ],
   });
@@ -139,6 +146,14 @@ async function blockOf(b: DocBlock, model: DocumentModel): Promise<(Paragraph | 
 function normalise(bytes: Uint8Array, date: Date): Uint8Array {
   const files = unzipSync(bytes);
   const stamp = `${date.toISOString().slice(0, 19)}Z`;
+  // the docx package numbers drawings with a counter that runs across documents: renumbered per document
+  const body = files['word/document.xml'];
+  if (body) {
+    let n = 0;
+    files['word/document.xml'] = strToU8(
+      strFromU8(body).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++n}"`),
+    );
+  }
   const core = files['docProps/core.xml'];
   if (core)
     files['docProps/core.xml'] = strToU8(
@@ -158,7 +173,7 @@ function normalise(bytes: Uint8Array, date: Date): Uint8Array {
  */
 export async function writeDocx(model: DocumentModel, date: Date): Promise<Uint8Array> {
   const children = (await Promise.all(model.blocks.map((b) => blockOf(b, model)))).flat();
-  const mm = (v: number) => Math.round((v * 1440) / 25.4); // twips
+  const mm = twipsOf;
   const doc = new Document({
     title: model.title,
     creator: 'Hejie',

@@ -1,61 +1,30 @@
 // The PDF writer of a document model (pdfkit; the CJK fonts are embedded as subsets). Deterministic:
 // the same model, fonts and date give the same bytes (pdfkit's file ID is a hash of its info, whose
 // dates are fixed here).
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
-import {
-  type DocBlock,
-  type DocCell,
-  type DocFigure,
-  type DocTable,
-  type DocumentModel,
-  FIGURE_STYLES,
+import type {
+  DocBlock,
+  DocCell,
+  DocTable,
+  DocumentModel,
 } from '../../domain/documents/document-model';
 import type { CjkFonts } from './cjk-fonts';
+import { drawFigure, drawQr } from './pdf-figure';
+import { bottom, type Doc, ensure, type Frame, PT, text } from './pdf-frame';
 
-const PT = 72 / 25.4; // points per millimetre
-type Doc = PDFKit.PDFDocument;
-
-interface Frame {
-  doc: Doc;
-  model: DocumentModel;
-  /** left edge and width of the text column, points */
-  x: number;
-  width: number;
-  size: number;
-}
+/** Font files read once (a Noto CJK collection is ~20 MB: read per document it cost seconds). */
+const fontBytes = new Map<string, Buffer>();
 
 function setFonts(doc: Doc, fonts: CjkFonts): void {
-  doc.registerFont('serif', fonts.serif.path, fonts.serif.name as string);
-  doc.registerFont('sans', fonts.sans.path, fonts.sans.name as string);
-  doc.registerFont('bold', fonts.bold.path, fonts.bold.name as string);
-}
-
-const bottom = (f: Frame) => f.doc.page.height - f.model.page.marginMm * PT;
-
-function ensure(f: Frame, height: number): void {
-  if (f.doc.y + height > bottom(f) && f.doc.y > f.model.page.marginMm * PT + 1) f.doc.addPage();
-}
-
-type Align = 'left' | 'center' | 'right';
-
-function text(
-  f: Frame,
-  s: string,
-  opts: { font: string; size: number; align?: Align; indent?: number; gap?: number },
-): void {
-  const { doc } = f;
-  doc.font(opts.font).fontSize(opts.size);
-  const o = {
-    width: f.width,
-    align: opts.align ?? 'left',
-    indent: opts.indent ?? 0,
-    lineGap: opts.size * 0.3,
-  };
-  // a paragraph longer than what is left of the page flows on; a short one moves whole
-  ensure(f, Math.min(doc.heightOfString(s, o), opts.size * 3));
-  doc.text(s, f.x, doc.y, o);
-  doc.moveDown(opts.gap ?? 0.3);
+  for (const [id, ref] of Object.entries(fonts)) {
+    let bytes = fontBytes.get(ref.path);
+    if (!bytes) {
+      bytes = readFileSync(ref.path);
+      fontBytes.set(ref.path, bytes);
+    }
+    doc.registerFont(id, bytes, ref.name as string);
+  }
 }
 
 /** The grid column each cell starts at, after the cells that merged rows above cover. */
@@ -150,102 +119,6 @@ function drawTable(frame: Frame, table: DocTable): void {
   doc.moveDown(0.5);
 }
 
-/** A path through points (the caller fills or strokes it). */
-function trace(doc: Doc, points: [number, number][]): void {
-  points.forEach(([x, y], i) => {
-    if (i === 0) doc.moveTo(x, y);
-    else doc.lineTo(x, y);
-  });
-}
-
-function drawFigure(f: Frame, fig: DocFigure): void {
-  const { doc } = f;
-  const k = Math.min(1, f.width / (fig.widthMm * PT)) * PT;
-  const legendH = f.size * 1.6;
-  ensure(f, fig.heightMm * k + legendH * 2);
-  const [x0, y0] = [f.x + (f.width - fig.widthMm * k) / 2, doc.y];
-  const at = (p: [number, number]): [number, number] => [x0 + p[0] * k, y0 + p[1] * k];
-  doc
-    .save()
-    .lineWidth(0.6)
-    .rect(x0, y0, fig.widthMm * k, fig.heightMm * k)
-    .stroke('#333333');
-  for (const item of fig.items) {
-    const style = FIGURE_STYLES[item.style];
-    if (item.kind === 'polygon') {
-      for (const ring of item.rings) trace(doc, ring.map(at));
-      doc
-        .fillOpacity(0.6)
-        .lineWidth(0.4)
-        .fillAndStroke(style.fill ?? '#ffffff', style.stroke, 'even-odd');
-      doc.fillOpacity(1);
-    } else if (item.kind === 'line') {
-      trace(doc, item.points.map(at));
-      doc.lineWidth(1).stroke(style.stroke);
-    } else {
-      const [x, y] = at(item.at);
-      doc.rect(x - 2.5, y - 2.5, 5, 5).fill(style.fill ?? style.stroke);
-    }
-  }
-  // scale bar bottom left, north arrow top right
-  const [sx, sy] = [x0 + 6 * k, y0 + (fig.heightMm - 5) * k];
-  doc
-    .lineWidth(1.2)
-    .moveTo(sx, sy)
-    .lineTo(sx + fig.scale.lengthMm * k, sy)
-    .stroke('#000000');
-  doc
-    .font('sans')
-    .fontSize(f.size * 0.8)
-    .fillColor('#000000')
-    .text(fig.scale.label, sx, sy - f.size * 1.2, { lineBreak: false });
-  const [nx, ny] = [x0 + (fig.widthMm - 8) * k, y0 + 6 * k];
-  doc
-    .moveTo(nx, ny)
-    .lineTo(nx - 3 * k, ny + 8 * k)
-    .lineTo(nx + 3 * k, ny + 8 * k)
-    .fill('#000000');
-  doc.text('北', nx - f.size * 0.4, ny + 9 * k, { lineBreak: false });
-  doc.restore();
-  doc.y = y0 + fig.heightMm * k + f.size * 0.5;
-  // legend in one line, then the caption
-  let lx = f.x;
-  const ly = doc.y;
-  doc.font('sans').fontSize(f.size * 0.8);
-  for (const l of fig.legend) {
-    const s = FIGURE_STYLES[l.style];
-    if (s.fill) doc.rect(lx, ly + 1, 10, 7).fillAndStroke(s.fill, s.stroke);
-    else
-      doc
-        .lineWidth(1.2)
-        .moveTo(lx, ly + 5)
-        .lineTo(lx + 10, ly + 5)
-        .stroke(s.stroke);
-    doc.fillColor('#000000').text(l.label, lx + 13, ly, { lineBreak: false });
-    lx += 13 + doc.widthOfString(l.label) + 12;
-  }
-  doc.x = f.x;
-  doc.y = ly + f.size * 1.4;
-  text(f, fig.caption, { font: 'sans', size: f.size * 0.9, align: 'center' });
-}
-
-function drawQr(f: Frame, block: Extract<DocBlock, { kind: 'qr' }>, x: number, y: number): void {
-  const { doc } = f;
-  const qr = QRCode.create(block.text, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
-  const cellPt = (block.sizeMm * PT) / (n + 8); // a quiet zone of 4 modules each side
-  doc.rect(x, y, block.sizeMm * PT, block.sizeMm * PT).fill('#ffffff');
-  for (let r = 0; r < n; r++)
-    for (let c = 0; c < n; c++)
-      if (qr.modules.get(r, c))
-        doc.rect(x + (c + 4) * cellPt, y + (r + 4) * cellPt, cellPt, cellPt).fill('#000000');
-  doc
-    .font('sans')
-    .fontSize(f.size * 0.6)
-    .fillColor('#000000');
-  doc.text(block.caption, x, y + block.sizeMm * PT, { width: block.sizeMm * PT, align: 'center' });
-}
-
 function drawBlock(f: Frame, block: DocBlock): void {
   const face = f.model.face;
   const { size } = f;
@@ -253,7 +126,7 @@ function drawBlock(f: Frame, block: DocBlock): void {
     case 'title':
       text(f, block.text, {
         font: 'bold',
-        size: size * (f.model.layout === 'board' ? 1.5 : 1.45),
+        size: size * (f.model.layout === 'board' ? 1.8 : 1.45),
         align: 'center',
         gap: 0.6,
       });
@@ -293,11 +166,30 @@ function drawBoardPage(f: Frame, blocks: DocBlock[]): void {
   if (title) drawBlock(f, title);
   const qr = rest.find((b): b is Extract<DocBlock, { kind: 'qr' }> => b.kind === 'qr');
   const qrPt = qr ? qr.sizeMm * PT : 0;
-  const column: Frame = { ...f, width: f.width - qrPt - f.size };
   const top = f.doc.y;
   if (qr) drawQr(f, qr, f.x + f.width - qrPt, top);
   f.doc.y = top; // the text runs beside the code, from its top
+  // one page per board: text that would not fit at the legible size is set smaller (the bureau's
+  // board size and prohibited acts decide; the builder's size is the least for 5 m)
+  const width = f.width - qrPt - f.size;
+  const fit = Math.min(1, (bottom(f) - top) / columnHeight({ ...f, width }, rest));
+  const column: Frame = { ...f, width, size: f.size * fit };
   for (const b of rest) drawBlock(column, b);
+}
+
+/** How tall a board's text column is at the frame's size (paragraphs and headings, with gaps). */
+function columnHeight(f: Frame, blocks: DocBlock[]): number {
+  const { doc } = f;
+  let h = 0;
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph' && b.kind !== 'heading') continue;
+    const size = b.kind === 'heading' ? f.size * 1.05 : f.size * (b.scale ?? 1);
+    doc.font(b.kind === 'heading' ? 'bold' : f.model.face).fontSize(size);
+    h +=
+      doc.heightOfString(b.text, { width: f.width, lineGap: size * 0.3 }) +
+      doc.currentLineHeight(true) * (b.kind === 'heading' ? 0.2 : 0.3);
+  }
+  return h;
 }
 
 /** Splits blocks at page breaks. */

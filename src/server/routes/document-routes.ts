@@ -8,9 +8,8 @@ import type { DocumentModel } from '../../domain/documents/document-model';
 import { msg } from '../../domain/message';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
-import { buildArchive } from '../documents/build-archive';
 import { type CjkFonts, findCjkFonts } from '../documents/cjk-fonts';
-import { type DocumentWriter, writerOf } from '../documents/document-writers';
+import type { DocumentWriter } from '../documents/document-writers';
 import {
   boardsModel,
   loadPublication,
@@ -18,6 +17,13 @@ import {
   type PublicationContext,
 } from '../documents/publication-documents';
 import { fail, findPlan, refuse } from './route-kit';
+
+/**
+ * The writers and the archive, loaded on the first document asked for: pdfkit, docx, sharp and
+ * qrcode take ~1 s to load, which a server start should not pay.
+ */
+const writers = () => import('../documents/document-writers');
+const archive = () => import('../documents/build-archive');
 
 /** Documents kept, one per publication, settings and kind. */
 const CACHED = 32;
@@ -70,7 +76,7 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
       'cache-control': cacheControl,
     });
 
-  const notice = (writer: DocumentWriter) => async (c: Ctx) => {
+  const notice = (id: DocumentWriter['id']) => async (c: Ctx) => {
     const opened = await open(c);
     if (!opened.ok) return opened.response;
     const { ctx } = opened;
@@ -81,6 +87,7 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
         return refuse(c, msg('documents.fullTier'));
     }
     const tier = full ? 'full' : 'public';
+    const writer = (await writers()).writerOf(id);
     const date = new Date(ctx.publication.publishedAt);
     const bytes = await cached(`${ctx.key}|notice|${tier}|${writer.id}`, () =>
       writer.write(noticeModel(ctx, tier), opened.fonts, date),
@@ -88,8 +95,8 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
     const name = `${ctx.notice.river}管理范围划定成果公告${full ? '（含坐标）' : ''}-v${ctx.publication.version}.${writer.extension}`;
     return send(c, bytes, writer.mediaType, name, full ? 'private, no-cache' : 'no-cache');
   };
-  app.get('/api/plans/:id/notice.docx', notice(writerOf('docx')));
-  app.get('/api/plans/:id/notice.pdf', notice(writerOf('pdf')));
+  app.get('/api/plans/:id/notice.docx', notice('docx'));
+  app.get('/api/plans/:id/notice.pdf', notice('pdf'));
 
   const boards = async (c: Ctx, number?: string) => {
     const opened = await open(c);
@@ -106,6 +113,7 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
           : msg('documents.noBoard', { plan: ctx.record.id, number }),
       );
     const date = new Date(ctx.publication.publishedAt);
+    const { writerOf } = await writers();
     const bytes = await cached(`${ctx.key}|boards|${origin}|${number ?? ''}`, () =>
       writerOf('pdf').write(model, opened.fonts, date),
     );
@@ -130,6 +138,7 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
     const opened = await open(c);
     if (!opened.ok) return opened.response;
     const { ctx } = opened;
+    const { buildArchive } = await archive();
     const bytes = await cached(`${ctx.key}|archive`, () => buildArchive(deps, ctx, opened.fonts));
     return send(
       c,
