@@ -99,7 +99,9 @@ export function DisplaySection(props: {
         );
       })}
       {props.startVersion !== undefined &&
-        displays.every((d) => displayState(d, props.now) === 'over') && (
+        !displays.some(
+          (d) => d.version === props.startVersion || displayState(d, props.now) !== 'over',
+        ) && (
           <StartDisplay
             planId={props.planId}
             version={props.startVersion}

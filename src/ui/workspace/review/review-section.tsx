@@ -23,7 +23,8 @@ function Gate(props: { label: string; reason: RenderedMessage | null; name: stri
       data-gate={props.name}
       data-open={props.reason === null}
     >
-      {props.label} {props.reason ? props.reason.text : t('gateOpen')}
+      {props.label}
+      {props.reason ? props.reason.text : t('gateOpen')}
     </p>
   );
 }
