@@ -13,7 +13,7 @@ async function fileProblem(file: File | null, t: WT): Promise<string | null> {
     return t('acceptanceTooBig', { name: file.name, mb: (file.size / 1048576).toFixed(1) });
   // the type a browser guesses from the name is not enough: the first bytes say %PDF-
   const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
-  const magic = String.fromCharCode(...head);
+  const magic = Array.from(head, (b) => String.fromCharCode(b)).join('');
   return magic === '%PDF-' ? null : t('acceptanceNotPdf', { name: file.name });
 }
 
