@@ -9,7 +9,7 @@ import { IMPORT_EXTENT } from '../domain/formats/import/import-extent';
 import type { Region } from '../domain/geo/check-features';
 import { msg } from '../domain/message';
 import { authRoutes } from './auth/auth-routes';
-import type { AppEnv, ServerDeps } from './auth/context';
+import type { AppEnv, DocumentSettings, ServerDeps } from './auth/context';
 import { authMiddleware } from './auth/middleware';
 import { isSecureRequest } from './auth/request-info';
 import { securityMiddleware } from './auth/security';
@@ -42,6 +42,8 @@ export interface AppOptions {
   region?: Region;
   /** uploaded documents; default: in memory (a server passes `<data>/files`) */
   files?: FileStore;
+  /** HEJIE_FONT and HEJIE_PUBLIC_URL; default: the fonts found on the machine, the request's origin */
+  documents?: DocumentSettings;
 }
 
 const TIANDITU = 'https://*.tianditu.gov.cn';
@@ -60,6 +62,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     compute: opts.compute ?? lazyComputePool(),
     region: opts.region ?? IMPORT_EXTENT,
     files: opts.files ?? memoryFileStore(),
+    documents: opts.documents ?? { font: null, publicUrl: null },
   };
   const trustedProxies = opts.trustProxy ?? [];
   app.use(async (c, next) => {

@@ -8,7 +8,8 @@ import { parseRegion } from '../domain/geo/check-features';
 const root = resolve(import.meta.dirname, '../..');
 
 /**
- * Reads the environment: PORT, HEJIE_DATA, HEJIE_MODE, TIANDITU_KEY, HEJIE_NOW, HEJIE_TRUST_PROXY
+ * Reads the environment: PORT, HEJIE_DATA, HEJIE_MODE, TIANDITU_KEY, HEJIE_NOW, HEJIE_FONT and
+ * HEJIE_PUBLIC_URL (the documents' CJK font and public address), HEJIE_TRUST_PROXY
  * (comma-separated addresses of reverse proxies whose X-Forwarded-Proto/-Host count), HEJIE_REGION
  * (west,south,east,north: where saved positions may lie; default Qinzhou and a margin).
  */
@@ -35,5 +36,9 @@ export function readEnv(env: NodeJS.ProcessEnv) {
       .map((a) => a.trim())
       .filter((a) => a !== ''),
     clock: now ? () => now : () => new Date(),
+    documents: {
+      font: env.HEJIE_FONT?.trim() || null,
+      publicUrl: env.HEJIE_PUBLIC_URL?.trim() || null,
+    },
   };
 }

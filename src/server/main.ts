@@ -37,6 +37,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: cfg.trustProxy,
     clock: cfg.clock,
     version: pkg.version,
+    documents: cfg.documents,
   });
   const server = serve({ fetch: app.fetch, port: cfg.port }, (info) => {
     console.log(

@@ -70,7 +70,7 @@ const pdfText = (path: string) =>
 /** Renders every page (poppler) and, when DOCS_SHOTS is set, keeps the PNGs there. */
 function render(path: string, stem: string): void {
   const out = SHOTS ? join(SHOTS, stem) : join(dir, stem);
-  execFileSync('pdftoppm', ['-png', '-r', SHOTS ? '60' : '20', path, out]);
+  execFileSync('pdftoppm', ['-png', '-r', SHOTS ? '60' : '50', path, out]);
 }
 
 function expectSubsetCjk(path: string) {
@@ -316,7 +316,10 @@ describe('documents of a publication', () => {
       entries[paths.find((p) => p.startsWith('审计/')) as string] as Uint8Array,
     );
     expect(audit).toContain('publish');
-    for (const p of paths.filter((p) => p.endsWith('.pdf') && !p.includes('验收文件'))) {
+    // every PDF of the archive renders (only the shots' run: the 公告 and boards render above)
+    for (const p of SHOTS
+      ? paths.filter((p) => p.endsWith('.pdf') && !p.includes('验收文件'))
+      : []) {
       const path = save(`archive-${paths.indexOf(p)}.pdf`, entries[p] as Uint8Array);
       render(path, `archive-${paths.indexOf(p)}`);
     }
@@ -384,26 +387,40 @@ describe('documents of a publication', () => {
   }, 60_000);
 
   it('no CJK font: 503 with a clear message, never a PDF of empty boxes', async () => {
-    const saved = process.env.HEJIE_FONT;
-    process.env.HEJIE_FONT = join(dir, 'no-such-font.ttf');
-    try {
-      const other = createApp({
-        store,
-        geodata,
-        distDir: null,
-        demo: true,
-        tiandituKey: null,
-        compute,
-        files,
-      });
-      const res = await other.request('/api/plans/city-01/notice.pdf', {
-        headers: { 'accept-language': 'zh-CN' },
-      });
-      expect(res.status).toBe(503);
-      expect(((await res.json()) as { error: string }).error).toContain('中文字体');
-    } finally {
-      if (saved === undefined) delete process.env.HEJIE_FONT;
-      else process.env.HEJIE_FONT = saved;
-    }
+    const documents = { font: join(dir, 'no-such-font.ttf'), publicUrl: null };
+    const other = createApp({
+      store,
+      geodata,
+      distDir: null,
+      demo: true,
+      tiandituKey: null,
+      compute,
+      files,
+      documents,
+    });
+    const res = await other.request('/api/plans/city-01/notice.pdf', {
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: string }).error).toContain('中文字体');
   });
+
+  it("the boards' QR code opens HEJIE_PUBLIC_URL when set", async () => {
+    const documents = { font: null, publicUrl: 'https://hejie.example.gov.cn' };
+    const other = createApp({
+      store,
+      geodata,
+      distDir: null,
+      demo: true,
+      tiandituKey: null,
+      compute,
+      files,
+      documents,
+    });
+    const res = await other.request('/api/plans/city-01/boards.pdf');
+    expect(res.status).toBe(200);
+    // the QR code is the only thing that differs from the boards at the request's origin
+    const local = await bytesOf(await get('/api/plans/city-01/boards.pdf'));
+    expect(sha(await bytesOf(res))).not.toBe(sha(local));
+  }, 60_000);
 });

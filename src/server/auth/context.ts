@@ -21,6 +21,14 @@ export interface ServerDeps {
   region: Region;
   /** uploaded documents (acceptance PDFs), outside the database: `<data>/files` for a server */
   files: FileStore;
+  /** the documents' CJK font (HEJIE_FONT; null: find one) and public address (HEJIE_PUBLIC_URL) */
+  documents: DocumentSettings;
+}
+
+/** Where the documents' font and public address come from (src/server/config.ts). */
+export interface DocumentSettings {
+  font: string | null;
+  publicUrl: string | null;
 }
 
 /** Hono's environment for Hejie: the auth middleware sets who is asking. */

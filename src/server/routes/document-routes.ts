@@ -34,7 +34,7 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   let fonts: CjkFonts | null | undefined;
   const fontsOf = () => {
-    fonts ??= findCjkFonts(process.env.HEJIE_FONT);
+    fonts ??= findCjkFonts(deps.documents.font ?? undefined);
     return fonts;
   };
   const cache = new Map<string, Promise<Uint8Array>>();
@@ -102,7 +102,7 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
     const opened = await open(c);
     if (!opened.ok) return opened.response;
     const { ctx } = opened;
-    const origin = process.env.HEJIE_PUBLIC_URL || new URL(c.req.url).origin;
+    const origin = deps.documents.publicUrl ?? new URL(c.req.url).origin;
     const model: DocumentModel | null = boardsModel(ctx, origin, number);
     if (!model)
       return fail(
