@@ -18,7 +18,7 @@ import {
   STRESS_PLANNER,
   type TestAccount,
 } from '../helpers/accounts';
-import { dayAfterDisplay, uploadAcceptance } from '../helpers/display-accept';
+import { displayAndAcceptOverHttp } from '../helpers/display-accept';
 import { editFeatures, integrityCheck, send } from '../helpers/plan-writes';
 import { mulberry32 } from '../helpers/random';
 import { spawnServer } from '../helpers/server-process';
@@ -202,15 +202,9 @@ describe('crash: kill -9 during a stream of writes', () => {
       expect(r?.status, `${from}: ${JSON.stringify(r?.body)}`).toBeLessThan(300);
     }
     // a finished 公示 and a 合格 acceptance (issue 13): restarted the day after the display
-    const shown = await send(server.url, planner, 'POST', `/api/plans/${PUBLISHED}/display`, {
-      version: 1,
-      days: 1,
-    });
-    expect(shown?.status, JSON.stringify(shown?.body)).toBe(201);
-    const accepted = await uploadAcceptance(server.url, planner, PUBLISHED, 1);
-    expect(accepted.status, await accepted.clone().text()).toBe(201);
+    const later = await displayAndAcceptOverHttp(server.url, planner, PUBLISHED, 1);
     await server.stop();
-    server = await spawnServer(dir, { HEJIE_NOW: dayAfterDisplay(shown?.body as { end: string }) });
+    server = await spawnServer(dir, { HEJIE_NOW: later });
     planner = await login(server.url, STRESS_PLANNER);
     const pub = await send(server.url, planner, 'POST', `/api/plans/${PUBLISHED}/publish`, {});
     expect(pub?.status, JSON.stringify(pub?.body)).toBeLessThan(300);

@@ -120,6 +120,27 @@ export async function displayAndAcceptOnServer<K extends string>(
   await app.restart({ HEJIE_NOW: dayAfterDisplay(period) });
 }
 
+/**
+ * Over HTTP as a logged-in session: a 1-day display of `version` and a 合格 acceptance of it; answers
+ * the HEJIE_NOW to restart the server with so that the display is over.
+ */
+export async function displayAndAcceptOverHttp(
+  url: string,
+  session: { headers: () => Record<string, string>; cookie: string; csrf: string },
+  plan: string,
+  version: number,
+): Promise<string> {
+  const shown = await fetch(`${url}/api/plans/${plan}/display`, {
+    method: 'POST',
+    headers: session.headers(),
+    body: JSON.stringify({ version, days: 1 }),
+  });
+  expect(shown.status, await shown.clone().text()).toBe(201);
+  const accepted = await uploadAcceptance(url, session, plan, version);
+  expect(accepted.status, await accepted.clone().text()).toBe(201);
+  return dayAfterDisplay((await shown.json()) as DisplayPeriod);
+}
+
 /** HEJIE_NOW for a server restarted after a display: the day after its last day, 10:00 China time. */
 export function dayAfterDisplay(period: Pick<DisplayPeriod, 'end'>): string {
   return `${addDays(period.end, 1)}T10:00:00+08:00`;
