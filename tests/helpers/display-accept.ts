@@ -142,12 +142,12 @@ export async function displayAndAcceptOverHttp(
 }
 
 /** HEJIE_NOW for a server restarted after a display: the day after its last day, 10:00 China time. */
-export function dayAfterDisplay(period: Pick<DisplayPeriod, 'end'>): string {
+function dayAfterDisplay(period: Pick<DisplayPeriod, 'end'>): string {
   return `${addDays(period.end, 1)}T10:00:00+08:00`;
 }
 
 /** Records a 合格 acceptance of `version` over HTTP as a logged-in session (cookie and CSRF token). */
-export function uploadAcceptance(
+function uploadAcceptance(
   url: string,
   session: { cookie: string; csrf: string },
   plan: string,
