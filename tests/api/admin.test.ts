@@ -307,6 +307,80 @@ describe('settings', () => {
   });
 });
 
+describe('the settings of issue 13', () => {
+  const put = (body: unknown) => call('admin', 'PUT', '/api/settings', body);
+  const audits = async () =>
+    ((await json(await call('admin', 'GET', '/api/audit'))) as unknown as unknown[]).length;
+
+  it('refuses out-of-range values with the field named, writing nothing', async () => {
+    const before = await json(await call('admin', 'GET', '/api/settings'));
+    const count = await audits();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ displayDays: 0 }, 'displayDays'],
+      [{ displayDays: 31 }, 'displayDays'],
+      [{ displayDays: 7.5 }, 'displayDays'],
+      [{ departmentCoordinates: 'yes' }, 'departmentCoordinates'],
+      [{ supervisingUnit: 'x'.repeat(101) }, 'supervisingUnit'],
+      [{ prohibitedActs: ['在管理范围内建设妨碍行洪的建筑物', ' '] }, 'prohibitedActs.1'],
+      [{ prohibitedActs: Array.from({ length: 31 }, (_, i) => `第 ${i} 条`) }, 'prohibitedActs'],
+      [{ noticeBoard: { widthCm: 29, heightCm: 100 } }, 'noticeBoard.widthCm'],
+      [{ noticeBoard: { widthCm: 150, heightCm: 401 } }, 'noticeBoard.heightCm'],
+      [{ noticeBoard: { widthCm: 150 } }, 'noticeBoard.heightCm'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await put(body);
+      expect(await answer(res), JSON.stringify(body)).toEqual([400, field]);
+    }
+    expect((await put({ displayDays: 10 })).status).toBe(200);
+    expect((await call('planner', 'PUT', '/api/settings', { displayDays: 3 })).status).toBe(403);
+    expect(await audits()).toBe(count + 1);
+    expect(await json(await call('admin', 'GET', '/api/settings'))).toEqual({
+      ...before,
+      displayDays: 10,
+    });
+  });
+
+  it('the admin sets them; GET shows them, and the audit records each change', async () => {
+    const acts = ['在管理范围内建设妨碍行洪的建筑物、构筑物', '在管理范围内倾倒垃圾、渣土'];
+    const res = await put({
+      displayDays: 15,
+      departmentCoordinates: true,
+      supervisingUnit: '钦州市水利局',
+      prohibitedActs: acts,
+      noticeBoard: { widthCm: 200, heightCm: 120 },
+    });
+    expect(res.status).toBe(200);
+    const expected = {
+      displayDays: 15,
+      departmentCoordinates: true,
+      supervisingUnit: '钦州市水利局',
+      prohibitedActs: acts,
+      noticeBoard: { widthCm: 200, heightCm: 120 },
+    };
+    expect(await json(res)).toMatchObject(expected);
+    expect(await json(await call('admin', 'GET', '/api/settings'))).toMatchObject(expected);
+    const audit = (await json(await call('admin', 'GET', '/api/audit'))) as unknown as {
+      action: string;
+      detail: Record<string, unknown>;
+    }[];
+    expect(audit.filter((a) => a.action === 'settings.update').at(-1)?.detail).toMatchObject({
+      displayDays: 15,
+      supervisingUnit: '钦州市水利局',
+    });
+    // back to the defaults: legal content empty again (尚未设置), never invented
+    const reset = await put({ supervisingUnit: null, prohibitedActs: null, displayDays: 7 });
+    expect(await json(reset)).toMatchObject({
+      supervisingUnit: null,
+      prohibitedActs: [],
+      displayDays: 7,
+    });
+    expect(
+      (await put({ departmentCoordinates: false, noticeBoard: { widthCm: 150, heightCm: 100 } }))
+        .status,
+    ).toBe(200);
+  });
+});
+
 describe('rule table', () => {
   it('is public to read (the default until set) and checked when the admin sets it', async () => {
     const rules = await call('public', 'GET', '/api/rules');

@@ -19,6 +19,7 @@ import {
   type TestAccount,
 } from '../helpers/accounts';
 import { consultOverHttp, TEST_DEPARTMENT } from '../helpers/consult';
+import { displayAndAcceptOverHttp } from '../helpers/display-accept';
 import { editFeatures, integrityCheck, send } from '../helpers/plan-writes';
 import { mulberry32 } from '../helpers/random';
 import { spawnServer } from '../helpers/server-process';
@@ -193,7 +194,7 @@ describe('crash: kill -9 during a stream of writes', () => {
 
     // A published version first: geometry v1, the workflow up to 成果文件制作与验收, publish, send back.
     let server = await spawnServer(dir);
-    const planner = await login(server.url, STRESS_PLANNER);
+    let planner = await login(server.url, STRESS_PLANNER);
     const chief = await login(server.url, CHIEF);
     const department = await login(server.url, TEST_DEPARTMENT);
     await editLoop(server.url, planner, PUBLISHED, ledger, () => ledger.saved.has(PUBLISHED));
@@ -210,6 +211,11 @@ describe('crash: kill -9 during a stream of writes', () => {
       const r = await moveStage(server.url, [planner, chief], PUBLISHED, from, next(from));
       expect(r?.status, `${from}: ${JSON.stringify(r?.body)}`).toBeLessThan(300);
     }
+    // a finished 公示 and a 合格 acceptance (issue 13): restarted the day after the display
+    const later = await displayAndAcceptOverHttp(server.url, planner, PUBLISHED, 1);
+    await server.stop();
+    server = await spawnServer(dir, { HEJIE_NOW: later });
+    planner = await login(server.url, STRESS_PLANNER);
     const pub = await send(server.url, planner, 'POST', `/api/plans/${PUBLISHED}/publish`, {});
     expect(pub?.status, JSON.stringify(pub?.body)).toBeLessThan(300);
     const seen = await publicZones(server.url);

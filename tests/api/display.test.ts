@@ -215,6 +215,15 @@ describe('the whole 公示', () => {
     const res = await opinion({ text: typed, name: '  王某 ', contact: '13800000000' });
     expect(res.status, await res.clone().text()).toBe(201);
     const { id } = (await res.json()) as { id: number };
+    // a same-origin page posts it without a session; another site cannot
+    const post = async (origin: string) =>
+      app.request(`http://localhost/api/plans/${PLAN}/public-opinions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin, 'accept-language': 'en' },
+        body: JSON.stringify({ text: '同源页面提交' }),
+      });
+    expect((await post('http://localhost')).status).toBe(201);
+    await refused(post('http://evil.example'), 403, 'server.crossSite.origin');
     await refused(
       call('public', 'GET', `/api/plans/${PLAN}/public-opinions`),
       401,
@@ -228,13 +237,15 @@ describe('the whole 公示', () => {
       name: string;
       contact: string;
     }[];
-    expect(list).toHaveLength(1);
+    expect(list).toHaveLength(2);
     expect(list[0]).toMatchObject({ id, name: '王某', contact: '13800000000', answer: null });
     expect(list[0]?.text).toBe(
       '<script>alert(1)</script>\n堤防“管理范围”太宽了\u0301'.normalize('NFC'),
     );
     // the JSON answer carries it as data; the audit log only its id and length
-    const entry = (await store.listAudit(PLAN)).at(-1);
+    const entry = (await store.listAudit(PLAN)).findLast(
+      (e) => e.detail && (e.detail as { id?: number }).id === id,
+    );
     expect(entry).toMatchObject({ action: 'display.opinion', actor: 'public' });
     expect(JSON.stringify(entry)).not.toContain('13800000000');
   });

@@ -8,6 +8,7 @@ import { seedDemoAccounts } from '../../src/server/auth/demo-accounts';
 import { createComputePool } from '../../src/server/compute/compute-pool';
 import { createMemoryStore } from '../../src/server/store/memory-store';
 import type { Store } from '../../src/server/store/store';
+import { displayAndAccept, testClock } from '../helpers/display-accept';
 import { bundledRegister } from '../helpers/register';
 
 const built = vi.hoisted(() => ({ notices: 0, tables: 0 }));
@@ -35,6 +36,7 @@ vi.mock('../../src/domain/formats/export/export-features', async (original) => {
 const { geodata } = bundledRegister();
 const JSON_TYPE = { 'content-type': 'application/json' };
 const compute = createComputePool({ size: 1 });
+const clock = testClock('2026-12-03T02:00:00Z');
 const toe = (role: string, dLat: number): Feature => ({
   type: 'Feature',
   geometry: {
@@ -54,7 +56,20 @@ beforeAll(async () => {
     'test',
   );
   await seedDemoAccounts(store, 'test');
-  app = createApp({ store, geodata, distDir: null, demo: true, tiandituKey: null, compute });
+  app = createApp({
+    store,
+    geodata,
+    distDir: null,
+    demo: true,
+    tiandituKey: null,
+    compute,
+    clock: clock.now,
+  });
+  await logIn();
+});
+
+/** The admin's session (again after the clock moved past a display: sessions last 8 hours). */
+async function logIn() {
   const res = await app.request('/api/login', {
     method: 'POST',
     headers: JSON_TYPE,
@@ -63,7 +78,7 @@ beforeAll(async () => {
   const cookie = /hejie_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
   const { csrf } = (await res.json()) as { csrf: string };
   admin = { ...JSON_TYPE, cookie, 'x-csrf-token': csrf };
-});
+}
 afterAll(() => compute.close());
 
 async function publish(version: number, shift: number) {
@@ -80,6 +95,9 @@ async function publish(version: number, shift: number) {
     await store.moveStage('city-01', stage, 'field-check', 'test', 'test');
   await store.moveStage('city-01', 'field-check', 'review', 'gaopu', 'signed');
   await store.moveStage('city-01', 'review', 'deliverables', 'gaopu', 'signed');
+  // a finished 公示 and a 合格 acceptance of the version (issue 13)
+  await displayAndAccept(app, admin, 'city-01', version, clock);
+  await logIn();
   const res = await app.request('/api/plans/city-01/publish', {
     method: 'POST',
     headers: admin,

@@ -4,6 +4,7 @@ import type { StageId } from '../../src/domain/workflow/stages';
 import { DEFAULT_RULES } from '../../src/domain/zones/rules';
 import { type AccountServer, startWithAccounts, testAccount } from '../helpers/accounts';
 import { consultOn, TEST_DEPARTMENT } from '../helpers/consult';
+import { displayAndAcceptOnServer } from '../helpers/display-accept';
 
 const ACCOUNTS = {
   admin: testAccount('nt-admin', { role: 'admin' }),
@@ -85,6 +86,8 @@ describe('notice and public markers', () => {
       201,
     );
     await advance(['base-map', 'draft', 'consultation', 'field-check', 'review', 'deliverables']);
+    // a finished 公示 and a 合格 acceptance (issue 13); the server restarts after the display
+    await displayAndAcceptOnServer(app, 'publisher', 'city-01', 1);
     await expectStatus(call('publisher', 'POST', '/api/plans/city-01/publish', {}), 201);
   });
 
@@ -212,6 +215,7 @@ describe('notice and public markers', () => {
     });
     expect(waiting.status).toBe(304);
     await advance(['review', 'deliverables']);
+    await displayAndAcceptOnServer(app, 'publisher', 'city-01', 2);
     await expectStatus(call('publisher', 'POST', '/api/plans/city-01/publish', {}), 201);
     const res = await call('public', 'GET', '/api/markers', undefined, {
       'if-none-match': firstEtag,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StageId } from '../../src/domain/workflow/stages';
 import { type AccountServer, startWithAccounts, testAccount } from '../helpers/accounts';
 import { consultOn, TEST_DEPARTMENT } from '../helpers/consult';
+import { displayAndAcceptOnServer } from '../helpers/display-accept';
 
 const ACCOUNTS = {
   admin: testAccount('sp-admin', { role: 'admin' }),
@@ -113,6 +114,8 @@ describe('the published version is the one the chief signed', () => {
     expect((await move('planner', 'field-check', '第 4 版需河长重新签认')).status).toBe(200);
     expect(await signOffs()).toMatchObject({ review: null, acceptance: null, publishable: null });
     await advance(['review', 'deliverables']);
+    // a finished 公示 and a 合格 acceptance of version 4 (issue 13); the server restarts after it
+    await displayAndAcceptOnServer(app, 'planner', 'city-01', 4);
     const res = await publish('planner');
     expect(res.status, await res.clone().text()).toBe(201);
     expect(await json(res)).toMatchObject({ version: 4 });
@@ -139,6 +142,7 @@ describe('the published version is the one the chief signed', () => {
       acceptance: { version: 5, by: 'sp-gaopu' },
       publishable: 5,
     });
+    await displayAndAcceptOnServer(app, 'planner', 'city-01', 5);
     const res = await publish('admin');
     expect(res.status, await res.clone().text()).toBe(201);
     expect(await json(res)).toMatchObject({ version: 5 });

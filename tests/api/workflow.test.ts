@@ -5,6 +5,7 @@ import type { StageId } from '../../src/domain/workflow/stages';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import { type AccountServer, startWithAccounts, testAccount } from '../helpers/accounts';
 import { consultOn, TEST_DEPARTMENT } from '../helpers/consult';
+import { displayAndAcceptOnServer } from '../helpers/display-accept';
 import type { RunningServer } from '../helpers/server';
 
 const ACCOUNTS = {
@@ -266,6 +267,9 @@ describe('stages and publication', () => {
     expect(await status('planner', 'POST', '/api/plans/city-01/publish', {})).toBe(403); // no right
     expect(await status('gaopu', 'POST', '/api/plans/city-01/publish', {})).toBe(403);
     expect(await status('lingshan', 'POST', '/api/plans/city-01/publish', {})).toBe(403); // scope
+    // a finished 公示 and a 合格 acceptance (issue 13): the server restarts after the display's end
+    await displayAndAcceptOnServer(app, 'publisher', 'city-01', 1);
+    server = app.server;
     const res = await call('publisher', 'POST', '/api/plans/city-01/publish', { comment: '公告' });
     expect(res.status).toBe(201);
     const pub = await json(res);
@@ -377,6 +381,8 @@ describe('stages and publication', () => {
       'review',
       'deliverables',
     ]);
+    await displayAndAcceptOnServer(app, 'lingshan', 'county-01', 1);
+    server = app.server;
     const res = await call('lingshan', 'POST', '/api/plans/county-01/publish', {});
     expect(res.status).toBe(400);
     const body = await json(res);

@@ -11,6 +11,7 @@ import { DEMO_ACCOUNTS } from '../../src/server/auth/demo-accounts';
 import { DEMO_PLANNER, login, type TestAccount } from '../helpers/accounts';
 import { screenshot, waitForMapIdle } from '../helpers/browser';
 import { consultOverHttp, DEMO_DEPARTMENT } from '../helpers/consult';
+import { displayAndAcceptOverHttp } from '../helpers/display-accept';
 import { appUnderTest, DESKTOP, drawToeLine, fitLines, LONG, textOf } from '../helpers/map-page';
 import { saveVersion, send, straightToePoints } from '../helpers/plan-writes';
 import { ROOT } from '../helpers/register';
@@ -260,12 +261,27 @@ describe('the English run: no Chinese but data on any screen', () => {
       [planner, 'stage', { to: 'field-check' }],
       [chief, 'stage', { to: 'review', comment: 'agreed' }],
       [chief, 'stage', { to: 'deliverables', comment: 'agreed' }],
-      [planner, 'publish', { comment: 'e2e' }],
     ];
     for (const [who, what, body] of steps) {
       const reply = await send(app.server.url, who, 'POST', `${plan}/${what}`, body);
       expect(reply?.status, `${what} ${JSON.stringify(reply?.body)}`).toBeLessThan(300);
     }
+    // a finished 公示 and a 合格 acceptance (issue 13): the server restarts after the display's end
+    const version = (
+      (await (
+        await fetch(`${app.server.url}${plan}/versions`, { headers: planner.headers() })
+      ).json()) as {
+        versions: { version: number }[];
+      }
+    ).versions[0]?.version as number;
+    await app.restart({
+      HEJIE_NOW: await displayAndAcceptOverHttp(app.server.url, planner, PLAN, version),
+    });
+    const publisher = await login(app.server.url, DEMO_PLANNER);
+    const published = await send(app.server.url, publisher, 'POST', `${plan}/publish`, {
+      comment: 'e2e',
+    });
+    expect(published?.status, JSON.stringify(published?.body)).toBe(201);
     // the notice's values are data of the published plan
     const notice = await (await fetch(`${app.server.url}${plan}/notice`)).json();
     for (const run of JSON.stringify(notice).match(HAN) ?? []) DATA.add(run);

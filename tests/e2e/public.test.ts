@@ -1,6 +1,6 @@
 // What the public sees of a published boundary: 钦江 is published through the API on a fresh
 // database, then an anonymous browser opens /river/钦江.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PLANNER, login, type Session, type TestAccount } from '../helpers/accounts';
 import { launchBrowser, screenshot, waitForMapIdle } from '../helpers/browser';
 import { consultOverHttp, DEMO_DEPARTMENT } from '../helpers/consult';
+import { displayAndAcceptOverHttp } from '../helpers/display-accept';
 import { send } from '../helpers/plan-writes';
 import { ROOT } from '../helpers/register';
 import { type RunningServer, startServer } from '../helpers/server';
@@ -72,7 +73,12 @@ async function publishQinjiang(): Promise<void> {
   for (const to of ['review', 'deliverables']) {
     await must(chief, 'POST', `${plan}/stage`, { to, comment: '同意' }, 200);
   }
-  await must(planner, 'POST', `${plan}/publish`, { comment: 'e2e 测试发布' }, 201);
+  // a finished 公示 and a 合格 acceptance (issue 13): the server restarts after the display's end
+  const later = await displayAndAcceptOverHttp(server.url, planner, 'city-01', 1);
+  await server.stop(true);
+  server = await startServer({ HEJIE_NOW: later }, server.dataDir);
+  const publisher = await login(server.url, DEMO_PLANNER);
+  await must(publisher, 'POST', `${plan}/publish`, { comment: 'e2e 测试发布' }, 201);
 }
 
 let server: RunningServer;
@@ -86,6 +92,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  // restarted on the directory the first start made: removed here
+  if (server) rmSync(server.dataDir, { recursive: true, force: true });
 });
 
 const renderedIds = (page: Page, layer: string) =>

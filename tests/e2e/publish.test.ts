@@ -8,6 +8,7 @@ import type { StageId } from '../../src/domain/workflow/stages';
 import { login, type Session } from '../helpers/accounts';
 import { screenshot, waitForMapIdle } from '../helpers/browser';
 import { consultOverHttp, DEMO_DEPARTMENT } from '../helpers/consult';
+import { displayAndAcceptOverHttp } from '../helpers/display-accept';
 import { editFeatures } from '../helpers/plan-writes';
 import {
   asEdit,
@@ -61,6 +62,10 @@ describe('publish', () => {
       role: 'chief',
     });
     await advance('city-01', gaopu, TO_DELIVERABLES);
+    // a finished 公示 and a 合格 acceptance (issue 13): the server restarts after the display's end
+    await kit.restart({
+      HEJIE_NOW: await displayAndAcceptOverHttp(kit.server.url, kit.planner, 'city-01', 1),
+    });
     const page = await kit.open();
     await kit.openPlan(page, 'city-01', null);
     const panel = page.locator('.plan-panel[data-plan="city-01"]');
@@ -131,6 +136,10 @@ describe('publish', () => {
     });
     await kit.saveOverHttp(kit.planner, 'county-01', noClass);
     await advance('county-01', chen, TO_DELIVERABLES);
+    // past the 公示 and 验收 gate, so that the zones' own reasons are what refuses it
+    await kit.restart({
+      HEJIE_NOW: await displayAndAcceptOverHttp(kit.server.url, kit.planner, 'county-01', 1),
+    });
     const page = await kit.open(PHONE);
     await kit.openPlan(page, 'county-01', null);
     const panel = page.locator('.plan-panel[data-plan="county-01"]');

@@ -74,9 +74,9 @@ interface InProcess {
 }
 
 /**
- * In process: starts a display of `version` (1 day), moves `clock` past its end, and records a
- * 合格 acceptance of the version; the plan must be at 成果文件制作与验收. `headers` are a planner's
- * (cookie, CSRF token, JSON content type).
+ * In process: starts a display of `version` (1 day), records a 合格 acceptance of the version, and
+ * moves `clock` past the display's end; the plan must be at 成果文件制作与验收. `headers` are a
+ * planner's (cookie, CSRF token, JSON content type); sessions last 8 hours, so log in again after.
  */
 export async function displayAndAccept(
   app: InProcess,
@@ -91,7 +91,6 @@ export async function displayAndAccept(
     body: JSON.stringify({ version, days: 1 }),
   });
   expect(shown.status, await shown.clone().text()).toBe(201);
-  clock.set(afterDisplay((await shown.json()) as DisplayPeriod));
   const { 'content-type': _json, ...form } = headers;
   const accepted = await app.request(`/api/plans/${plan}/acceptance`, {
     method: 'POST',
@@ -99,6 +98,7 @@ export async function displayAndAccept(
     body: acceptanceForm(version),
   });
   expect(accepted.status, await accepted.clone().text()).toBe(201);
+  clock.set(afterDisplay((await shown.json()) as DisplayPeriod));
 }
 
 /**
@@ -117,6 +117,45 @@ export async function displayAndAcceptOnServer<K extends string>(
   const period = (await shown.json()) as DisplayPeriod;
   const accepted = await app.upload(who, `/api/plans/${plan}/acceptance`, acceptanceForm(version));
   expect(accepted.status, await accepted.clone().text()).toBe(201);
-  // the day after the display's last day, at 10:00 China time
-  await app.restart({ HEJIE_NOW: `${addDays(period.end, 1)}T10:00:00+08:00` });
+  await app.restart({ HEJIE_NOW: dayAfterDisplay(period) });
+}
+
+/**
+ * Over HTTP as a logged-in session: a 1-day display of `version` and a 合格 acceptance of it; answers
+ * the HEJIE_NOW to restart the server with so that the display is over.
+ */
+export async function displayAndAcceptOverHttp(
+  url: string,
+  session: { headers: () => Record<string, string>; cookie: string; csrf: string },
+  plan: string,
+  version: number,
+): Promise<string> {
+  const shown = await fetch(`${url}/api/plans/${plan}/display`, {
+    method: 'POST',
+    headers: session.headers(),
+    body: JSON.stringify({ version, days: 1 }),
+  });
+  expect(shown.status, await shown.clone().text()).toBe(201);
+  const accepted = await uploadAcceptance(url, session, plan, version);
+  expect(accepted.status, await accepted.clone().text()).toBe(201);
+  return dayAfterDisplay((await shown.json()) as DisplayPeriod);
+}
+
+/** HEJIE_NOW for a server restarted after a display: the day after its last day, 10:00 China time. */
+function dayAfterDisplay(period: Pick<DisplayPeriod, 'end'>): string {
+  return `${addDays(period.end, 1)}T10:00:00+08:00`;
+}
+
+/** Records a 合格 acceptance of `version` over HTTP as a logged-in session (cookie and CSRF token). */
+function uploadAcceptance(
+  url: string,
+  session: { cookie: string; csrf: string },
+  plan: string,
+  version: number,
+): Promise<Response> {
+  return fetch(`${url}/api/plans/${plan}/acceptance`, {
+    method: 'POST',
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+    body: acceptanceForm(version),
+  });
 }

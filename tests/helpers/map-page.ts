@@ -1,6 +1,7 @@
 // What the browser tests of the app share: a page opened on the real server (its uncaught errors
 // kept), the login dialog, what the map draws, and clicks at a lon/lat. The map is reached through
 // the app's one test hook, window.hejieMap (set by its owner, src/ui/map-handle.ts).
+import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchBrowser, waitForMapIdle } from './browser';
@@ -118,6 +119,8 @@ export async function drawToeLine(
 export interface AppUnderTest {
   readonly server: RunningServer;
   readonly browser: Browser;
+  /** Restarts the server on the same database with `env` (e.g. a later HEJIE_NOW); log in again. */
+  restart(env: Record<string, string>): Promise<void>;
 }
 
 /**
@@ -125,13 +128,26 @@ export interface AppUnderTest {
  * the returned object has them once the tests run.
  */
 export function appUnderTest(env: Record<string, string> = {}): AppUnderTest {
-  const app = {} as { server: RunningServer; browser: Browser };
+  let restarted = false;
+  const app = {
+    async restart(more: Record<string, string>) {
+      await app.server.stop(true);
+      app.server = await startServer({ ...env, ...more }, app.server.dataDir);
+      restarted = true;
+    },
+  } as {
+    server: RunningServer;
+    browser: Browser;
+    restart(e: Record<string, string>): Promise<void>;
+  };
   beforeAll(async () => {
     [app.server, app.browser] = await Promise.all([startServer(env), launchBrowser()]);
   }, 120_000);
   afterAll(async () => {
     await app.browser?.close();
     await app.server?.stop();
+    // a restarted server was given the first one's directory: removed here
+    if (restarted && app.server) rmSync(app.server.dataDir, { recursive: true, force: true });
   });
   return app;
 }

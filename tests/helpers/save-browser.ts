@@ -1,5 +1,6 @@
 // What the browser tests of saving share: a server with the planner's and admin's sessions over
 // HTTP, a page logged in as the planner, drafts seeded in localStorage as the app writes them.
+import { rmSync } from 'node:fs';
 import type { Feature } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -84,16 +85,26 @@ export interface SaveKit {
   open: (viewport?: { width: number; height: number }) => Promise<Page>;
   /** opens a plan by its URL, with a draft seeded in localStorage first (or none) */
   openPlan: (page: Page, planId: string, draft: string | null) => Promise<void>;
+  /**
+   * Restarts the server on the same database with `env` (e.g. a later HEJIE_NOW, once a 公示 must
+   * be over), and logs the planner and admin in again; pages must be opened anew.
+   */
+  restart: (env: Record<string, string>) => Promise<void>;
   stop: () => Promise<void>;
 }
 
 /** Starts the real server on a fresh database and the browser, and logs the planner and admin in. */
 async function startSaveKit(): Promise<SaveKit> {
-  const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const [planner, admin] = await Promise.all([
-    login(server.url, { username: 'planner', password: 'demo-planner', role: 'planner' }),
-    login(server.url, { username: 'admin', password: 'demo-admin', role: 'admin' }),
-  ]);
+  const [first, browser] = await Promise.all([startServer(), launchBrowser()]);
+  let server = first;
+  const dataDir = server.dataDir;
+  let restarted = false;
+  const logInBoth = () =>
+    Promise.all([
+      login(server.url, { username: 'planner', password: 'demo-planner', role: 'planner' }),
+      login(server.url, { username: 'admin', password: 'demo-admin', role: 'admin' }),
+    ]);
+  let [planner, admin] = await logInBoth();
   const api: SaveKit['api'] = async (s, method, path, body) => {
     const res = await fetch(`${server.url}${path}`, {
       method,
@@ -129,9 +140,18 @@ async function startSaveKit(): Promise<SaveKit> {
       await page.goto(`${server.url}/plan/${planId}`);
       await page.locator(`.plan-panel[data-plan="${planId}"] .save-bar`).waitFor(LONG);
     },
+    async restart(this: SaveKit, env) {
+      await server.stop(true);
+      server = await startServer(env, dataDir);
+      restarted = true;
+      [planner, admin] = await logInBoth();
+      Object.assign(this, { server, planner, admin });
+    },
     async stop() {
       await browser.close();
       await server.stop();
+      // a server started on a given directory leaves it: this one is the kit's
+      if (restarted) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

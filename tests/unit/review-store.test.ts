@@ -205,6 +205,8 @@ describe.each([
       'p',
     );
     expect(await store.listAcceptances('city-01')).toEqual([acceptance]);
+    expect(await store.getAcceptance(acceptance.id)).toEqual(acceptance);
+    expect(await store.getAcceptance(acceptance.id + 1)).toBeNull();
     expect(await store.listDisplays('city-01')).toEqual([display.value]);
     const detail = (await store.listAudit('city-01')).find(
       (a) => a.action === 'display.opinion',

@@ -24,7 +24,8 @@ const tooBig = (limit: number) => (c: Context) =>
 /**
  * Body-size limit (413), refusal of cross-site state changes (403: an `Origin` that is not this
  * server, or `Sec-Fetch-Site: cross-site`), and `Content-Type: application/json` for state changes
- * that carry a body (415). All refusals are JSON `{ error, code, params }` in the request's language.
+ * that carry a body (415), except the acceptance upload (a multipart form with its PDF, 21 MB).
+ * All refusals are JSON `{ error, code, params }` in the request's language.
  */
 export function securityMiddleware(_deps: ServerDeps): MiddlewareHandler<AppEnv> {
   const small = bodyLimit({ maxSize: DEFAULT_LIMIT, onError: tooBig(DEFAULT_LIMIT) });
