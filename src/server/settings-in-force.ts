@@ -6,7 +6,7 @@ import { DISPLAY_DAYS } from '../domain/review/review-dates';
 import type { Settings } from './store/store';
 
 /** A notice board's size unless the admin sets it: 150 × 100 cm. */
-export const DEFAULT_NOTICE_BOARD = { widthCm: 150, heightCm: 100 } as const;
+const DEFAULT_NOTICE_BOARD = { widthCm: 150, heightCm: 100 } as const;
 
 /** Every setting with its default where it has one. */
 export function settingsInForce(s: Settings): ApiSettings {

@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
 const CST_OFFSET_MS = 8 * 3_600_000;
 
 /** Default reply time of a consultation round, in working days. */
-export const DEFAULT_REPLY_WORKING_DAYS = 10;
+const DEFAULT_REPLY_WORKING_DAYS = 10;
 
 /** Display period bounds and default, in days (the admin setting `displayDays`). */
 export const DISPLAY_DAYS = { min: 1, max: 30, default: 7 } as const;
@@ -38,7 +38,7 @@ export function addDays(ymd: string, n: number): string {
  * The `n`-th working day (Monday–Friday) after `ymd`.
  * @example addWorkingDays('2026-12-03', 10) // '2026-12-17' (a Thursday: two weekends skipped)
  */
-export function addWorkingDays(ymd: string, n: number): string {
+function addWorkingDays(ymd: string, n: number): string {
   let day = dayNumber(ymd);
   for (let left = n; left > 0; ) {
     day += 1;
