@@ -17,7 +17,12 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   mkdirSync(cfg.dataDir, { recursive: true });
   const release = lockDataDir(cfg.dataDir);
   process.on('exit', release);
-  const { store, geodata, seeded } = await openRegister(root, cfg.dataDir, 'system:first-start');
+  const { store, geodata, seeded } = await openRegister(
+    root,
+    cfg.dataDir,
+    'system:first-start',
+    cfg.clock,
+  );
   // the app's modules load while the demo accounts are written (their hashes are made once, ahead)
   const [{ createApp }] = await Promise.all([
     import('./app'),

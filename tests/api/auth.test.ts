@@ -317,6 +317,17 @@ describe('logins and sessions (in process, SQLite store on a temp file)', {
     expect((await login('admin', 'demo-admin')).res.status).toBe(429);
   });
 
+  it('behind a trusted proxy counts each client by its forwarded address, never by the proxy', async () => {
+    // in process the peer is 'local': trusted as the proxy here, as a reverse proxy would be
+    const { login } = await sqliteApp(['local']);
+    const from = (address: string) => ({ 'x-forwarded-for': `203.0.113.9, ${address}` });
+    for (let i = 0; i < 5; i++)
+      expect((await login('planner', `guess-${i}`, from('198.51.100.7'))).res.status).toBe(401);
+    expect((await login('planner', 'demo-planner', from('198.51.100.7'))).res.status).toBe(429);
+    // the same user behind the same proxy from another client address is not locked out
+    expect((await login('planner', 'demo-planner', from('198.51.100.8'))).res.status).toBe(200);
+  });
+
   it('counts parallel guesses before their hashes are checked: 10 at once, 5 refused', async () => {
     const { login } = await sqliteApp();
     const all = await Promise.all(

@@ -7,7 +7,7 @@ import { fail, readBody } from '../routes/route-kit';
 import type { AppEnv, ServerDeps } from './context';
 import { actorOf } from './context';
 import { hashPassword, verifyPassword } from './password';
-import { clientIp } from './request-info';
+import { clientAddress } from './request-info';
 import {
   clearSessionCookie,
   hashToken,
@@ -47,7 +47,7 @@ export function authRoutes(deps: ServerDeps): Hono<AppEnv> {
       return fail(c, 400, message, { field });
     }
     const { username, password } = parsed.data;
-    const address = clientIp(c);
+    const address = clientAddress(c);
     const attempt = throttle.attempt(username, address);
     if (!attempt.ok) {
       c.header('Retry-After', String(attempt.retryAfter));
@@ -97,7 +97,7 @@ export function authRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (!session || actor.kind !== 'user') return fail(c, 401, msg('accounts.password.loginFirst'));
     const body = await readBody(c, ownPasswordBody);
     if (!body.ok) return body.response;
-    const attempt = throttle.attempt(actor.username, clientIp(c));
+    const attempt = throttle.attempt(actor.username, clientAddress(c));
     if (!attempt.ok) {
       c.header('Retry-After', String(attempt.retryAfter));
       return fail(c, 429, msg('server.login.throttled', { seconds: attempt.retryAfter }));

@@ -52,16 +52,17 @@ export function isOwnOrigin(c: Context, origin: string): boolean {
 }
 
 /**
- * The peer's address for login throttling: the socket's remote address (proxies' X-Forwarded-For is
- * not trusted: any client can send it). 'local' for in-process requests (tests).
+ * The socket's remote address ('local' for in-process requests, in tests). X-Forwarded-For is not
+ * read here: any client can send it (see `clientAddress`).
  */
-export function clientIp(c: Context): string {
+function clientIp(c: Context): string {
   const env = c.env as { incoming?: IncomingMessage } | undefined;
   return env?.incoming?.socket.remoteAddress ?? 'local';
 }
 
 /**
- * The client's address for per-address limits of public writes: the socket's address, or behind a
+ * The client's address for the login throttle and the per-address limits of public writes: the
+ * socket's address, or behind a
  * reverse proxy named in `HEJIE_TRUST_PROXY` the nearest address of its `X-Forwarded-For` that is
  * not itself a trusted proxy (what our proxy saw; entries further left are the client's own claim).
  */
