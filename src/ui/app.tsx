@@ -70,6 +70,8 @@ export function App() {
   const [openPlanId, setOpenPlanId] = useState<string | null>(null);
   // the open plan's computed draft, from its panel to the map
   const [draft, setDraft] = useState<FeatureCollection | null>(null);
+  // what the draft layer shows: a workspace's draft, or the zones of a plan on public display (公示)
+  const [draftKind, setDraftKind] = useState<'draft' | 'display'>('draft');
   const { session, setSession, logout } = useSession();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [browserKey, setBrowserKey] = useState<string | null>(storedTiandituKey);
@@ -289,6 +291,7 @@ export function App() {
                 demo={data?.config.demo ?? false}
                 visible={tab === 'map'}
                 draft={draft}
+                draftKind={draftKind}
                 onMap={mapOwner.onMap}
                 foldRequest={mapOwner.foldRequest}
               />
@@ -302,7 +305,10 @@ export function App() {
                   now={data.config.now}
                   onClose={() => setOpenRound(null)}
                   onReplied={() => setRoundsRead((n) => n + 1)}
-                  onDraft={setDraft}
+                  onDraft={(fc) => {
+                    setDraftKind('draft');
+                    setDraft(fc);
+                  }}
                 />
               </Suspense>
             ) : openPlanId ? (
@@ -315,7 +321,10 @@ export function App() {
                   session={session}
                   onClose={() => select(null, false)}
                   onChanged={refreshPlans}
-                  onDraft={setDraft}
+                  onDraft={(fc) => {
+                    setDraftKind('draft');
+                    setDraft(fc);
+                  }}
                   now={data?.config.now ?? new Date().toISOString()}
                 />
               </Suspense>
@@ -324,7 +333,10 @@ export function App() {
                 river={selected}
                 plans={data.plans}
                 onClose={() => select(null, false)}
-                onDisplay={setDraft}
+                onDisplay={(fc) => {
+                  setDraftKind('display');
+                  setDraft(fc);
+                }}
               />
             ) : (
               <p className="select-hint">{t('selectHint')}</p>

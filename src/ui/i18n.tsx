@@ -85,6 +85,7 @@ export const zh = {
   legendManagementDemo: '管理范围（已公告；南流江示例河段为示例，非实测）',
   legendProtectionDemo: '堤防安全保护区（已公告；示例河段非实测）',
   legendDraft: '草稿（未公告）',
+  legendDisplay: '拟划定范围（公示中，未公告）',
   settings: '设置',
   tiandituKey: '天地图密钥（浏览器端）',
   tiandituKeyHelp:
@@ -215,6 +216,7 @@ const en: Dict = {
   legendManagementDemo: 'Management range (published; the 南流江 sample reach is not surveyed)',
   legendProtectionDemo: 'Embankment protection zone (published; sample reach not surveyed)',
   legendDraft: 'Draft (not published)',
+  legendDisplay: 'Proposed range (on public display, not published)',
   settings: 'Settings',
   tiandituKey: 'Tianditu key (browser)',
   tiandituKeyHelp:

@@ -24,6 +24,8 @@ export interface MapPaneProps {
   visible: boolean;
   /** the open plan's computed draft (not published), or null */
   draft: FeatureCollection | null;
+  /** a workspace's draft (草稿) or the zones of a plan on public display (公示中) */
+  draftKind?: 'draft' | 'display';
   /** the map once created, null once destroyed: the app gives it to the panels (./map-handle.ts) */
   onMap: (map: HejieMap | null) => void;
   /** fold the layer list and legend each time this count changes (a drawing tool needs the map) */
@@ -213,7 +215,8 @@ export default function MapPane(props: MapPaneProps) {
     ...(props.draft
       ? [
           {
-            key: 'legendDraft' as const,
+            key:
+              props.draftKind === 'display' ? ('legendDisplay' as const) : ('legendDraft' as const),
             style: {
               background: `${COLORS.management}4d`,
               border: `2px dashed ${COLORS.managementLine}`,

@@ -38,6 +38,8 @@ describe('公示中 on the public river page', () => {
     // the proposed zones on the map, no coordinate table, no coordinates link
     await expect.poll(() => drawn(page, 'draft-management'), LONG).toEqual(['straight']);
     expect(await page.locator('a:has-text("坐标成果表"), .coordinate-table').count()).toBe(0);
+    // the legend names them as proposed and on display, not as a draft or as published
+    expect(await page.locator('.legend').textContent()).toContain('拟划定范围（公示中，未公告）');
     expect(text).toContain('联系方式仅水利局工作人员可见');
     await shot(page, 'public-1-display');
 
