@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { seedDemoAccounts } from '../../src/server/auth/demo-accounts';
 import { createComputePool } from '../../src/server/compute/compute-pool';
+import { createDocumentPool } from '../../src/server/documents/document-pool';
 import { memoryFileStore } from '../../src/server/files/file-store';
 import { createMemoryStore } from '../../src/server/store/memory-store';
 import type { Store } from '../../src/server/store/store';
@@ -403,6 +404,33 @@ describe('documents of a publication', () => {
     });
     expect(res.status).toBe(503);
     expect(((await res.json()) as { error: string }).error).toContain('中文字体');
+  });
+
+  it("a full document pool: 503 with Retry-After and a message in the reader's language", async () => {
+    // no job may wait: every document is refused at once (a server's pool lets 16 wait)
+    const documentPool = createDocumentPool({ size: 1, queueLimit: 0 });
+    const other = createApp({
+      store,
+      geodata,
+      distDir: null,
+      demo: true,
+      tiandituKey: null,
+      compute,
+      files,
+      documentPool,
+    });
+    for (const [language, words] of [
+      ['zh-CN', '服务器正忙于生成其他文件'],
+      ['en', 'busy making other documents'],
+    ] as const) {
+      const res = await other.request('/api/plans/city-01/boards.pdf', {
+        headers: { 'accept-language': language },
+      });
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await res.json()) as { error: string }).error).toContain(words);
+    }
+    await documentPool.close();
   });
 
   it("the boards' QR code opens HEJIE_PUBLIC_URL when set", async () => {
