@@ -278,6 +278,16 @@ describe('documents of a publication', () => {
     expect(text).toContain('尚未设置');
     const number = /[A-Z]+\d+-GSP-[LR]-\d+/.exec(text)?.[0] ?? '';
     expect(number).not.toBe('');
+    // the bottom band: unset authority and supervision say so; the publication date
+    expect(text).toMatch(/发布机关：尚未设置[\s\S]*发布日期：\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(text).toContain('本牌位置');
+    // legible at 5 m on the default 150 × 100 cm: the body's capitals at least 2 cm high (poppler's
+    // word box is Noto Sans CJK's ascent + descent, 1.448 em; its capitals are 0.733 em)
+    const box = /yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">管理范围：/.exec(
+      execFileSync('pdftotext', ['-f', '1', '-l', '1', '-bbox', path, '-'], { encoding: 'utf8' }),
+    );
+    const capMm = ((Number(box?.[2]) - Number(box?.[1])) / 1.448) * 0.733 * (25.4 / 72);
+    expect(capMm).toBeGreaterThanOrEqual(20);
     expectSubsetCjk(path);
     render(path, 'boards');
     const one = await get(`/api/plans/city-01/boards/${number}.pdf`);
