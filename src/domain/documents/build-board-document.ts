@@ -41,13 +41,18 @@ export function boardColumns(size: { widthCm: number; heightCm: number }): boole
   return size.widthCm >= size.heightCm * 1.2;
 }
 
-/** The figure's nominal box (mm): the writer scales it into the room it has, keeping its shape. */
+/**
+ * The figure's nominal box (mm), 160 mm wide as in the 公告 (its 12 mm of padding keeps the board's
+ * mark off the frame): the writer scales it into the room it has, keeping its shape.
+ */
 function figureBox(input: BoardDocumentInput): { widthMm: number; heightMm: number } {
-  const w = input.size.widthCm * 10;
-  const h = input.size.heightCm * 10;
-  return boardColumns(input.size)
-    ? { widthMm: w * 0.38, heightMm: h * 0.4 }
-    : { widthMm: w * 0.55, heightMm: h * 0.25 };
+  const { widthCm: w, heightCm: h } = input.size;
+  return {
+    widthMm: 160,
+    heightMm: boardColumns(input.size)
+      ? (160 * h * 0.4) / (w * 0.38)
+      : (160 * h * 0.25) / (w * 0.55),
+  };
 }
 
 function boardFace(input: BoardDocumentInput, id: string, reach: string, bank: 'left' | 'right') {
