@@ -443,6 +443,28 @@ describe('documents of a publication', () => {
     await documentPool.close();
   });
 
+  it('a document not built within the budget: 503 late with Retry-After', async () => {
+    // a budget of 1 ms: the job is still waiting for its worker to start when it runs out
+    const documentPool = createDocumentPool({ size: 1, budgetMs: 1 });
+    const other = createApp({
+      store,
+      geodata,
+      distDir: null,
+      demo: true,
+      tiandituKey: null,
+      compute,
+      files,
+      documentPool,
+    });
+    const res = await other.request('/api/plans/city-01/notice.pdf', {
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(((await res.json()) as { error: string }).error).toContain('未能在时限内生成');
+    await documentPool.close();
+  });
+
   it("the boards' QR code opens HEJIE_PUBLIC_URL when set", async () => {
     const documents = { font: null, publicUrl: 'https://hejie.example.gov.cn' };
     const other = createApp({
