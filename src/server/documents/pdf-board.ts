@@ -127,7 +127,7 @@ function layout(
     band,
     text: { x: inner.x, y: top, w: inner.w, h: textHeight },
     figure: { x: inner.x, y: rowY, w: figW, h: rowH },
-    qr: { x: inner.x + inner.w - q, y: rowY + (rowH - q - captionSize * 1.5) / 2, w: q, h: q },
+    qr: { x: inner.x + inner.w - q, y: rowY, w: q, h: q },
     captionSize,
     footer,
     footerRows,
