@@ -7,6 +7,7 @@
 //   zones, markers and every export format on the demo reaches and the whole 南流江 course
 //   the server under load on loopback (autocannon): GET /api/plans, /api/zones, concurrent edits
 //   health and the register while 6 drafts of a 2 × 60,000-vertex plan compute, before/after the pool
+//   health and the register while 5 archives are built by the built server, before/after the pool
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/helpers/browser';
 import { ROOT } from '../tests/helpers/register';
 import { startServer } from '../tests/helpers/server';
+import { benchDocumentsResponsive } from './documents-responsive';
 import { benchExports } from './exports';
 import { benchLoad } from './load';
 import { benchResponsive } from './responsive';
@@ -166,6 +168,7 @@ rows.push(...(await benchZones()));
 rows.push(...benchExports());
 rows.push(...(await benchLoad()));
 for (const r of await benchResponsive()) rows.push(r);
+for (const r of await benchDocumentsResponsive()) rows.push(r);
 const calibration = (before + calibrate()) / 2;
 rows.push({
   what: 'machine calibration (parse+gzip counties.geojson ×10, before/after mean)',

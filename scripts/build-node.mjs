@@ -34,6 +34,8 @@ const ENTRIES = {
   hejie: 'src/cli/main.ts',
   // the compute pool's worker thread (src/server/compute): loaded beside the server's bundle
   'compute-worker': 'src/server/compute/compute-worker.ts',
+  // the document pool's worker thread (src/server/documents): pdfkit, docx, sharp, qrcode
+  'document-worker': 'src/server/documents/document-worker.ts',
 };
 // what the bundles depend on besides the modules they contain
 const ALWAYS = ['package-lock.json', 'scripts/build-node.mjs'];
@@ -136,6 +138,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (process.argv.includes('--if-stale')) await ensureNodeBuild();
   else
     console.log(
-      `built dist-node/bin (server.mjs, hejie.mjs, compute-worker.mjs) in ${await buildNode()} ms`,
+      `built dist-node/bin (server.mjs, hejie.mjs, compute-worker.mjs, document-worker.mjs) in ${await buildNode()} ms`,
     );
 }

@@ -16,6 +16,7 @@ import { securityMiddleware } from './auth/security';
 import type { TileReader } from './base-tiles';
 import { createBaseTiles } from './base-tiles';
 import { type ComputePool, lazyComputePool } from './compute/compute-pool';
+import { type DocumentPool, lazyDocumentPool } from './documents/document-pool';
 import { type FileStore, memoryFileStore } from './files/file-store';
 import type { Geodata } from './geodata';
 import { buildBaseLayer, MAP_FILES } from './geodata';
@@ -44,6 +45,8 @@ export interface AppOptions {
   files?: FileStore;
   /** HEJIE_FONT and HEJIE_PUBLIC_URL; default: the fonts found on the machine, the request's origin */
   documents?: DocumentSettings;
+  /** the document pool (closed by whoever made it); default: a lazy pool (src/server/documents) */
+  documentPool?: DocumentPool;
 }
 
 const TIANDITU = 'https://*.tianditu.gov.cn';
@@ -63,6 +66,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     region: opts.region ?? IMPORT_EXTENT,
     files: opts.files ?? memoryFileStore(),
     documents: opts.documents ?? { font: null, publicUrl: null },
+    documentPool: opts.documentPool ?? lazyDocumentPool(),
   };
   const trustedProxies = opts.trustProxy ?? [];
   app.use(async (c, next) => {

@@ -11,7 +11,9 @@ const root = resolve(import.meta.dirname, '../..');
  * Reads the environment: PORT, HEJIE_DATA, HEJIE_MODE, TIANDITU_KEY, HEJIE_NOW, HEJIE_FONT and
  * HEJIE_PUBLIC_URL (the documents' CJK font and public address), HEJIE_TRUST_PROXY
  * (comma-separated addresses of reverse proxies whose X-Forwarded-Proto/-Host count), HEJIE_REGION
- * (west,south,east,north: where saved positions may lie; default Qinzhou and a margin).
+ * (west,south,east,north: where saved positions may lie; default Qinzhou and a margin),
+ * HEJIE_DOCUMENT_WORKERS (the document pool's workers; 0 builds on the request thread, the bench's
+ * baseline; default: up to 2).
  */
 export function readEnv(env: NodeJS.ProcessEnv) {
   const port = Number(env.PORT ?? 8080);
@@ -23,6 +25,11 @@ export function readEnv(env: NodeJS.ProcessEnv) {
   const now = env.HEJIE_NOW ? new Date(env.HEJIE_NOW) : null;
   if (now && Number.isNaN(now.getTime()))
     throw new Error(`HEJIE_NOW must be an ISO date, got "${env.HEJIE_NOW}"`);
+  const documentWorkers = env.HEJIE_DOCUMENT_WORKERS ? Number(env.HEJIE_DOCUMENT_WORKERS) : null;
+  if (documentWorkers !== null && !(Number.isInteger(documentWorkers) && documentWorkers >= 0))
+    throw new Error(
+      `HEJIE_DOCUMENT_WORKERS must be a whole number ≥ 0, got "${env.HEJIE_DOCUMENT_WORKERS}"`,
+    );
   const region = env.HEJIE_REGION ? parseRegion(env.HEJIE_REGION) : null;
   if (region && !region.ok) throw new Error(renderMessage(region.reason, 'en'));
   return {
@@ -36,6 +43,7 @@ export function readEnv(env: NodeJS.ProcessEnv) {
       .map((a) => a.trim())
       .filter((a) => a !== ''),
     clock: now ? () => now : () => new Date(),
+    documentWorkers,
     documents: {
       font: env.HEJIE_FONT?.trim() || null,
       publicUrl: env.HEJIE_PUBLIC_URL?.trim() || null,

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { seedDemoAccounts } from './auth/demo-accounts';
 import { createComputePool } from './compute/compute-pool';
 import { readEnv } from './config';
+import { createDocumentPool } from './documents/document-pool';
 import { folderFileStore } from './files/file-store';
 import { openRegister } from './open-register';
 import { lockDataDir } from './store/data-lock';
@@ -30,8 +31,12 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   ]);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const compute = createComputePool();
+  const documentPool = createDocumentPool(
+    cfg.documentWorkers === null ? {} : { size: cfg.documentWorkers },
+  );
   const app = createApp({
     compute,
+    documentPool,
     files: folderFileStore(join(cfg.dataDir, 'files')),
     region: cfg.region,
     store,
@@ -51,7 +56,9 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   });
   const stop = () => {
     server.close();
-    void Promise.all([compute.close(), store.close()]).then(() => process.exit(0));
+    void Promise.all([compute.close(), documentPool.close(), store.close()]).then(() =>
+      process.exit(0),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

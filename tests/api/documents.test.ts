@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { seedDemoAccounts } from '../../src/server/auth/demo-accounts';
 import { createComputePool } from '../../src/server/compute/compute-pool';
+import { createDocumentPool } from '../../src/server/documents/document-pool';
 import { memoryFileStore } from '../../src/server/files/file-store';
 import { createMemoryStore } from '../../src/server/store/memory-store';
 import type { Store } from '../../src/server/store/store';
@@ -277,6 +278,16 @@ describe('documents of a publication', () => {
     expect(text).toContain('尚未设置');
     const number = /[A-Z]+\d+-GSP-[LR]-\d+/.exec(text)?.[0] ?? '';
     expect(number).not.toBe('');
+    // the bottom band: unset authority and supervision say so; the publication date
+    expect(text).toMatch(/发布机关：尚未设置[\s\S]*发布日期：\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(text).toContain('本牌位置');
+    // legible at 5 m on the default 150 × 100 cm: the body's capitals at least 2 cm high (poppler's
+    // word box is Noto Sans CJK's ascent + descent, 1.448 em; its capitals are 0.733 em)
+    const box = /yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">管理范围：/.exec(
+      execFileSync('pdftotext', ['-f', '1', '-l', '1', '-bbox', path, '-'], { encoding: 'utf8' }),
+    );
+    const capMm = ((Number(box?.[2]) - Number(box?.[1])) / 1.448) * 0.733 * (25.4 / 72);
+    expect(capMm).toBeGreaterThanOrEqual(20);
     expectSubsetCjk(path);
     render(path, 'boards');
     const one = await get(`/api/plans/city-01/boards/${number}.pdf`);
@@ -403,6 +414,55 @@ describe('documents of a publication', () => {
     });
     expect(res.status).toBe(503);
     expect(((await res.json()) as { error: string }).error).toContain('中文字体');
+  });
+
+  it("a full document pool: 503 with Retry-After and a message in the reader's language", async () => {
+    // no job may wait: every document is refused at once (a server's pool lets 16 wait)
+    const documentPool = createDocumentPool({ size: 1, queueLimit: 0 });
+    const other = createApp({
+      store,
+      geodata,
+      distDir: null,
+      demo: true,
+      tiandituKey: null,
+      compute,
+      files,
+      documentPool,
+    });
+    for (const [language, words] of [
+      ['zh-CN', '服务器正忙于生成其他文件'],
+      ['en', 'busy making other documents'],
+    ] as const) {
+      const res = await other.request('/api/plans/city-01/boards.pdf', {
+        headers: { 'accept-language': language },
+      });
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await res.json()) as { error: string }).error).toContain(words);
+    }
+    await documentPool.close();
+  });
+
+  it('a document not built within the budget: 503 late with Retry-After', async () => {
+    // a budget of 1 ms: the job is still waiting for its worker to start when it runs out
+    const documentPool = createDocumentPool({ size: 1, budgetMs: 1 });
+    const other = createApp({
+      store,
+      geodata,
+      distDir: null,
+      demo: true,
+      tiandituKey: null,
+      compute,
+      files,
+      documentPool,
+    });
+    const res = await other.request('/api/plans/city-01/notice.pdf', {
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(((await res.json()) as { error: string }).error).toContain('未能在时限内生成');
+    await documentPool.close();
   });
 
   it("the boards' QR code opens HEJIE_PUBLIC_URL when set", async () => {

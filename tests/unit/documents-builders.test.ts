@@ -17,6 +17,7 @@ import {
   buildDisplayRecord,
 } from '../../src/domain/documents/build-record-documents';
 import { countyAt, describePlaces } from '../../src/domain/documents/describe-places';
+import { chineseDate } from '../../src/domain/documents/document-text';
 import { buildCoordinateTables } from '../../src/domain/formats/tables/coordinate-table';
 import { buildNotice } from '../../src/domain/notice/build-notice';
 import type { Consultation, Reply } from '../../src/domain/review/review-types';
@@ -256,9 +257,24 @@ describe('the notice boards', () => {
     expect(doc?.page).toMatchObject({ widthMm: 1500, heightMm: 1000 });
     expect((doc?.textMm ?? 0) * SANS_CAP_HEIGHT).toBeGreaterThanOrEqual(BOARD_CAP_MM);
     expect(doc?.blocks.filter((b) => b.kind === 'pageBreak')).toHaveLength(1);
-    expect(
-      doc?.blocks.filter((b) => b.kind === 'qr').map((b) => (b as { text: string }).text),
-    ).toEqual(['https://x/river/钦江', 'https://x/river/钦江']);
+    const faces = doc?.blocks.filter((b) => b.kind === 'board') ?? [];
+    expect(faces.map((b) => b.qr.text)).toEqual(['https://x/river/钦江', 'https://x/river/钦江']);
+    expect(faces.map((b) => b.title)).toEqual(['钦江管理范围公告牌', '钦江管理范围公告牌']);
+    // the bottom band: supervising unit, phone, authority (unset here), publication date
+    expect(faces[0]?.footer).toEqual([
+      '监督单位：尚未设置',
+      '监督电话：尚未设置',
+      '发布机关：尚未设置',
+      `发布日期：${chineseDate(notice.date)}`,
+    ]);
+    // the reach's figure marks the board it is printed on, and only that one as 本牌位置
+    const here = faces.map((b) =>
+      b.figure?.items
+        .filter((i) => i.kind === 'point' && i.style === 'here')
+        .map((i) => (i as { label: string }).label),
+    );
+    expect(here).toEqual([['QJ01-GSP-L-01'], ['QJ01-GSP-R-01']]);
+    expect(textOf(doc)).toContain('禁止行为');
     expect(textOf(doc)).toContain('自钦南区大桥至钦南区（地名尚未设置），堤防背水坡脚线外延30米');
     expect(textOf(doc)).toContain('监督单位：尚未设置');
     expect(textOf(doc)).not.toMatch(/\d{6,7}\.\d{2}/);

@@ -9,6 +9,8 @@ export const zh = {
   'documents.noBoards': '计划 {plan} 的公告中没有公告牌',
   'documents.fullTier': '查看含界桩坐标的公告',
   'documents.archive': '下载计划 {plan} 的归档',
+  'documents.busy': '服务器正忙于生成其他文件，请 {seconds} 秒后再试',
+  'documents.late': '文件未能在时限内生成（服务器繁忙），请 {seconds} 秒后再试',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -20,4 +22,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'documents.noBoards': 'the publication of {plan} has no notice boards',
   'documents.fullTier': 'read the notice with the boundary markers’ coordinates',
   'documents.archive': 'download the archive of {plan}',
+  'documents.busy': 'the server is busy making other documents; try again in {seconds} s',
+  'documents.late':
+    'the document was not made in time (the server is busy); try again in {seconds} s',
 };

@@ -43,6 +43,7 @@ const LEGEND: DocFigure['legend'] = [
   { style: 'management-line', label: '管理范围线' },
   { style: 'protection-line', label: '保护范围线' },
   { style: 'board', label: '公告牌' },
+  { style: 'here', label: '本牌位置' },
 ];
 
 const r2 = (v: number): number => Math.round(v * 100) / 100;
@@ -50,7 +51,7 @@ const r2 = (v: number): number => Math.round(v * 100) / 100;
 /**
  * The figure of a publication's zones, lines and notice boards in a box `widthMm` wide and at most
  * `maxHeightMm` high (north up, one scale in both axes), in the GK zone of the data; null when there
- * is nothing to draw.
+ * is nothing to draw. The board numbered `here` is marked as the one the figure is printed on.
  * @example buildZoneFigure(publication.zones, publication.markers, 160, 120, '图1')?.scale.label // '200 m'
  */
 export function buildZoneFigure(
@@ -59,6 +60,7 @@ export function buildZoneFigure(
   widthMm: number,
   maxHeightMm: number,
   caption: string,
+  here?: string,
 ): DocFigure | null {
   const drawn = zones.features.filter((f) => ZONE_STYLE[String(f.properties?.kind)]);
   const boards = markers.features.filter((f) => f.properties?.markerType === 'notice-board');
@@ -105,11 +107,13 @@ export function buildZoneFigure(
     const style = ZONE_STYLE[String(f.properties?.kind)] as FigureStyle;
     items.push({ kind: 'line', style, points: f.geometry.coordinates.map(paper) });
   }
-  for (const b of boards) {
+  // the board the figure is printed on last, on top of the others
+  const drawnLast = (f: Feature) => Number(f.properties?.id === here);
+  for (const b of boards.toSorted((x, y) => drawnLast(x) - drawnLast(y))) {
     if (b.geometry.type !== 'Point') continue;
     items.push({
       kind: 'point',
-      style: 'board',
+      style: b.properties?.id === here ? 'here' : 'board',
       at: paper(b.geometry.coordinates),
       label: String(b.properties?.id ?? ''),
     });

@@ -29,7 +29,9 @@ export type FigureStyle =
   | 'protection'
   | 'management-line'
   | 'protection-line'
-  | 'board';
+  | 'board'
+  /** the board a notice board's own figure is printed on (本牌位置) */
+  | 'here';
 
 /** A vector item of a figure, in millimetres from the figure's top left corner (y down). */
 export type FigureItem =
@@ -49,6 +51,26 @@ export interface DocFigure {
   caption: string;
 }
 
+/**
+ * A notice board's face (公告牌), one per page: a frame, the title in a band across the top, the
+ * content (paragraphs and headings), a figure of the reach with the board's own position, a QR code
+ * with its caption, and a band at the bottom (supervising unit, phone, authority, date). The PDF
+ * writer places the parts; their text is set at `textMm` or larger (see buildBoardDocument).
+ */
+export interface DocBoard {
+  kind: 'board';
+  title: string;
+  /** `oneLine`: the text is set small enough to stay on one line (a board's number) */
+  body: (
+    | { kind: 'heading'; text: string }
+    | { kind: 'paragraph'; text: string; oneLine?: boolean }
+  )[];
+  figure: DocFigure | null;
+  qr: { text: string; caption: string };
+  /** the bottom band's items, in reading order (two per row) */
+  footer: string[];
+}
+
 /** A block of a document, in reading order. */
 export type DocBlock =
   | { kind: 'title'; text: string }
@@ -64,7 +86,7 @@ export type DocBlock =
     }
   | DocTable
   | DocFigure
-  | { kind: 'qr'; text: string; sizeMm: number; caption: string }
+  | DocBoard
   /** the issuing authority and the date, right-aligned at the end of a 公告 */
   | { kind: 'signature'; lines: string[] }
   | { kind: 'pageBreak' };
@@ -99,4 +121,5 @@ export const FIGURE_STYLES: Readonly<Record<FigureStyle, { fill: string | null; 
     'management-line': { fill: null, stroke: '#08519c' },
     'protection-line': { fill: null, stroke: '#d94801' },
     board: { fill: '#238b45', stroke: '#00441b' },
+    here: { fill: '#e31a1c', stroke: '#ffffff' },
   };

@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/access/actor';
 import { PUBLIC } from '../../domain/access/actor';
 import type { Region } from '../../domain/geo/check-features';
 import type { ComputePool } from '../compute/compute-pool';
+import type { DocumentPool } from '../documents/document-pool';
 import type { FileStore } from '../files/file-store';
 import type { Geodata } from '../geodata';
 import type { SessionRow, Store } from '../store/store';
@@ -23,6 +24,8 @@ export interface ServerDeps {
   files: FileStore;
   /** the documents' CJK font (HEJIE_FONT; null: find one) and public address (HEJIE_PUBLIC_URL) */
   documents: DocumentSettings;
+  /** the documents (公告, boards, archive) are built here, off the request thread */
+  documentPool: DocumentPool;
 }
 
 /** Where the documents' font and public address come from (src/server/config.ts). */

@@ -21,10 +21,14 @@ import {
 import { type ExportGeometry, mapPositions } from '../../domain/formats/common/geometry-coords';
 import { exportFeatures } from '../../domain/formats/export/export-features';
 import { neutraliseFormula } from '../../domain/text/neutralise-formula';
-import type { ServerDeps } from '../auth/context';
 import type { CjkFonts } from './cjk-fonts';
 import { writerOf } from './document-writers';
-import { coordinateTablesOf, noticeModel, type PublicationContext } from './publication-documents';
+import {
+  type ArchiveRecords,
+  coordinateTablesOf,
+  noticeModel,
+  type PublicationContext,
+} from './publication-documents';
 
 type Files = Map<string, Uint8Array>;
 
@@ -116,39 +120,25 @@ function dataFiles(ctx: PublicationContext, files: Files, date: Date): void {
 }
 
 async function recordFiles(
-  deps: ServerDeps,
   ctx: PublicationContext,
+  input: ArchiveRecords,
   files: Files,
   fonts: CjkFonts,
   date: Date,
 ): Promise<void> {
-  const planId = ctx.record.id;
-  const [rounds, replies, displays, opinions, acceptances] = await Promise.all([
-    deps.store.listConsultations(planId),
-    deps.store.listReplies(planId),
-    deps.store.listDisplays(planId),
-    deps.store.listPublicOpinions(planId),
-    deps.store.listAcceptances(planId),
-  ]);
-  const input = { planName: ctx.record.name, publishedAt: ctx.publication.publishedAt };
+  const about = { planName: ctx.record.name, publishedAt: ctx.publication.publishedAt };
   const records: [string, DocumentModel][] = [
-    ['征求意见记录', buildConsultationRecord(input, rounds, replies)],
-    ['公示记录', buildDisplayRecord(input, displays, opinions)],
-    ['验收记录', buildAcceptanceRecord(input, acceptances)],
+    ['征求意见记录', buildConsultationRecord(about, input.rounds, input.replies)],
+    ['公示记录', buildDisplayRecord(about, input.displays, input.opinions)],
+    ['验收记录', buildAcceptanceRecord(about, input.acceptances)],
   ];
   for (const [name, model] of records)
     for (const id of ['xlsx', 'pdf'] as const)
       files.set(`记录/${name}.${id}`, await writerOf(id).write(model, fonts, date));
-  for (const a of acceptances.filter((r) => r.recordedAt <= ctx.publication.publishedAt)) {
-    const bytes = await deps.files.get(a.file.sha256);
-    if (bytes) files.set(`记录/验收文件-${a.id}-${a.file.sha256.slice(0, 12)}.pdf`, bytes);
-  }
+  for (const [name, bytes] of input.acceptanceFiles) files.set(`记录/${name}`, bytes);
 }
 
-async function auditFile(deps: ServerDeps, ctx: PublicationContext): Promise<Uint8Array> {
-  const entries = (await deps.store.listAudit(ctx.record.id)).filter(
-    (e) => e.at <= ctx.publication.publishedAt,
-  );
+function auditFile(entries: ArchiveRecords['audit']): Uint8Array {
   const rows = [
     ['id', 'at', 'actor', 'action', 'target', 'detail'],
     ...entries.map((e) => [
@@ -169,11 +159,11 @@ async function auditFile(deps: ServerDeps, ctx: PublicationContext): Promise<Uin
 
 /**
  * The archive ZIP of a publication; the same publication and settings give the same bytes.
- * @example await buildArchive(deps, ctx, fonts) // Uint8Array (PK…)
+ * @example await buildArchive(ctx, await loadArchiveRecords(deps, ctx), fonts) // Uint8Array (PK…)
  */
 export async function buildArchive(
-  deps: ServerDeps,
   ctx: PublicationContext,
+  input: ArchiveRecords,
   fonts: CjkFonts,
 ): Promise<Uint8Array> {
   const date = new Date(ctx.publication.publishedAt);
@@ -197,8 +187,8 @@ export async function buildArchive(
       await writerOf('pdf').write(tablesModel(ctx), fonts, date),
     );
   dataFiles(ctx, files, date);
-  await recordFiles(deps, ctx, files, fonts, date);
-  files.set(`审计/${ctx.record.id}-审计记录.csv`, await auditFile(deps, ctx));
+  await recordFiles(ctx, input, files, fonts, date);
+  files.set(`审计/${ctx.record.id}-审计记录.csv`, auditFile(input.audit));
   const names = [...files.keys()].sort();
   const manifest = {
     plan: ctx.record.id,

@@ -15,11 +15,18 @@ import {
 } from '../../domain/formats/tables/coordinate-table';
 import { buildNotice, type PublicNotice } from '../../domain/notice/build-notice';
 import type { PlanRecord } from '../../domain/plans/plan';
+import type {
+  AcceptanceRecord,
+  Consultation,
+  DisplayPeriod,
+  PublicOpinion,
+  Reply,
+} from '../../domain/review/review-types';
 import type { RuleTable } from '../../domain/zones/rules';
 import type { ServerDeps } from '../auth/context';
 import { ruleTableOf } from '../routes/rules-in-force';
 import { settingsInForce } from '../settings-in-force';
-import type { Publication } from '../store/store';
+import type { AuditEntry, Publication } from '../store/store';
 
 /** A publication with everything its documents read. */
 export interface PublicationContext {
@@ -134,4 +141,43 @@ export function boardsModel(
     riverUrl: `${origin.replace(/\/+$/, '')}/river/${encodeURIComponent(ctx.notice.river)}`,
     ...(number !== undefined ? { number } : {}),
   });
+}
+
+/**
+ * What the archive reads besides the publication, as plain data (it is built in a worker, which has
+ * no store): the review records, the uploaded acceptance PDFs (by their name in the archive) and
+ * the plan's audit entries up to the publication.
+ */
+export interface ArchiveRecords {
+  rounds: Consultation[];
+  replies: Reply[];
+  displays: DisplayPeriod[];
+  opinions: PublicOpinion[];
+  acceptances: AcceptanceRecord[];
+  acceptanceFiles: [string, Uint8Array][];
+  audit: AuditEntry[];
+}
+
+/** The archive's records of a publication, read from the store and the file store. */
+export async function loadArchiveRecords(
+  deps: ServerDeps,
+  ctx: PublicationContext,
+): Promise<ArchiveRecords> {
+  const planId = ctx.record.id;
+  const at = ctx.publication.publishedAt;
+  const [rounds, replies, displays, opinions, acceptances, audit] = await Promise.all([
+    deps.store.listConsultations(planId),
+    deps.store.listReplies(planId),
+    deps.store.listDisplays(planId),
+    deps.store.listPublicOpinions(planId),
+    deps.store.listAcceptances(planId),
+    deps.store.listAudit(planId),
+  ]);
+  const acceptanceFiles: [string, Uint8Array][] = [];
+  for (const a of acceptances.filter((r) => r.recordedAt <= at)) {
+    const bytes = await deps.files.get(a.file.sha256);
+    if (bytes) acceptanceFiles.push([`验收文件-${a.id}-${a.file.sha256.slice(0, 12)}.pdf`, bytes]);
+  }
+  const upTo = audit.filter((e) => e.at <= at);
+  return { rounds, replies, displays, opinions, acceptances, acceptanceFiles, audit: upTo };
 }

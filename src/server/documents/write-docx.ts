@@ -137,8 +137,13 @@ async function blockOf(b: DocBlock, model: DocumentModel): Promise<(Paragraph | 
       ];
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
-    case 'qr':
-      return [new Paragraph({ children: [run(`${b.caption}：${b.text}`, SERIF, size)] })];
+    case 'board': // boards are printed from the PDF; a board in a DOCX is its text
+      return [
+        b.title,
+        ...b.body.map((x) => x.text),
+        ...b.footer,
+        `${b.qr.caption}：${b.qr.text}`,
+      ].map((t) => new Paragraph({ children: [run(t, SERIF, size)] }));
   }
 }
 

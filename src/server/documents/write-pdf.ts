@@ -10,7 +10,8 @@ import type {
   DocumentModel,
 } from '../../domain/documents/document-model';
 import type { CjkFonts } from './cjk-fonts';
-import { drawFigure, drawQr } from './pdf-figure';
+import { drawBoard } from './pdf-board';
+import { drawFigure } from './pdf-figure';
 import { bottom, type Doc, ensure, type Frame, PT, text } from './pdf-frame';
 
 /** Font files read once (a Noto CJK collection is ~20 MB: read per document it cost seconds). */
@@ -155,41 +156,10 @@ function drawBlock(f: Frame, block: DocBlock): void {
     case 'pageBreak':
       f.doc.addPage();
       return;
-    case 'qr':
-      return; // boards place it beside the text (drawBoardPage)
+    case 'board':
+      drawBoard(f.doc, f.model, block);
+      return;
   }
-}
-
-/** A board page: the title across, the text left, the QR code right. */
-function drawBoardPage(f: Frame, blocks: DocBlock[]): void {
-  const [title, ...rest] = blocks;
-  if (title) drawBlock(f, title);
-  const qr = rest.find((b): b is Extract<DocBlock, { kind: 'qr' }> => b.kind === 'qr');
-  const qrPt = qr ? qr.sizeMm * PT : 0;
-  const top = f.doc.y;
-  if (qr) drawQr(f, qr, f.x + f.width - qrPt, top);
-  f.doc.y = top; // the text runs beside the code, from its top
-  // one page per board: text that would not fit at the legible size is set smaller (the bureau's
-  // board size and prohibited acts decide; the builder's size is the least for 5 m)
-  const width = f.width - qrPt - f.size;
-  const fit = Math.min(1, (bottom(f) - top) / columnHeight({ ...f, width }, rest));
-  const column: Frame = { ...f, width, size: f.size * fit };
-  for (const b of rest) drawBlock(column, b);
-}
-
-/** How tall a board's text column is at the frame's size (paragraphs and headings, with gaps). */
-function columnHeight(f: Frame, blocks: DocBlock[]): number {
-  const { doc } = f;
-  let h = 0;
-  for (const b of blocks) {
-    if (b.kind !== 'paragraph' && b.kind !== 'heading') continue;
-    const size = b.kind === 'heading' ? f.size * 1.05 : f.size * (b.scale ?? 1);
-    doc.font(b.kind === 'heading' ? 'bold' : f.model.face).fontSize(size);
-    h +=
-      doc.heightOfString(b.text, { width: f.width, lineGap: size * 0.3 }) +
-      doc.currentLineHeight(true) * (b.kind === 'heading' ? 0.2 : 0.3);
-  }
-  return h;
 }
 
 /** Splits blocks at page breaks. */
@@ -235,8 +205,7 @@ export function writePdf(model: DocumentModel, fonts: CjkFonts, date: Date): Pro
   };
   for (const page of pages(model.blocks)) {
     doc.addPage();
-    if (model.layout === 'board') drawBoardPage(frame, page);
-    else for (const b of page) drawBlock(frame, b);
+    for (const b of page) drawBlock(frame, b);
   }
   doc.end();
   return done;

@@ -1,33 +1,36 @@
 // The documents of a publication (issue 13): the 公告 as DOCX and PDF (public tier for everyone once
 // published, `?full=1` with the coordinate annex for those who may see coordinates), the notice
-// boards as PDF, and the archive ZIP for staff. Each is built once per publication and settings.
+// boards as PDF, and the archive ZIP for staff. Each is built once per publication and settings, in
+// the document pool (off the request thread); a full or late pool is 503 with Retry-After.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { canSeeCoordinates, canViewDraft } from '../../domain/access/permissions';
-import type { DocumentModel } from '../../domain/documents/document-model';
 import { msg } from '../../domain/message';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { type CjkFonts, findCjkFonts } from '../documents/cjk-fonts';
-import type { DocumentWriter } from '../documents/document-writers';
+import type { DocumentJob } from '../documents/document-jobs';
 import {
-  boardsModel,
+  loadArchiveRecords,
   loadPublication,
-  noticeModel,
   type PublicationContext,
 } from '../documents/publication-documents';
+import type { PoolAnswer } from '../workers/worker-pool';
 import { fail, findPlan, refuse } from './route-kit';
-
-/**
- * The writers and the archive, loaded on the first document asked for: pdfkit, docx, sharp and
- * qrcode take ~1 s to load, which a server start should not pay.
- */
-const writers = () => import('../documents/document-writers');
-const archive = () => import('../documents/build-archive');
 
 /** Documents kept, one per publication, settings and kind. */
 const CACHED = 32;
 type Ctx = Context<AppEnv>;
+type Built = PoolAnswer<Uint8Array | null>;
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** 503 with Retry-After: the document pool is full, or the document was not built in time. */
+function documentsRefused(c: Ctx, why: 'busy' | 'late', retryAfter: number): Response {
+  c.header('retry-after', String(retryAfter));
+  const code = why === 'busy' ? 'documents.busy' : 'documents.late';
+  return fail(c, 503, msg(code, { seconds: retryAfter }));
+}
 
 /** The document routes. */
 export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
@@ -37,13 +40,19 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
     fonts ??= findCjkFonts(deps.documents.font ?? undefined);
     return fonts;
   };
-  const cache = new Map<string, Promise<Uint8Array>>();
-  const cached = (key: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> => {
+  // only built documents are kept: a busy or late pool, or a failure, is asked again next time
+  const cache = new Map<string, Promise<Built>>();
+  const build = (key: string, job: DocumentJob): Promise<Built> => {
     let hit = cache.get(key);
     if (!hit) {
-      hit = make();
+      hit = deps.documentPool.build(job);
       cache.set(key, hit);
-      hit.catch(() => cache.delete(key));
+      hit.then(
+        (a) => {
+          if (!a.ok && cache.get(key) === hit) cache.delete(key);
+        },
+        () => cache.delete(key),
+      );
       if (cache.size > CACHED) cache.delete(cache.keys().next().value as string);
     }
     return hit;
@@ -76,10 +85,10 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
       'cache-control': cacheControl,
     });
 
-  const notice = (id: DocumentWriter['id']) => async (c: Ctx) => {
+  const notice = (format: 'pdf' | 'docx') => async (c: Ctx) => {
     const opened = await open(c);
     if (!opened.ok) return opened.response;
-    const { ctx } = opened;
+    const { ctx, fonts } = opened;
     const full = c.req.query('full') === '1';
     if (full) {
       const context = { publicCoordinates: ctx.settings.publicCoordinates, published: true };
@@ -87,13 +96,17 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
         return refuse(c, msg('documents.fullTier'));
     }
     const tier = full ? 'full' : 'public';
-    const writer = (await writers()).writerOf(id);
-    const date = new Date(ctx.publication.publishedAt);
-    const bytes = await cached(`${ctx.key}|notice|${tier}|${writer.id}`, () =>
-      writer.write(noticeModel(ctx, tier), opened.fonts, date),
-    );
-    const name = `${ctx.notice.river}管理范围划定成果公告${full ? '（含坐标）' : ''}-v${ctx.publication.version}.${writer.extension}`;
-    return send(c, bytes, writer.mediaType, name, full ? 'private, no-cache' : 'no-cache');
+    const built = await build(`${ctx.key}|notice|${tier}|${format}`, {
+      kind: 'notice',
+      tier,
+      format,
+      ctx,
+      fonts,
+    });
+    if (!built.ok) return documentsRefused(c, built.why, built.retryAfter);
+    const name = `${ctx.notice.river}管理范围划定成果公告${full ? '（含坐标）' : ''}-v${ctx.publication.version}.${format}`;
+    const type = format === 'pdf' ? 'application/pdf' : DOCX;
+    return send(c, built.result as Uint8Array, type, name, full ? 'private, no-cache' : 'no-cache');
   };
   app.get('/api/plans/:id/notice.docx', notice('docx'));
   app.get('/api/plans/:id/notice.pdf', notice('pdf'));
@@ -101,10 +114,17 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
   const boards = async (c: Ctx, number?: string) => {
     const opened = await open(c);
     if (!opened.ok) return opened.response;
-    const { ctx } = opened;
+    const { ctx, fonts } = opened;
     const origin = deps.documents.publicUrl ?? new URL(c.req.url).origin;
-    const model: DocumentModel | null = boardsModel(ctx, origin, number);
-    if (!model)
+    const built = await build(`${ctx.key}|boards|${origin}|${number ?? ''}`, {
+      kind: 'boards',
+      origin,
+      ...(number !== undefined ? { number } : {}),
+      ctx,
+      fonts,
+    });
+    if (!built.ok) return documentsRefused(c, built.why, built.retryAfter);
+    if (!built.result)
       return fail(
         c,
         404,
@@ -112,14 +132,9 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
           ? msg('documents.noBoards', { plan: ctx.record.id })
           : msg('documents.noBoard', { plan: ctx.record.id, number }),
       );
-    const date = new Date(ctx.publication.publishedAt);
-    const { writerOf } = await writers();
-    const bytes = await cached(`${ctx.key}|boards|${origin}|${number ?? ''}`, () =>
-      writerOf('pdf').write(model, opened.fonts, date),
-    );
     return send(
       c,
-      bytes,
+      built.result,
       'application/pdf',
       `${number ?? `${ctx.notice.river}公告牌`}.pdf`,
       'no-cache',
@@ -137,12 +152,17 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
       return refuse(c, msg('documents.archive', { plan: found.plan.row.record.id }));
     const opened = await open(c);
     if (!opened.ok) return opened.response;
-    const { ctx } = opened;
-    const { buildArchive } = await archive();
-    const bytes = await cached(`${ctx.key}|archive`, () => buildArchive(deps, ctx, opened.fonts));
+    const { ctx, fonts } = opened;
+    const key = `${ctx.key}|archive`;
+    // the records are read only when the archive is not already built or being built
+    const records = cache.has(key) ? null : await loadArchiveRecords(deps, ctx);
+    const built = await (records
+      ? build(key, { kind: 'archive', records, ctx, fonts })
+      : (cache.get(key) as Promise<Built>));
+    if (!built.ok) return documentsRefused(c, built.why, built.retryAfter);
     return send(
       c,
-      bytes,
+      built.result as Uint8Array,
       'application/zip',
       `${ctx.notice.river}-归档-v${ctx.publication.version}.zip`,
       'private, no-cache',
