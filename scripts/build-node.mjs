@@ -98,8 +98,9 @@ export async function buildNode() {
       },
     },
     // packages bundled: fewer files to resolve and read, no CommonJS export scan at start (proj4);
-    // geos-wasm stays out (2.5 MB; only what computes zones loads it)
-    ssr: { noExternal: true, external: ['better-sqlite3', 'geos-wasm'] },
+    // geos-wasm stays out (2.5 MB; only what computes zones loads it), pdfkit too (it reads its
+    // font data files from its own folder)
+    ssr: { noExternal: true, external: ['better-sqlite3', 'geos-wasm', 'pdfkit'] },
   });
   const chunks = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
   mkdirSync(outDir, { recursive: true });
