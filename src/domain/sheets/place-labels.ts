@@ -24,6 +24,8 @@ export interface PlacedLabel {
 /** Label text height, mm (1.8 mm ≈ 5 pt, what survey sheets print point numbers at). */
 export const LABEL_MM = 1.8;
 const PAD = 0.25;
+const ASCENT = 1.16;
+const DESCENT = 0.288;
 const CELL = 5;
 
 /**
@@ -100,7 +102,8 @@ export function placeLabels(
     const s = p.symbolMm / 2 + 0.1;
     index.add({ x: p.x - s, y: p.y - s, w: 2 * s, h: 2 * s });
   }
-  const h = LABEL_MM * 1.15;
+  // the font box of Noto Sans CJK (ascender 1.16 em, descender 0.288 em), what PDF readers report
+  const h = LABEL_MM * (ASCENT + DESCENT);
   const labels: PlacedLabel[] = [];
   let crowded = 0;
   for (const p of points) {
@@ -134,7 +137,7 @@ export function placeLabels(
       text: p.text,
       box: c.box,
       x: c.box.x,
-      y: c.box.y + h * 0.82,
+      y: c.box.y + LABEL_MM * ASCENT,
       leader:
         c.r > 1
           ? [
