@@ -7,6 +7,7 @@ import { geometryRoutes } from './geometry-routes';
 import { markerRoutes } from './marker-routes';
 import { noticeRoutes } from './notice-routes';
 import { createPublicZones } from './public-zones';
+import { sheetRoutes } from './sheet-routes';
 import { workflowRoutes } from './workflow-routes';
 import { zoneRoutes } from './zone-routes';
 
@@ -28,6 +29,7 @@ export function planRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.route('/', workflowRoutes(deps, publicZones));
   app.route('/', noticeRoutes(deps));
   app.route('/', markerRoutes(deps));
+  app.route('/', sheetRoutes(deps));
   app.route('/', adminRoutes(deps));
   return app;
 }
