@@ -4,7 +4,7 @@
 // peak RSS is that run's.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Feature, FeatureCollection, Position } from 'geojson';
+import type { Feature, Position } from 'geojson';
 import type { WaterbodyCode } from '../src/domain/markers/number-markers';
 import { reachCoder } from '../src/domain/markers/number-markers';
 import { placeMarkers } from '../src/domain/markers/place-markers';
