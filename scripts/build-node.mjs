@@ -2,7 +2,8 @@
 // The server and the command line as built JavaScript (dist-node/bin/server.mjs, hejie.mjs): what
 // `npm start` and `npm run hejie` run, so that no process compiles TypeScript when it starts (tsx
 // took ~0.8 s of every `hejie` command). Vite (rolldown) bundles the sources and the packages they
-// use, except better-sqlite3 (a native addon) and geos-wasm (its wasm is embedded), which stay
+// use, except better-sqlite3 and sharp (native addons), geos-wasm (its wasm is embedded) and pdfkit
+// (it reads its font metrics from its own folder), which stay
 // imports of node_modules. Lazy `import()`s in the sources become chunks of their own, loaded only
 // by the command that needs them.
 //
@@ -98,9 +99,8 @@ export async function buildNode() {
       },
     },
     // packages bundled: fewer files to resolve and read, no CommonJS export scan at start (proj4);
-    // geos-wasm stays out (2.5 MB; only what computes zones loads it), pdfkit too (it reads its
-    // font data files from its own folder)
-    ssr: { noExternal: true, external: ['better-sqlite3', 'geos-wasm', 'pdfkit'] },
+    // geos-wasm stays out (2.5 MB; only what computes zones loads it)
+    ssr: { noExternal: true, external: ['better-sqlite3', 'geos-wasm', 'pdfkit', 'sharp'] },
   });
   const chunks = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
   mkdirSync(outDir, { recursive: true });

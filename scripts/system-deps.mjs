@@ -11,6 +11,9 @@ const NEEDS = [
   { pkg: 'chromium', present: () => existsSync(CHROMIUM) },
   { pkg: 'proj-bin', present: () => existsSync('/usr/bin/cs2cs') },
   { pkg: 'gdal-bin', present: () => existsSync('/usr/bin/ogrinfo') },
+  // the documents' tests: LibreOffice opens the DOCX, poppler renders and reads the PDFs
+  { pkg: 'libreoffice-writer', present: () => existsSync('/usr/bin/soffice') },
+  { pkg: 'poppler-utils', present: () => existsSync('/usr/bin/pdftoppm') },
   {
     pkg: 'python3-shapely',
     present: () =>

@@ -3,6 +3,7 @@ import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import { loadZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { adminRoutes } from './admin-routes';
+import { documentRoutes } from './document-routes';
 import { geometryRoutes } from './geometry-routes';
 import { markerRoutes } from './marker-routes';
 import { noticeRoutes } from './notice-routes';
@@ -31,5 +32,6 @@ export function planRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.route('/', markerRoutes(deps));
   app.route('/', sheetRoutes(deps));
   app.route('/', adminRoutes(deps));
+  app.route('/', documentRoutes(deps));
   return app;
 }

@@ -12,6 +12,8 @@ export interface ExportOptions {
   crs: 'auto' | CrsCode;
   encoding: TextEncoding;
   baseName: string;
+  /** when the export is made (zip entry times, dates printed); the clock when absent */
+  now?: Date;
 }
 
 /** Longitudes the GK zones 36–37 can hold (a forced zone extends across the zone line). */
@@ -151,6 +153,7 @@ export function exportFeatures(input: unknown, options: ExportOptions): ExportRe
     crs: CRS[code],
     encoding: options.encoding,
     baseName: fileStem(options.baseName),
+    ...(options.now ? { now: options.now } : {}),
   });
   return written.ok
     ? { ...written, crs: code, warnings: [...warnings, ...written.warnings] }

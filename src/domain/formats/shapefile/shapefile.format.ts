@@ -130,7 +130,13 @@ function writeShapefiles(
   }
   if (errors.length > 0) return { ok: false, errors };
   entries[`${ctx.baseName}-fields.txt`] = strToU8(mappingText(names));
-  return { ok: true, files: [{ name: `${ctx.baseName}.zip`, bytes: zipSync(entries) }], warnings };
+  return {
+    ok: true,
+    files: [
+      { name: `${ctx.baseName}.zip`, bytes: zipSync(entries, { mtime: ctx.now ?? new Date() }) },
+    ],
+    warnings,
+  };
 }
 
 /**

@@ -1,0 +1,224 @@
+// The archive (归档) of a publication: one deterministic ZIP (sorted entries, every entry timed at the
+// publication) with the 公告, the zone figure, the coordinate tables, the data in the plan's GK zone,
+// the three records with the uploaded acceptance document, the plan's audit excerpt up to the
+// publication, and manifest.json (each file's path, SHA-256 and size; the publication; the rule table).
+import { createHash } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
+import type { FeatureCollection, Position } from 'geojson';
+import { CRS, type CrsCode, projector, zoneOfPositions } from '../../domain/crs/crs';
+import { buildZoneFigure } from '../../domain/documents/build-figure';
+import {
+  buildAcceptanceRecord,
+  buildConsultationRecord,
+  buildDisplayRecord,
+} from '../../domain/documents/build-record-documents';
+import {
+  A4,
+  BODY_TEXT_MM,
+  type DocBlock,
+  type DocumentModel,
+} from '../../domain/documents/document-model';
+import { type ExportGeometry, mapPositions } from '../../domain/formats/common/geometry-coords';
+import { exportFeatures } from '../../domain/formats/export/export-features';
+import { neutraliseFormula } from '../../domain/text/neutralise-formula';
+import type { ServerDeps } from '../auth/context';
+import type { CjkFonts } from './cjk-fonts';
+import { writerOf } from './document-writers';
+import { coordinateTablesOf, noticeModel, type PublicationContext } from './publication-documents';
+
+type Files = Map<string, Uint8Array>;
+
+const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** The zone figure alone, on an A4 landscape page. */
+function figureModel(ctx: PublicationContext): DocumentModel {
+  const page = { widthMm: A4.heightMm, heightMm: A4.widthMm, marginMm: 15 };
+  const figure = buildZoneFigure(
+    ctx.publication.zones,
+    ctx.publication.markers,
+    page.widthMm - 30,
+    page.heightMm - 55,
+    `${ctx.notice.river}管理范围划定成果示意图（第${ctx.publication.version}版，${ctx.notice.date}）`,
+  );
+  const blocks: DocBlock[] = [
+    { kind: 'title', text: `${ctx.notice.river}管理范围划定成果图` },
+    ...(figure ? [figure] : []),
+  ];
+  return {
+    title: `${ctx.notice.river}管理范围划定成果图`,
+    page,
+    textMm: BODY_TEXT_MM * 0.8,
+    face: 'sans',
+    layout: 'flow',
+    blocks,
+  };
+}
+
+/** The coordinate tables as a document (the 公告's annex on its own). */
+function tablesModel(ctx: PublicationContext): DocumentModel {
+  const full = noticeModel(ctx, 'full');
+  const annex = full.blocks.slice(full.blocks.findIndex((b) => b.kind === 'pageBreak') + 1);
+  return {
+    ...full,
+    title: '界桩坐标成果表',
+    blocks: [{ kind: 'title', text: `${ctx.notice.river}界桩坐标成果表` }, ...annex.slice(1)],
+  };
+}
+
+/** The zones and markers in the plan's GK zone as GeoJSON naming its CRS (not RFC 7946: projected). */
+function gkGeoJson(fc: FeatureCollection, code: CrsCode): Uint8Array {
+  const proj = projector(code);
+  const round = (p: Position): Position => proj.forward(p).map((v) => Math.round(v * 1000) / 1000);
+  const out = {
+    type: 'FeatureCollection',
+    crs: { type: 'name', properties: { name: `urn:ogc:def:crs:EPSG::${code.slice(5)}` } },
+    features: fc.features.map((f) => ({
+      ...f,
+      geometry: mapPositions(f.geometry as ExportGeometry, round),
+    })),
+  };
+  return strToU8(JSON.stringify(out));
+}
+
+function dataFiles(ctx: PublicationContext, files: Files, date: Date): void {
+  const { zones, markers } = ctx.publication;
+  const all: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [...zones.features, ...markers.features],
+  };
+  const positions = markers.features.flatMap((f) =>
+    f.geometry?.type === 'Point' ? [f.geometry.coordinates] : [],
+  );
+  const zonePositions = zones.features.flatMap((f) =>
+    f.geometry?.type === 'LineString' ? f.geometry.coordinates : [],
+  );
+  const code = zoneOfPositions([...positions, ...zonePositions]).code;
+  const base = `${ctx.record.id}-v${ctx.publication.version}`;
+  for (const format of ['shp', 'dxf'] as const) {
+    const out = exportFeatures(all, {
+      format,
+      crs: code,
+      encoding: 'utf-8',
+      baseName: base,
+      now: date,
+    });
+    if (out.ok) for (const f of out.files) files.set(`数据/${f.name}`, f.bytes);
+  }
+  files.set(`数据/${base}-${CRS[code].code.replace(':', '')}.geojson`, gkGeoJson(all, code));
+  const xlsx = exportFeatures(markers, {
+    format: 'xlsx',
+    crs: code,
+    encoding: 'utf-8',
+    baseName: `${base}-界桩坐标成果表`,
+    now: date,
+  });
+  if (xlsx.ok) for (const f of xlsx.files) files.set(`成果表/${f.name}`, f.bytes);
+}
+
+async function recordFiles(
+  deps: ServerDeps,
+  ctx: PublicationContext,
+  files: Files,
+  fonts: CjkFonts,
+  date: Date,
+): Promise<void> {
+  const planId = ctx.record.id;
+  const [rounds, replies, displays, opinions, acceptances] = await Promise.all([
+    deps.store.listConsultations(planId),
+    deps.store.listReplies(planId),
+    deps.store.listDisplays(planId),
+    deps.store.listPublicOpinions(planId),
+    deps.store.listAcceptances(planId),
+  ]);
+  const input = { planName: ctx.record.name, publishedAt: ctx.publication.publishedAt };
+  const records: [string, DocumentModel][] = [
+    ['征求意见记录', buildConsultationRecord(input, rounds, replies)],
+    ['公示记录', buildDisplayRecord(input, displays, opinions)],
+    ['验收记录', buildAcceptanceRecord(input, acceptances)],
+  ];
+  for (const [name, model] of records)
+    for (const id of ['xlsx', 'pdf'] as const)
+      files.set(`记录/${name}.${id}`, await writerOf(id).write(model, fonts, date));
+  for (const a of acceptances.filter((r) => r.recordedAt <= ctx.publication.publishedAt)) {
+    const bytes = await deps.files.get(a.file.sha256);
+    if (bytes) files.set(`记录/验收文件-${a.id}-${a.file.sha256.slice(0, 12)}.pdf`, bytes);
+  }
+}
+
+async function auditFile(deps: ServerDeps, ctx: PublicationContext): Promise<Uint8Array> {
+  const entries = (await deps.store.listAudit(ctx.record.id)).filter(
+    (e) => e.at <= ctx.publication.publishedAt,
+  );
+  const rows = [
+    ['id', 'at', 'actor', 'action', 'target', 'detail'],
+    ...entries.map((e) => [
+      String(e.id),
+      e.at,
+      e.actor,
+      e.action,
+      e.target,
+      JSON.stringify(e.detail ?? null),
+    ]),
+  ];
+  const field = (v: string) => {
+    const t = neutraliseFormula(v);
+    return /[",\r\n]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
+  };
+  return strToU8(`\ufeff${rows.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`);
+}
+
+/**
+ * The archive ZIP of a publication; the same publication and settings give the same bytes.
+ * @example await buildArchive(deps, ctx, fonts) // Uint8Array (PK…)
+ */
+export async function buildArchive(
+  deps: ServerDeps,
+  ctx: PublicationContext,
+  fonts: CjkFonts,
+): Promise<Uint8Array> {
+  const date = new Date(ctx.publication.publishedAt);
+  const files: Files = new Map();
+  const river = ctx.notice.river;
+  files.set(
+    `公告/${river}管理范围划定成果公告.docx`,
+    await writerOf('docx').write(noticeModel(ctx, 'full'), fonts, date),
+  );
+  files.set(
+    `公告/${river}管理范围划定成果公告.pdf`,
+    await writerOf('pdf').write(noticeModel(ctx, 'full'), fonts, date),
+  );
+  files.set(
+    `图件/${river}管理范围划定成果图.pdf`,
+    await writerOf('pdf').write(figureModel(ctx), fonts, date),
+  );
+  if (coordinateTablesOf(ctx.publication).length > 0)
+    files.set(
+      '成果表/界桩坐标成果表.pdf',
+      await writerOf('pdf').write(tablesModel(ctx), fonts, date),
+    );
+  dataFiles(ctx, files, date);
+  await recordFiles(deps, ctx, files, fonts, date);
+  files.set(`审计/${ctx.record.id}-审计记录.csv`, await auditFile(deps, ctx));
+  const names = [...files.keys()].sort();
+  const manifest = {
+    plan: ctx.record.id,
+    river,
+    publication: {
+      version: ctx.publication.version,
+      etag: ctx.publication.etag,
+      publishedAt: ctx.publication.publishedAt,
+      date: ctx.notice.date,
+      publishedBy: ctx.publication.publishedBy,
+    },
+    rules: ctx.rules,
+    files: names.map((path) => ({
+      path,
+      sha256: sha256(files.get(path) as Uint8Array),
+      size: (files.get(path) as Uint8Array).length,
+    })),
+  };
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const n of names) entries[n] = [files.get(n) as Uint8Array, { mtime: date }];
+  entries['manifest.json'] = [strToU8(`${JSON.stringify(manifest, null, 2)}\n`), { mtime: date }];
+  return zipSync(entries, { level: 6 });
+}
