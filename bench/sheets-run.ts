@@ -12,8 +12,8 @@ import { buildSheets } from '../src/domain/sheets/build-sheets';
 import { resolveSheetOptions } from '../src/domain/sheets/sheet-options';
 import { loadZoneEngine } from '../src/domain/zones/compute-zones';
 import { sampleReach } from '../src/domain/zones/sample-reach';
+import { findCjkFonts } from '../src/server/documents/cjk-fonts';
 import { loadSheetBase } from '../src/server/sheets/sheet-base';
-import { findSheetFonts } from '../src/server/sheets/sheet-fonts';
 import { writeSheetsPdf } from '../src/server/sheets/write-sheets-pdf';
 import { ROOT } from '../tests/helpers/register';
 import { nanliujiangCourse } from './course';
@@ -60,7 +60,7 @@ async function courseFeatures(n: number): Promise<{ features: Feature[]; markers
 
 const { features, markers } = await courseFeatures(Number(copies));
 const o = resolveSheetOptions({ scale, paper }, { date: '2026-12-03', version: 'bench' });
-const fonts = findSheetFonts(process.env.HEJIE_FONT);
+const fonts = findCjkFonts(process.env.HEJIE_FONT);
 if (!o.ok || !fonts) throw new Error('options or fonts');
 const { base, riverNames } = loadSheetBase(join(ROOT, 'geodata'));
 const rss0 = process.resourceUsage().maxRSS;

@@ -11,8 +11,8 @@ import { chinaDate } from '../domain/plans/deadline';
 import { buildSheets } from '../domain/sheets/build-sheets';
 import { buildCoordinateBook } from '../domain/sheets/coordinate-book';
 import { resolveSheetOptions } from '../domain/sheets/sheet-options';
+import { findCjkFonts } from '../server/documents/cjk-fonts';
 import { loadSheetBase } from '../server/sheets/sheet-base';
-import { findSheetFonts } from '../server/sheets/sheet-fonts';
 import { writeSheetsPdf } from '../server/sheets/write-sheets-pdf';
 import { errorText, readJson } from './read-json';
 import { writeAtomically } from './write-output';
@@ -74,7 +74,7 @@ export async function runSheets(
     err(renderMessage(msg('cli.usage', { syntax: SYNTAX }), lang));
     return 2;
   }
-  const fonts = findSheetFonts(env.HEJIE_FONT);
+  const fonts = findCjkFonts(env.HEJIE_FONT);
   if (!fonts) {
     err(say(msg('sheets.noFont')));
     return 1;

@@ -16,15 +16,15 @@ import type { Box } from '../../src/domain/sheets/cut-sheets';
 import { gridLabel } from '../../src/domain/sheets/sheet-grid';
 import { resolveSheetOptions } from '../../src/domain/sheets/sheet-options';
 import { loadZoneEngine } from '../../src/domain/zones/compute-zones';
+import { findCjkFonts } from '../../src/server/documents/cjk-fonts';
 import { loadSheetBase } from '../../src/server/sheets/sheet-base';
-import { findSheetFonts } from '../../src/server/sheets/sheet-fonts';
 import { writeSheetsPdf } from '../../src/server/sheets/write-sheets-pdf';
 import { cs2cs, type PdfWord, pdfWords } from '../helpers/pdf-words';
 import { ROOT } from '../helpers/register';
 
 const GEODATA = join(ROOT, 'geodata');
 const ID = /^[A-Z0-9]+-(GL|BH|GSP)-[LR]-\d+$/;
-const fonts = findSheetFonts(undefined);
+const fonts = findCjkFonts(undefined);
 let dir: string;
 let features: Feature[];
 let zones: Feature<MultiPolygon>[];

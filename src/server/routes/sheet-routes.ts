@@ -15,9 +15,8 @@ import { buildCoordinateBook } from '../../domain/sheets/coordinate-book';
 import { resolveSheetOptions } from '../../domain/sheets/sheet-options';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
+import { findCjkFonts } from '../documents/cjk-fonts';
 import { loadSheetBase } from '../sheets/sheet-base';
-import { findSheetFonts } from '../sheets/sheet-fonts';
-import { writeSheetsPdf } from '../sheets/write-sheets-pdf';
 import { fail, findPlan, readQuery } from './route-kit';
 
 const CACHED = 16;
@@ -26,13 +25,15 @@ type Built = { ok: true; pdf: Uint8Array; version: number } | { ok: false; error
 /** The sheet routes. */
 export function sheetRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const fonts = findSheetFonts(process.env.HEJIE_FONT);
+  const fonts = findCjkFonts(process.env.HEJIE_FONT);
   // promises, so that parallel requests for a new publication build it once
   const cache = new Map<string, Promise<Built | null>>();
 
   const build = async (record: PlanRecord, etag: string, what: string): Promise<Built | null> => {
     const p = await deps.store.getPublication(record.id);
     if (!p || p.etag !== etag || !fonts) return null; // published anew meanwhile: the next request
+    // pdfkit loads on the first sheet asked for: a server start does not pay it
+    const { writeSheetsPdf } = await import('../sheets/write-sheets-pdf');
     const { base, riverNames } = loadSheetBase(deps.geodata.dir);
     const features = [...p.zones.features, ...p.markers.features];
     const date = new Date(p.publishedAt);

@@ -9,10 +9,10 @@ import {
   type SheetItem,
   SYMBOL_MM,
 } from '../../domain/sheets/sheet-model';
-import type { SheetFont } from './sheet-fonts';
+import type { CjkFonts } from '../documents/cjk-fonts';
+import { type Doc, PT } from '../documents/pdf-frame';
+import { setFonts } from '../documents/write-pdf';
 
-const PT = 72 / 25.4;
-type Doc = PDFKit.PDFDocument;
 /** Size of the invisible anchors, mm: small enough that their text box is their origin to 0.01 mm. */
 const ANCHOR_MM = 0.01;
 
@@ -138,7 +138,7 @@ function draw(doc: Doc, item: SheetItem): void {
  */
 export function writeSheetsPdf(
   atlas: SheetAtlas,
-  fonts: { sans: SheetFont; bold: SheetFont },
+  fonts: CjkFonts,
   date: Date,
 ): Promise<Uint8Array> {
   const doc = new PDFDocument({
@@ -157,8 +157,7 @@ export function writeSheetsPdf(
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  doc.registerFont('sans', fonts.sans.path, fonts.sans.name as string);
-  doc.registerFont('bold', fonts.bold.path, fonts.bold.name as string);
+  setFonts(doc, fonts);
   for (const face of ['sans', 'bold'])
     layoutByCmap((doc.font(face) as unknown as { _font: PdfkitFont })._font);
   for (const page of atlas.pages) {
