@@ -2,7 +2,8 @@
 // on A3 and 1:5000 on A1, and at 1:2000 on 1×, 2× and 4× the course (copies shifted 1.3° south and
 // north, each its own reach); prints one JSON line of rows. One process per run (argv), so that its
 // peak RSS is that run's.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, Position } from 'geojson';
 import type { WaterbodyCode } from '../src/domain/markers/number-markers';
@@ -15,6 +16,7 @@ import { sampleReach } from '../src/domain/zones/sample-reach';
 import { findCjkFonts } from '../src/server/documents/cjk-fonts';
 import { loadSheetBase } from '../src/server/sheets/sheet-base';
 import { writeSheetsPdf } from '../src/server/sheets/write-sheets-pdf';
+import { checkSheets } from '../tests/helpers/check-sheets';
 import { ROOT } from '../tests/helpers/register';
 import { nanliujiangCourse } from './course';
 
@@ -22,7 +24,7 @@ const [scale = '2000', paper = 'A3', copies = '1'] = process.argv.slice(2);
 const SHIFTS = [0, -1.3, 1.3, -2.6];
 
 /** The course and its shifted copies as zones and markers (each copy a reach of its own). */
-async function courseFeatures(n: number): Promise<{ features: Feature[]; markers: number }> {
+async function courseFeatures(n: number): Promise<{ features: Feature[]; markers: Feature[] }> {
   const course = nanliujiangCourse();
   const engine = await loadZoneEngine();
   const { waterbodies } = JSON.parse(
@@ -31,7 +33,7 @@ async function courseFeatures(n: number): Promise<{ features: Feature[]; markers
     waterbodies: WaterbodyCode[];
   };
   const features: Feature[] = [];
-  let markers = 0;
+  const markers: Feature[] = [];
   for (let i = 0; i < n; i++) {
     const dlat = SHIFTS[i] as number;
     const coords = course.coords.map((p) => [p[0] as number, (p[1] as number) + dlat] as Position);
@@ -53,7 +55,7 @@ async function courseFeatures(n: number): Promise<{ features: Feature[]; markers
     const m = placeMarkers(z.zones, { codeFor: reachCoder(waterbodies, reaches) });
     if (!m.ok) throw new Error('markers');
     features.push(...z.zones.features, ...m.markers.features);
-    markers += m.markers.features.length;
+    markers.push(...m.markers.features);
   }
   return { features, markers };
 }
@@ -74,10 +76,33 @@ const pdf = await writeSheetsPdf(built.atlas, fonts, new Date('2026-12-03T00:00:
 const t2 = performance.now();
 const c2 = process.cpuUsage(c0);
 const sheets = built.frames.length;
-const label = `sheets 1:${scale} ${paper}, ${copies}× course (${markers} markers, ${sheets} sheets + index)`;
+const label = `sheets 1:${scale} ${paper}, ${copies}× course (${markers.length} markers, ${sheets} sheets + index)`;
 const cpu = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
+// read the whole course's sheets back with poppler and PROJ (not the 2×/4× runs: pdftotext time)
+const checks = [];
+if (copies === '1') {
+  const dir = mkdtempSync(join(tmpdir(), 'hejie-bench-sheets-'));
+  const file = join(dir, 'sheets.pdf');
+  writeFileSync(file, pdf);
+  const f = checkSheets(file, markers, built.crs, Number(scale));
+  rmSync(dir, { recursive: true, force: true });
+  checks.push(
+    {
+      what: `${label}: worst symbol offset from PROJ's GK position (poppler)`,
+      value: f.worstMm,
+      unit: 'mm',
+      target: 0.1,
+    },
+    {
+      what: `${label}: overlapping / symbol-covering / missing number labels (poppler)`,
+      value: f.overlaps.length + f.covered.length + f.unlabelled.length + f.missing.length,
+      unit: '',
+    },
+  );
+}
 console.log(
   JSON.stringify([
+    ...checks,
     { what: `${label}: model (cut, clip, labels)`, value: t1 - t0, unit: 'ms' },
     { what: `${label}: PDF writing`, value: t2 - t1, unit: 'ms' },
     { what: `${label}: total`, value: (t2 - t0) / 1000, unit: 's' },

@@ -19,11 +19,12 @@ import { loadZoneEngine } from '../../src/domain/zones/compute-zones';
 import { findCjkFonts } from '../../src/server/documents/cjk-fonts';
 import { loadSheetBase } from '../../src/server/sheets/sheet-base';
 import { writeSheetsPdf } from '../../src/server/sheets/write-sheets-pdf';
+import { anchorsOf, checkSheets, georefOf, visibleOf } from '../helpers/check-sheets';
 import { cs2cs, type PdfWord, pdfWords } from '../helpers/pdf-words';
 import { ROOT } from '../helpers/register';
 
 const GEODATA = join(ROOT, 'geodata');
-const ID = /^[A-Z0-9]+-(GL|BH|GSP)-[LR]-\d+$/;
+const ID = /^[A-Z0-9]+-(GL|BH|GSP)-[LR]-\d+$/; // as MARKER_ID, for the CSV rows
 const fonts = findCjkFonts(undefined);
 let dir: string;
 let features: Feature[];
@@ -84,66 +85,15 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const anchors = (words: PdfWord[]) => words.filter((w) => w.yMax - w.yMin < 0.05);
-const visible = (words: PdfWord[]) => words.filter((w) => w.yMax - w.yMin >= 0.05);
-
-/** GK metres of a page position, from the grid anchors the PDF holds (E=… on top, N=… on the left). */
-function georefOf(words: PdfWord[]): {
-  e: (x: number) => number;
-  n: (y: number) => number;
-  mPerMm: number;
-} {
-  const es = anchors(words).filter((w) => w.text.startsWith('E='));
-  const ns = anchors(words).filter((w) => w.text.startsWith('N='));
-  const [e0, e1] = [es[0] as PdfWord, es.at(-1) as PdfWord];
-  const [n0, n1] = [ns[0] as PdfWord, ns.at(-1) as PdfWord];
-  const v = (w: PdfWord) => Number(w.text.slice(2));
-  const mPerMm = (v(e1) - v(e0)) / (e1.xMin - e0.xMin);
-  const nPerMm = (v(n1) - v(n0)) / (n1.yMax - n0.yMax);
-  expect(-nPerMm).toBeCloseTo(mPerMm, 6);
-  return {
-    e: (x) => v(e0) + (x - e0.xMin) * mPerMm,
-    n: (y) => v(n0) + (y - n0.yMax) * nPerMm,
-    mPerMm,
-  };
-}
-
-function overlaps(boxes: PdfWord[]): Array<[string, string]> {
-  const s = [...boxes].sort((a, b) => a.xMin - b.xMin);
-  const out: Array<[string, string]> = [];
-  for (let i = 0; i < s.length; i++) {
-    const a = s[i] as PdfWord;
-    for (let j = i + 1; j < s.length && (s[j] as PdfWord).xMin < a.xMax; j++) {
-      const b = s[j] as PdfWord;
-      if (a.yMin < b.yMax && b.yMin < a.yMax) out.push([a.text, b.text]);
-    }
-  }
-  return out;
-}
+const anchors = anchorsOf;
+const visible = visibleOf;
 
 function checkLabels(r: Run): void {
-  const shown = new Set<string>();
-  r.words.slice(1).forEach((page, i) => {
-    const symbols = anchors(page).filter((w) => ID.test(w.text));
-    const labels = visible(page).filter((w) => ID.test(w.text));
-    expect(overlaps(labels), `sheet ${i + 1}`).toEqual([]);
-    // every marker on the sheet has its number there, once
-    expect(labels.map((l) => l.text).sort()).toEqual(symbols.map((s) => s.text).sort());
-    // no number covers a symbol (radius 0.8 mm marker, 1.1 mm board)
-    for (const s of symbols) {
-      const r0 = s.text.includes('-GSP-') ? 1.1 : 0.8;
-      const hit = labels.find(
-        (l) =>
-          s.xMin > l.xMin - r0 &&
-          s.xMin < l.xMax + r0 &&
-          s.yMax > l.yMin - r0 &&
-          s.yMax < l.yMax + r0,
-      );
-      expect(hit?.text, `sheet ${i + 1} symbol ${s.text}`).toBeUndefined();
-    }
-    for (const l of labels) shown.add(l.text);
-  });
-  for (const m of markers) expect(shown.has(String(m.properties?.id))).toBe(true);
+  const f = checkSheets(r.file, markers, r.crs, r.scale);
+  expect(f.overlaps).toEqual([]);
+  expect(f.covered).toEqual([]);
+  expect(f.unlabelled).toEqual([]);
+  expect(f.missing).toEqual([]);
 }
 
 function checkCoverage(r: Run): void {
@@ -177,30 +127,19 @@ describe.skipIf(!fonts)('sheets at 1:5000 on A3, read back with poppler', () => 
   }, 60_000);
 
   it('puts every marker symbol within 0.1 mm of its GK position (PROJ cs2cs), on grids whose values PROJ agrees with', () => {
-    const truth = new Map(markers.map((m, i) => [String(m.properties?.id), i]));
-    const proj = cs2cs(
-      r.crs,
-      markers.map((m) => (m.geometry as { coordinates: number[] }).coordinates),
-    );
-    let checked = 0;
-    let worst = 0;
+    const f = checkSheets(r.file, markers, r.crs, r.scale);
+    expect(f.checked).toBeGreaterThanOrEqual(markers.length);
+    expect(f.worstMm).toBeLessThan(0.1);
     r.words.slice(1).forEach((page, i) => {
       const g = georefOf(page);
+      // exactly the scale, north up: 1 mm is scale/1000 m east and south
       expect(g.mPerMm).toBeCloseTo(r.scale / 1000, 4);
+      expect(g.nPerMm).toBeCloseTo(-r.scale / 1000, 4);
       // the page's grid agrees with its frame: the frame's corner is where the anchors say
-      const f = r.frames[i] as Box;
-      expect(g.e(16)).toBeCloseTo(f.minE, 1);
-      expect(g.n(16)).toBeCloseTo(f.maxN, 1);
-      for (const a of anchors(page).filter((w) => ID.test(w.text))) {
-        const [e, n] = proj[truth.get(a.text) as number] as number[];
-        const d =
-          (Math.hypot(g.e(a.xMin) - (e as number), g.n(a.yMax) - (n as number)) * 1000) / r.scale;
-        worst = Math.max(worst, d);
-        checked++;
-      }
+      const fr = r.frames[i] as Box;
+      expect(g.e(16)).toBeCloseTo(fr.minE, 1);
+      expect(g.n(16)).toBeCloseTo(fr.maxN, 1);
     });
-    expect(checked).toBeGreaterThanOrEqual(markers.length);
-    expect(worst).toBeLessThan(0.1);
   });
 
   it('labels every grid line with its kilometre value on the frame', () => {

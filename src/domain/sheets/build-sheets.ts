@@ -245,6 +245,7 @@ export function buildSheets(
   const pages: SheetPage[] = frames.map((fr, i) => {
     const g: Georef = { box: fr.box, frame: fr.layout.frame, f };
     const map = drawFrameMap(g, b.pieces, content, c.markers, away, b.names);
+    const grid = sheetGrid(g, options.scale, !options.public);
     crowded += map.crowded;
     const counties = b.areas
       .filter((a) => a.rings.some((r) => ringMeetsBox(r, fr.box)))
@@ -253,8 +254,9 @@ export function buildSheets(
       widthMm: fr.layout.widthMm,
       heightMm: fr.layout.heightMm,
       items: [
+        ...grid.under,
         ...map.items,
-        ...sheetGrid(g, options.scale, !options.public),
+        ...grid.over,
         ...sheetPanel(
           texts,
           {

@@ -8,15 +8,14 @@ import type { Pt, SheetItem, SheetPage } from './sheet-model';
 import type { SheetOptions } from './sheet-options';
 import { indexPanel, type TitleTexts } from './sheet-panel';
 
-const ROUND_SCALES = [5000, 10000, 25000, 50000, 100000, 250000, 500000, 1000000, 2000000, 5000000];
-
 /**
- * The smallest round scale (1:n) at which a ground extent fits a frame.
- * @example roundScale(226000, 150000, 290, 265) // 1000000
+ * The smallest scale (1:n, n rounded up to two significant digits) at which a ground extent fits a frame.
+ * @example roundScale(70000, 133000, 290, 265) // 510000
  */
 function roundScale(wM: number, hM: number, wMm: number, hMm: number): number {
   const need = Math.max(wM / wMm, hM / hMm) * 1000;
-  return ROUND_SCALES.find((s) => s >= need) ?? need;
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(need)) - 1);
+  return Math.ceil(need / unit) * unit;
 }
 
 function northArrow(x: number, y: number): SheetItem[] {
@@ -94,6 +93,7 @@ export function indexSheet(
   };
   const g: Georef = { box, frame: fr, f: 1000 / scale };
   const map = drawFrameMap(g, base.pieces, content, [], new Map(), base.names);
+  const grid = sheetGrid(g, scale, false);
   const rects = frames.map((b) => [
     toPaper(g, [b.minE, b.maxN]),
     toPaper(g, [b.maxE, b.maxN]),
@@ -113,8 +113,9 @@ export function indexSheet(
     widthMm: layout.widthMm,
     heightMm: layout.heightMm,
     items: [
+      ...grid.under,
       ...map.items,
-      ...sheetGrid(g, scale, false),
+      ...grid.over,
       ...northArrow(fr.x + fr.w - 14, fr.y + 8),
       ...indexPanel(
         { ...texts, title: `${texts.title}（接图表）` },

@@ -38,12 +38,17 @@ function rectPath(x: number, y: number, w: number, h: number): Pt[] {
 }
 
 /**
- * The inner and outer frames, the crosses every 10 cm inside, ticks on the inner frame and, unless
- * `withValues` is false (public sheets), the kilometre values (X north on the left and right, Y east
- * on top and bottom) with an invisible anchor at each tick (`E=…`/`N=…`, read back by tests).
- * @example sheetGrid(georef, 2000, true).length // frames + crosses + values
+ * The grid of a sheet: `under` the map, the crosses every 10 cm inside the frame; `over` it, the inner
+ * and outer frames, ticks on the inner frame and, unless `withValues` is false (public sheets), the
+ * kilometre values (X north on the left and right, Y east on top and bottom) with an invisible anchor
+ * at each tick (`E=…`/`N=…`, read back by tests).
+ * @example sheetGrid(georef, 2000, true).over.length // frames + ticks + values
  */
-export function sheetGrid(g: Georef, scale: number, withValues: boolean): SheetItem[] {
+export function sheetGrid(
+  g: Georef,
+  scale: number,
+  withValues: boolean,
+): { under: SheetItem[]; over: SheetItem[] } {
   const { frame: fr, box } = g;
   const step = (GRID_MM * scale) / 1000;
   const es = gridValues(box.minE, box.maxE, step);
@@ -111,15 +116,18 @@ export function sheetGrid(g: Georef, scale: number, withValues: boolean): SheetI
     );
   }
   const o = OUTER_GAP_MM;
-  return [
-    { kind: 'path', style: 'grid', parts: [...crosses, ...ticks], closed: false },
-    { kind: 'path', style: 'frame', parts: [rectPath(fr.x, fr.y, fr.w, fr.h)], closed: true },
-    {
-      kind: 'path',
-      style: 'frame-outer',
-      parts: [rectPath(fr.x - o, fr.y - o, fr.w + 2 * o, fr.h + 2 * o)],
-      closed: true,
-    },
-    ...items,
-  ];
+  return {
+    under: [{ kind: 'path', style: 'grid', parts: crosses, closed: false }],
+    over: [
+      { kind: 'path', style: 'grid', parts: ticks, closed: false },
+      { kind: 'path', style: 'frame', parts: [rectPath(fr.x, fr.y, fr.w, fr.h)], closed: true },
+      {
+        kind: 'path',
+        style: 'frame-outer',
+        parts: [rectPath(fr.x - o, fr.y - o, fr.w + 2 * o, fr.h + 2 * o)],
+        closed: true,
+      },
+      ...items,
+    ],
+  };
 }
