@@ -5,7 +5,7 @@ import type { Feature } from 'geojson';
 import { cs2cs, type PdfWord, pdfWords } from './pdf-words';
 
 /** Marker and notice-board numbers. */
-export const MARKER_ID = /^[A-Z0-9]+-(GL|BH|GSP)-[LR]-\d+$/;
+const MARKER_ID = /^[A-Z0-9]+-(GL|BH|GSP)-[LR]-\d+$/;
 
 /** Invisible anchors are drawn 0.01 mm high; everything readable is taller. */
 export const anchorsOf = (words: PdfWord[]) => words.filter((w) => w.yMax - w.yMin < 0.05);
@@ -34,7 +34,7 @@ export function georefOf(words: PdfWord[]): {
 }
 
 /** Pairs of boxes that overlap (sweep along x). */
-export function overlappingWords(boxes: PdfWord[]): Array<[string, string]> {
+function overlappingWords(boxes: PdfWord[]): Array<[string, string]> {
   const s = [...boxes].sort((a, b) => a.xMin - b.xMin);
   const out: Array<[string, string]> = [];
   for (let i = 0; i < s.length; i++) {

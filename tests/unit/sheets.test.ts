@@ -24,7 +24,7 @@ import { cs2cs, type PdfWord, pdfWords } from '../helpers/pdf-words';
 import { ROOT } from '../helpers/register';
 
 const GEODATA = join(ROOT, 'geodata');
-const ID = /^[A-Z0-9]+-(GL|BH|GSP)-[LR]-\d+$/; // as MARKER_ID, for the CSV rows
+const ID = /^[A-Z0-9]+-(GL|BH|GSP)-[LR]-\d+$/; // marker numbers, as in tests/helpers/check-sheets.ts
 const fonts = findCjkFonts(undefined);
 let dir: string;
 let features: Feature[];
