@@ -11,6 +11,7 @@ import type { WaterbodyCode } from '../../src/domain/markers/number-markers';
 import { reachCoder } from '../../src/domain/markers/number-markers';
 import { placeMarkers } from '../../src/domain/markers/place-markers';
 import { buildSheets } from '../../src/domain/sheets/build-sheets';
+import { chunkRing, clipChunkedRing, clipRing } from '../../src/domain/sheets/clip-to-box';
 import { chainageK } from '../../src/domain/sheets/coordinate-book';
 import type { Box } from '../../src/domain/sheets/cut-sheets';
 import { gridLabel } from '../../src/domain/sheets/sheet-grid';
@@ -312,5 +313,22 @@ describe('sheet texts', () => {
     expect(chainageK('20618.27')).toBe('K20+618.27');
     expect(gridLabel(2428200, 200)).toBe('2428.2');
     expect(gridLabel(365000, 1000)).toBe('365');
+  });
+});
+
+describe('clipping a chunked ring', () => {
+  it('gives what clipping the whole ring gives', () => {
+    // a long zig-zag ring: most runs lie beyond one side of the box
+    const ring: number[][] = [];
+    for (let i = 0; i <= 400; i++) ring.push([i * 10, (i % 7) * 13]);
+    for (let i = 400; i >= 0; i--) ring.push([i * 10, 200 + (i % 5) * 11]);
+    ring.push(ring[0] as number[]);
+    for (const box of [
+      { minE: 1000, minN: -5, maxE: 1300, maxN: 150 },
+      { minE: -50, minN: 50, maxE: 120, maxN: 260 },
+      { minE: 3900, minN: 0, maxE: 4100, maxN: 300 },
+      { minE: 5000, minN: 0, maxE: 5100, maxN: 300 },
+    ])
+      expect(clipChunkedRing(chunkRing(ring), box)).toEqual(clipRing(ring, box));
   });
 });

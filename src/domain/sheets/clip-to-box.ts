@@ -93,6 +93,40 @@ export function clipRing(ring: readonly P[], b: Box): P[] | null {
   return r.length >= 3 ? r : null;
 }
 
+/** A closed ring cut into runs of 64 vertices, each with its box (runs share their end vertices). */
+export type ChunkedRing = Array<{ pts: P[]; box: Box }>;
+
+/**
+ * A ring as runs with boxes, so that clipping it to a small box skips what lies far away.
+ * @example chunkRing(ring).length // ⌈(ring.length - 1) / 63⌉
+ */
+export function chunkRing(ring: readonly P[]): ChunkedRing {
+  const out: ChunkedRing = [];
+  for (let i = 0; i < ring.length - 1; i += 63) {
+    const pts = ring.slice(i, i + 64) as P[];
+    out.push({ pts, box: boxOf(pts) });
+  }
+  return out;
+}
+
+/**
+ * A chunked ring clipped to a box, as `clipRing` would clip the whole ring: a run that lies wholly
+ * beyond one side of the box adds nothing to Sutherland–Hodgman's result but the crossings of the
+ * edges into and out of it, so it is reduced to its two end vertices (the chord between them lies
+ * beyond that side too). Each sheet then costs the ring's runs, not its vertices.
+ * @example clipChunkedRing(chunkRing(square), box) // same as clipRing(square, box)
+ */
+export function clipChunkedRing(ring: ChunkedRing, b: Box): P[] | null {
+  const reduced: P[] = [];
+  for (const { pts, box } of ring) {
+    const beyond = box.maxE < b.minE || box.minE > b.maxE || box.maxN < b.minN || box.minN > b.maxN;
+    const run = beyond ? [pts[0] as P, pts.at(-1) as P] : pts;
+    // runs share their end vertices: drop the repeated first one
+    for (let i = reduced.length > 0 ? 1 : 0; i < run.length; i++) reduced.push(run[i] as P);
+  }
+  return clipRing(reduced, b);
+}
+
 /** The bounding box of positions. */
 export function boxOf(points: Iterable<readonly number[]>): Box {
   const b = { minE: Infinity, minN: Infinity, maxE: -Infinity, maxN: -Infinity };

@@ -1,17 +1,21 @@
 // The map inside one frame: base layers, zones, lines and markers clipped to the frame, on paper.
-import { boxesMeet, boxOf, clipLine, clipRing } from './clip-to-box';
+import {
+  boxesMeet,
+  boxOf,
+  type ChunkedRing,
+  chunkRing,
+  clipChunkedRing,
+  clipLine,
+} from './clip-to-box';
 import type { Box } from './cut-sheets';
 import { LABEL_MM, type LabelPoint, placeLabels } from './place-labels';
 import type { GkMarker, SheetContent } from './read-sheet-input';
 import { type Pt, type Rect, type SheetItem, type StyleId, SYMBOL_MM } from './sheet-model';
 
-/** A GK layer piece: polylines or one polygon (rings), with its box, in drawing order. */
-export interface MapPiece {
-  style: StyleId;
-  closed: boolean;
-  parts: number[][][];
-  box: Box;
-}
+/** A GK layer piece: polylines, or one polygon (its rings, chunked), with its box, in drawing order. */
+export type MapPiece =
+  | { style: StyleId; closed: false; parts: number[][][]; box: Box }
+  | { style: StyleId; closed: true; rings: ChunkedRing[]; box: Box };
 
 /** A named place (county) in GK metres. */
 export interface MapName {
@@ -58,12 +62,12 @@ export function linePieces(style: StyleId, lines: number[][][]): MapPiece[] {
   return out;
 }
 
-/** One piece per polygon (its rings). */
+/** One piece per polygon (its rings, chunked for clipping). */
 export function polygonPieces(style: StyleId, polygons: number[][][][]): MapPiece[] {
   return polygons.map((rings) => ({
     style,
-    closed: true,
-    parts: rings,
+    closed: true as const,
+    rings: rings.map(chunkRing),
     box: boxOf(rings[0] ?? []),
   }));
 }
@@ -101,12 +105,14 @@ function drawPieces(pieces: readonly MapPiece[], g: Georef, used: Set<StyleId>):
   for (const piece of pieces) {
     if (!boxesMeet(piece.box, clip)) continue;
     const parts: Pt[][] = [];
-    for (const part of piece.parts) {
-      if (piece.closed) {
-        const ring = clipRing(part, clip);
-        if (ring) parts.push(ring.map((p) => toPaper(g, p)));
-      } else for (const run of clipLine(part, clip)) parts.push(run.map((p) => toPaper(g, p)));
-    }
+    if (piece.closed)
+      for (const ring of piece.rings) {
+        const clipped = clipChunkedRing(ring, clip);
+        if (clipped) parts.push(clipped.map((p) => toPaper(g, p)));
+      }
+    else
+      for (const part of piece.parts)
+        for (const run of clipLine(part, clip)) parts.push(run.map((p) => toPaper(g, p)));
     if (parts.length === 0) continue;
     used.add(piece.style);
     const last = items.at(-1);
