@@ -122,6 +122,18 @@ describe('sheet routes', () => {
     expect(bookText).toContain('K0+000.00');
   });
 
+  it('draws the newest saved version for who may see drafts (?version=draft)', async () => {
+    await expectStatus(call('public', 'GET', '/api/plans/city-01/sheets.pdf?version=draft'), 401);
+    const res = await expectStatus(
+      call('publisher', 'GET', '/api/plans/city-01/sheets.pdf?version=draft&scale=5000'),
+      200,
+    );
+    expect(res.headers.get('content-disposition')).toMatch(/city-01-draft-v1-sheets\.pdf/);
+    const text = await words(res);
+    expect(text).toContain('草稿 第 1 版');
+    expect(text).toContain('1:5000');
+  });
+
   it('refuses options it does not know', async () => {
     await expectStatus(call('publisher', 'GET', '/api/plans/city-01/sheets.pdf?scale=3000'), 400);
     await expectStatus(call('publisher', 'GET', '/api/plans/city-01/sheets-table.pdf?x=1'), 400);
