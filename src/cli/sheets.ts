@@ -42,7 +42,7 @@ async function readInputs(
     if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features))
       return msg('formats.inFile', { file, what: msg('sheets.input.notCollection') });
     hash.update(JSON.stringify(fc));
-    features.push(...(fc.features as Feature[]));
+    for (const f of fc.features as Feature[]) features.push(f);
   }
   return { features, hash: hash.digest('hex').slice(0, 8) };
 }

@@ -64,7 +64,9 @@ function stripsOf(c: SheetContent): { strips: Strip[]; loose: number[][][][] } {
     const right = side('right');
     if (left || right)
       strips.push({ left: left ?? (right as number[][]), right: right ?? (left as number[][]) });
-    else loose.push(...c.zones.filter((z) => z.reach === reach).flatMap((z) => z.parts));
+    else
+      for (const part of c.zones.filter((z) => z.reach === reach).flatMap((z) => z.parts))
+        loose.push(part);
   }
   return { strips, loose };
 }
@@ -83,7 +85,7 @@ function framesFor(c: SheetContent, layout: PageLayout, scale: number): Box[] {
       b.minN = Math.min(b.minN, n);
       b.maxN = Math.max(b.maxN, n);
     }
-    out.push(...tileBox(b, size, (f) => ringMeetsBox(outer, f)));
+    for (const f of tileBox(b, size, (f) => ringMeetsBox(outer, f))) out.push(f);
   }
   // a marker away from every frame (moved far off its line) gets a frame of its own
   for (const m of c.markers) {
@@ -93,7 +95,8 @@ function framesFor(c: SheetContent, layout: PageLayout, scale: number): Box[] {
       m.n > f.minN + size.margin &&
       m.n < f.maxN - size.margin;
     if (!out.some(inside))
-      out.push(...tileBox({ minE: m.e, maxE: m.e, minN: m.n, maxN: m.n }, size, () => true));
+      for (const f of tileBox({ minE: m.e, maxE: m.e, minN: m.n, maxN: m.n }, size, () => true))
+        out.push(f);
   }
   return out;
 }

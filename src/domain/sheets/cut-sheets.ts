@@ -189,7 +189,7 @@ function cutStrip(strip: Strip, size: CutSize): Box[] {
       const quad = [l0, l1, r1, r0];
       grow(b, l1);
       grow(b, r1);
-      out.push(...tileBox(b, size, (f) => ringMeetsBox(quad, f)));
+      for (const f of tileBox(b, size, (f) => ringMeetsBox(quad, f))) out.push(f);
       i = j;
     } else {
       out.push(frameAround(b, size));

@@ -123,7 +123,7 @@ function drawPieces(pieces: readonly MapPiece[], g: Georef, used: Set<StyleId>):
       last.closed === piece.closed &&
       !piece.closed
     )
-      last.parts.push(...parts);
+      for (const part of parts) last.parts.push(part);
     else items.push({ kind: 'path', style: piece.style, parts, closed: piece.closed });
   }
   return items;

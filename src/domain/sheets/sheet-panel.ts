@@ -222,7 +222,7 @@ function flow(blocks: readonly Block[], panel: Rect): SheetItem[] {
       x += W + 6;
       y = panel.y;
     }
-    items.push(...b.draw(x, y));
+    for (const item of b.draw(x, y)) items.push(item);
     y += b.h + 3;
   }
   return items;
