@@ -3,10 +3,11 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { CRS } from '../crs/crs';
 import type { Message } from '../message';
-import { type Box, cutSheets, ringMeetsBox, type Strip, tileBox } from './cut-sheets';
+import { type Box, cutSheets, frameAt, ringMeetsBox, type Strip, tileBox } from './cut-sheets';
 import { indexSheet } from './index-sheet';
 import { type PageLayout, pageLayout } from './page-layout';
-import { readSheetContent, type SheetContent } from './read-sheet-input';
+import { pointGrid } from './point-grid';
+import { type GkMarker, readSheetContent, type SheetContent } from './read-sheet-input';
 import { sheetGrid } from './sheet-grid';
 import {
   awayDirections,
@@ -88,15 +89,19 @@ function framesFor(c: SheetContent, layout: PageLayout, scale: number): Box[] {
     for (const f of tileBox(b, size, (f) => ringMeetsBox(outer, f))) out.push(f);
   }
   // a marker away from every frame (moved far off its line) gets a frame of its own
-  for (const m of c.markers) {
-    const inside = (f: Box) =>
-      m.e > f.minE + size.margin &&
-      m.e < f.maxE - size.margin &&
-      m.n > f.minN + size.margin &&
-      m.n < f.maxN - size.margin;
-    if (!out.some(inside))
-      for (const f of tileBox({ minE: m.e, maxE: m.e, minN: m.n, maxN: m.n }, size, () => true))
-        out.push(f);
+  const grid = pointGrid(c.markers, Math.max(size.w, size.h));
+  const inFrame = new Set<GkMarker>();
+  const m = size.margin;
+  const mark = (f: Box) => {
+    const inner = { minE: f.minE + m, maxE: f.maxE - m, minN: f.minN + m, maxN: f.maxN - m };
+    for (const marker of grid.within(inner)) inFrame.add(marker);
+  };
+  for (const f of out) mark(f);
+  for (const marker of c.markers) {
+    if (inFrame.has(marker)) continue;
+    const own = frameAt(marker, size);
+    out.push(own);
+    mark(own);
   }
   return out;
 }
@@ -242,12 +247,14 @@ export function buildSheets(
   const b = basePieces(base, c, nearBox(features as Feature[]));
   const content = contentPieces(c);
   const away = awayDirections(c.markers);
+  const first = frames[0]?.box;
+  const markers = pointGrid(c.markers, first ? first.maxE - first.minE : 1000);
   const texts = titleTexts(c, options, riverNames);
   const f = 1000 / options.scale;
   let crowded = 0;
   const pages: SheetPage[] = frames.map((fr, i) => {
     const g: Georef = { box: fr.box, frame: fr.layout.frame, f };
-    const map = drawFrameMap(g, b.pieces, content, c.markers, away, b.names);
+    const map = drawFrameMap(g, b.pieces, content, markers, away, b.names);
     const grid = sheetGrid(g, options.scale, !options.public);
     crowded += map.crowded;
     const counties = b.areas

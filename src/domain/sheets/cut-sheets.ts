@@ -97,6 +97,14 @@ const fits = (b: Box, size: CutSize) =>
   b.maxN - b.minN <= size.h - 2 * size.margin - 2;
 
 /**
+ * The frame centred on a point (centre rounded to the metre).
+ * @example frameAt({ e: 560000.4, n: 2430000 }, { w: 600, h: 500, margin: 21 }) // { minE: 559700, maxE: 560300, … }
+ */
+export function frameAt(p: { e: number; n: number }, size: CutSize): Box {
+  return frameAround({ minE: p.e, maxE: p.e, minN: p.n, maxN: p.n }, size);
+}
+
+/**
  * Frames over a box too big for one: a grid of frames whose usable parts tile it (neighbours overlap
  * by twice the margin); `keep` drops the frames with nothing in them.
  * @example tileBox({ minE: 0, minN: 0, maxE: 2000, maxN: 100 }, size, () => true).length // 4 at 1:2000 A3

@@ -2,6 +2,7 @@
 // the counties and their names, a north arrow.
 import type { Box } from './cut-sheets';
 import { pageLayout } from './page-layout';
+import { pointGrid } from './point-grid';
 import { sheetGrid } from './sheet-grid';
 import { drawFrameMap, type Georef, type MapName, type MapPiece, toPaper } from './sheet-map';
 import type { Pt, SheetItem, SheetPage } from './sheet-model';
@@ -92,7 +93,7 @@ export function indexSheet(
     maxN: cn + (fr.h * k) / 2,
   };
   const g: Georef = { box, frame: fr, f: 1000 / scale };
-  const map = drawFrameMap(g, base.pieces, content, [], new Map(), base.names);
+  const map = drawFrameMap(g, base.pieces, content, pointGrid([], 1), new Map(), base.names);
   const grid = sheetGrid(g, scale, false);
   const rects = frames.map((b) => [
     toPaper(g, [b.minE, b.maxN]),

@@ -9,6 +9,7 @@ import {
 } from './clip-to-box';
 import type { Box } from './cut-sheets';
 import { LABEL_MM, type LabelPoint, placeLabels } from './place-labels';
+import type { PointGrid } from './point-grid';
 import type { GkMarker, SheetContent } from './read-sheet-input';
 import { type Pt, type Rect, type SheetItem, type StyleId, SYMBOL_MM } from './sheet-model';
 
@@ -168,7 +169,7 @@ export function drawFrameMap(
   g: Georef,
   base: readonly MapPiece[],
   content: readonly MapPiece[],
-  markers: readonly GkMarker[],
+  markers: PointGrid<GkMarker>,
   away: ReadonlyMap<GkMarker, [number, number]>,
   names: readonly MapName[],
 ): { items: SheetItem[]; used: Set<StyleId | 'marker' | 'board'>; crowded: number } {
@@ -178,9 +179,7 @@ export function drawFrameMap(
     ...drawPieces(content, g, used as Set<StyleId>),
   ];
   const b = g.box;
-  const here = markers.filter(
-    (m) => m.e >= b.minE && m.e <= b.maxE && m.n >= b.minN && m.n <= b.maxN,
-  );
+  const here = markers.within(b);
   const points: LabelPoint[] = here.map((m) => {
     const [x, y] = toPaper(g, [m.e, m.n]);
     return { x, y, symbolMm: SYMBOL_MM[m.type], text: m.id, away: away.get(m) ?? [0, -1] };
