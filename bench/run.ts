@@ -5,6 +5,7 @@
 //   JS bundle sizes, gzip (first screen vs the lazily loaded map)
 //   page load → interactive per workspace, and "计算" → zones drawn for the demo reaches (browser)
 //   zones, markers and every export format on the demo reaches and the whole 南流江 course
+//   map sheets (成果图) of the whole course at 1:2000 A3 and 1:5000 A1, and 1×/2×/4× the course
 //   the server under load on loopback (autocannon): GET /api/plans, /api/zones, concurrent edits
 //   health and the register while 6 drafts of a 2 × 60,000-vertex plan compute, before/after the pool
 //   health and the register while 5 archives are built by the built server, before/after the pool
@@ -19,6 +20,7 @@ import { benchDocumentsResponsive } from './documents-responsive';
 import { benchExports } from './exports';
 import { benchLoad } from './load';
 import { benchResponsive } from './responsive';
+import { benchSheets } from './sheets';
 import { benchStartup } from './startup';
 import { benchWorkspaces } from './workspaces';
 import { benchZones } from './zones';
@@ -166,6 +168,7 @@ await pageLoad();
 rows.push(...(await benchWorkspaces(Math.min(RUNS, 7))));
 rows.push(...(await benchZones()));
 rows.push(...benchExports());
+rows.push(...benchSheets());
 rows.push(...(await benchLoad()));
 for (const r of await benchResponsive()) rows.push(r);
 for (const r of await benchDocumentsResponsive()) rows.push(r);

@@ -53,6 +53,7 @@ export async function runCli(
   if (command === 'sample-reach') return writeSampleReach(out);
   if (command === 'markers') return (await import('./markers')).runMarkers(rest, out, err, lang);
   if (command === 'export') return (await import('./export')).runExport(rest, out, err, lang);
+  if (command === 'sheets') return (await import('./sheets')).runSheets(rest, out, err, lang, env);
   if (command === 'import') return (await import('./import')).runImport(rest, out, err, lang);
   if (command === 'user') return (await import('./user')).runUser(rest, { out, err, env, lang });
   if (command === 'backup')

@@ -14,6 +14,7 @@ import * as markers from './markers.messages';
 import * as register from './register.messages';
 import * as review from './review.messages';
 import * as server from './server.messages';
+import * as sheets from './sheets.messages';
 import * as signoff from './signoff.messages';
 import * as stage from './stage.messages';
 import * as workflow from './workflow.messages';
@@ -37,6 +38,7 @@ const AREAS = [
   consultation,
   display,
   documents,
+  sheets,
 ];
 
 /** The catalog of each language: code → template with `{name}` placeholders. */

@@ -21,6 +21,9 @@ export const zh = {
   export <输入.geojson> --format shp|dxf|kml|geojson|xlsx|csv|txt [--crs auto|EPSG:4545|…]
          [--encoding utf-8|gbk] -o <路径>
                  CGCS2000 成果：GIS/CAD 文件与坐标成果表
+  sheets <文件.geojson>… [--scale 2000|5000|10000] [--paper A3|A1|A0|50x50]
+         [--orientation auto|landscape|portrait] [--title 图名] [--unit 制图单位] [--table] -o 图集.pdf
+                 成果图：接图表及按比例尺分幅的矢量 PDF 图幅；--table 输出界桩坐标成果表 PDF
   import <文件> [--crs EPSG:xxxx] [--encoding gbk|utf-8] -o 输出.geojson
                  将测量成果（Shapefile 压缩包、GeoJSON、KML、DXF、CSV/XLSX/TXT 坐标表）转换为
                  CGCS2000 经纬度 GeoJSON；报告识别出的坐标系及所做的每项修正
@@ -109,6 +112,10 @@ Commands:
   export <in.geojson> --format shp|dxf|kml|geojson|xlsx|csv|txt [--crs auto|EPSG:4545|…]
          [--encoding utf-8|gbk] -o <path>
                  CGCS2000 deliverables: GIS/CAD files and coordinate tables (坐标成果表)
+  sheets <file.geojson>… [--scale 2000|5000|10000] [--paper A3|A1|A0|50x50]
+         [--orientation auto|landscape|portrait] [--title text] [--unit mapping unit] [--table] -o atlas.pdf
+                 map sheets (成果图): the index sheet and the sheets at the exact scale as vector PDF;
+                 --table writes the marker coordinate-table book (界桩坐标成果表) instead
   import <file> [--crs EPSG:xxxx] [--encoding gbk|utf-8] -o out.geojson
                  surveyed data (zipped shapefile, GeoJSON, KML, DXF, CSV/XLSX/TXT coordinate
                  tables) to lon/lat CGCS2000 GeoJSON; reports the CRS found and every fix made

@@ -17,7 +17,8 @@ import { bottom, type Doc, ensure, type Frame, PT, text } from './pdf-frame';
 /** Font files read once (a Noto CJK collection is ~20 MB: read per document it cost seconds). */
 const fontBytes = new Map<string, Buffer>();
 
-function setFonts(doc: Doc, fonts: CjkFonts): void {
+/** Registers the faces as `serif`, `sans` and `bold` (the files read once per process). */
+export function setFonts(doc: Doc, fonts: CjkFonts): void {
   for (const [id, ref] of Object.entries(fonts)) {
     let bytes = fontBytes.get(ref.path);
     if (!bytes) {

@@ -12,6 +12,7 @@ import { markerRoutes } from './marker-routes';
 import { noticeRoutes } from './notice-routes';
 import { createPublicZones } from './public-zones';
 import { reviewRoutes } from './review-routes';
+import { sheetRoutes } from './sheet-routes';
 import { workflowRoutes } from './workflow-routes';
 import { zoneRoutes } from './zone-routes';
 
@@ -33,6 +34,7 @@ export function planRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.route('/', workflowRoutes(deps, publicZones));
   app.route('/', noticeRoutes(deps));
   app.route('/', markerRoutes(deps));
+  app.route('/', sheetRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', displayRoutes(deps));
   app.route('/', acceptanceRoutes(deps));

@@ -28,7 +28,11 @@ function download(name: string, bytes: Uint8Array): void {
  * explained, encoding where the format has one, the layers; written in the files worker and
  * downloaded as e.g. `钦江_管理范围_EPSG4545.zip`. The export's reasons are shown as it gives them.
  */
-export default function ExportDialog(props: { draft: FeatureCollection; riverName: string }) {
+export default function ExportDialog(props: {
+  draft: FeatureCollection;
+  riverName: string;
+  planId?: string;
+}) {
   const t = useWt();
   const [open, setOpen] = useState(false);
   return (
@@ -41,7 +45,60 @@ export default function ExportDialog(props: { draft: FeatureCollection; riverNam
   );
 }
 
-function ExportForm(props: { draft: FeatureCollection; riverName: string; onClose: () => void }) {
+/** 成果图: links to the sheet routes of the plan (the draft's newest saved version, the publication). */
+function SheetLinks(props: { planId: string }) {
+  const t = useWt();
+  const [scale, setScale] = useState('2000');
+  const [paper, setPaper] = useState('A3');
+  const base = `/api/plans/${encodeURIComponent(props.planId)}`;
+  const options = `scale=${scale}&paper=${paper}`;
+  return (
+    <fieldset className="export-sheets">
+      <legend>{t('sheetsTitle')}</legend>
+      <p className="sub">{t('sheetsNote')}</p>
+      <label>
+        {t('sheetsScale')}
+        <select name="sheet-scale" value={scale} onChange={(e) => setScale(e.target.value)}>
+          {['2000', '5000', '10000'].map((s) => (
+            <option key={s} value={s}>
+              1:{s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('sheetsPaper')}
+        <select name="sheet-paper" value={paper} onChange={(e) => setPaper(e.target.value)}>
+          {['A3', 'A1', 'A0', '50x50'].map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p>
+        <a className="sheets-draft" href={`${base}/sheets.pdf?version=draft&${options}`} download>
+          {t('sheetsDraft')}
+        </a>{' '}
+        ·{' '}
+        <a href={`${base}/sheets.pdf?${options}`} download>
+          {t('sheetsPublished')}
+        </a>{' '}
+        ·{' '}
+        <a href={`${base}/sheets-table.pdf`} download>
+          {t('sheetsTable')}
+        </a>
+      </p>
+    </fieldset>
+  );
+}
+
+function ExportForm(props: {
+  draft: FeatureCollection;
+  riverName: string;
+  planId?: string;
+  onClose: () => void;
+}) {
   const t = useWt();
   const ref = useRef<HTMLDialogElement>(null);
   const client = useRef<FilesClient | null>(null);
@@ -218,6 +275,7 @@ function ExportForm(props: { draft: FeatureCollection; riverName: string; onClos
         </fieldset>
         {selected.features.length === 0 && <p className="problem">{t('exportNoLayer')}</p>}
         <ExportOutcome outcome={outcome} />
+        {props.planId && <SheetLinks planId={props.planId} />}
         <div className="actions">
           <button type="button" onClick={() => ref.current?.close()}>
             {t('close')}

@@ -166,7 +166,7 @@ export default function PlanPanel(props: {
       )}
       {planner && plan && draft && draft.features.length > 0 && (
         <Suspense fallback={null}>
-          <ExportDialog draft={draft} riverName={plan.name} />
+          <ExportDialog draft={draft} riverName={plan.name} planId={props.planId} />
         </Suspense>
       )}
       {draft && mine && <LocateMe draft={draft} />}

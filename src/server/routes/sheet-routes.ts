@@ -1,0 +1,167 @@
+// GET /api/plans/:id/sheets.pdf: the map sheets (成果图) of a plan's publication; `?public=1` for
+// everyone once published (no grid values, no coordinate anchors), else for who may see coordinates;
+// `?version=draft` the newest saved version, computed as a publication would be, for who may see drafts.
+// GET /api/plans/:id/sheets-table.pdf: the coordinate-table book (界桩坐标成果表), coordinates only.
+// Built once per publication (ETag) or saved version and options: the same bytes every time.
+import { createHash } from 'node:crypto';
+import type { Feature } from 'geojson';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { noQuery } from '../../contract/accounts';
+import { sheetsQuery } from '../../contract/sheets';
+import { canSeeCoordinates, canViewDraft } from '../../domain/access/permissions';
+import { type Message, msg } from '../../domain/message';
+import { chinaDate } from '../../domain/plans/deadline';
+import type { PlanRecord } from '../../domain/plans/plan';
+import { buildSheets } from '../../domain/sheets/build-sheets';
+import { buildCoordinateBook } from '../../domain/sheets/coordinate-book';
+import { resolveSheetOptions } from '../../domain/sheets/sheet-options';
+import type { AppEnv, ServerDeps } from '../auth/context';
+import { actorOf } from '../auth/context';
+import { findCjkFonts } from '../documents/cjk-fonts';
+import { loadSheetBase } from '../sheets/sheet-base';
+import { computeRefused, fail, findPlan, readQuery, refuse } from './route-kit';
+import { rulesInForce } from './rules-in-force';
+
+const CACHED = 16;
+type Built = { ok: true; pdf: Uint8Array } | { ok: false; errors: Message[] };
+/** What a file is made of: the features, the date and version it prints, and which file. */
+interface Source {
+  features: Feature[];
+  date: Date;
+  version: string;
+  /** `table`, or the sheet options as JSON */
+  what: string;
+}
+type Ctx = Context<AppEnv>;
+
+/** The sheet routes. */
+export function sheetRoutes(deps: ServerDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const fonts = findCjkFonts(process.env.HEJIE_FONT);
+  // promises, so that parallel requests for the same file build it once
+  const cache = new Map<string, Promise<Built | null>>();
+
+  const make = async (record: PlanRecord, s: Source): Promise<Built> => {
+    if (!fonts) return { ok: false, errors: [msg('sheets.noFont')] };
+    // pdfkit loads on the first sheet asked for: a server start does not pay it
+    const { writeSheetsPdf } = await import('../sheets/write-sheets-pdf');
+    const { base, riverNames } = loadSheetBase(deps.geodata.dir);
+    const river = riverNames[record.riverId] ?? record.name;
+    const date = chinaDate(s.date);
+    if (s.what === 'table') {
+      const texts = { river, unit: record.unit || '尚未设置', date, version: s.version };
+      const book = buildCoordinateBook(s.features, texts);
+      return book.ok ? { ok: true, pdf: await writeSheetsPdf(book.atlas, fonts, s.date) } : book;
+    }
+    const q = JSON.parse(s.what) as Record<string, string | undefined>;
+    const given = { ...q, unit: record.unit || undefined };
+    const o = resolveSheetOptions(given, { date, version: s.version, public: q.public === '1' });
+    if (!o.ok) return o;
+    const built = buildSheets(s.features, base, o.options, riverNames);
+    return built.ok ? { ok: true, pdf: await writeSheetsPdf(built.atlas, fonts, s.date) } : built;
+  };
+  const cached = (key: string, source: () => Promise<Source | null>, record: PlanRecord) => {
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = source().then((s) => (s ? make(record, s) : null));
+      cache.set(key, hit);
+      void hit.then((b) => b ?? cache.delete(key)).catch(() => cache.delete(key));
+      if (cache.size > CACHED) cache.delete(cache.keys().next().value as string);
+    }
+    return hit;
+  };
+
+  const answer = (c: Ctx, built: Built | null, file: string, etag: string, isPublic: boolean) => {
+    if (!built) return fail(c, 404, msg('sheets.notPublished'));
+    if (!built.ok) return fail(c, 400, built.errors[0] as Message, { reasons: built.errors });
+    return c.body(built.pdf as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${file}"`,
+      etag: `"${etag}"`,
+      'cache-control': isPublic ? 'no-cache' : 'private, no-cache',
+    });
+  };
+
+  const published = async (c: Ctx, isPublic: boolean, what: string, name: string) => {
+    const found = await findPlan(c, deps);
+    if (!found.ok) return found.response;
+    const { record } = found.plan.row;
+    const [tag, settings] = await Promise.all([
+      deps.store.publicationTag(record.id),
+      deps.store.getSettings(),
+    ]);
+    const context = { publicCoordinates: settings.publicCoordinates, published: true };
+    if (!isPublic && !canSeeCoordinates(actorOf(c), record, context))
+      return fail(c, 403, msg('zones.coordinatesNotPublic', { plan: record.id }));
+    if (!fonts) return fail(c, 503, msg('sheets.noFont'));
+    if (!tag) return fail(c, 404, msg('sheets.notPublished'));
+    const source = async (): Promise<Source | null> => {
+      const p = await deps.store.getPublication(record.id);
+      if (!p || p.etag !== tag.etag) return null; // published anew meanwhile: the next request
+      const version = `第 ${p.version} 版 · ${tag.etag.replace(/\W/g, '').slice(0, 8)}`;
+      const features = [...p.zones.features, ...p.markers.features];
+      return { features, date: new Date(p.publishedAt), version, what };
+    };
+    const built = await cached(`${record.id}\u0000${tag.etag}\u0000${what}`, source, record);
+    const file = `${record.id}-v${tag.version}-${name}.pdf`;
+    return answer(c, built, file, `${tag.etag.replace(/"/g, '')}-${name}`, isPublic);
+  };
+
+  const draft = async (c: Ctx, what: string) => {
+    const found = await findPlan(c, deps);
+    if (!found.ok) return found.response;
+    const { record } = found.plan.row;
+    if (!canViewDraft(actorOf(c), record))
+      return refuse(c, msg('common.what.seeDrafts', { plan: record.id }));
+    if (!fonts) return fail(c, 503, msg('sheets.noFont'));
+    const latest = await deps.store.latestGeometry(record.id);
+    if (!latest) return fail(c, 404, msg('zones.noGeometryYet', { plan: record.id }));
+    const rules = await rulesInForce(deps.store);
+    const key = createHash('sha256')
+      .update(JSON.stringify([record.id, latest.version, rules, what]))
+      .digest('base64url');
+    let refused: Response | null = null;
+    const source = async (): Promise<Source | null> => {
+      const options = { river: record.riverId, rules, waterbodies: deps.geodata.waterbodies };
+      const outcome = await deps.compute.delineate(latest.features, options);
+      if (!outcome.ok) {
+        refused = computeRefused(c, outcome.why, outcome.retryAfter);
+        return null;
+      }
+      const d = outcome.delineation;
+      if (!d.ok) throw Object.assign(new Error('draft'), { reasons: d.errors });
+      const markers = d.markers?.ok ? d.markers.markers.features : [];
+      const features = [...(d.zones.features as Feature[]), ...markers];
+      const version = `草稿 第 ${latest.version} 版（未公布）`;
+      return { features, date: new Date(latest.createdAt), version, what };
+    };
+    try {
+      const built = await cached(`draft\u0000${key}`, source, record);
+      // a build refused here, or by a parallel request sharing it: the pool is busy
+      if (!built) return refused ?? computeRefused(c, 'busy', 1);
+      return answer(c, built, `${record.id}-draft-v${latest.version}-sheets.pdf`, key, false);
+    } catch (e) {
+      const reasons = (e as { reasons?: Message[] }).reasons;
+      if (!reasons) throw e;
+      return fail(c, 400, reasons[0] as Message, { reasons });
+    }
+  };
+
+  app.get('/api/plans/:id/sheets.pdf', async (c) => {
+    const query = readQuery(c, sheetsQuery);
+    if (!query.ok) return query.response;
+    const { public: pub, version, scale, paper, orientation } = query.value;
+    const what = JSON.stringify({ public: pub, scale, paper, orientation });
+    if (version === 'draft') return draft(c, what);
+    return published(c, pub === '1', what, pub === '1' ? 'sheets-public' : 'sheets');
+  });
+
+  app.get('/api/plans/:id/sheets-table.pdf', async (c) => {
+    const query = readQuery(c, noQuery);
+    if (!query.ok) return query.response;
+    return published(c, false, 'table', 'sheets-table');
+  });
+
+  return app;
+}
