@@ -323,6 +323,12 @@ describe('documents of a publication', () => {
         prefix,
       ).toBe(true);
     expect(paths.filter((p) => p.startsWith('记录/') && p.endsWith('.pdf')).length).toBe(4);
+    // 图件: the map sheets (issue 12) beside the zone figure
+    expect(paths).toEqual(
+      expect.arrayContaining(['图件/钦江管理范围划定成果图.pdf', '图件/钦江管理范围示意图.pdf']),
+    );
+    const sheets = strFromU8(entries['图件/钦江管理范围划定成果图.pdf'] as Uint8Array);
+    expect(sheets.startsWith('%PDF-')).toBe(true);
     const audit = strFromU8(
       entries[paths.find((p) => p.startsWith('审计/')) as string] as Uint8Array,
     );

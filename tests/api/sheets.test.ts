@@ -8,10 +8,13 @@ import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StageId } from '../../src/domain/workflow/stages';
 import { type AccountServer, startWithAccounts, testAccount } from '../helpers/accounts';
+import { consultOn, TEST_DEPARTMENT } from '../helpers/consult';
+import { displayAndAcceptOnServer } from '../helpers/display-accept';
 
 const ACCOUNTS = {
   publisher: testAccount('sh-publisher', { role: 'planner', canPublish: true }),
   gaopu: testAccount('sh-gaopu', { role: 'chief', person: '高朴' }), // chief of city-01 钦江
+  dept: TEST_DEPARTMENT,
 };
 
 let app: AccountServer<keyof typeof ACCOUNTS>;
@@ -78,8 +81,17 @@ describe('sheet routes', () => {
     ];
     for (const to of stages) {
       const who = to === 'review' || to === 'deliverables' ? 'gaopu' : 'publisher';
+      // the gates of issue 13: a round before 现场复核, 公示 and a 合格 acceptance before publishing
+      if (to === 'field-check')
+        await consultOn(
+          app,
+          { planner: 'publisher', department: 'dept' },
+          'city-01',
+          TEST_DEPARTMENT.username,
+        );
       await expectStatus(call(who, 'POST', '/api/plans/city-01/stage', { to }), 200);
     }
+    await displayAndAcceptOnServer(app, 'publisher', 'city-01', 1);
     await expectStatus(call('publisher', 'POST', '/api/plans/city-01/publish', {}), 201);
   });
 

@@ -1,10 +1,11 @@
 // The archive (归档) of a publication: one deterministic ZIP (sorted entries, every entry timed at the
-// publication) with the 公告, the zone figure, the coordinate tables, the data in the plan's GK zone,
+// publication) with the 公告, the map sheets and the zone figure, the coordinate tables, the data in the plan's GK zone,
 // the three records with the uploaded acceptance document, the plan's audit excerpt up to the
 // publication, and manifest.json (each file's path, SHA-256 and size; the publication; the rule table).
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import type { FeatureCollection, Position } from 'geojson';
+import { renderMessage } from '../../contract/messages/render';
 import { CRS, type CrsCode, projector, zoneOfPositions } from '../../domain/crs/crs';
 import { buildZoneFigure } from '../../domain/documents/build-figure';
 import {
@@ -21,6 +22,7 @@ import {
 import { type ExportGeometry, mapPositions } from '../../domain/formats/common/geometry-coords';
 import { exportFeatures } from '../../domain/formats/export/export-features';
 import { neutraliseFormula } from '../../domain/text/neutralise-formula';
+import { makeSheetsFile } from '../sheets/make-sheets';
 import type { CjkFonts } from './cjk-fonts';
 import { writerOf } from './document-writers';
 import {
@@ -158,6 +160,45 @@ function auditFile(entries: ArchiveRecords['audit']): Uint8Array {
 }
 
 /**
+ * 图件: the map sheets (成果图, 1:2000 on A3, the full set with grid values) with their index sheet,
+ * and the zone figure on one page; the figure alone when the sheets cannot be drawn (it says why
+ * nowhere else, so the reasons go into a text file beside it).
+ */
+async function drawings(
+  ctx: PublicationContext,
+  files: Files,
+  fonts: CjkFonts,
+  geodataDir: string,
+): Promise<void> {
+  const river = ctx.notice.river;
+  const date = new Date(ctx.publication.publishedAt);
+  files.set(
+    `图件/${river}管理范围示意图.pdf`,
+    await writerOf('pdf').write(figureModel(ctx), fonts, date),
+  );
+  const { publication: p, record } = ctx;
+  const sheets = await makeSheetsFile(
+    {
+      features: [...p.zones.features, ...p.markers.features],
+      geodataDir,
+      riverId: record.riverId,
+      planName: record.name,
+      unit: record.unit,
+      at: p.publishedAt,
+      version: `第 ${p.version} 版 · ${p.etag.replace(/\W/g, '').slice(0, 8)}`,
+      what: {},
+    },
+    fonts,
+  );
+  if (sheets.ok) files.set(`图件/${river}管理范围划定成果图.pdf`, sheets.pdf);
+  else
+    files.set(
+      '图件/成果图未能生成.txt',
+      strToU8(`${sheets.errors.map((e) => renderMessage(e, 'zh')).join('\n')}\n`),
+    );
+}
+
+/**
  * The archive ZIP of a publication; the same publication and settings give the same bytes.
  * @example await buildArchive(ctx, await loadArchiveRecords(deps, ctx), fonts) // Uint8Array (PK…)
  */
@@ -165,6 +206,7 @@ export async function buildArchive(
   ctx: PublicationContext,
   input: ArchiveRecords,
   fonts: CjkFonts,
+  geodataDir: string,
 ): Promise<Uint8Array> {
   const date = new Date(ctx.publication.publishedAt);
   const files: Files = new Map();
@@ -177,10 +219,7 @@ export async function buildArchive(
     `公告/${river}管理范围划定成果公告.pdf`,
     await writerOf('pdf').write(noticeModel(ctx, 'full'), fonts, date),
   );
-  files.set(
-    `图件/${river}管理范围划定成果图.pdf`,
-    await writerOf('pdf').write(figureModel(ctx), fonts, date),
-  );
+  await drawings(ctx, files, fonts, geodataDir);
   if (coordinateTablesOf(ctx.publication).length > 0)
     files.set(
       '成果表/界桩坐标成果表.pdf',

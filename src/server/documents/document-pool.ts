@@ -5,12 +5,12 @@
 import { availableParallelism } from 'node:os';
 import type { PoolOptions } from '../compute/compute-pool';
 import { createWorkerPool, type PoolAnswer } from '../workers/worker-pool';
-import type { DocumentJob } from './document-jobs';
+import type { DocumentJob, DocumentResult } from './document-jobs';
 
 /** The pool the document routes use. */
 export interface DocumentPool {
-  /** the document's bytes (null: no such board), or why there are none (busy, late) */
-  build(job: DocumentJob): Promise<PoolAnswer<Uint8Array | null>>;
+  /** the document's bytes (null: no such board; errors: no sheets), or why none (busy, late) */
+  build(job: DocumentJob): Promise<PoolAnswer<DocumentResult>>;
   close(): Promise<void>;
 }
 
@@ -40,7 +40,7 @@ export function createDocumentPool(options: PoolOptions = {}): DocumentPool {
       },
       async close() {},
     };
-  const pool = createWorkerPool<DocumentJob, Uint8Array | null>(
+  const pool = createWorkerPool<DocumentJob, DocumentResult>(
     {
       built: new URL('./document-worker.mjs', import.meta.url),
       source: new URL('./document-worker.ts', import.meta.url),

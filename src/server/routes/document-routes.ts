@@ -9,7 +9,7 @@ import { msg } from '../../domain/message';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { type CjkFonts, findCjkFonts } from '../documents/cjk-fonts';
-import type { DocumentJob } from '../documents/document-jobs';
+import type { DocumentJob, DocumentResult } from '../documents/document-jobs';
 import {
   loadArchiveRecords,
   loadPublication,
@@ -21,7 +21,7 @@ import { fail, findPlan, refuse } from './route-kit';
 /** Documents kept, one per publication, settings and kind. */
 const CACHED = 32;
 type Ctx = Context<AppEnv>;
-type Built = PoolAnswer<Uint8Array | null>;
+type Built = PoolAnswer<DocumentResult>;
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -134,7 +134,7 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
       );
     return send(
       c,
-      built.result,
+      built.result as Uint8Array,
       'application/pdf',
       `${number ?? `${ctx.notice.river}公告牌`}.pdf`,
       'no-cache',
@@ -157,7 +157,7 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
     // the records are read only when the archive is not already built or being built
     const records = cache.has(key) ? null : await loadArchiveRecords(deps, ctx);
     const built = await (records
-      ? build(key, { kind: 'archive', records, ctx, fonts })
+      ? build(key, { kind: 'archive', records, ctx, fonts, geodataDir: deps.geodata.dir })
       : (cache.get(key) as Promise<Built>));
     if (!built.ok) return documentsRefused(c, built.why, built.retryAfter);
     return send(

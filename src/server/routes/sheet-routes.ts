@@ -11,20 +11,20 @@ import { noQuery } from '../../contract/accounts';
 import { sheetsQuery } from '../../contract/sheets';
 import { canSeeCoordinates, canViewDraft } from '../../domain/access/permissions';
 import { type Message, msg } from '../../domain/message';
-import { chinaDate } from '../../domain/plans/deadline';
 import type { PlanRecord } from '../../domain/plans/plan';
-import { buildSheets } from '../../domain/sheets/build-sheets';
-import { buildCoordinateBook } from '../../domain/sheets/coordinate-book';
-import { resolveSheetOptions } from '../../domain/sheets/sheet-options';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { findCjkFonts } from '../documents/cjk-fonts';
-import { loadSheetBase } from '../sheets/sheet-base';
+import type { SheetSource } from '../sheets/make-sheets';
 import { computeRefused, fail, findPlan, readQuery, refuse } from './route-kit';
 import { rulesInForce } from './rules-in-force';
 
 const CACHED = 16;
-type Built = { ok: true; pdf: Uint8Array } | { ok: false; errors: Message[] };
+type Built =
+  | { ok: true; pdf: Uint8Array }
+  | { ok: false; errors: Message[] }
+  /** the document pool did not build it (full, or over its time budget): asked again next time */
+  | { ok: false; why: 'busy' | 'late'; retryAfter: number };
 /** What a file is made of: the features, the date and version it prints, and which file. */
 interface Source {
   features: Feature[];
@@ -42,31 +42,32 @@ export function sheetRoutes(deps: ServerDeps): Hono<AppEnv> {
   // promises, so that parallel requests for the same file build it once
   const cache = new Map<string, Promise<Built | null>>();
 
+  // built in the document pool's worker (pdfkit loads there, never on the request thread)
   const make = async (record: PlanRecord, s: Source): Promise<Built> => {
     if (!fonts) return { ok: false, errors: [msg('sheets.noFont')] };
-    // pdfkit loads on the first sheet asked for: a server start does not pay it
-    const { writeSheetsPdf } = await import('../sheets/write-sheets-pdf');
-    const { base, riverNames } = loadSheetBase(deps.geodata.dir);
-    const river = riverNames[record.riverId] ?? record.name;
-    const date = chinaDate(s.date);
-    if (s.what === 'table') {
-      const texts = { river, unit: record.unit || '尚未设置', date, version: s.version };
-      const book = buildCoordinateBook(s.features, texts);
-      return book.ok ? { ok: true, pdf: await writeSheetsPdf(book.atlas, fonts, s.date) } : book;
-    }
-    const q = JSON.parse(s.what) as Record<string, string | undefined>;
-    const given = { ...q, unit: record.unit || undefined };
-    const o = resolveSheetOptions(given, { date, version: s.version, public: q.public === '1' });
-    if (!o.ok) return o;
-    const built = buildSheets(s.features, base, o.options, riverNames);
-    return built.ok ? { ok: true, pdf: await writeSheetsPdf(built.atlas, fonts, s.date) } : built;
+    const source: SheetSource = {
+      features: s.features,
+      geodataDir: deps.geodata.dir,
+      riverId: record.riverId,
+      planName: record.name,
+      unit: record.unit,
+      at: s.date.toISOString(),
+      version: s.version,
+      what: s.what === 'table' ? 'table' : (JSON.parse(s.what) as Record<string, string>),
+    };
+    const answer = await deps.documentPool.build({ kind: 'sheets', source, fonts });
+    if (!answer.ok) return answer;
+    const r = answer.result;
+    if (r instanceof Uint8Array) return { ok: true, pdf: r };
+    return { ok: false, errors: r?.errors ?? [msg('sheets.noFont')] };
   };
   const cached = (key: string, source: () => Promise<Source | null>, record: PlanRecord) => {
     let hit = cache.get(key);
     if (!hit) {
       hit = source().then((s) => (s ? make(record, s) : null));
       cache.set(key, hit);
-      void hit.then((b) => b ?? cache.delete(key)).catch(() => cache.delete(key));
+      const forget = () => cache.get(key) === hit && cache.delete(key);
+      void hit.then((b) => (!b || (!b.ok && 'why' in b) ? forget() : null)).catch(forget);
       if (cache.size > CACHED) cache.delete(cache.keys().next().value as string);
     }
     return hit;
@@ -74,6 +75,11 @@ export function sheetRoutes(deps: ServerDeps): Hono<AppEnv> {
 
   const answer = (c: Ctx, built: Built | null, file: string, etag: string, isPublic: boolean) => {
     if (!built) return fail(c, 404, msg('sheets.notPublished'));
+    if (!built.ok && 'why' in built) {
+      c.header('retry-after', String(built.retryAfter));
+      const code = built.why === 'busy' ? 'documents.busy' : 'documents.late';
+      return fail(c, 503, msg(code, { seconds: built.retryAfter }));
+    }
     if (!built.ok) return fail(c, 400, built.errors[0] as Message, { reasons: built.errors });
     return c.body(built.pdf as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/pdf',
