@@ -7,6 +7,7 @@ import { pickPoint } from '../../../map/pick-point';
 import type { Session } from '../../api';
 import { useLang } from '../../i18n';
 import { useMapHandle } from '../../map-handle';
+import { Problem, SubmitRow, useSubmit } from '../../submit-form';
 import { sumDraft, TotalsList } from '../draft/draft-summary';
 import { CoordinateTable } from '../field/coordinate-table';
 import { useWt } from '../messages';
@@ -60,8 +61,7 @@ function ReplyForm(props: {
   const [text, setText] = useState('');
   const [place, setPlace] = useState<[number, number] | null>(null);
   const [picking, setPicking] = useState<AbortController | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, run } = useSubmit((err) => showProblem(err, t));
 
   useEffect(() => {
     if (map) void showReviewPins(map, place ? [{ id: 'new', lon: place[0], lat: place[1] }] : []);
@@ -76,15 +76,13 @@ function ReplyForm(props: {
     setPicking(null);
     if (point) setPlace(point);
   };
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (verdict === 'objection' && text.trim() === '') {
       setProblem(t('replyTextNeeded'));
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
+    void run(async () => {
       const reply = await sendReply(
         props.round.consultation.id,
         {
@@ -95,11 +93,7 @@ function ReplyForm(props: {
         props.session.csrf,
       );
       props.onSent(reply);
-    } catch (err) {
-      setProblem(showProblem(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -142,7 +136,7 @@ function ReplyForm(props: {
           </button>
         </p>
       )}
-      <div className="actions">
+      <SubmitRow label={t('replySend')} action="reply" disabled={busy} problem={problem}>
         {map &&
           (picking ? (
             <button type="button" className="secondary" onClick={() => picking.abort()}>
@@ -153,15 +147,7 @@ function ReplyForm(props: {
               {t('pinOnMap')}
             </button>
           ))}
-        <button type="submit" className="primary" data-action="reply" disabled={busy}>
-          {t('replySend')}
-        </button>
-      </div>
-      {problem && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      </SubmitRow>
     </form>
   );
 }
@@ -250,11 +236,7 @@ export default function DepartmentRoundPanel(props: {
       <p>{t('deptRoundLine', { v: round.consultation.version, due: round.consultation.due })}</p>
       <h4>{t('deptMessage')}</h4>
       <p className="text">{round.consultation.message}</p>
-      {problem && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem problem={problem} />
       {view ? (
         <>
           <p className="hint">{t('deptDrawn', { v: round.consultation.version })}</p>

@@ -7,6 +7,7 @@ import type { Session } from '../../api';
 import { pointCover } from '../../covered-edges';
 import { useLang } from '../../i18n';
 import { useMapHandle } from '../../map-handle';
+import { SubmitRow, useSubmit } from '../../submit-form';
 import '../field/field.css';
 import { useWt } from '../messages';
 import type { PlanComment } from './plan-api';
@@ -40,8 +41,7 @@ export function PlanComments(props: {
   const t = useWt();
   const map = useMapHandle();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, run } = useSubmit((err) => showProblem(err, t));
   const [place, setPlace] = useState<[number, number] | null>(null);
   const picking = useRef<AbortController | null>(null);
   const [isPicking, setIsPicking] = useState(false);
@@ -77,21 +77,16 @@ export function PlanComments(props: {
     if (point) setPlace(point);
   };
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!props.session || text.trim() === '') return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      await addComment(props.planId, text.trim(), props.session.csrf, place ?? undefined);
+    const session = props.session;
+    if (!session || text.trim() === '') return;
+    void run(async () => {
+      await addComment(props.planId, text.trim(), session.csrf, place ?? undefined);
       setText('');
       setPlace(null);
       props.onAdded();
-    } catch (err) {
-      setProblem(showProblem(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -141,7 +136,7 @@ export function PlanComments(props: {
               </button>
             </p>
           )}
-          <div className="actions">
+          <SubmitRow label={t('send')} disabled={busy || text.trim() === ''} problem={problem}>
             {map &&
               (isPicking ? (
                 <button
@@ -156,15 +151,7 @@ export function PlanComments(props: {
                   {t('pinOnMap')}
                 </button>
               ))}
-            <button type="submit" className="primary" disabled={busy || text.trim() === ''}>
-              {t('send')}
-            </button>
-          </div>
-          {problem && (
-            <p className="problem" role="alert">
-              {problem}
-            </p>
-          )}
+          </SubmitRow>
         </form>
       )}
     </section>
