@@ -6,16 +6,17 @@
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation, Reply } from '../../src/domain/review/review-types';
-import { createApp } from '../../src/server/app';
-import { seedDemoAccounts } from '../../src/server/auth/demo-accounts';
 import { createComputePool } from '../../src/server/compute/compute-pool';
-import { createMemoryStore } from '../../src/server/store/memory-store';
 import type { Store } from '../../src/server/store/store';
 import { consultThrough } from '../helpers/consult';
+import {
+  type InProcessApp,
+  logInProcess,
+  startInProcess,
+  straightToes,
+} from '../helpers/display-accept';
 import { englishSentences } from '../helpers/english-sentences';
-import { bundledRegister } from '../helpers/register';
 
-const { geodata } = bundledRegister();
 const JSON_TYPE = { 'content-type': 'application/json' };
 /** Thursday 3 December 2026, 10:00 China time: the default deadline is Thursday 17 December. */
 const START = new Date('2026-12-03T02:00:00Z');
@@ -23,35 +24,15 @@ const clock = { now: START };
 const compute = createComputePool({ size: 0 });
 
 let store: Store;
-let app: ReturnType<typeof createApp>;
+let app: InProcessApp['app'];
 const sessions = new Map<string, Record<string, string>>();
 type Who = 'admin' | 'planner' | 'lingshan' | 'gaopu' | 'sthj' | 'zrzy' | 'jtys' | 'public';
 const ids: Record<string, string> = {};
 
-/** Two toe lines ±40 m around a 1 km west → east reach near Qinzhou, class 2 embankments. */
-function reach(): Feature[] {
-  const toe = (role: string, dLat: number): Feature => ({
-    type: 'Feature',
-    geometry: {
-      type: 'LineString',
-      coordinates: [0, 1, 2, 3, 4].map((i) => [108.6 + i * 0.0025, 21.95 + dLat]),
-    },
-    properties: { reach: 'QJ-A', river: 'qinjiang', role, embankmentClass: 2 },
-  });
-  return [toe('toe-left', 0.00036), toe('toe-right', -0.00036)];
-}
-
 async function login(who: Who, username: string, password: string): Promise<void> {
-  const res = await app.request('/api/login', {
-    method: 'POST',
-    headers: JSON_TYPE,
-    body: JSON.stringify({ username, password }),
-  });
-  expect(res.status, username).toBe(200);
-  const cookie = /hejie_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
-  const { csrf, actor } = (await res.json()) as { csrf: string; actor: { id: string } };
-  sessions.set(who, { ...JSON_TYPE, cookie, 'x-csrf-token': csrf });
-  ids[who] = actor.id;
+  const { headers, id } = await logInProcess(app, username, password);
+  sessions.set(who, { ...JSON_TYPE, ...headers });
+  ids[who] = id;
 }
 
 /** A request as `who`, in English unless `lang` says otherwise; a string body is sent as is. */
@@ -96,7 +77,7 @@ const move = (who: Who, plan: string, to: string) =>
 /** Saves version 1 of a plan and walks it to 意见征求 as the planner. */
 async function toConsultation(plan: string): Promise<void> {
   const saved = await call('planner', 'PUT', `/api/plans/${plan}/geometry`, {
-    features: reach(),
+    features: straightToes(),
     baseVersion: 0,
   });
   expect(saved.status).toBe(201);
@@ -130,21 +111,7 @@ async function setClock(now: Date): Promise<void> {
 }
 
 beforeAll(async () => {
-  store = createMemoryStore(() => clock.now);
-  await store.seedIfEmpty(
-    { plans: geodata.plans, waterbodies: geodata.waterbodies, source: 'test' },
-    'test',
-  );
-  await seedDemoAccounts(store, 'test');
-  app = createApp({
-    store,
-    geodata,
-    distDir: null,
-    demo: true,
-    tiandituKey: null,
-    clock: () => clock.now,
-    compute,
-  });
+  ({ app, store } = await startInProcess({ clock: () => clock.now, stamp: true, compute }));
   await setClock(START);
 }, 60_000);
 
@@ -576,7 +543,7 @@ describe('refusals around rounds', { timeout: 60_000 }, () => {
               : path.endsWith('stage')
                 ? { to: 'field-check' }
                 : path.endsWith('geometry')
-                  ? { features: reach(), baseVersion: 1 }
+                  ? { features: straightToes(), baseVersion: 1 }
                   : {};
         await refused(who, method, path, body, { status: 403, code: expect.any(String) as never });
       }

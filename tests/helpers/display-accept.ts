@@ -8,7 +8,7 @@ import type { Feature } from 'geojson';
 import { expect } from 'vitest';
 import { addDays, endOfChinaDay } from '../../src/domain/review/review-dates';
 import type { DisplayPeriod } from '../../src/domain/review/review-types';
-import { createApp } from '../../src/server/app';
+import { type AppOptions, createApp } from '../../src/server/app';
 import { seedDemoAccounts } from '../../src/server/auth/demo-accounts';
 import type { ComputePool } from '../../src/server/compute/compute-pool';
 import type { FileStore } from '../../src/server/files/file-store';
@@ -174,6 +174,8 @@ function uploadAcceptance(
 export interface InProcessApp {
   app: ReturnType<typeof createApp>;
   store: Store;
+  /** another app over the same store and options (a restarted server: cold caches), `extra` added */
+  another: (extra?: Partial<AppOptions>) => ReturnType<typeof createApp>;
 }
 
 /**
@@ -192,7 +194,7 @@ export async function startInProcess(
     'test',
   );
   await seedDemoAccounts(store, 'test');
-  const app = createApp({
+  const options: AppOptions = {
     store,
     geodata,
     distDir: null,
@@ -200,8 +202,12 @@ export async function startInProcess(
     tiandituKey: null,
     ...(clock ? { clock } : {}),
     ...deps,
-  });
-  return { app, store };
+  };
+  return {
+    app: createApp(options),
+    store,
+    another: (extra = {}) => createApp({ ...options, ...extra }),
+  };
 }
 
 /**
