@@ -239,7 +239,7 @@ export function straightToes(shift = 0): Feature[] {
     type: 'Feature',
     geometry: {
       type: 'LineString',
-      coordinates: [0, 1, 2, 3, 4].map((i) => [108.6 + i * 0.0025, 21.95 + dLat + shift]),
+      coordinates: [0, 1, 2, 3, 4].map((i) => [108.6 + i * 0.0025, 21.95 + shift + dLat]),
     },
     properties: { reach: 'QJ-A', river: 'qinjiang', role, embankmentClass: 2, widthM: 30 },
   });

@@ -37,6 +37,16 @@ const line: Feature = {
     ],
   },
 };
+/** A week's 公示 of version 1 of city-01, from Thursday 3 December 2026. */
+const WEEK = {
+  planId: 'city-01',
+  version: 1,
+  start: '2026-12-03',
+  end: '2026-12-09',
+  days: 7,
+  startedBy: 'p',
+};
+
 const department: NewUser = {
   username: 'sthj',
   name: '生态环境局联络员',
@@ -154,17 +164,7 @@ describe.each([
       ok: false,
       refused: { code: 'review.consultation.wrongStage' },
     });
-    const display = await store.startDisplay(
-      {
-        planId: 'city-01',
-        version: 1,
-        start: '2026-12-03',
-        end: '2026-12-09',
-        days: 7,
-        startedBy: 'p',
-      },
-      'p',
-    );
+    const display = await store.startDisplay(WEEK, 'p');
     expect(display.ok).toBe(true);
     if (!display.ok) return;
     const opinion = await store.addPublicOpinion(
@@ -218,17 +218,7 @@ describe.each([
     const { store, path } = make();
     if (path === null) return;
     await atStage(store, 'deliverables');
-    const display = await store.startDisplay(
-      {
-        planId: 'city-01',
-        version: 1,
-        start: '2026-12-03',
-        end: '2026-12-09',
-        days: 7,
-        startedBy: 'p',
-      },
-      'p',
-    );
+    const display = await store.startDisplay(WEEK, 'p');
     if (!display.ok) throw new Error('display');
     const opinion = await store.addPublicOpinion(
       { planId: 'city-01', displayId: display.value.id, text: 'x', name: null, contact: null },
