@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Feature } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
+import { INITIAL_STAGE, STAGES, type StageId, stageIndex } from '../../src/domain/workflow/stages';
 import { createMemoryStore } from '../../src/server/store/memory-store';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import type { NewUser, Store } from '../../src/server/store/store';
@@ -61,19 +62,11 @@ const department: NewUser = {
 async function atStage(store: Store, stage: 'consultation' | 'deliverables'): Promise<void> {
   await store.seedIfEmpty(seed, 'test');
   await store.saveGeometry('city-01', 0, [line], 'planner', 'v1');
-  const path = [
-    'not-started',
-    'base-map',
-    'draft',
-    'consultation',
-    'field-check',
-    'review',
-    'deliverables',
-  ] as const;
-  for (let i = 1; i < path.length; i++) {
-    const [from, to] = [path[i - 1], path[i]] as [(typeof path)[number], (typeof path)[number]];
+  // from 未开始 through every stage up to `stage`, one move at a time
+  let from: StageId = INITIAL_STAGE;
+  for (const { id: to } of STAGES.slice(1, stageIndex(stage) + 1)) {
     await store.moveStage('city-01', from, to, 'planner', '');
-    if (to === stage) return;
+    from = to;
   }
 }
 
