@@ -6,7 +6,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { REVIEW_TEXT_MAX } from '../../contract/review';
 import type { ApiPlan } from '../api';
 import { PUNCT, useLang } from '../i18n';
-import { SubmitRow, useSubmit } from '../submit-form';
+import { Problem, SubmitRow, useSubmit } from '../submit-form';
 import { loadDisplay, type PublicDisplay, sendOpinion } from '../workspace/review/review-api';
 import type { DisplayKey } from './messages-display';
 import * as dict from './messages-display';
@@ -128,12 +128,7 @@ export default function PlanDisplay(props: {
     };
   }, [props.plan.id]);
 
-  if (problem)
-    return (
-      <p className="problem" role="alert">
-        {dt('displayFailed', { msg: problem })}
-      </p>
-    );
+  if (problem) return <Problem problem={dt('displayFailed', { msg: problem })} />;
   if (!display) return null;
   const { period } = display;
   return (
