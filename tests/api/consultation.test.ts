@@ -74,6 +74,10 @@ async function refused(
 const move = (who: Who, plan: string, to: string) =>
   call(who, 'POST', `/api/plans/${plan}/stage`, { to });
 
+/** The planner's move from 意见征求 to 现场复核, refused as `expected` says. */
+const leaveRefused = (plan: string, expected: Parameters<typeof refused>[4]) =>
+  refused('planner', 'POST', `/api/plans/${plan}/stage`, { to: 'field-check' }, expected);
+
 /** Saves version 1 of a plan and walks it to 意见征求 as the planner. */
 async function toConsultation(plan: string): Promise<void> {
   const saved = await call('planner', 'PUT', `/api/plans/${plan}/geometry`, {
@@ -199,18 +203,11 @@ describe('a round on 钦江 (city-01): one department objects, one never replies
   });
 
   it('holds the plan at 意见征求 while a department may still reply', async () => {
-    await refused(
-      'planner',
-      'POST',
-      '/api/plans/city-01/stage',
-      { to: 'field-check' },
-      {
-        status: 409,
-        code: 'review.consultation.waiting',
-        english:
-          /round \d+ still waits for 市生态环境局、市自然资源局 \(reply deadline 2026-12-17\)/,
-      },
-    );
+    await leaveRefused('city-01', {
+      status: 409,
+      code: 'review.consultation.waiting',
+      english: /round \d+ still waits for 市生态环境局、市自然资源局 \(reply deadline 2026-12-17\)/,
+    });
     expect((await store.getPlan('city-01'))?.stage).toBe('consultation');
   });
 
@@ -343,17 +340,11 @@ describe('a round on 钦江 (city-01): one department objects, one never replies
   });
 
   it('holds the plan at 意见征求 while the objection is unanswered', async () => {
-    await refused(
-      'planner',
-      'POST',
-      '/api/plans/city-01/stage',
-      { to: 'field-check' },
-      {
-        status: 409,
-        code: 'review.consultation.unanswered',
-        english: /the opinions of 市生态环境局 in round \d+ are not answered yet/,
-      },
-    );
+    await leaveRefused('city-01', {
+      status: 409,
+      code: 'review.consultation.unanswered',
+      english: /the opinions of 市生态环境局 in round \d+ are not answered yet/,
+    });
   });
 
   it('takes one answer from a planner of the plan, naming a version that exists', async () => {
@@ -604,13 +595,11 @@ describe('refusals around rounds', { timeout: 60_000 }, () => {
 
   it('refuses to leave 意见征求 without any round', async () => {
     await toConsultation('city-04');
-    await refused(
-      'planner',
-      'POST',
-      '/api/plans/city-04/stage',
-      { to: 'field-check' },
-      { status: 409, code: 'review.consultation.none', english: /no consultation round yet/ },
-    );
+    await leaveRefused('city-04', {
+      status: 409,
+      code: 'review.consultation.none',
+      english: /no consultation round yet/,
+    });
     // the shortest round that lets it move on (the helper other tests use): one department, 无意见
     await consultThrough(
       async (as, method, path, body) =>
