@@ -2,31 +2,24 @@
 // and size, stored outside the database by SHA-256 and downloaded by staff. Each refusal answers
 // its status and code and writes nothing: no audit entry, no record, no file.
 import { createHash } from 'node:crypto';
-import type { Feature } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app';
-import { seedDemoAccounts } from '../../src/server/auth/demo-accounts';
 import { memoryFileStore } from '../../src/server/files/file-store';
-import { createMemoryStore } from '../../src/server/store/memory-store';
 import type { Store } from '../../src/server/store/store';
-import { acceptanceForm, tinyPdf } from '../helpers/display-accept';
+import {
+  acceptanceForm,
+  carryTo,
+  type InProcessApp,
+  logInProcess,
+  startInProcess,
+  tinyPdf,
+} from '../helpers/display-accept';
 import { englishSentences } from '../helpers/english-sentences';
-import { bundledRegister } from '../helpers/register';
 
-const { geodata } = bundledRegister();
 const PLAN = 'city-01';
 const files = memoryFileStore();
-const toe = (role: string, dLat: number): Feature => ({
-  type: 'Feature',
-  geometry: {
-    type: 'LineString',
-    coordinates: [0, 1, 2, 3, 4].map((i) => [108.6 + i * 0.0025, 21.95 + dLat]),
-  },
-  properties: { reach: 'QJ-A', river: 'qinjiang', role, embankmentClass: 2, widthM: 30 },
-});
 
 let store: Store;
-let app: ReturnType<typeof createApp>;
+let app: InProcessApp['app'];
 const sessions = new Map<string, Record<string, string>>();
 const PASSWORDS: Record<string, string> = {
   planner: 'demo-planner',
@@ -39,14 +32,7 @@ async function headersOf(who: string, lang = 'en'): Promise<Record<string, strin
   if (who === 'public') return base;
   let kept = sessions.get(who);
   if (!kept) {
-    const res = await app.request('/api/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: who, password: PASSWORDS[who] }),
-    });
-    const cookie = /hejie_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
-    const { csrf } = (await res.json()) as { csrf: string };
-    kept = { cookie, 'x-csrf-token': csrf };
+    kept = (await logInProcess(app, who, PASSWORDS[who] ?? '')).headers;
     sessions.set(who, kept);
   }
   return { ...base, ...kept };
@@ -85,22 +71,8 @@ async function refused(
 }
 
 beforeAll(async () => {
-  store = createMemoryStore();
-  await store.seedIfEmpty(
-    { plans: geodata.plans, waterbodies: geodata.waterbodies, source: 'test' },
-    'test',
-  );
-  await seedDemoAccounts(store, 'test');
-  app = createApp({ store, geodata, distDir: null, demo: true, tiandituKey: null, files });
-  await store.saveGeometry(
-    PLAN,
-    0,
-    [toe('toe-left', 0.00036), toe('toe-right', -0.00036)],
-    'test',
-    '',
-  );
-  await store.moveStage(PLAN, 'not-started', 'field-check', 'test', 'test');
-  await store.moveStage(PLAN, 'field-check', 'review', 'gaopu', 'signed');
+  ({ app, store } = await startInProcess({ files }));
+  await carryTo(store, PLAN, 'review');
 });
 
 const named = (bytes: Uint8Array, name: string) => acceptanceForm(1, {}, { bytes, name });

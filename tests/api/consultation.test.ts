@@ -6,16 +6,17 @@
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation, Reply } from '../../src/domain/review/review-types';
-import { createApp } from '../../src/server/app';
-import { seedDemoAccounts } from '../../src/server/auth/demo-accounts';
 import { createComputePool } from '../../src/server/compute/compute-pool';
-import { createMemoryStore } from '../../src/server/store/memory-store';
 import type { Store } from '../../src/server/store/store';
 import { consultThrough } from '../helpers/consult';
+import {
+  type InProcessApp,
+  logInProcess,
+  startInProcess,
+  straightToes,
+} from '../helpers/display-accept';
 import { englishSentences } from '../helpers/english-sentences';
-import { bundledRegister } from '../helpers/register';
 
-const { geodata } = bundledRegister();
 const JSON_TYPE = { 'content-type': 'application/json' };
 /** Thursday 3 December 2026, 10:00 China time: the default deadline is Thursday 17 December. */
 const START = new Date('2026-12-03T02:00:00Z');
@@ -23,35 +24,15 @@ const clock = { now: START };
 const compute = createComputePool({ size: 0 });
 
 let store: Store;
-let app: ReturnType<typeof createApp>;
+let app: InProcessApp['app'];
 const sessions = new Map<string, Record<string, string>>();
 type Who = 'admin' | 'planner' | 'lingshan' | 'gaopu' | 'sthj' | 'zrzy' | 'jtys' | 'public';
 const ids: Record<string, string> = {};
 
-/** Two toe lines ±40 m around a 1 km west → east reach near Qinzhou, class 2 embankments. */
-function reach(): Feature[] {
-  const toe = (role: string, dLat: number): Feature => ({
-    type: 'Feature',
-    geometry: {
-      type: 'LineString',
-      coordinates: [0, 1, 2, 3, 4].map((i) => [108.6 + i * 0.0025, 21.95 + dLat]),
-    },
-    properties: { reach: 'QJ-A', river: 'qinjiang', role, embankmentClass: 2 },
-  });
-  return [toe('toe-left', 0.00036), toe('toe-right', -0.00036)];
-}
-
 async function login(who: Who, username: string, password: string): Promise<void> {
-  const res = await app.request('/api/login', {
-    method: 'POST',
-    headers: JSON_TYPE,
-    body: JSON.stringify({ username, password }),
-  });
-  expect(res.status, username).toBe(200);
-  const cookie = /hejie_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
-  const { csrf, actor } = (await res.json()) as { csrf: string; actor: { id: string } };
-  sessions.set(who, { ...JSON_TYPE, cookie, 'x-csrf-token': csrf });
-  ids[who] = actor.id;
+  const { headers, id } = await logInProcess(app, username, password);
+  sessions.set(who, { ...JSON_TYPE, ...headers });
+  ids[who] = id;
 }
 
 /** A request as `who`, in English unless `lang` says otherwise; a string body is sent as is. */
@@ -93,10 +74,14 @@ async function refused(
 const move = (who: Who, plan: string, to: string) =>
   call(who, 'POST', `/api/plans/${plan}/stage`, { to });
 
+/** The planner's move from 意见征求 to 现场复核, refused as `expected` says. */
+const leaveRefused = (plan: string, expected: Parameters<typeof refused>[4]) =>
+  refused('planner', 'POST', `/api/plans/${plan}/stage`, { to: 'field-check' }, expected);
+
 /** Saves version 1 of a plan and walks it to 意见征求 as the planner. */
 async function toConsultation(plan: string): Promise<void> {
   const saved = await call('planner', 'PUT', `/api/plans/${plan}/geometry`, {
-    features: reach(),
+    features: straightToes(),
     baseVersion: 0,
   });
   expect(saved.status).toBe(201);
@@ -130,21 +115,7 @@ async function setClock(now: Date): Promise<void> {
 }
 
 beforeAll(async () => {
-  store = createMemoryStore(() => clock.now);
-  await store.seedIfEmpty(
-    { plans: geodata.plans, waterbodies: geodata.waterbodies, source: 'test' },
-    'test',
-  );
-  await seedDemoAccounts(store, 'test');
-  app = createApp({
-    store,
-    geodata,
-    distDir: null,
-    demo: true,
-    tiandituKey: null,
-    clock: () => clock.now,
-    compute,
-  });
+  ({ app, store } = await startInProcess({ clock: () => clock.now, stamp: true, compute }));
   await setClock(START);
 }, 60_000);
 
@@ -232,18 +203,11 @@ describe('a round on 钦江 (city-01): one department objects, one never replies
   });
 
   it('holds the plan at 意见征求 while a department may still reply', async () => {
-    await refused(
-      'planner',
-      'POST',
-      '/api/plans/city-01/stage',
-      { to: 'field-check' },
-      {
-        status: 409,
-        code: 'review.consultation.waiting',
-        english:
-          /round \d+ still waits for 市生态环境局、市自然资源局 \(reply deadline 2026-12-17\)/,
-      },
-    );
+    await leaveRefused('city-01', {
+      status: 409,
+      code: 'review.consultation.waiting',
+      english: /round \d+ still waits for 市生态环境局、市自然资源局 \(reply deadline 2026-12-17\)/,
+    });
     expect((await store.getPlan('city-01'))?.stage).toBe('consultation');
   });
 
@@ -376,17 +340,11 @@ describe('a round on 钦江 (city-01): one department objects, one never replies
   });
 
   it('holds the plan at 意见征求 while the objection is unanswered', async () => {
-    await refused(
-      'planner',
-      'POST',
-      '/api/plans/city-01/stage',
-      { to: 'field-check' },
-      {
-        status: 409,
-        code: 'review.consultation.unanswered',
-        english: /the opinions of 市生态环境局 in round \d+ are not answered yet/,
-      },
-    );
+    await leaveRefused('city-01', {
+      status: 409,
+      code: 'review.consultation.unanswered',
+      english: /the opinions of 市生态环境局 in round \d+ are not answered yet/,
+    });
   });
 
   it('takes one answer from a planner of the plan, naming a version that exists', async () => {
@@ -576,7 +534,7 @@ describe('refusals around rounds', { timeout: 60_000 }, () => {
               : path.endsWith('stage')
                 ? { to: 'field-check' }
                 : path.endsWith('geometry')
-                  ? { features: reach(), baseVersion: 1 }
+                  ? { features: straightToes(), baseVersion: 1 }
                   : {};
         await refused(who, method, path, body, { status: 403, code: expect.any(String) as never });
       }
@@ -637,13 +595,11 @@ describe('refusals around rounds', { timeout: 60_000 }, () => {
 
   it('refuses to leave 意见征求 without any round', async () => {
     await toConsultation('city-04');
-    await refused(
-      'planner',
-      'POST',
-      '/api/plans/city-04/stage',
-      { to: 'field-check' },
-      { status: 409, code: 'review.consultation.none', english: /no consultation round yet/ },
-    );
+    await leaveRefused('city-04', {
+      status: 409,
+      code: 'review.consultation.none',
+      english: /no consultation round yet/,
+    });
     // the shortest round that lets it move on (the helper other tests use): one department, 无意见
     await consultThrough(
       async (as, method, path, body) =>

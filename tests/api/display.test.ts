@@ -4,31 +4,26 @@
 // answers its status and code and writes nothing (the audit log does not grow).
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app';
-import { seedDemoAccounts } from '../../src/server/auth/demo-accounts';
 import { createComputePool } from '../../src/server/compute/compute-pool';
 import { OPINION_LIMITS } from '../../src/server/routes/opinion-limits';
-import { createMemoryStore } from '../../src/server/store/memory-store';
 import type { Store } from '../../src/server/store/store';
-import { acceptanceForm, afterDisplay, testClock } from '../helpers/display-accept';
+import {
+  acceptanceForm,
+  afterDisplay,
+  carryTo,
+  type InProcessApp,
+  logInProcess,
+  startInProcess,
+  testClock,
+} from '../helpers/display-accept';
 import { englishSentences } from '../helpers/english-sentences';
-import { bundledRegister } from '../helpers/register';
 
-const { geodata } = bundledRegister();
 const compute = createComputePool({ size: 1 });
 const clock = testClock('2026-12-03T02:00:00Z'); // 10:00 China time, a Thursday
 const PLAN = 'city-01';
-const toe = (role: string, dLat: number): Feature => ({
-  type: 'Feature',
-  geometry: {
-    type: 'LineString',
-    coordinates: [0, 1, 2, 3, 4].map((i) => [108.6 + i * 0.0025, 21.95 + dLat]),
-  },
-  properties: { reach: 'QJ-A', river: 'qinjiang', role, embankmentClass: 2, widthM: 30 },
-});
 
 let store: Store;
-let app: ReturnType<typeof createApp>;
+let app: InProcessApp['app'];
 const PASSWORDS = { planner: 'demo-planner', gaopu: 'demo-gaopu' } as const;
 type Who = keyof typeof PASSWORDS | 'public';
 
@@ -36,14 +31,8 @@ type Who = keyof typeof PASSWORDS | 'public';
 async function headersOf(who: Who, lang = 'en'): Promise<Record<string, string>> {
   const base = { 'content-type': 'application/json', 'accept-language': lang };
   if (who === 'public') return base;
-  const res = await app.request('/api/login', {
-    method: 'POST',
-    headers: base,
-    body: JSON.stringify({ username: who, password: PASSWORDS[who] }),
-  });
-  const cookie = /hejie_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
-  const { csrf } = (await res.json()) as { csrf: string };
-  return { ...base, cookie, 'x-csrf-token': csrf };
+  const { headers } = await logInProcess(app, who, PASSWORDS[who]);
+  return { ...base, ...headers };
 }
 
 async function call(who: Who, method: string, path: string, body?: unknown, lang = 'en') {
@@ -85,30 +74,8 @@ async function refused(res: Promise<Response>, status: number, code: string) {
 }
 
 beforeAll(async () => {
-  store = createMemoryStore();
-  await store.seedIfEmpty(
-    { plans: geodata.plans, waterbodies: geodata.waterbodies, source: 'test' },
-    'test',
-  );
-  await seedDemoAccounts(store, 'test');
-  app = createApp({
-    store,
-    geodata,
-    distDir: null,
-    demo: true,
-    tiandituKey: null,
-    compute,
-    clock: clock.now,
-  });
-  await store.saveGeometry(
-    PLAN,
-    0,
-    [toe('toe-left', 0.00036), toe('toe-right', -0.00036)],
-    'test',
-    '',
-  );
-  await store.moveStage(PLAN, 'not-started', 'field-check', 'test', 'test');
-  await store.moveStage(PLAN, 'field-check', 'review', 'gaopu', 'signed');
+  ({ app, store } = await startInProcess({ clock: clock.now, compute }));
+  await carryTo(store, PLAN, 'review');
 }, 60_000);
 afterAll(() => compute.close());
 

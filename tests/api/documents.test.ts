@@ -11,16 +11,12 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app';
-import { seedDemoAccounts } from '../../src/server/auth/demo-accounts';
 import { createComputePool } from '../../src/server/compute/compute-pool';
 import { createDocumentPool } from '../../src/server/documents/document-pool';
 import { memoryFileStore } from '../../src/server/files/file-store';
-import { createMemoryStore } from '../../src/server/store/memory-store';
 import type { Store } from '../../src/server/store/store';
-import { bundledRegister } from '../helpers/register';
+import { type InProcessApp, logInProcess, startInProcess } from '../helpers/display-accept';
 
-const { geodata } = bundledRegister();
 const JSON_TYPE = { 'content-type': 'application/json' };
 const compute = createComputePool({ size: 1 });
 const files = memoryFileStore();
@@ -41,18 +37,12 @@ const toe = (role: string, dLat: number, extra: Record<string, unknown> = {}): F
 });
 
 let store: Store;
-let app: ReturnType<typeof createApp>;
+let app: InProcessApp['app'];
+let another: InProcessApp['another'];
 const sessions: Record<string, Record<string, string>> = {};
 
 async function login(username: string, password: string) {
-  const res = await app.request('/api/login', {
-    method: 'POST',
-    headers: JSON_TYPE,
-    body: JSON.stringify({ username, password }),
-  });
-  const cookie = /hejie_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
-  const { csrf } = (await res.json()) as { csrf: string };
-  sessions[username] = { ...JSON_TYPE, cookie, 'x-csrf-token': csrf };
+  sessions[username] = { ...JSON_TYPE, ...(await logInProcess(app, username, password)).headers };
 }
 const get = (path: string, who?: string) =>
   app.request(path, { headers: who ? sessions[who] : {} });
@@ -82,13 +72,7 @@ function expectSubsetCjk(path: string) {
 }
 
 beforeAll(async () => {
-  store = createMemoryStore();
-  await store.seedIfEmpty(
-    { plans: geodata.plans, waterbodies: geodata.waterbodies, source: 'test' },
-    'test',
-  );
-  await seedDemoAccounts(store, 'test');
-  app = createApp({ store, geodata, distDir: null, demo: true, tiandituKey: null, compute, files });
+  ({ app, store, another } = await startInProcess({ compute, files }));
   await login('admin', 'demo-admin');
   await login('planner-lingshan', 'demo-planner-lingshan');
   await login('gaopu', 'demo-gaopu');
@@ -346,15 +330,7 @@ describe('documents of a publication', () => {
   }, 120_000);
 
   it('deterministic: an app with a cold cache (a restarted server) builds the very same bytes', async () => {
-    const other = createApp({
-      store,
-      geodata,
-      distDir: null,
-      demo: true,
-      tiandituKey: null,
-      compute,
-      files,
-    });
+    const other = another();
     const cookie = sessions.admin as Record<string, string>;
     for (const path of [
       'notice.pdf',
@@ -405,16 +381,7 @@ describe('documents of a publication', () => {
 
   it('no CJK font: 503 with a clear message, never a PDF of empty boxes', async () => {
     const documents = { font: join(dir, 'no-such-font.ttf'), publicUrl: null };
-    const other = createApp({
-      store,
-      geodata,
-      distDir: null,
-      demo: true,
-      tiandituKey: null,
-      compute,
-      files,
-      documents,
-    });
+    const other = another({ documents });
     const res = await other.request('/api/plans/city-01/notice.pdf', {
       headers: { 'accept-language': 'zh-CN' },
     });
@@ -473,16 +440,7 @@ describe('documents of a publication', () => {
 
   it("the boards' QR code opens HEJIE_PUBLIC_URL when set", async () => {
     const documents = { font: null, publicUrl: 'https://hejie.example.gov.cn' };
-    const other = createApp({
-      store,
-      geodata,
-      distDir: null,
-      demo: true,
-      tiandituKey: null,
-      compute,
-      files,
-      documents,
-    });
+    const other = another({ documents });
     const res = await other.request('/api/plans/city-01/boards.pdf');
     expect(res.status).toBe(200);
     // the QR code is the only thing that differs from the boards at the request's origin

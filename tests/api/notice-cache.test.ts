@@ -1,15 +1,18 @@
 // Issue 17: what is derived from a frozen publication is built once per publication (plan id + ETag),
 // not per request: the notice (0.29 s each on a large publication before) and markers.csv. Counted
 // builds, not timings. A new publication builds anew; the settings' authority and phone stay live.
-import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../src/server/app';
-import { seedDemoAccounts } from '../../src/server/auth/demo-accounts';
 import { createComputePool } from '../../src/server/compute/compute-pool';
-import { createMemoryStore } from '../../src/server/store/memory-store';
 import type { Store } from '../../src/server/store/store';
-import { displayAndAccept, testClock } from '../helpers/display-accept';
-import { bundledRegister } from '../helpers/register';
+import {
+  carryTo,
+  displayAndAccept,
+  type InProcessApp,
+  logInProcess,
+  startInProcess,
+  straightToes,
+  testClock,
+} from '../helpers/display-accept';
 
 const built = vi.hoisted(() => ({ notices: 0, tables: 0 }));
 vi.mock('../../src/domain/notice/build-notice', async (original) => {
@@ -33,68 +36,27 @@ vi.mock('../../src/domain/formats/export/export-features', async (original) => {
   };
 });
 
-const { geodata } = bundledRegister();
 const JSON_TYPE = { 'content-type': 'application/json' };
 const compute = createComputePool({ size: 1 });
 const clock = testClock('2026-12-03T02:00:00Z');
-const toe = (role: string, dLat: number): Feature => ({
-  type: 'Feature',
-  geometry: {
-    type: 'LineString',
-    coordinates: [0, 1, 2, 3, 4].map((i) => [108.6 + i * 0.0025, 21.95 + dLat]),
-  },
-  properties: { reach: 'QJ-A', role, embankmentClass: 2, widthM: 30 },
-});
 
 let store: Store;
-let app: ReturnType<typeof createApp>;
+let app: InProcessApp['app'];
 let admin: Record<string, string>;
 beforeAll(async () => {
-  store = createMemoryStore();
-  await store.seedIfEmpty(
-    { plans: geodata.plans, waterbodies: geodata.waterbodies, source: 'test' },
-    'test',
-  );
-  await seedDemoAccounts(store, 'test');
-  app = createApp({
-    store,
-    geodata,
-    distDir: null,
-    demo: true,
-    tiandituKey: null,
-    compute,
-    clock: clock.now,
-  });
+  ({ app, store } = await startInProcess({ clock: clock.now, compute }));
   await logIn();
 });
 
 /** The admin's session (again after the clock moved past a display: sessions last 8 hours). */
 async function logIn() {
-  const res = await app.request('/api/login', {
-    method: 'POST',
-    headers: JSON_TYPE,
-    body: JSON.stringify({ username: 'admin', password: 'demo-admin' }),
-  });
-  const cookie = /hejie_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
-  const { csrf } = (await res.json()) as { csrf: string };
-  admin = { ...JSON_TYPE, cookie, 'x-csrf-token': csrf };
+  admin = { ...JSON_TYPE, ...(await logInProcess(app, 'admin', 'demo-admin')).headers };
 }
 afterAll(() => compute.close());
 
 async function publish(version: number, shift: number) {
-  await store.saveGeometry(
-    'city-01',
-    version - 1,
-    [toe('toe-left', 0.00036 + shift), toe('toe-right', -0.00036 + shift)],
-    'test',
-    '',
-  );
   // the chief signs the saved version at 审核确定 and 成果文件制作与验收 (only a signed version publishes)
-  const stage = (await store.getPlan('city-01'))?.stage ?? 'not-started';
-  if (stage !== 'field-check')
-    await store.moveStage('city-01', stage, 'field-check', 'test', 'test');
-  await store.moveStage('city-01', 'field-check', 'review', 'gaopu', 'signed');
-  await store.moveStage('city-01', 'review', 'deliverables', 'gaopu', 'signed');
+  await carryTo(store, 'city-01', 'deliverables', { version, features: straightToes(shift) });
   // a finished 公示 and a 合格 acceptance of the version (issue 13)
   await displayAndAccept(app, admin, 'city-01', version, clock);
   await logIn();

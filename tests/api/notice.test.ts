@@ -1,10 +1,10 @@
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StageId } from '../../src/domain/workflow/stages';
 import { DEFAULT_RULES } from '../../src/domain/zones/rules';
 import { type AccountServer, startWithAccounts, testAccount } from '../helpers/accounts';
 import { consultOn, TEST_DEPARTMENT } from '../helpers/consult';
-import { displayAndAcceptOnServer } from '../helpers/display-accept';
+import { displayAndAcceptOnServer, straightToes } from '../helpers/display-accept';
 
 const ACCOUNTS = {
   admin: testAccount('nt-admin', { role: 'admin' }),
@@ -16,19 +16,6 @@ const ACCOUNTS = {
 let app: AccountServer<keyof typeof ACCOUNTS>;
 const call: AccountServer<keyof typeof ACCOUNTS>['call'] = (...args) => app.call(...args);
 const json = async (res: Response) => (await res.json()) as Record<string, unknown>;
-
-/** Two class-2 toe lines ±40 m around a 1 km west → east reach near Qinzhou, 30 m of 护堤地. */
-function reach(shift = 0): Feature[] {
-  const toe = (role: string, dLat: number): Feature => ({
-    type: 'Feature',
-    geometry: {
-      type: 'LineString',
-      coordinates: [0, 1, 2, 3, 4].map((i) => [108.6 + i * 0.0025, 21.95 + shift + dLat]),
-    },
-    properties: { reach: 'QJ-A', river: 'qinjiang', role, embankmentClass: 2, widthM: 30 },
-  });
-  return [toe('toe-left', 0.00036), toe('toe-right', -0.00036)];
-}
 
 async function expectStatus(res: Promise<Response>, status: number) {
   const r = await res;
@@ -80,7 +67,7 @@ describe('notice and public markers', () => {
     await expectStatus(call('admin', 'PUT', '/api/rules', table), 200);
     await expectStatus(
       call('publisher', 'PUT', '/api/plans/city-01/geometry', {
-        features: reach(),
+        features: straightToes(),
         baseVersion: 0,
       }),
       201,
@@ -204,7 +191,7 @@ describe('notice and public markers', () => {
     );
     await expectStatus(
       call('publisher', 'PUT', '/api/plans/city-01/geometry', {
-        features: reach(0.001),
+        features: straightToes(0.001),
         baseVersion: 1,
       }),
       201,

@@ -1,11 +1,21 @@
 // Issue 13's publish gate in tests: a version is published only after a finished 公示 with every
 // opinion answered and a 合格 acceptance record (with its signed PDF). These helpers carry a plan
 // through both, in process (an injectable clock moved past the display's end) or on a real server
-// (restarted on the same data directory with a later HEJIE_NOW, since the display must end).
+// (restarted on the same data directory with a later HEJIE_NOW, since the display must end); and
+// they set up the in-process app the review's API tests share (memory store, demo accounts, a plan
+// carried to a stage).
+import type { Feature } from 'geojson';
 import { expect } from 'vitest';
 import { addDays, endOfChinaDay } from '../../src/domain/review/review-dates';
 import type { DisplayPeriod } from '../../src/domain/review/review-types';
+import { type AppOptions, createApp } from '../../src/server/app';
+import { seedDemoAccounts } from '../../src/server/auth/demo-accounts';
+import type { ComputePool } from '../../src/server/compute/compute-pool';
+import type { FileStore } from '../../src/server/files/file-store';
+import { createMemoryStore } from '../../src/server/store/memory-store';
+import type { Store } from '../../src/server/store/store';
 import type { AccountServer } from './accounts';
+import { bundledRegister } from './register';
 
 /**
  * A small valid PDF (one empty A4 page, a correct cross-reference table): what a scanner would
@@ -158,4 +168,99 @@ function uploadAcceptance(
     headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
     body: acceptanceForm(version),
   });
+}
+
+/** The in-process app of an API test and its memory store (the bundled register, demo accounts). */
+export interface InProcessApp {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+  /** another app over the same store and options (a restarted server: cold caches), `extra` added */
+  another: (extra?: Partial<AppOptions>) => ReturnType<typeof createApp>;
+}
+
+/**
+ * A memory store seeded with the bundled register and the demo accounts, and the app over it (demo
+ * mode, no front end). `clock` is the app's; with `stamp` the store stamps its records on it too.
+ * @example const { app, store } = await startInProcess({ clock: clock.now, compute })
+ */
+export async function startInProcess(
+  opts: { clock?: () => Date; stamp?: boolean; compute?: ComputePool; files?: FileStore } = {},
+): Promise<InProcessApp> {
+  const { geodata } = bundledRegister();
+  const { clock, stamp, ...deps } = opts;
+  const store = createMemoryStore(stamp ? clock : undefined);
+  await store.seedIfEmpty(
+    { plans: geodata.plans, waterbodies: geodata.waterbodies, source: 'test' },
+    'test',
+  );
+  await seedDemoAccounts(store, 'test');
+  const options: AppOptions = {
+    store,
+    geodata,
+    distDir: null,
+    demo: true,
+    tiandituKey: null,
+    ...(clock ? { clock } : {}),
+    ...deps,
+  };
+  return {
+    app: createApp(options),
+    store,
+    another: (extra = {}) => createApp({ ...options, ...extra }),
+  };
+}
+
+/**
+ * Logs `username` in on the in-process app: the session's cookie and CSRF token as request headers,
+ * and the account's id. Throws with the server's answer when the login is refused.
+ */
+export async function logInProcess(
+  app: InProcessApp['app'],
+  username: string,
+  password: string,
+): Promise<{ headers: Record<string, string>; id: string }> {
+  const res = await app.request('/api/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = /hejie_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
+  const { csrf, actor } = (await res.json()) as { csrf: string; actor: { id: string } };
+  return { headers: { cookie, 'x-csrf-token': csrf }, id: actor.id };
+}
+
+/**
+ * Two class-2 toe lines ±40 m around a 1 km west → east reach of 钦江 near 钦州 (30 m of 护堤地),
+ * moved north by `shift` degrees.
+ */
+export function straightToes(shift = 0): Feature[] {
+  const toe = (role: string, dLat: number): Feature => ({
+    type: 'Feature',
+    geometry: {
+      type: 'LineString',
+      coordinates: [0, 1, 2, 3, 4].map((i) => [108.6 + i * 0.0025, 21.95 + shift + dLat]),
+    },
+    properties: { reach: 'QJ-A', river: 'qinjiang', role, embankmentClass: 2, widthM: 30 },
+  });
+  return [toe('toe-left', 0.00036), toe('toe-right', -0.00036)];
+}
+
+/**
+ * Straight into the store: saves version `version` of `plan` (the `straightToes`, or `features`)
+ * and carries the plan from its stage to 现场复核, then with the chief's (gaopu's) sign-off to 审核确定
+ * and, if `to` says so, 成果文件制作与验收.
+ */
+export async function carryTo(
+  store: Store,
+  plan: string,
+  to: 'review' | 'deliverables',
+  { version = 1, features = straightToes() }: { version?: number; features?: Feature[] } = {},
+): Promise<void> {
+  await store.saveGeometry(plan, version - 1, features, 'test', '');
+  const stage = (await store.getPlan(plan))?.stage ?? 'not-started';
+  if (stage !== 'field-check') await store.moveStage(plan, stage, 'field-check', 'test', 'test');
+  await store.moveStage(plan, 'field-check', 'review', 'gaopu', 'signed');
+  if (to === 'deliverables')
+    await store.moveStage(plan, 'review', 'deliverables', 'gaopu', 'signed');
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Feature } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
+import { INITIAL_STAGE, STAGES, type StageId, stageIndex } from '../../src/domain/workflow/stages';
 import { createMemoryStore } from '../../src/server/store/memory-store';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import type { NewUser, Store } from '../../src/server/store/store';
@@ -37,6 +38,16 @@ const line: Feature = {
     ],
   },
 };
+/** A week's 公示 of version 1 of city-01, from Thursday 3 December 2026. */
+const WEEK = {
+  planId: 'city-01',
+  version: 1,
+  start: '2026-12-03',
+  end: '2026-12-09',
+  days: 7,
+  startedBy: 'p',
+};
+
 const department: NewUser = {
   username: 'sthj',
   name: '生态环境局联络员',
@@ -51,19 +62,11 @@ const department: NewUser = {
 async function atStage(store: Store, stage: 'consultation' | 'deliverables'): Promise<void> {
   await store.seedIfEmpty(seed, 'test');
   await store.saveGeometry('city-01', 0, [line], 'planner', 'v1');
-  const path = [
-    'not-started',
-    'base-map',
-    'draft',
-    'consultation',
-    'field-check',
-    'review',
-    'deliverables',
-  ] as const;
-  for (let i = 1; i < path.length; i++) {
-    const [from, to] = [path[i - 1], path[i]] as [(typeof path)[number], (typeof path)[number]];
+  // from 未开始 through every stage up to `stage`, one move at a time
+  let from: StageId = INITIAL_STAGE;
+  for (const { id: to } of STAGES.slice(1, stageIndex(stage) + 1)) {
     await store.moveStage('city-01', from, to, 'planner', '');
-    if (to === stage) return;
+    from = to;
   }
 }
 
@@ -154,17 +157,7 @@ describe.each([
       ok: false,
       refused: { code: 'review.consultation.wrongStage' },
     });
-    const display = await store.startDisplay(
-      {
-        planId: 'city-01',
-        version: 1,
-        start: '2026-12-03',
-        end: '2026-12-09',
-        days: 7,
-        startedBy: 'p',
-      },
-      'p',
-    );
+    const display = await store.startDisplay(WEEK, 'p');
     expect(display.ok).toBe(true);
     if (!display.ok) return;
     const opinion = await store.addPublicOpinion(
@@ -218,17 +211,7 @@ describe.each([
     const { store, path } = make();
     if (path === null) return;
     await atStage(store, 'deliverables');
-    const display = await store.startDisplay(
-      {
-        planId: 'city-01',
-        version: 1,
-        start: '2026-12-03',
-        end: '2026-12-09',
-        days: 7,
-        startedBy: 'p',
-      },
-      'p',
-    );
+    const display = await store.startDisplay(WEEK, 'p');
     if (!display.ok) throw new Error('display');
     const opinion = await store.addPublicOpinion(
       { planId: 'city-01', displayId: display.value.id, text: 'x', name: null, contact: null },

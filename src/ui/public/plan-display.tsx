@@ -6,6 +6,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { REVIEW_TEXT_MAX } from '../../contract/review';
 import type { ApiPlan } from '../api';
 import { PUNCT, useLang } from '../i18n';
+import { Problem, SubmitRow, useSubmit } from '../submit-form';
 import { loadDisplay, type PublicDisplay, sendOpinion } from '../workspace/review/review-api';
 import type { DisplayKey } from './messages-display';
 import * as dict from './messages-display';
@@ -30,31 +31,26 @@ function OpinionForm({ planId }: { planId: string }) {
   const [text, setText] = useState('');
   const [name, setName] = useState('');
   const [contact, setContact] = useState('');
-  const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<number | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, run } = useSubmit((err) =>
+    dt('opinionFailed', { msg: err instanceof Error ? err.message : String(err) }),
+  );
   const n = count(text);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (n === 0 || n > MAX) {
       setProblem(n === 0 ? dt('opinionEmpty') : dt('opinionTooLong', { max: MAX }));
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
+    void run(async () => {
       const r = await sendOpinion(planId, {
         text: text.trim(),
         ...(name.trim() ? { name: name.trim() } : {}),
         ...(contact.trim() ? { contact: contact.trim() } : {}),
       });
       setSent(r.id);
-    } catch (err) {
-      setProblem(dt('opinionFailed', { msg: err instanceof Error ? err.message : String(err) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (sent !== null)
@@ -95,16 +91,12 @@ function OpinionForm({ planId }: { planId: string }) {
         <input maxLength={100} value={contact} onChange={(e) => setContact(e.target.value)} />
       </label>
       <p className="hint">{dt('opinionContactNote')}</p>
-      <div className="actions">
-        <button type="submit" className="primary" data-action="send-opinion" disabled={busy}>
-          {dt('opinionSend')}
-        </button>
-      </div>
-      {problem && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <SubmitRow
+        label={dt('opinionSend')}
+        action="send-opinion"
+        disabled={busy}
+        problem={problem}
+      />
     </form>
   );
 }
@@ -136,12 +128,7 @@ export default function PlanDisplay(props: {
     };
   }, [props.plan.id]);
 
-  if (problem)
-    return (
-      <p className="problem" role="alert">
-        {dt('displayFailed', { msg: problem })}
-      </p>
-    );
+  if (problem) return <Problem problem={dt('displayFailed', { msg: problem })} />;
   if (!display) return null;
   const { period } = display;
   return (

@@ -3,13 +3,14 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { isDayOver } from '../../../domain/review/review-dates';
 import type { Reply, Verdict } from '../../../domain/review/review-types';
 import { showReviewPins } from '../../../map/comment-pins';
-import { pickPoint } from '../../../map/pick-point';
 import type { Session } from '../../api';
 import { useLang } from '../../i18n';
 import { useMapHandle } from '../../map-handle';
+import { Problem, SubmitRow, useSubmit } from '../../submit-form';
 import { sumDraft, TotalsList } from '../draft/draft-summary';
 import { CoordinateTable } from '../field/coordinate-table';
 import { useWt } from '../messages';
+import { degrees, PinButton, PinNote, usePinPick } from '../panel/pin-pick';
 import type { DraftFeature } from '../panel/plan-api';
 import { formatTime, showProblem } from '../panel/show-problem';
 import { AnswerView } from '../review/answer-form';
@@ -17,8 +18,6 @@ import '../review/review.css';
 import type { ConsultedDraft, DepartmentRound } from '../review/review-api';
 import { loadRoundView, sendReply } from '../review/review-api';
 import '../workspace.css';
-
-const degrees = (v: number) => v.toFixed(6);
 
 /** The department's reply, read-only once sent. */
 function SentReply({ reply }: { reply: Reply }) {
@@ -55,36 +54,24 @@ function ReplyForm(props: {
   onSent: (r: Reply) => void;
 }) {
   const t = useWt();
-  const map = useMapHandle();
   const [verdict, setVerdict] = useState<Verdict>('no-objection');
   const [text, setText] = useState('');
-  const [place, setPlace] = useState<[number, number] | null>(null);
-  const [picking, setPicking] = useState<AbortController | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const pin = usePinPick();
+  const { map, place } = pin;
+  const { busy, problem, setProblem, run } = useSubmit((err) => showProblem(err, t));
 
   useEffect(() => {
     if (map) void showReviewPins(map, place ? [{ id: 'new', lon: place[0], lat: place[1] }] : []);
   }, [map, place]);
   useEffect(() => () => void (map && showReviewPins(map, [])), [map]);
 
-  const pick = async () => {
-    if (!map) return;
-    const controller = new AbortController();
-    setPicking(controller);
-    const point = await pickPoint(map, controller.signal);
-    setPicking(null);
-    if (point) setPlace(point);
-  };
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (verdict === 'objection' && text.trim() === '') {
       setProblem(t('replyTextNeeded'));
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
+    void run(async () => {
       const reply = await sendReply(
         props.round.consultation.id,
         {
@@ -95,11 +82,7 @@ function ReplyForm(props: {
         props.session.csrf,
       );
       props.onSent(reply);
-    } catch (err) {
-      setProblem(showProblem(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -129,39 +112,10 @@ function ReplyForm(props: {
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      {picking && (
-        <p className="picking" role="status">
-          {t('pinPicking')}
-        </p>
-      )}
-      {place && !picking && (
-        <p className="pinned" data-lon={place[0]} data-lat={place[1]}>
-          {t('pinAt', { lon: degrees(place[0]), lat: degrees(place[1]) })}{' '}
-          <button type="button" className="link" onClick={() => setPlace(null)}>
-            {t('pinRemove')}
-          </button>
-        </p>
-      )}
-      <div className="actions">
-        {map &&
-          (picking ? (
-            <button type="button" className="secondary" onClick={() => picking.abort()}>
-              {t('pinCancel')}
-            </button>
-          ) : (
-            <button type="button" className="secondary pin" onClick={pick}>
-              {t('pinOnMap')}
-            </button>
-          ))}
-        <button type="submit" className="primary" data-action="reply" disabled={busy}>
-          {t('replySend')}
-        </button>
-      </div>
-      {problem && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <PinNote pin={pin} />
+      <SubmitRow label={t('replySend')} action="reply" disabled={busy} problem={problem}>
+        <PinButton pin={pin} />
+      </SubmitRow>
     </form>
   );
 }
@@ -250,11 +204,7 @@ export default function DepartmentRoundPanel(props: {
       <p>{t('deptRoundLine', { v: round.consultation.version, due: round.consultation.due })}</p>
       <h4>{t('deptMessage')}</h4>
       <p className="text">{round.consultation.message}</p>
-      {problem && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem problem={problem} />
       {view ? (
         <>
           <p className="hint">{t('deptDrawn', { v: round.consultation.version })}</p>

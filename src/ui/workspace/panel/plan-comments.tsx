@@ -1,19 +1,17 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { CommentPin } from '../../../map/comment-pins';
 import { showCommentPins } from '../../../map/comment-pins';
 import { flyToPoint } from '../../../map/fly-to';
-import { pickPoint } from '../../../map/pick-point';
 import type { Session } from '../../api';
 import { pointCover } from '../../covered-edges';
 import { useLang } from '../../i18n';
-import { useMapHandle } from '../../map-handle';
+import { SubmitRow, useSubmit } from '../../submit-form';
 import '../field/field.css';
 import { useWt } from '../messages';
+import { degrees, PinButton, PinNote, usePinPick } from './pin-pick';
 import type { PlanComment } from './plan-api';
 import { addComment } from './plan-api';
 import { formatTime, showProblem } from './show-problem';
-
-const degrees = (v: number) => v.toFixed(6);
 
 /** The comments with a place as map pins, and the place being pinned (`new`). */
 function pinsOf(comments: readonly PlanComment[], place: [number, number] | null): CommentPin[] {
@@ -38,60 +36,26 @@ export function PlanComments(props: {
 }) {
   const { lang } = useLang();
   const t = useWt();
-  const map = useMapHandle();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [place, setPlace] = useState<[number, number] | null>(null);
-  const picking = useRef<AbortController | null>(null);
-  const [isPicking, setIsPicking] = useState(false);
-  const pickingNote = useRef<HTMLParagraphElement>(null);
+  const { busy, problem, run } = useSubmit((err) => showProblem(err, t));
+  const pin = usePinPick();
+  const { map, place, setPlace } = pin;
 
   useEffect(() => {
     if (map) void showCommentPins(map, pinsOf(props.comments, place));
   }, [map, props.comments, place]);
-  useEffect(
-    () => () => {
-      picking.current?.abort();
-      if (map) void showCommentPins(map, []);
-    },
-    [map],
-  );
+  useEffect(() => () => void (map && showCommentPins(map, [])), [map]);
 
-  // the panel shrinks while picking (a phone's bottom sheet): keep the instruction in view
-  useEffect(() => {
-    if (isPicking) pickingNote.current?.scrollIntoView({ block: 'nearest' });
-  }, [isPicking]);
-
-  const pick = async () => {
-    if (!map) return;
-    picking.current?.abort();
-    const controller = new AbortController();
-    picking.current = controller;
-    setIsPicking(true);
-    const point = await pickPoint(map, controller.signal);
-    if (picking.current === controller) {
-      picking.current = null;
-      setIsPicking(false);
-    }
-    if (point) setPlace(point);
-  };
-
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!props.session || text.trim() === '') return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      await addComment(props.planId, text.trim(), props.session.csrf, place ?? undefined);
+    const session = props.session;
+    if (!session || text.trim() === '') return;
+    void run(async () => {
+      await addComment(props.planId, text.trim(), session.csrf, place ?? undefined);
       setText('');
       setPlace(null);
       props.onAdded();
-    } catch (err) {
-      setProblem(showProblem(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -128,43 +92,10 @@ export function PlanComments(props: {
             {t('addComment')}
             <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
           </label>
-          {isPicking && (
-            <p className="picking" role="status" ref={pickingNote}>
-              {t('pinPicking')}
-            </p>
-          )}
-          {place && !isPicking && (
-            <p className="pinned" data-lon={place[0]} data-lat={place[1]}>
-              {t('pinAt', { lon: degrees(place[0]), lat: degrees(place[1]) })}{' '}
-              <button type="button" className="link" onClick={() => setPlace(null)}>
-                {t('pinRemove')}
-              </button>
-            </p>
-          )}
-          <div className="actions">
-            {map &&
-              (isPicking ? (
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => picking.current?.abort()}
-                >
-                  {t('pinCancel')}
-                </button>
-              ) : (
-                <button type="button" className="secondary pin" onClick={pick}>
-                  {t('pinOnMap')}
-                </button>
-              ))}
-            <button type="submit" className="primary" disabled={busy || text.trim() === ''}>
-              {t('send')}
-            </button>
-          </div>
-          {problem && (
-            <p className="problem" role="alert">
-              {problem}
-            </p>
-          )}
+          <PinNote pin={pin} />
+          <SubmitRow label={t('send')} disabled={busy || text.trim() === ''} problem={problem}>
+            <PinButton pin={pin} />
+          </SubmitRow>
         </form>
       )}
     </section>

@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ACCEPTANCE_FILE_MAX } from '../../../contract/review';
 import type { AcceptanceRecord, Conclusion } from '../../../domain/review/review-types';
 import type { Session } from '../../api';
+import { SubmitRow, useSubmit } from '../../submit-form';
 import { useWt, type WT } from '../messages';
 import { showProblem } from '../panel/show-problem';
 import { acceptanceFilePath, sendAcceptance } from './review-api';
@@ -62,8 +63,7 @@ export function AcceptanceForm(props: {
   const [conclusion, setConclusion] = useState<Conclusion>('pass');
   const [remarks, setRemarks] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, run } = useSubmit((err) => showProblem(err, t));
   const picker = useRef<HTMLInputElement>(null);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -83,8 +83,7 @@ export function AcceptanceForm(props: {
     data.set('conclusion', conclusion);
     data.set('remarks', remarks.trim());
     data.set('file', file, file.name);
-    setBusy(true);
-    try {
+    await run(async () => {
       await sendAcceptance(props.planId, data, props.session.csrf);
       form.reset();
       setFile(null);
@@ -92,11 +91,7 @@ export function AcceptanceForm(props: {
       setMembers('');
       setRemarks('');
       props.onRecorded();
-    } catch (err) {
-      setProblem(showProblem(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -165,16 +160,7 @@ export function AcceptanceForm(props: {
           }}
         />
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" data-action="accept" disabled={busy}>
-          {t('acceptanceSend')}
-        </button>
-      </div>
-      {problem && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <SubmitRow label={t('acceptanceSend')} action="accept" disabled={busy} problem={problem} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Answer, Decision } from '../../../domain/review/review-types';
 import { useLang } from '../../i18n';
+import { SubmitRow, useSubmit } from '../../submit-form';
 import { useWt, type WT } from '../messages';
 import { formatTime, showProblem } from '../panel/show-problem';
 import type { AnswerInput } from './review-api';
@@ -45,24 +46,17 @@ export function AnswerForm(props: {
   const [decision, setDecision] = useState<Decision>('adopted');
   const [reason, setReason] = useState('');
   const [version, setVersion] = useState<number | null>(props.versions?.[0] ?? null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, run } = useSubmit((err) => showProblem(err, t));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      await props.send({
+    void run(() =>
+      props.send({
         decision,
         reason: reason.trim(),
         ...(version !== null && props.versions ? { version } : {}),
-      });
-    } catch (err) {
-      setProblem(showProblem(err, t));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   };
 
   return (
@@ -104,16 +98,11 @@ export function AnswerForm(props: {
           </select>
         </label>
       )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy || reason.trim() === ''}>
-          {t('answerSend')}
-        </button>
-      </div>
-      {problem && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <SubmitRow
+        label={t('answerSend')}
+        disabled={busy || reason.trim() === ''}
+        problem={problem}
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { PlanReview } from '../../../contract/review';
 import { displayState } from '../../../domain/review/review-dates';
 import type { Session } from '../../api';
 import { useLang } from '../../i18n';
+import { SubmitRow, useSubmit } from '../../submit-form';
 import { useWt } from '../messages';
 import { formatTime, showProblem } from '../panel/show-problem';
 import { AnswerForm, AnswerView } from './answer-form';
@@ -18,20 +19,13 @@ function StartDisplay(props: {
 }) {
   const t = useWt();
   const [days, setDays] = useState(props.defaultDays);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, problem, run } = useSubmit((err) => showProblem(err, t));
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
+    void run(async () => {
       await startDisplay(props.planId, { version: props.version, days }, props.session.csrf);
       props.onStarted();
-    } catch (err) {
-      setProblem(showProblem(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="display-form" onSubmit={submit}>
@@ -47,16 +41,12 @@ function StartDisplay(props: {
           onChange={(e) => setDays(Number(e.target.value))}
         />
       </label>
-      <div className="actions">
-        <button type="submit" className="primary" data-action="start-display" disabled={busy}>
-          {t('displayStart')}
-        </button>
-      </div>
-      {problem && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <SubmitRow
+        label={t('displayStart')}
+        action="start-display"
+        disabled={busy}
+        problem={problem}
+      />
     </form>
   );
 }

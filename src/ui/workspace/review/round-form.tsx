@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { DepartmentAccount } from '../../../contract/review';
 import type { Session } from '../../api';
+import { SubmitRow, useSubmit } from '../../submit-form';
 import { useWt } from '../messages';
 import { showProblem } from '../panel/show-problem';
 import { loadDepartments, openRound } from './review-api';
@@ -21,12 +22,11 @@ export function RoundForm(props: {
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [due, setDue] = useState(props.defaultDue);
   const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, run } = useSubmit((err) => showProblem(err, t));
 
   useEffect(() => {
     loadDepartments().then(setDepartments, (e: unknown) => setProblem(showProblem(e, t)));
-  }, [t]);
+  }, [t, setProblem]);
 
   if (props.version === undefined) return <p className="hint">{t('roundNoVersion')}</p>;
   const version = props.version;
@@ -38,15 +38,13 @@ export function RoundForm(props: {
       return next;
     });
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (picked.size === 0) {
       setProblem(t('roundPickOne'));
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
+    void run(async () => {
       await openRound(
         props.planId,
         { version, departments: [...picked], due, message: message.trim() },
@@ -55,11 +53,7 @@ export function RoundForm(props: {
       setPicked(new Set());
       setMessage('');
       props.onOpened();
-    } catch (err) {
-      setProblem(showProblem(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -90,21 +84,12 @@ export function RoundForm(props: {
           onChange={(e) => setMessage(e.target.value)}
         />
       </label>
-      <div className="actions">
-        <button
-          type="submit"
-          className="primary"
-          data-action="open-round"
-          disabled={busy || message.trim() === ''}
-        >
-          {t('roundSend')}
-        </button>
-      </div>
-      {problem && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <SubmitRow
+        label={t('roundSend')}
+        action="open-round"
+        disabled={busy || message.trim() === ''}
+        problem={problem}
+      />
     </form>
   );
 }
