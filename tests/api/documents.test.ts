@@ -392,16 +392,7 @@ describe('documents of a publication', () => {
   it("a full document pool: 503 with Retry-After and a message in the reader's language", async () => {
     // no job may wait: every document is refused at once (a server's pool lets 16 wait)
     const documentPool = createDocumentPool({ size: 1, queueLimit: 0 });
-    const other = createApp({
-      store,
-      geodata,
-      distDir: null,
-      demo: true,
-      tiandituKey: null,
-      compute,
-      files,
-      documentPool,
-    });
+    const other = another({ documentPool });
     for (const [language, words] of [
       ['zh-CN', '服务器正忙于生成其他文件'],
       ['en', 'busy making other documents'],
@@ -419,16 +410,7 @@ describe('documents of a publication', () => {
   it('a document not built within the budget: 503 late with Retry-After', async () => {
     // a budget of 1 ms: the job is still waiting for its worker to start when it runs out
     const documentPool = createDocumentPool({ size: 1, budgetMs: 1 });
-    const other = createApp({
-      store,
-      geodata,
-      distDir: null,
-      demo: true,
-      tiandituKey: null,
-      compute,
-      files,
-      documentPool,
-    });
+    const other = another({ documentPool });
     const res = await other.request('/api/plans/city-01/notice.pdf', {
       headers: { 'accept-language': 'zh-CN' },
     });
