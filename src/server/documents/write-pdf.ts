@@ -18,7 +18,7 @@ import { bottom, type Doc, ensure, type Frame, PT, text } from './pdf-frame';
 const fontBytes = new Map<string, Buffer>();
 
 /** Registers the faces as `serif`, `sans` and `bold` (the files read once per process). */
-export function setFonts(doc: Doc, fonts: CjkFonts): void {
+function setFonts(doc: Doc, fonts: CjkFonts): void {
   for (const [id, ref] of Object.entries(fonts)) {
     let bytes = fontBytes.get(ref.path);
     if (!bytes) {
@@ -27,6 +27,31 @@ export function setFonts(doc: Doc, fonts: CjkFonts): void {
     }
     doc.registerFont(id, bytes, ref.name as string);
   }
+}
+
+/**
+ * A new PDF with the app's fonts registered, dated `date` (creation and modification: pdfkit's ID is
+ * a hash of them, so the same content and date give the same bytes), and its bytes once it ends.
+ */
+export function openPdf(
+  title: string,
+  date: Date,
+  fonts: CjkFonts,
+  options: Pick<PDFKit.PDFDocumentOptions, 'size' | 'margin' | 'bufferPages'> = {},
+): { doc: Doc; done: Promise<Uint8Array> } {
+  const doc = new PDFDocument({
+    ...options,
+    info: { Title: title, Producer: 'Hejie', Creator: 'Hejie', CreationDate: date, ModDate: date },
+    autoFirstPage: false,
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+  });
+  setFonts(doc, fonts);
+  return { doc, done };
 }
 
 /** The grid column each cell starts at, after the cells that merged rows above cover. */
@@ -177,26 +202,11 @@ function pages(blocks: DocBlock[]): DocBlock[][] {
  */
 export function writePdf(model: DocumentModel, fonts: CjkFonts, date: Date): Promise<Uint8Array> {
   const margin = model.page.marginMm * PT;
-  const doc = new PDFDocument({
+  const { doc, done } = openPdf(model.title, date, fonts, {
     size: [model.page.widthMm * PT, model.page.heightMm * PT],
     margin,
-    info: {
-      Title: model.title,
-      Producer: 'Hejie',
-      Creator: 'Hejie',
-      CreationDate: date,
-      ModDate: date,
-    },
-    autoFirstPage: false,
     bufferPages: false,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
-  setFonts(doc, fonts);
   const frame: Frame = {
     doc,
     model,

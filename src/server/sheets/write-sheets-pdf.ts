@@ -1,7 +1,6 @@
 // The PDF writer of a sheet atlas (pdfkit): vector paths and text in paper millimetres (one scale
 // of the page's matrix), the CJK faces embedded as subsets. Deterministic: the same atlas, fonts and
 // date give the same bytes (pdfkit's file ID is a hash of the info, whose dates are fixed here).
-import PDFDocument from 'pdfkit';
 import {
   type Paint,
   SHEET_STYLES,
@@ -11,7 +10,7 @@ import {
 } from '../../domain/sheets/sheet-model';
 import type { CjkFonts } from '../documents/cjk-fonts';
 import { type Doc, PT } from '../documents/pdf-frame';
-import { setFonts } from '../documents/write-pdf';
+import { openPdf } from '../documents/write-pdf';
 
 /** Size of the invisible anchors, mm: small enough that their text box is their origin to 0.01 mm. */
 const ANCHOR_MM = 0.01;
@@ -141,23 +140,7 @@ export function writeSheetsPdf(
   fonts: CjkFonts,
   date: Date,
 ): Promise<Uint8Array> {
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    info: {
-      Title: atlas.title,
-      Producer: 'Hejie',
-      Creator: 'Hejie',
-      CreationDate: date,
-      ModDate: date,
-    },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
-  setFonts(doc, fonts);
+  const { doc, done } = openPdf(atlas.title, date, fonts);
   for (const face of ['sans', 'bold'])
     layoutByCmap((doc.font(face) as unknown as { _font: PdfkitFont })._font);
   for (const page of atlas.pages) {
