@@ -15,7 +15,7 @@ import { openRegister } from '../src/server/open-register';
 import { buildPublication } from '../src/server/routes/publish-plan';
 import { ROOT } from '../tests/helpers/register';
 import { startServer } from '../tests/helpers/server';
-import type { ResponsiveRow } from './responsive';
+import { beforeAfterRows, printRows, type ResponsiveRow } from './responsive';
 
 const ARCHIVES = 5;
 const STAGES = [
@@ -116,13 +116,8 @@ async function measure(url: string, plans: string[]) {
   const done = await archives;
   const refused = done.filter((a) => a.status !== 200).map((a) => a.status);
   if (refused.length > 0) throw new Error(`archives refused: ${refused.join(', ')}`);
-  return { health, plans: list, archives: done.map((a) => a.ms) };
+  return { health, plans: list, jobs: done.map((a) => a.ms) };
 }
-
-const quantile = (xs: number[], q: number) => {
-  const s = xs.toSorted((a, b) => a - b);
-  return s[Math.max(0, Math.ceil(q * s.length) - 1)] as number;
-};
 
 /** The rows: before (request thread) and after (document pool), with the after ÷ before ratios. */
 export async function benchDocumentsResponsive(): Promise<ResponsiveRow[]> {
@@ -131,61 +126,17 @@ export async function benchDocumentsResponsive(): Promise<ResponsiveRow[]> {
     const plans = await seed(dir);
     const before = await run(dir, plans, { HEJIE_DOCUMENT_WORKERS: '0' });
     const after = await run(dir, plans, {});
-    const rows: ResponsiveRow[] = [];
-    const label = `during ${ARCHIVES} archives of different publications (built server, cold cache)`;
-    for (const [name, key] of [
-      ['/api/health', 'health'],
-      ['GET /api/plans', 'plans'],
-    ] as const)
-      for (const [q, qn] of [
-        [0.5, 'p50'],
-        [0.99, 'p99'],
-      ] as const) {
-        const b = quantile(before[key], q);
-        const a = quantile(after[key], q);
-        rows.push({
-          what: `${name} ${qn} ${label}, request thread (before; n=${before[key].length})`,
-          value: b,
-          unit: 'ms',
-        });
-        rows.push({
-          what: `${name} ${qn} ${label}, document pool (after; n=${after[key].length})`,
-          value: a,
-          unit: 'ms',
-          ...(qn === 'p99' ? { target: 200 } : {}),
-        });
-        rows.push({ what: `  ${name} ${qn} after ÷ before`, value: a / b, unit: '×' });
-      }
-    for (const [q, qn] of [
-      [0.5, 'median'],
-      [1, 'slowest'],
-    ] as const) {
-      const b = quantile(before.archives, q);
-      const a = quantile(after.archives, q);
-      rows.push({
-        what: `archive request, ${qn} of ${ARCHIVES}, request thread (before)`,
-        value: b,
-        unit: 'ms',
-      });
-      rows.push({
-        what: `archive request, ${qn} of ${ARCHIVES}, document pool (after)`,
-        value: a,
-        unit: 'ms',
-      });
-      rows.push({ what: `  archive ${qn} after ÷ before`, value: a / b, unit: '×' });
-    }
-    return rows;
+    return beforeAfterRows(before, after, {
+      label: `during ${ARCHIVES} archives of different publications (built server, cold cache)`,
+      pool: 'document pool',
+      job: 'archive request',
+      short: 'archive',
+      count: ARCHIVES,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1]?.endsWith('documents-responsive.ts')) {
-  for (const r of await benchDocumentsResponsive()) {
-    const v = r.unit === 'ms' && r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(2);
-    const target = r.target
-      ? `  target < ${r.target} ms, ratio ${(r.value / r.target).toFixed(2)}`
-      : '';
-    console.log(`${r.what.padEnd(110)} ${v.padStart(8)} ${r.unit}${target}`);
-  }
-}
+if (process.argv[1]?.endsWith('documents-responsive.ts'))
+  printRows(await benchDocumentsResponsive(), 110);

@@ -29,6 +29,76 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.max(0, Math.ceil(q * s.length) - 1)] as number;
 };
 
+/** Latencies sampled while heavy jobs ran: the two probes and the jobs themselves (ms). */
+export interface Samples {
+  health: number[];
+  plans: number[];
+  jobs: number[];
+}
+
+/**
+ * The rows of a before/after run: p50 and p99 of both probes (p99 against the 200 ms target), the
+ * median and slowest job, each with its after ÷ before ratio.
+ */
+export function beforeAfterRows(
+  before: Samples,
+  after: Samples,
+  o: { label: string; pool: string; job: string; short: string; count: number },
+): ResponsiveRow[] {
+  const rows: ResponsiveRow[] = [];
+  const pair = (
+    what: string,
+    whatAfter: string,
+    b: number,
+    a: number,
+    ratio: string,
+    target?: number,
+  ) => {
+    rows.push({ what, value: b, unit: 'ms' });
+    rows.push({ what: whatAfter, value: a, unit: 'ms', ...(target ? { target } : {}) });
+    rows.push({ what: `  ${ratio} after ÷ before`, value: a / b, unit: '×' });
+  };
+  for (const [name, key] of [
+    ['/api/health', 'health'],
+    ['GET /api/plans', 'plans'],
+  ] as const)
+    for (const [q, qn] of [
+      [0.5, 'p50'],
+      [0.99, 'p99'],
+    ] as const)
+      pair(
+        `${name} ${qn} ${o.label}, request thread (before; n=${before[key].length})`,
+        `${name} ${qn} ${o.label}, ${o.pool} (after; n=${after[key].length})`,
+        quantile(before[key], q),
+        quantile(after[key], q),
+        `${name} ${qn}`,
+        qn === 'p99' ? 200 : undefined,
+      );
+  for (const [q, qn] of [
+    [0.5, 'median'],
+    [1, 'slowest'],
+  ] as const)
+    pair(
+      `${o.job}, ${qn} of ${o.count}, request thread (before)`,
+      `${o.job}, ${qn} of ${o.count}, ${o.pool} (after)`,
+      quantile(before.jobs, q),
+      quantile(after.jobs, q),
+      `${o.short} ${qn}`,
+    );
+  return rows;
+}
+
+/** Prints rows as `npm run bench` does, names padded to `width`. */
+export function printRows(rows: ResponsiveRow[], width: number): void {
+  for (const r of rows) {
+    const v = r.unit === 'ms' && r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(2);
+    const target = r.target
+      ? `  target < ${r.target} ms, ratio ${(r.value / r.target).toFixed(2)}`
+      : '';
+    console.log(`${r.what.padEnd(width)} ${v.padStart(8)} ${r.unit}${target}`);
+  }
+}
+
 async function timed(url: string, headers: Record<string, string> = {}) {
   const t0 = performance.now();
   const r = await fetch(url, { headers });
@@ -77,66 +147,20 @@ async function run(pool: PoolOptions) {
   server.close();
   await compute.close();
   await store.close();
-  return { health, plans, drafts: draftTimes };
+  return { health, plans, jobs: draftTimes };
 }
 
 /** The rows: before (size 0, inline) and after (the pool), with the after ÷ before ratios. */
 export async function benchResponsive(): Promise<ResponsiveRow[]> {
   const before = await run({ size: 0 });
   const after = await run({});
-  const rows: ResponsiveRow[] = [];
-  const label = `during ${DRAFTS} drafts of 2 × ${VERTICES.toLocaleString('en')} vertices (synthetic)`;
-  for (const [name, key] of [
-    ['/api/health', 'health'],
-    ['GET /api/plans', 'plans'],
-  ] as const) {
-    for (const [q, qn] of [
-      [0.5, 'p50'],
-      [0.99, 'p99'],
-    ] as const) {
-      const b = quantile(before[key], q);
-      const a = quantile(after[key], q);
-      rows.push({
-        what: `${name} ${qn} ${label}, request thread (before; n=${before[key].length})`,
-        value: b,
-        unit: 'ms',
-      });
-      rows.push({
-        what: `${name} ${qn} ${label}, worker pool (after; n=${after[key].length})`,
-        value: a,
-        unit: 'ms',
-        ...(qn === 'p99' ? { target: 200 } : {}),
-      });
-      rows.push({ what: `  ${name} ${qn} after ÷ before`, value: a / b, unit: '×' });
-    }
-  }
-  for (const [q, qn] of [
-    [0.5, 'median'],
-    [1, 'slowest'],
-  ] as const) {
-    const b = quantile(before.drafts, q);
-    const a = quantile(after.drafts, q);
-    rows.push({
-      what: `draft zones request, ${qn} of ${DRAFTS}, request thread (before)`,
-      value: b,
-      unit: 'ms',
-    });
-    rows.push({
-      what: `draft zones request, ${qn} of ${DRAFTS}, worker pool (after)`,
-      value: a,
-      unit: 'ms',
-    });
-    rows.push({ what: `  draft ${qn} after ÷ before`, value: a / b, unit: '×' });
-  }
-  return rows;
+  return beforeAfterRows(before, after, {
+    label: `during ${DRAFTS} drafts of 2 × ${VERTICES.toLocaleString('en')} vertices (synthetic)`,
+    pool: 'worker pool',
+    job: 'draft zones request',
+    short: 'draft',
+    count: DRAFTS,
+  });
 }
 
-if (process.argv[1]?.endsWith('responsive.ts')) {
-  for (const r of await benchResponsive()) {
-    const v = r.unit === 'ms' && r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(2);
-    const target = r.target
-      ? `  target < ${r.target} ms, ratio ${(r.value / r.target).toFixed(2)}`
-      : '';
-    console.log(`${r.what.padEnd(100)} ${v.padStart(8)} ${r.unit}${target}`);
-  }
-}
+if (process.argv[1]?.endsWith('responsive.ts')) printRows(await benchResponsive(), 100);
