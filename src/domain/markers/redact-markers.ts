@@ -18,6 +18,14 @@ export type PublicMarker = Feature<Point, PublicMarkerProperties>;
 const round5 = (v: number): number => Math.round(v * 1e5) / 1e5;
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** A marker's point rounded to 1e-5° (≈ 1 m), or null when it is not a lon/lat point. */
+function roundedPoint(f: Feature): Point | null {
+  if (f.geometry?.type !== 'Point') return null;
+  const [lon, lat] = f.geometry.coordinates;
+  if (typeof lon !== 'number' || typeof lat !== 'number') return null;
+  return { type: 'Point', coordinates: [round5(lon), round5(lat)] };
+}
+
 /**
  * A plan's published markers for the public map: properties limited to id, kind, line, bank, plan
  * and markerType; positions rounded to 1e-5° (≈ 1 m); anything not a point is left out.
@@ -25,14 +33,13 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
  */
 export function redactMarkers(markers: FeatureCollection, plan: string): PublicMarker[] {
   return markers.features.flatMap((f): PublicMarker[] => {
-    if (f.geometry?.type !== 'Point') return [];
-    const [lon, lat] = f.geometry.coordinates;
-    if (typeof lon !== 'number' || typeof lat !== 'number') return [];
+    const geometry = roundedPoint(f);
+    if (!geometry) return [];
     const p = f.properties ?? {};
     return [
       {
         type: 'Feature',
-        geometry: { type: 'Point', coordinates: [round5(lon), round5(lat)] },
+        geometry,
         properties: {
           id: text(p.id),
           kind: text(p.kind),
@@ -59,19 +66,12 @@ export function withoutCoordinates(markers: FeatureCollection): FeatureCollectio
   return {
     type: 'FeatureCollection',
     features: markers.features.flatMap((f): Feature[] => {
-      if (f.geometry?.type !== 'Point') return [];
-      const [lon, lat] = f.geometry.coordinates;
-      if (typeof lon !== 'number' || typeof lat !== 'number') return [];
+      const geometry = roundedPoint(f);
+      if (!geometry) return [];
       const properties = Object.fromEntries(
         Object.entries(f.properties ?? {}).filter(([k]) => !COORDINATE_PROPERTIES.has(k)),
       );
-      return [
-        {
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: [round5(lon), round5(lat)] },
-          properties,
-        },
-      ];
+      return [{ type: 'Feature', geometry, properties }];
     }),
   };
 }
