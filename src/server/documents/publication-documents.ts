@@ -88,6 +88,15 @@ export async function loadPublication(
     countiesOf(deps.geodata.dir),
     version?.features ?? [],
   );
+  const key = documentsKey(record.id, publication.etag, settings);
+  return { record, publication, rules, notice, settings, places, key };
+}
+
+/**
+ * What a publication's documents depend on: the plan, the publication (its ETag) and the settings
+ * they print. Known from the tag and the settings alone, before the publication is read.
+ */
+export function documentsKey(planId: string, etag: string, settings: ApiSettings): string {
   const printed = [
     settings.noticeAuthority,
     settings.supervisionPhone,
@@ -95,8 +104,7 @@ export async function loadPublication(
     settings.prohibitedActs,
     settings.noticeBoard,
   ];
-  const key = `${record.id}|${publication.etag}|${JSON.stringify(printed)}`;
-  return { record, publication, rules, notice, settings, places, key };
+  return `${planId}|${etag}|${JSON.stringify(printed)}`;
 }
 
 /** The coordinate tables of a publication's markers in its GK zone (empty without markers). */

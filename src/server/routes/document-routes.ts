@@ -6,15 +6,18 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { canSeeCoordinates, canViewDraft } from '../../domain/access/permissions';
 import { msg } from '../../domain/message';
+import type { PlanRecord } from '../../domain/plans/plan';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { type CjkFonts, findCjkFonts } from '../documents/cjk-fonts';
 import type { DocumentJob, DocumentResult } from '../documents/document-jobs';
 import {
+  documentsKey,
   loadArchiveRecords,
   loadPublication,
   type PublicationContext,
 } from '../documents/publication-documents';
+import { settingsInForce } from '../settings-in-force';
 import type { PoolAnswer } from '../workers/worker-pool';
 import { fail, findPlan, refuse } from './route-kit';
 
@@ -58,16 +61,42 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
     return hit;
   };
 
+  // a publication's context (notice, places, settings) is read and built once per documents key,
+  // which the publication's tag and the settings give without reading zones and markers
+  const contexts = new Map<string, Promise<PublicationContext | null>>();
+  const contextOf = async (record: PlanRecord): Promise<PublicationContext | null> => {
+    const [tag, stored] = await Promise.all([
+      deps.store.publicationTag(record.id),
+      deps.store.getSettings(),
+    ]);
+    if (!tag) return null;
+    const key = documentsKey(record.id, tag.etag, settingsInForce(stored));
+    let hit = contexts.get(key);
+    if (!hit) {
+      hit = loadPublication(deps, record);
+      contexts.set(key, hit);
+      // published anew, or settings changed, between the tag and the read: not kept under this key
+      const forget = () => contexts.get(key) === hit && contexts.delete(key);
+      hit.then((ctx) => ctx?.key === key || forget(), forget);
+      if (contexts.size > CACHED) contexts.delete(contexts.keys().next().value as string);
+    }
+    return hit;
+  };
+
   /** The publication of `:id` and the fonts, or the response to answer (404, 503). */
   const open = async (
     c: Ctx,
+    known?: PlanRecord,
   ): Promise<
     { ok: true; ctx: PublicationContext; fonts: CjkFonts } | { ok: false; response: Response }
   > => {
-    const found = await findPlan(c, deps);
-    if (!found.ok) return found;
-    const { record } = found.plan.row;
-    const ctx = await loadPublication(deps, record);
+    let record = known;
+    if (!record) {
+      const found = await findPlan(c, deps);
+      if (!found.ok) return found;
+      record = found.plan.row.record;
+    }
+    const ctx = await contextOf(record);
     if (!ctx)
       return {
         ok: false,
@@ -91,7 +120,9 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
     const { ctx, fonts } = opened;
     const full = c.req.query('full') === '1';
     if (full) {
-      const context = { publicCoordinates: ctx.settings.publicCoordinates, published: true };
+      // the setting as it is now (the context is kept per printed settings, which it is not part of)
+      const { publicCoordinates } = await deps.store.getSettings();
+      const context = { publicCoordinates, published: true };
       if (!canSeeCoordinates(actorOf(c), ctx.record, context))
         return refuse(c, msg('documents.fullTier'));
     }
@@ -150,7 +181,7 @@ export function documentRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (!found.ok) return found.response;
     if (!canViewDraft(actorOf(c), found.plan.access))
       return refuse(c, msg('documents.archive', { plan: found.plan.row.record.id }));
-    const opened = await open(c);
+    const opened = await open(c, found.plan.row.record);
     if (!opened.ok) return opened.response;
     const { ctx, fonts } = opened;
     const key = `${ctx.key}|archive`;
