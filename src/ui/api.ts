@@ -47,7 +47,8 @@ async function unexpected(path: string, status: number, error: z.ZodError): Prom
 /**
  * A JSON request, its answer parsed with `schema` (src/contract). Every request says the UI's
  * language (Accept-Language), so the server's refusals come back in it; writes carry the session's
- * CSRF token and a JSON body; a refusal throws an ApiError with the server's message.
+ * CSRF token and a JSON body (or a form, sent as multipart as it is); a refusal throws an ApiError
+ * with the server's message.
  */
 export async function requestJson<S extends z.ZodType>(
   path: string,
@@ -58,12 +59,13 @@ export async function requestJson<S extends z.ZodType>(
     accept: 'application/json',
     'accept-language': uiLang() === 'en' ? 'en' : 'zh-CN',
   };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const form = init.body instanceof FormData ? init.body : null;
+  if (init.body !== undefined && !form) headers['content-type'] = 'application/json';
   if (init.csrf) headers['x-csrf-token'] = init.csrf;
   const res = await fetch(path, {
     method: init.method ?? 'GET',
     headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    body: form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
   });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;

@@ -92,20 +92,11 @@ export const sendOpinion = (id: string, body: { text: string; name?: string; con
 
 /** POST /api/plans/:id/acceptance, multipart with the signed PDF as `file`. */
 export async function sendAcceptance(id: string, form: FormData, csrf: string): Promise<void> {
-  const lang = globalThis.localStorage?.getItem('hejie.lang') === 'en' ? 'en' : 'zh-CN';
-  const res = await fetch(`${plan(id)}/acceptance`, {
+  await requestJson(`${plan(id)}/acceptance`, z.object({ id: z.number() }).loose(), {
     method: 'POST',
-    headers: { accept: 'application/json', 'accept-language': lang, 'x-csrf-token': csrf },
     body: form,
+    csrf,
   });
-  if (res.ok) return;
-  const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
-  throw new ApiError(
-    res.status,
-    typeof body?.error === 'string' ? body.error : `acceptance: HTTP ${res.status}`,
-    null,
-    body,
-  );
 }
 
 /** Where the documents of a published plan are served. */
