@@ -1,6 +1,8 @@
 // Every message catalog, merged per language. One file of codes per area (`<area>.messages.ts`), so
 // that each area adds its codes where it lives in the code base.
+import * as access from './access.messages';
 import * as accounts from './accounts.messages';
+import * as admin from './admin.messages';
 import * as cli from './cli.messages';
 import * as common from './common.messages';
 import * as consultation from './consultation.messages';
@@ -9,8 +11,13 @@ import * as documents from './documents.messages';
 import * as editor from './editor.messages';
 import * as formats from './formats.messages';
 import * as geo from './geo.messages';
+import * as handover from './handover.messages';
 import type { Lang } from './lang';
+import * as lines from './lines.messages';
+import * as live from './live.messages';
+import * as maptools from './maptools.messages';
 import * as markers from './markers.messages';
+import * as publicPage from './public.messages';
 import * as register from './register.messages';
 import * as review from './review.messages';
 import * as server from './server.messages';
@@ -39,6 +46,13 @@ const AREAS = [
   display,
   documents,
   sheets,
+  lines,
+  handover,
+  maptools,
+  live,
+  admin,
+  publicPage,
+  access,
 ];
 
 /** The catalog of each language: code → template with `{name}` placeholders. */

@@ -24,6 +24,10 @@ export const zh = {
   'register.csv.required': '江河名称、河长、责任单位、责任领导和河流编号（riverId）必须填写',
   'register.csv.deadline': '完成时间应形如 2019年10月，实为“{deadline}”',
   'register.csv.unit': '责任单位“{unit}”不属于钦州市任何县区',
+  'register.reach.named': '{river} {name}',
+  'register.reach.unnamed': '{river} 第 {n} 段',
+  'register.reach.only': '{name}',
+  'register.reach.numbered': '第 {n} 段',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -50,4 +54,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'register.csv.required': 'name, chief, unit, leader and riverId are required',
   'register.csv.deadline': 'deadline must read like 2019年10月, got "{deadline}"',
   'register.csv.unit': 'unit "{unit}" names no county of Qinzhou',
+  'register.reach.named': '{river} {name}',
+  'register.reach.unnamed': '{river}, reach {n}',
+  'register.reach.only': '{name}',
+  'register.reach.numbered': 'reach {n}',
 };

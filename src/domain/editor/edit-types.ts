@@ -16,6 +16,11 @@ export type EditRole = LineRole | 'water';
 export interface EditProperties {
   /** the reach (河段) id the feature belongs to */
   reach: string;
+  /**
+   * the reach's name as people read it (城区段, 陆屋段); the id (`reach-1`) is never shown. Every
+   * feature of a reach carries the same name; `reachLabel` prints it with the river.
+   */
+  reachName?: string | null;
   /** null until chosen (an imported line has no role yet) */
   role: EditRole | null;
   embankmentClass?: EmbankmentClass | null;

@@ -51,6 +51,8 @@ export interface BankWidths {
 /** Properties of a computed zone (flat, so that they survive a shapefile). */
 export interface ZoneProperties {
   reach: string;
+  /** the reach's name as the planner gave it (城区段); absent when unnamed */
+  reachName?: string;
   river: string | null;
   kind: 'management' | 'protection';
   crs: CrsCode;
@@ -77,6 +79,8 @@ export type ZoneFeature = Feature<MultiPolygon, ZoneProperties>;
 /** Properties of a zone's boundary line along one bank (管理范围线 / 保护范围线). */
 export interface ZoneLineProperties {
   reach: string;
+  /** the reach's name as the planner gave it (城区段); absent when unnamed */
+  reachName?: string;
   river: string | null;
   kind: 'management-line' | 'protection-line';
   bank: 'left' | 'right';
@@ -357,6 +361,7 @@ function toFeature(
     geometry: { type: 'MultiPolygon', coordinates },
     properties: {
       reach: reach.id,
+      ...(reach.name === null ? {} : { reachName: reach.name }),
       river: reach.river,
       kind,
       crs: ctx.crs,
@@ -395,6 +400,7 @@ function toLine(
     geometry: { type: 'LineString', coordinates: xy.map((p) => inverse(p)) },
     properties: {
       reach: reach.id,
+      ...(reach.name === null ? {} : { reachName: reach.name }),
       river: reach.river,
       ...at,
       lengthM: round(length, 2),

@@ -20,6 +20,8 @@ export interface BankLine {
 /** A reach (河段): both banks and its water surfaces, as read from the input. */
 export interface Reach {
   id: string;
+  /** the name a planner gave the reach (property `reachName`, e.g. 城区段); null when unnamed */
+  name: string | null;
   river: string | null;
   county: string | null;
   /** derived demonstration data, not a survey */
@@ -87,8 +89,10 @@ export function readReaches(input: unknown): { reaches: Reach[]; errors: Message
     }
     const str = (k: string) =>
       typeof entry.props[k] === 'string' ? (entry.props[k] as string) : null;
+    const name = str('reachName')?.trim() ?? '';
     reaches.push({
       id,
+      name: name === '' ? null : name,
       river: str('river'),
       county: str('county'),
       sample: entry.props.sample === true,

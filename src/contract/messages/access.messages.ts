@@ -1,0 +1,8 @@
+// Messages of access for everyone: navigation, filters, help (issue 19).
+// Codes are `access.<what>`; every code has both languages (the type of `en` enforces it).
+
+/** Chinese (zh-CN), the first language. */
+export const zh = {} as const satisfies Record<string, string>;
+
+/** English. */
+export const en: { readonly [K in keyof typeof zh]: string } = {};
