@@ -139,31 +139,60 @@ describe('checkProperties', () => {
 });
 
 describe('newFeatureProperties', () => {
-  it('makes the first line toe-left, the second toe-right of the same class, then a new reach', () => {
-    const first = newFeatureProperties([], 'LineString', null, rules);
+  it('asks for the class of a new line (nothing set by default), then starts a new reach', () => {
+    const first = newFeatureProperties([], 'LineString', null);
     expect(first).toEqual({
       reach: 'reach-1',
+      reachName: null,
       role: 'toe-left',
-      embankmentClass: 5,
-      widthM: 8,
-      protectionM: 30,
+      sideFrom: 'geometry',
+      embankmentClass: null,
+      widthM: null,
+      protectionM: null,
     });
-    const a = { ...feature({ ...first, embankmentClass: 2, widthM: 30 }), id: 'a' };
-    const second = newFeatureProperties([a], 'LineString', null, rules);
+    const a = {
+      ...feature({ ...first, embankmentClass: 2, widthM: 30, reachName: '城区段' }),
+      id: 'a',
+    };
+    const second = newFeatureProperties([a], 'LineString', null);
     expect(second).toMatchObject({
       reach: 'reach-1',
+      reachName: '城区段',
       role: 'toe-right',
-      embankmentClass: 2,
-      widthM: 20,
+      embankmentClass: null,
+      widthM: null,
     });
     const b = { ...feature(second), id: 'b' };
-    expect(newFeatureProperties([a, b], 'LineString', null, rules)).toMatchObject({
+    expect(newFeatureProperties([a, b], 'LineString', null)).toMatchObject({
       reach: 'reach-2',
+      reachName: null,
       role: 'toe-left',
     });
-    expect(newFeatureProperties([a, b], 'Polygon', 'a', rules)).toEqual({
+    expect(newFeatureProperties([a, b], 'Polygon', 'a')).toEqual({
       reach: 'reach-1',
+      reachName: '城区段',
       role: 'water',
+    });
+  });
+
+  it('gives the other bank the class and widths set for both banks (两岸相同)', () => {
+    const a = {
+      ...feature({
+        reach: 'reach-1',
+        role: 'toe-left',
+        embankmentClass: 3,
+        widthM: 20,
+        protectionM: 35,
+        sameBothBanks: true,
+      }),
+      id: 'a',
+    };
+    expect(newFeatureProperties([a], 'LineString', null)).toMatchObject({
+      role: 'toe-right',
+      embankmentClass: 3,
+      widthM: 20,
+      protectionM: 35,
+      sameBothBanks: true,
     });
   });
 });

@@ -34,13 +34,13 @@ describe('editFeatures', () => {
     expect(s.past).toEqual([]);
   });
 
-  it('reverses a line and swaps its bank; undo and redo restore both lists', () => {
+  it('reverses a line, keeping the side a save stated (checked, not rewritten); undo and redo restore both lists', () => {
     const s0 = loaded();
     const before = JSON.stringify(s0);
     const s1 = editFeatures(s0, { type: 'reverse', id: 'a' });
     expect(JSON.stringify(s0)).toBe(before); // input not mutated
     const a = s1.features[0] as EditFeature;
-    expect(a.properties.role).toBe('toe-right');
+    expect(a.properties.role).toBe('toe-left');
     expect((a.geometry as LineString).coordinates[0]).toEqual([108.62, 21.93]);
     expect(s1.dirty).toBe(true);
     const s2 = editFeatures(s1, { type: 'undo' });
@@ -48,6 +48,15 @@ describe('editFeatures', () => {
     const s3 = editFeatures(s2, { type: 'redo' });
     expect(s3.features).toBe(s1.features);
     expect(editFeatures(s3, { type: 'redo' })).toBe(s3);
+  });
+
+  it('names a reach: every feature of it takes the name (one undo step); blank unnames it', () => {
+    const s = editFeatures(loaded(), { type: 'name-reach', reach: 'r1', name: ' 城区段 ' });
+    expect(s.features.map((f) => f.properties.reachName)).toEqual(['城区段', '城区段']);
+    expect(s.past).toHaveLength(1);
+    const t = editFeatures(s, { type: 'name-reach', reach: 'r1', name: '' });
+    expect(t.features.map((f) => f.properties.reachName)).toEqual([null, null]);
+    expect(editFeatures(t, { type: 'name-reach', reach: 'nope', name: 'x' })).toBe(t);
   });
 
   it('sets properties, deletes (clearing the selection), ignores unknown ids', () => {

@@ -1,5 +1,6 @@
 import type { LineString, Polygon } from 'geojson';
-import type { EditAction, EditFeature, EditRole, EditState } from './edit-types';
+import { syncBankSides } from './bank-sides';
+import type { EditAction, EditFeature, EditState } from './edit-types';
 
 /** Most undo steps kept; older ones are dropped. */
 const HISTORY = 100;
@@ -20,28 +21,23 @@ export function emptyEditState(planId: string): EditState {
   };
 }
 
-const SWAP: Partial<Record<EditRole, EditRole>> = {
-  'toe-left': 'toe-right',
-  'toe-right': 'toe-left',
-  'bank-left': 'bank-right',
-  'bank-right': 'bank-left',
-};
-
 function reversed(f: EditFeature): EditFeature {
   const g = f.geometry;
   const geometry: LineString | Polygon =
     g.type === 'LineString'
       ? { type: 'LineString', coordinates: [...g.coordinates].reverse() }
       : { type: 'Polygon', coordinates: g.coordinates.map((ring) => [...ring].reverse()) };
-  const role = f.properties.role ? (SWAP[f.properties.role] ?? f.properties.role) : null;
-  return { ...f, geometry, properties: { ...f.properties, role } };
+  return { ...f, geometry };
 }
 
-/** The state after a change of the feature list: the old list goes on the undo stack. */
+/**
+ * The state after a change of the feature list: the old list goes on the undo stack, and the lines
+ * that follow the geometry take the sides it gives them now.
+ */
 function changed(state: EditState, features: EditFeature[]): EditState {
   return {
     ...state,
-    features,
+    features: syncBankSides(features),
     past: [...state.past, state.features].slice(-HISTORY),
     future: [],
     dirty: true,
@@ -62,9 +58,9 @@ function mapOne(
 
 /**
  * The working copy after one action (a reducer: the input state is never mutated). An action on
- * an id that is not there changes nothing. Reversing a line also swaps its bank (looking downstream
- * the left bank becomes the right one).
- * @example editFeatures(s, { type: 'reverse', id: 'a' }) // line 'a' reversed, toe-left → toe-right
+ * an id that is not there changes nothing. Reversing a line flips its flow; the sides of the lines
+ * drawn here are inferred again (a stated side stays, and is checked against the geometry).
+ * @example editFeatures(s, { type: 'reverse', id: 'a' }) // line 'a' reversed; with 'b' beside it, both 待定 (they flow opposite ways)
  */
 export function editFeatures(state: EditState, action: EditAction): EditState {
   switch (action.type) {
@@ -95,6 +91,18 @@ export function editFeatures(state: EditState, action: EditAction): EditState {
           properties: { ...f.properties, ...action.properties },
         })) ?? state
       );
+    case 'name-reach': {
+      const name = action.name.trim() === '' ? null : action.name.trim();
+      if (!state.features.some((f) => f.properties.reach === action.reach)) return state;
+      return changed(
+        state,
+        state.features.map((f) =>
+          f.properties.reach === action.reach
+            ? { ...f, properties: { ...f.properties, reachName: name } }
+            : f,
+        ),
+      );
+    }
     case 'reverse':
       return mapOne(state, action.id, reversed) ?? state;
     case 'delete': {

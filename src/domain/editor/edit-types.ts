@@ -21,8 +21,15 @@ export interface EditProperties {
    * feature of a reach carries the same name; `reachLabel` prints it with the river.
    */
   reachName?: string | null;
-  /** null until chosen (an imported line has no role yet) */
+  /**
+   * null until chosen (an imported line has no role yet). A bank line's side (left/right) is the
+   * geometry's when `sideFrom` is 'geometry'; else someone stated it and the editor checks it.
+   */
   role: EditRole | null;
+  /** 'geometry': the side follows the line's position and flow (drawn in the editor); 'chosen': picked by hand */
+  sideFrom?: 'geometry' | 'chosen' | null;
+  /** the planner set both banks of the reach alike (两岸相同): a line drawn later takes these values */
+  sameBothBanks?: boolean | null;
   embankmentClass?: EmbankmentClass | null;
   /** management width beyond the line, metres; null: the rule table's lower bound */
   widthM?: number | null;
@@ -57,7 +64,9 @@ export type EditAction =
   | { type: 'set-geometry'; id: string; geometry: LineString | Polygon }
   | { type: 'set-properties'; id: string; properties: Partial<EditProperties> }
   | { type: 'delete'; id: string }
-  /** a line's direction flipped: its left and right banks swap (toe-left ↔ toe-right) */
+  /** every feature of a reach takes its name (城区段; blank: unnamed) */
+  | { type: 'name-reach'; reach: string; name: string }
+  /** a line's direction (the flow) flipped; the sides are inferred again */
   | { type: 'reverse'; id: string }
   | { type: 'select'; id: string | null }
   | { type: 'undo' }

@@ -1,41 +1,64 @@
-// The properties a newly drawn feature starts with, so that two clicks of lines already make a reach.
-import type { ResolvedRules } from '../zones/rules';
+// The properties a newly drawn feature starts with. Nothing the planner has not seen: a new line's
+// side follows its geometry (待定 until the other bank is drawn) and its embankment class is asked
+// for; only what the planner set for both banks (两岸相同) carries over to the other bank's line.
+import { sideOfRole, withSide } from './bank-sides';
 import type { EditFeature, EditProperties, LineRole } from './edit-types';
 
-const ORDER: readonly LineRole[] = ['toe-left', 'toe-right'];
+const PER_REACH = 2;
+
+/** The values a line takes from the other bank when the planner set both banks alike. */
+function fromOtherBank(other: EditFeature | undefined, side: LineRole): Partial<EditProperties> {
+  const p = other?.properties;
+  if (!p?.sameBothBanks || !p.role || p.role === 'water') return {};
+  return {
+    role: withSide(p.role, sideOfRole(side)),
+    embankmentClass: p.embankmentClass ?? null,
+    widthM: p.widthM ?? null,
+    protectionM: p.protectionM ?? null,
+    sameBothBanks: true,
+  };
+}
 
 /**
  * Properties of a new line or water polygon: it joins the reach of the selected feature (else the
- * last one, else `reach-1`); a line takes the first of toe-left, toe-right that reach lacks (both
- * there: it starts the next reach), the class of the reach's other toe line (else 5, below class 4)
- * and the lower bounds of the rules for widths.
- * @example newFeatureProperties([], 'LineString', null, rules) // { reach: 'reach-1', role: 'toe-left', embankmentClass: 5, widthM: 8, protectionM: 30 }
+ * last one, else `reach-1`) and its name; a line starts the next reach when that one has its two
+ * bank lines. A line's side follows the geometry; its class is unset (asked for) unless the reach's
+ * other bank was set for both banks (两岸相同), whose class and widths it then takes.
+ * @example newFeatureProperties([], 'LineString', null) // { reach: 'reach-1', reachName: null, role: 'toe-left', sideFrom: 'geometry', embankmentClass: null, widthM: null, protectionM: null }
  */
 export function newFeatureProperties(
   features: readonly EditFeature[],
   geometry: 'LineString' | 'Polygon',
   selectedId: string | null,
-  rules: ResolvedRules,
 ): EditProperties {
   const anchor = features.find((f) => f.id === selectedId) ?? features.at(-1);
   let reach = anchor?.properties.reach ?? 'reach-1';
-  if (geometry === 'Polygon') return { reach, role: 'water' };
-  const inReach = (r: string) => features.filter((f) => f.properties.reach === r);
-  let role = ORDER.find((o) => !inReach(reach).some((f) => f.properties.role === o));
-  if (!role) {
+  let reachName = anchor?.properties.reachName ?? null;
+  if (geometry === 'Polygon') return { reach, reachName, role: 'water' };
+  const lines = (r: string) =>
+    features.filter(
+      (f) =>
+        f.properties.reach === r &&
+        f.geometry.type === 'LineString' &&
+        f.properties.role !== 'water',
+    );
+  if (lines(reach).length >= PER_REACH) {
     const used = new Set(features.map((f) => f.properties.reach));
     let n = used.size + 1;
     while (used.has(`reach-${n}`)) n++;
     reach = `reach-${n}`;
-    role = 'toe-left';
+    reachName = null;
   }
-  const partner = inReach(reach).find((f) => f.properties.role?.startsWith('toe'));
-  const cls = partner?.properties.embankmentClass ?? 5;
+  const other = lines(reach)[0];
+  const placeholder: LineRole = other?.properties.role?.endsWith('left') ? 'toe-right' : 'toe-left';
   return {
     reach,
-    role,
-    embankmentClass: cls,
-    widthM: rules.toe[cls].min,
-    protectionM: rules.protection.min,
+    reachName,
+    role: placeholder,
+    sideFrom: 'geometry',
+    embankmentClass: null,
+    widthM: null,
+    protectionM: null,
+    ...fromOtherBank(other, placeholder),
   };
 }

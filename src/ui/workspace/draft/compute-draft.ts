@@ -2,15 +2,20 @@
 // rule table in force and the river's code go to the compute worker; the zones and markers come back
 // as one collection for the map.
 import type { Feature, FeatureCollection } from 'geojson';
+import type { BankSetting } from '../../../domain/editor/bank-settings';
+import { bankSettings } from '../../../domain/editor/bank-settings';
+import { draftBlockers } from '../../../domain/editor/draft-blockers';
 import type { EditFeature } from '../../../domain/editor/edit-types';
-import { toSavedFeatures } from '../../../domain/editor/saved-features';
+import { toEditFeatures, toSavedFeatures } from '../../../domain/editor/saved-features';
 import { type Message, msg } from '../../../domain/message';
 import { riverOfReach } from '../../../domain/plans/delineate-plan';
+import { reachesInOrder, reachLabel } from '../../../domain/plans/reach-label';
 import type { RiverView } from '../../../domain/rivers/waterbody';
 import { readReaches } from '../../../domain/zones/read-reaches';
 import type { RuleTable } from '../../../domain/zones/rules';
 import type { ComputeClient } from '../../compute/compute-client';
 import type { ComputeResponse } from '../../compute/compute-protocol';
+import { rulesFor } from '../editor/rules-for';
 import { loadGeometry, loadRules } from '../panel/plan-api';
 
 /** What one computation gave: the drawn draft and its parts, or the engine's reasons. */
@@ -25,6 +30,8 @@ export type DraftResult =
       draft: FeatureCollection;
       zones: FeatureCollection;
       markerCount: number;
+      /** each bank line's class and widths in force */
+      banks: BankSetting[];
       markerErrors: Message[];
       warnings: Message[];
       ms: number;
@@ -40,11 +47,12 @@ function waterbodiesOf(river: RiverView | undefined) {
 
 async function compute(
   client: ComputeClient,
-  features: readonly Feature[],
+  edits: readonly EditFeature[],
   rules: RuleTable,
   river: RiverView | undefined,
   at: { version: number; working: boolean },
 ): Promise<DraftResult> {
+  const features: Feature[] = toSavedFeatures(edits);
   const response: ComputeResponse = await client.compute({
     features,
     rules,
@@ -59,6 +67,7 @@ async function compute(
     draft: { type: 'FeatureCollection', features: [...response.zones.features, ...markers] },
     zones: response.zones,
     markerCount: markers.length,
+    banks: bankSettings(edits, river?.name ?? null, (f) => rulesFor(rules, f, river)),
     markerErrors: response.markerErrors,
     warnings: response.warnings,
     ms: Math.round(response.ms),
@@ -72,7 +81,7 @@ export async function computeDraft(
   river: RiverView | undefined,
 ): Promise<DraftResult> {
   const [geometry, rules] = await Promise.all([loadGeometry(planId), loadRules()]);
-  return compute(client, geometry.features, rules, river, {
+  return compute(client, toEditFeatures(geometry.features).features, rules, river, {
     version: geometry.version,
     working: false,
   });
@@ -92,21 +101,39 @@ export function computeWorkingCopy(
   copy: WorkingCopy,
   river: RiverView | undefined,
 ): Promise<DraftResult> {
-  return compute(client, toSavedFeatures(copy.features), copy.rules, river, {
+  return compute(client, copy.features, copy.rules, river, {
     version: copy.baseVersion,
     working: copy.dirty,
   });
 }
 
+/** Engine reasons the editor's own say better: a toe line's class, a reach's banks (when sides are in doubt). */
+const SAID_BETTER = new Set(['zones.feature.noClass', 'zones.reach.banks']);
+
 /**
- * Why the working copy cannot be computed yet (a reach lacks a bank, a line has no role): the
- * engine's own reading of it; [] when it can go to the engine.
+ * Why the working copy cannot be computed yet: sides the geometry contradicts or cannot tell, a
+ * class never chosen (named per line), then the engine's own reading of it (a reach named as
+ * people read it, never by its id); [] when it can go to the engine.
  */
 export function unreadyReasons(copy: WorkingCopy, river: RiverView | undefined): Message[] {
   if (copy.features.length === 0) return [msg('zones.draft.noLines')];
+  const name = river?.name ?? null;
+  const blockers = draftBlockers(copy.features, name);
+  const sides = blockers.some((b) => b.code !== 'lines.class.missing');
+  const labels = new Map(
+    reachesInOrder(copy.features).map((r) => [r.id, reachLabel({ river: name, ...r })]),
+  );
   const features = toSavedFeatures(copy.features).map((f) => ({
     ...f,
     properties: { ...f.properties, river: riverOfReach(f.properties, river?.id) },
   }));
-  return readReaches({ type: 'FeatureCollection', features }).errors;
+  const engine = readReaches({ type: 'FeatureCollection', features })
+    .errors.filter(
+      (e) => !(SAID_BETTER.has(e.code) && (sides || e.code === 'zones.feature.noClass')),
+    )
+    .map((e) => {
+      const label = typeof e.params?.reach === 'string' ? labels.get(e.params.reach) : undefined;
+      return label ? { ...e, params: { ...e.params, reach: label } } : e;
+    });
+  return [...blockers, ...engine];
 }

@@ -29,8 +29,11 @@ type State =
 
 /** Why a working copy is not computed yet: the engine's reading, and lines whose values break the rules. */
 function waitingFor(copy: WorkingCopy, river: RiverView | undefined) {
-  const flagged = copy.features.filter(
-    (f) => checkProperties(f, rulesFor(copy.rules, f, river)).length > 0,
+  // a class never chosen is named among the reasons: not counted again here
+  const flagged = copy.features.filter((f) =>
+    checkProperties(f, rulesFor(copy.rules, f, river)).some(
+      (p) => !(p.field === 'embankmentClass' && p.code === 'missing'),
+    ),
   ).length;
   return { reasons: unreadyReasons(copy, river), flagged };
 }
@@ -65,6 +68,13 @@ export function DraftCompute(props: {
   latest.current = props;
   const run = async () => {
     const { working, river, planId } = latest.current;
+    // never from a side in doubt or a class nobody chose: say why instead
+    const waiting = working && waitingFor(working, river);
+    if (waiting && (waiting.reasons.length > 0 || waiting.flagged > 0)) {
+      setState({ kind: 'waiting', ...waiting });
+      onDraft.current(null);
+      return;
+    }
     client.current ??= createComputeClient();
     setState({ kind: 'running', slow: false });
     const timer = setTimeout(() => setState({ kind: 'running', slow: true }), PROGRESS_AFTER_MS);

@@ -4,6 +4,7 @@ import type { Message } from '../../../domain/message';
 import { useLang } from '../../i18n';
 import { useWt } from '../messages';
 import type { DraftFeature } from '../panel/plan-api';
+import { BankSummary } from './bank-summary';
 import type { DraftResult } from './compute-draft';
 import { sumDraft, TotalsList } from './draft-summary';
 
@@ -45,6 +46,7 @@ export function DraftOutcome(props: { result: DraftResult; note?: ReactNode }) {
         totals={sumDraft(result.zones.features as unknown as DraftFeature[])}
         extra={[{ key: 'markers', label: t('markerCount'), value: String(result.markerCount) }]}
       />
+      <BankSummary banks={result.banks} />
       {props.note}
       <ReasonList title={t('markerFailed')} reasons={result.markerErrors} alert />
       <ReasonList title={t('computeWarnings')} reasons={result.warnings} />

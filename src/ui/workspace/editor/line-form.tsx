@@ -1,32 +1,55 @@
 import { useState } from 'react';
+import type { LineSide } from '../../../domain/editor/bank-sides';
+import { sideOfRole, withSide } from '../../../domain/editor/bank-sides';
 import type { PropertyProblem } from '../../../domain/editor/check-properties';
 import { allowedRange, checkProperties } from '../../../domain/editor/check-properties';
-import type { EditFeature, EditProperties, EditRole } from '../../../domain/editor/edit-types';
-import { LINE_ROLES } from '../../../domain/editor/edit-types';
+import type { EditFeature, EditProperties, LineRole } from '../../../domain/editor/edit-types';
 import type { EmbankmentClass, ResolvedRules, WidthRange } from '../../../domain/zones/rules';
 import { formatRange } from '../../../domain/zones/rules';
 import { useLang } from '../../i18n';
 import { useWt } from '../messages';
+import { BankSideField } from './bank-side-field';
 import { classLabel, problemText, roleLabel } from './problem-text';
+import { ReachFields } from './reach-fields';
 import { WidthField } from './width-field';
 
 const CLASSES: EmbankmentClass[] = [1, 2, 3, 4, 5];
-const NEW_REACH = '__new__';
+/** The class select's value for a bank line (no embankment). */
+const NO_EMBANKMENT = 'none';
+
+/** The values the other bank takes when both banks are set alike, on its own side. */
+function mirrored(next: Partial<EditProperties>, other: EditFeature): Partial<EditProperties> {
+  const out: Partial<EditProperties> = {};
+  for (const k of ['embankmentClass', 'widthM', 'protectionM', 'sameBothBanks'] as const)
+    if (k in next) out[k] = next[k] as never;
+  const otherRole = other.properties.role;
+  if (next.role && next.role !== 'water' && otherRole && otherRole !== 'water')
+    out.role = withSide(next.role, sideOfRole(otherRole));
+  return out;
+}
 
 /**
- * The selected feature's role, reach, embankment class and widths, offered as the values the rule
- * table allows; a typed value outside them is refused here, quoting the rule, and not applied.
+ * The selected feature's bank (from the geometry), embankment class (asked for, never assumed) and
+ * widths offered as the values the rule table allows, "both banks the same", and its reach and the
+ * reach's name. A typed value outside the rules is refused here, quoting the rule, and not applied.
  */
 export function LineForm(props: {
   feature: EditFeature;
   rules: ResolvedRules;
-  reaches: string[];
+  reaches: { id: string; label: string; name: string | null }[];
+  side: LineSide | undefined;
+  opposite: boolean;
+  /** the other bank line of the reach, if drawn, and how it is named */
+  other: { feature: EditFeature; name: string } | undefined;
   problems: PropertyProblem[];
   onChange: (properties: Partial<EditProperties>) => void;
+  onChangeOther: (id: string, properties: Partial<EditProperties>) => void;
+  onReverse: () => void;
+  onNameReach: (name: string) => void;
 }) {
   const t = useWt();
   const { lang } = useLang();
-  const { feature, rules } = props;
+  const { feature, rules, other } = props;
   const p = feature.properties;
   const [note, setNote] = useState<string | null>(null);
   const line = feature.geometry.type === 'LineString';
@@ -34,33 +57,38 @@ export function LineForm(props: {
   const cls = (CLASSES as unknown[]).includes(p.embankmentClass)
     ? (p.embankmentClass as EmbankmentClass)
     : null;
-  const roles: EditRole[] = line ? [...LINE_ROLES] : ['water'];
+  const asked = kind === 'bank' || cls !== null;
 
-  const change = (next: Partial<EditProperties>) => {
-    setNote(null);
+  /** A change, made on the other bank too while both banks are set alike. */
+  const change = (next: Partial<EditProperties>, keepNote = false) => {
+    if (!keepNote) setNote(null);
     props.onChange(next);
+    if (p.sameBothBanks && other)
+      props.onChangeOther(other.feature.id, mirrored(next, other.feature));
   };
-  /** A new class (or kind) keeps the width when it is allowed there, else takes the lower bound, and says so. */
-  const rebound = (
-    nextKind: 'toe' | 'bank',
-    nextClass: EmbankmentClass | null,
-    extra: Partial<EditProperties>,
-  ) => {
+  const roleOf = (k: 'toe' | 'bank'): Partial<EditProperties> =>
+    p.role && p.role !== 'water'
+      ? { role: `${k}-${sideOfRole(p.role)}` as LineRole }
+      : { role: `${k}-left` as LineRole, sideFrom: 'geometry' };
+  /** A class (or 无堤防): the width stays when the new range allows it, else takes the lower bound, and says so. */
+  const setClass = (value: string) => {
+    const nextKind = value === NO_EMBANKMENT ? 'bank' : 'toe';
+    const nextClass = nextKind === 'toe' ? (Number(value) as EmbankmentClass) : null;
+    const extra: Partial<EditProperties> =
+      nextKind === 'bank'
+        ? { ...roleOf('bank'), embankmentClass: null, protectionM: null }
+        : {
+            ...roleOf('toe'),
+            embankmentClass: nextClass,
+            protectionM: typeof p.protectionM === 'number' ? p.protectionM : rules.protection.min,
+          };
     const range = allowedRange(rules, nextKind, 'widthM', nextClass) as WidthRange;
     const w = p.widthM;
     if (typeof w === 'number' && (w < range.min || w > range.max)) {
-      props.onChange({ ...extra, widthM: range.min });
-      const label = nextKind === 'toe' ? classLabel(nextClass ?? 5, t) : t('roleBankLeft');
+      change({ ...extra, widthM: range.min });
+      const label = nextClass ? classLabel(nextClass, t) : t('editClassNone');
       setNote(t('editClassMoved', { old: w, cls: label, w: range.min }));
     } else change(extra);
-  };
-  const setRole = (role: EditRole) => {
-    if (role === 'water' || role === p.role) return change({ role });
-    const nextKind = role.startsWith('toe') ? 'toe' : 'bank';
-    if (nextKind === kind) return change({ role });
-    if (nextKind === 'bank') return rebound('bank', null, { role, protectionM: null });
-    const c = cls ?? 5;
-    rebound('toe', c, { role, embankmentClass: c });
   };
   /** A typed value: applied when the rules allow it, else refused with the rule's words. */
   const tryValue = (field: 'widthM' | 'protectionM', value: number | null): string | null => {
@@ -70,104 +98,117 @@ export function LineForm(props: {
     change({ [field]: value });
     return null;
   };
+  const setSame = (on: boolean) => {
+    setNote(null);
+    props.onChange({ sameBothBanks: on });
+    if (!other) return setNote(on ? t('editSameBanksLater') : null);
+    const mine = {
+      role: p.role,
+      embankmentClass: p.embankmentClass ?? null,
+      widthM: p.widthM ?? null,
+      protectionM: p.protectionM ?? null,
+    };
+    props.onChangeOther(
+      other.feature.id,
+      on ? mirrored({ ...mine, sameBothBanks: true }, other.feature) : { sameBothBanks: false },
+    );
+    if (on) setNote(t('editSameBanksApplied', { line: other.name }));
+  };
 
-  const widthRange = kind ? allowedRange(rules, kind, 'widthM', cls) : null;
-  const problems = props.problems.map((x) => problemText(x, lang));
+  const widthRange = kind && asked ? allowedRange(rules, kind, 'widthM', cls) : null;
+  const bound = (v: unknown, range: WidthRange) =>
+    typeof v !== 'number' || v === range.min ? t('editLowerBound') : t('editSetByHand');
+  // a class never chosen is asked for above, not listed again
+  const listed = props.problems.filter(
+    (x) => !(x.field === 'embankmentClass' && x.code === 'missing'),
+  );
+  const problems = listed.map((x) => problemText(x, lang));
   return (
     <form className="line-form" data-feature={feature.id} onSubmit={(e) => e.preventDefault()}>
-      <label>
-        {t('editRole')}
-        <select
-          name="role"
-          value={p.role ?? ''}
-          onChange={(e) => setRole(e.target.value as EditRole)}
-        >
-          {p.role === null && (
-            <option value="" disabled>
-              {t('editRoleNone')}
-            </option>
-          )}
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {roleLabel(r, t)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('editReachLabel')}
-        <select
-          name="reach"
-          value={p.reach}
-          onChange={(e) => {
-            const used = new Set(props.reaches);
-            let reach = e.target.value;
-            for (let n = used.size + 1; reach === NEW_REACH; n++)
-              if (!used.has(`reach-${n}`)) reach = `reach-${n}`;
-            change({ reach });
-          }}
-        >
-          {props.reaches.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-          <option value={NEW_REACH}>{t('editNewReach')}</option>
-        </select>
-      </label>
-      {kind === 'toe' && (
+      {line && kind && (
+        <BankSideField
+          feature={feature}
+          side={props.side}
+          opposite={props.opposite}
+          onChange={(next) => change(next)}
+          onReverse={props.onReverse}
+        />
+      )}
+      {!line && <p className="bank-side">{roleLabel(p.role, t)}</p>}
+      {line && (
         <label>
           {t('editClass')}
           <select
             name="embankmentClass"
-            value={cls ?? ''}
-            onChange={(e) => {
-              const c = Number(e.target.value) as EmbankmentClass;
-              rebound('toe', c, { embankmentClass: c });
-            }}
+            value={kind === 'bank' ? NO_EMBANKMENT : (cls ?? '')}
+            aria-invalid={!asked}
+            onChange={(e) => setClass(e.target.value)}
           >
-            {cls === null && <option value="" disabled />}
+            {!asked && (
+              <option value="" disabled>
+                {t('editClassAsk')}
+              </option>
+            )}
             {CLASSES.map((c) => (
               <option key={c} value={c}>
                 {classLabel(c, t)}
               </option>
             ))}
+            <option value={NO_EMBANKMENT}>{t('editClassNone')}</option>
           </select>
         </label>
+      )}
+      {line && !asked && (
+        <p className="problem ask" role="alert">
+          {t('editClassFirst')}
+        </p>
       )}
       {kind && widthRange && (
         <WidthField
           name="widthM"
-          label={t(kind === 'toe' ? 'editWidthToe' : 'editWidthBank', {
-            range: formatRange(widthRange),
-          })}
+          label={`${t(kind === 'toe' ? 'editWidthToe' : 'editWidthBank', { range: formatRange(widthRange) })} · ${bound(p.widthM, widthRange)}`}
           range={widthRange}
           value={typeof p.widthM === 'number' ? p.widthM : null}
-          fallback={kind === 'toe' ? widthRange.min : 0}
+          fallback={widthRange.min}
           onTry={(v) => tryValue('widthM', v)}
         />
       )}
-      {kind === 'toe' && (
+      {kind === 'toe' && asked && (
         <WidthField
           name="protectionM"
-          label={t('editProtection', { range: formatRange(rules.protection) })}
+          label={`${t('editProtection', { range: formatRange(rules.protection) })}${typeof p.protectionM === 'number' ? ` · ${bound(p.protectionM, rules.protection)}` : ''}`}
           range={rules.protection}
           value={typeof p.protectionM === 'number' ? p.protectionM : null}
           none={t('editNoProtection')}
           onTry={(v) => tryValue('protectionM', v)}
         />
       )}
+      {line && asked && (
+        <label className="check">
+          <input
+            type="checkbox"
+            name="sameBothBanks"
+            checked={p.sameBothBanks === true}
+            onChange={(e) => setSame(e.target.checked)}
+          />
+          {t('editSameBanks')}
+        </label>
+      )}
       {note && (
         <p className="hint" role="status">
           {note}
         </p>
       )}
+      <ReachFields
+        feature={feature}
+        reaches={props.reaches}
+        onReach={(reach) =>
+          change({ reach, reachName: props.reaches.find((r) => r.id === reach)?.name ?? null })
+        }
+        onName={props.onNameReach}
+      />
       {problems.length > 0 && (
-        <div
-          className="problem"
-          role="alert"
-          data-problems={props.problems.map((x) => x.field).join(' ')}
-        >
+        <div className="problem" role="alert" data-problems={listed.map((x) => x.field).join(' ')}>
           {t('editProblems')}
           <ul>
             {problems.map((x) => (

@@ -1,12 +1,19 @@
 import type { LineString, Polygon } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { renderMessage } from '../../../contract/messages/render';
+import { readBankSides } from '../../../domain/editor/bank-sides';
 import { checkProperties } from '../../../domain/editor/check-properties';
+import { lineNames } from '../../../domain/editor/draft-blockers';
+import type { EditFeature } from '../../../domain/editor/edit-types';
 import { newFeatureProperties } from '../../../domain/editor/new-feature';
 import { bboxOf } from '../../../domain/geo/bbox';
+import type { Message } from '../../../domain/message';
+import { reachesInOrder, reachLabel } from '../../../domain/plans/reach-label';
 import type { RiverView } from '../../../domain/rivers/waterbody';
 import type { RuleTable } from '../../../domain/zones/rules';
 import type { DrawMode, DrawRefusal } from '../../../map/draw-session';
 import { coveredEdges } from '../../covered-edges';
+import { useLang } from '../../i18n';
 import { useFoldMapControls, useMapHandle } from '../../map-handle';
 import { useWt } from '../messages';
 import { showProblem } from '../panel/show-problem';
@@ -56,9 +63,7 @@ export function PlanEditor(props: {
     events: {
       onCreate: (id, geometry: LineString | Polygon) => {
         const s = latest.current;
-        const anchor = s.features.find((f) => f.id === s.selectedId) ?? s.features.at(-1);
-        const rules = rulesFor(table, anchor, river);
-        const properties = newFeatureProperties(s.features, geometry.type, s.selectedId, rules);
+        const properties = newFeatureProperties(s.features, geometry.type, s.selectedId);
         setRefusal(null);
         dispatch({ type: 'add', features: [{ type: 'Feature', id, geometry, properties }] });
       },
@@ -101,11 +106,29 @@ export function PlanEditor(props: {
     () => new Map(state.features.map((f) => [f.id, checkProperties(f, rulesFor(table, f, river))])),
     [state.features, table, river],
   );
-  const flagged = useMemo(
-    () => new Set([...problems].filter(([, p]) => p.length > 0).map(([id]) => id)),
-    [problems],
+  const sides = useMemo(() => readBankSides(state.features), [state.features]);
+  // a value against the rules, or a stated side the geometry contradicts
+  const flagged = useMemo(() => {
+    const out = new Set([...problems].filter(([, p]) => p.length > 0).map(([id]) => id));
+    for (const [id, s] of sides.lines)
+      if (s.inferred && s.side && s.inferred !== s.side) out.add(id);
+    return out;
+  }, [problems, sides]);
+  const { lang } = useLang();
+  const riverName = river?.name ?? null;
+  const reaches = useMemo(
+    () =>
+      reachesInOrder(state.features).map((r) => ({
+        id: r.id,
+        name: r.name,
+        label: renderMessage(reachLabel({ river: riverName, ...r }), lang),
+      })),
+    [state.features, riverName, lang],
   );
-  const reaches = [...new Set(state.features.map((f) => f.properties.reach))];
+  const other = selected && otherBank(state.features, selected, sides.lines);
+  const names = useMemo(() => lineNames(state.features, riverName), [state.features, riverName]);
+  const opposite = (id: string) =>
+    sides.notes.some((n) => n.note.code === 'opposite' && n.note.lines.includes(id));
   const hint = HINTS[mode];
 
   return (
@@ -145,6 +168,8 @@ export function PlanEditor(props: {
       )}
       <LineList
         features={state.features}
+        reaches={reaches}
+        sides={sides.lines}
         selectedId={state.selectedId}
         flagged={flagged}
         onSelect={(id) => {
@@ -158,13 +183,38 @@ export function PlanEditor(props: {
           feature={selected}
           rules={rulesFor(table, selected, river)}
           reaches={reaches}
+          side={sides.lines.get(selected.id)}
+          opposite={opposite(selected.id)}
+          other={
+            other && {
+              feature: other,
+              name: renderMessage(names.get(other.id) as Message, lang),
+            }
+          }
           problems={problems.get(selected.id) ?? []}
           onChange={(properties) =>
             dispatch({ type: 'set-properties', id: selected.id, properties })
+          }
+          onChangeOther={(id, properties) => dispatch({ type: 'set-properties', id, properties })}
+          onReverse={() => dispatch({ type: 'reverse', id: selected.id })}
+          onNameReach={(name) =>
+            dispatch({ type: 'name-reach', reach: selected.properties.reach, name })
           }
         />
       )}
       <p className="hint small">{t('editShortcuts')}</p>
     </section>
+  );
+}
+
+/** The other bank line of the selected line's reach (the first other line there), if drawn. */
+function otherBank(
+  features: readonly EditFeature[],
+  selected: EditFeature,
+  lines: ReadonlyMap<string, unknown>,
+): EditFeature | undefined {
+  return features.find(
+    (f) =>
+      f.id !== selected.id && f.properties.reach === selected.properties.reach && lines.has(f.id),
   );
 }
