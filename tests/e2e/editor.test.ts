@@ -1,6 +1,6 @@
 // The planner's editor in a real browser against the real server on a fresh database: two toe lines
 // of 钦江 drawn with mouse clicks, class and widths from the dropdowns, the zones computed in the
-// worker and drawn, undo/redo, reverse (the banks swap), a self-crossing line refused while drawing,
+// worker and drawn, undo/redo, reverse (the lines flow opposite ways: both banks 待定), a self-crossing line refused while drawing,
 // an out-of-range width refused with the rule quoted, a width change recomputed; then the phone.
 import type { Position } from 'geojson';
 import type { Page } from 'playwright-core';
@@ -68,12 +68,13 @@ describe('planner draws 钦江 on the map', () => {
     const [l0, l1] = [LEFT[0] as Position, LEFT[1] as Position];
     await drawLine(page, [lerp(l0, l1, 0), lerp(l0, l1, 0.5), lerp(l0, l1, 1)]);
     await expect.poll(() => rows(page).count(), LONG).toBe(1);
-    expect(await rows(page).first().getAttribute('data-role')).toBe('toe-left');
-    expect(await rows(page).first().textContent()).toMatch(/左岸堤脚线.*长 1\.0\d\d km/);
-    // a new line is selected, with the rule table's lower bounds: class 5 (4 级以下), 8 m
+    // a line alone: its bank is 待定 until the other bank is drawn (issue 19)
+    expect(await rows(page).first().getAttribute('data-side')).toBe('pending');
+    expect(await rows(page).first().textContent()).toMatch(/待定 · 堤脚线.*长 1\.0\d\d km/);
+    // a new line is selected and asks for its class: no width is offered before it
     const form = panel.locator('.line-form');
-    expect(await form.locator('select[name="embankmentClass"]').inputValue()).toBe('5');
-    expect(await form.locator('select[name="widthM"]').inputValue()).toBe('8');
+    expect(await form.locator('select[name="embankmentClass"]').inputValue()).toBe('');
+    expect(await form.locator('select[name="widthM"]').count()).toBe(0);
     await form.locator('select[name="embankmentClass"]').selectOption('2');
     expect(await form.locator('[data-field="widthM"] label').textContent()).toContain('20–50 m');
     await form.locator('select[name="widthM"]').selectOption('30');
@@ -82,15 +83,17 @@ describe('planner draws 钦江 on the map', () => {
     await expect
       .poll(() => panel.locator('.draft-compute').getAttribute('data-state'), LONG)
       .toBe('waiting');
-    expect(await panel.locator('.draft-compute').textContent()).toContain('须有且仅有一条左岸线');
+    expect(await panel.locator('.draft-compute').textContent()).toContain('只有一条线');
     await screenshot(page, 'editor-first-line');
 
     const [r0, r1] = [RIGHT[0] as Position, RIGHT[1] as Position];
     await drawLine(page, [lerp(r0, r1, 0), lerp(r0, r1, 1)]);
     await expect.poll(() => rows(page).count(), LONG).toBe(2);
     expect(await rows(page).nth(1).getAttribute('data-role')).toBe('toe-right');
-    // the second line takes the first one's class
-    expect(await form.locator('select[name="embankmentClass"]').inputValue()).toBe('2');
+    expect(await rows(page).first().getAttribute('data-role')).toBe('toe-left');
+    // the second line asks for its class too (两岸相同 was not ticked)
+    expect(await form.locator('select[name="embankmentClass"]').inputValue()).toBe('');
+    await form.locator('select[name="embankmentClass"]').selectOption('2');
     await form.locator('select[name="widthM"]').selectOption('30');
     const ids = await rows(page).evaluateAll((els) =>
       els.map((e) => e.getAttribute('data-feature') ?? ''),
@@ -113,10 +116,11 @@ describe('planner draws 钦江 on the map', () => {
     const area30 = await area(page);
     await screenshot(page, 'editor-two-lines-computed');
 
-    // reverse the first line: its bank swaps (左岸 → 右岸), and the reach has no left bank any more
+    // reverse the first line: the two lines flow opposite ways, both banks are 待定 (never two 左岸)
+    const side = () => rows(page).first().getAttribute('data-side');
     await rows(page).first().click();
     await panel.locator('[data-tool="reverse"]').click();
-    await expect.poll(() => rows(page).first().getAttribute('data-role')).toBe('toe-right');
+    await expect.poll(side).toBe('pending');
     await expect
       .poll(() => panel.locator('.draft-compute').getAttribute('data-state'), LONG)
       .toBe('waiting');
@@ -125,11 +129,11 @@ describe('planner draws 钦江 on the map', () => {
     // undo with Ctrl+Z: back to the left bank and the zone; redo with Ctrl+Y, undo again
     await page.locator('.plan-editor h3').click();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => rows(page).first().getAttribute('data-role')).toBe('toe-left');
+    await expect.poll(side).toBe('left');
     await page.keyboard.press('Control+y');
-    await expect.poll(() => rows(page).first().getAttribute('data-role')).toBe('toe-right');
+    await expect.poll(side).toBe('pending');
     await panel.locator('[data-tool="undo"]').click();
-    await expect.poll(() => rows(page).first().getAttribute('data-role')).toBe('toe-left');
+    await expect.poll(side).toBe('left');
     await expect
       .poll(() => drawn(page, 'draft-management'), { timeout: 60_000 })
       .toEqual(['reach-1']);

@@ -152,7 +152,7 @@ export const en: typeof zh = {
   editSameBanksApplied: 'The other bank’s line ({line}) was set the same.',
   editSameBanksLater: 'The other bank’s line takes the same settings once it is drawn.',
   editReachName: 'Reach name',
-  editReachNameHint: 'e.g. 城区段',
+  editReachNameHint: 'e.g. City section',
   bankSummary: 'Class and widths in force per bank',
   bankSummaryRow: '{reach} {side}',
   bankSummaryToe: '{cls} embankment · toe margin {w} m ({wfrom}) · protection {p}',

@@ -55,9 +55,20 @@ export function PlanEditor(props: {
   const latest = useRef(state);
   latest.current = state;
 
+  const sides = useMemo(() => readBankSides(state.features), [state.features]);
+  // a line whose bank is 待定 is drawn without a bank's colour (grey), not in its placeholder's
+  const shown = useMemo(
+    () =>
+      state.features.map((f) =>
+        sides.lines.get(f.id)?.side === null
+          ? { ...f, properties: { ...f.properties, role: null } }
+          : f,
+      ),
+    [state.features, sides],
+  );
   const { session, error } = useDrawSession({
     map,
-    features: state.features,
+    features: shown,
     selectedId: state.selectedId,
     mode,
     events: {
@@ -106,7 +117,6 @@ export function PlanEditor(props: {
     () => new Map(state.features.map((f) => [f.id, checkProperties(f, rulesFor(table, f, river))])),
     [state.features, table, river],
   );
-  const sides = useMemo(() => readBankSides(state.features), [state.features]);
   // a value against the rules, or a stated side the geometry contradicts
   const flagged = useMemo(() => {
     const out = new Set([...problems].filter(([, p]) => p.length > 0).map(([id]) => id));
