@@ -4,7 +4,8 @@
 // bank the same class and widths, and the summary names them per bank; the reach is named (城区段)
 // and never shown as `reach-1`; a saved side the geometry contradicts is flagged before computing.
 // At 1366 × 820 and 360 × 740.
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PLANNER, login } from '../helpers/accounts';
@@ -21,6 +22,7 @@ import {
   PHONE,
 } from '../helpers/map-page';
 import { editFeatures, saveVersion, straightToePoints } from '../helpers/plan-writes';
+import { ROOT } from '../helpers/register';
 
 const app = appUnderTest();
 /** The `straight` fixture's toe lines, both drawn south → north (downstream): left = west. */
@@ -70,6 +72,7 @@ describe('bank sides follow the geometry; nothing is computed from an unseen def
     expect(waiting).toContain('钦江 第 1 段只有一条线（钦江 第 1 段第 1 条线），岸别待定');
     expect(waiting).toContain('钦江 第 1 段第 1 条线尚未选择堤防级别');
     expect(waiting).not.toContain('reach-1');
+    await form.locator('.ask').scrollIntoViewIfNeeded();
     await shot(page, 'right-first-asks-class');
 
     // the class brings its widths from the rule table, shown as its lower bounds
@@ -218,4 +221,52 @@ describe('bank sides follow the geometry; nothing is computed from an unseen def
     expect(errorsOf(fresh.page)).toEqual([]);
     await fresh.page.close();
   }, 120_000);
+
+  it('desktop: on 南流江, whose course is on the map, lines drawn upstream are said to run against it', async () => {
+    // vertices 250–252 of 南流江's course (downstream order) and banks 40 m either side, drawn upstream
+    const rivers = JSON.parse(readFileSync(join(ROOT, 'geodata/rivers.geojson'), 'utf8')) as {
+      features: { properties: { riverId: string | null }; geometry: { coordinates: number[][] } }[];
+    };
+    const course = rivers.features
+      .find((f) => f.properties.riverId === 'nanliujiang')
+      ?.geometry.coordinates.slice(250, 253) as [number, number][];
+    const kx = 111_320 * Math.cos((22.06 * Math.PI) / 180);
+    const bank = (sign: number): [number, number][] =>
+      course.map(([lon, lat], i) => {
+        const a = course[Math.max(0, i - 1)] as [number, number];
+        const b = course[Math.min(course.length - 1, i + 1)] as [number, number];
+        const [dx, dy] = [(b[0] - a[0]) * kx, (b[1] - a[1]) * 110_540];
+        const len = Math.hypot(dx, dy);
+        return [lon + (sign * 40 * -dy) / len / kx, lat + (sign * 40 * dx) / len / 110_540];
+      });
+    const [left, right] = [bank(1).reverse(), bank(-1).reverse()];
+    const { page, panel } = await openPlanner(DESKTOP, 'city-05');
+    await fitLines(page, [left, right]);
+    await panel.locator('[data-tool="line"]').click();
+    await drawLine(page, left);
+    await expect.poll(() => rows(page).count(), LONG).toBe(1);
+    await drawLine(page, right);
+    await expect.poll(() => rows(page).count(), LONG).toBe(2);
+    const form = panel.locator('.line-form');
+    await expect.poll(() => form.locator('[data-against="course"]').count(), LONG).toBe(1);
+    expect(await form.locator('[data-against="course"]').textContent()).toContain(
+      '此线与河道流向相反',
+    );
+    await expect.poll(() => state(panel), LONG).toBe('waiting');
+    expect(await panel.locator('.draft-compute').textContent()).toContain(
+      '南流江 第 1 段第 1 条线与河道流向相反',
+    );
+    await form.locator('[data-against="course"]').scrollIntoViewIfNeeded();
+    await shot(page, 'against-course');
+    // 反向 on both: they run downstream, and the course has nothing more to say
+    await form.locator('[data-against="course"] button[data-action="reverse"]').click();
+    await rows(page).first().click();
+    await form.locator('[data-against="course"] button[data-action="reverse"]').click();
+    await expect
+      .poll(() => panel.locator('.draft-compute').textContent(), LONG)
+      .not.toContain('河道流向相反');
+    expect(await sidesOf(page)).toEqual(['left', 'right']);
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

@@ -127,17 +127,28 @@ describe('inferBankSides (seeded random reaches)', () => {
     }
   });
 
-  it('reads the sides from the river course, and says when a line runs against it', () => {
+  it('checks the flow against the river course: a line drawn upstream is said', () => {
     for (const { left, right, course } of cases.slice(0, 60)) {
-      const r = inferBankSides(
+      const ok = inferBankSides(
         [
           { id: 'R', coords: right, stated: null },
+          { id: 'L', coords: left, stated: null },
+        ],
+        { course },
+      );
+      expect(ok.sides.map((s) => s.side)).toEqual(['right', 'left']);
+      expect(ok.notes).toEqual([]);
+      const up = inferBankSides(
+        [
+          { id: 'R', coords: reversed(right), stated: null },
           { id: 'L', coords: reversed(left), stated: null },
         ],
         { course },
       );
-      expect(r.sides.map((s) => s.side)).toEqual(['right', 'left']);
-      expect(r.notes).toEqual([{ code: 'against-course', line: 'L' }]);
+      expect(up.notes).toEqual([
+        { code: 'against-course', line: 'R' },
+        { code: 'against-course', line: 'L' },
+      ]);
     }
   });
 

@@ -1,7 +1,8 @@
 // Which bank a line is on follows from the geometry and the flow: 左岸 is on the left looking
 // downstream, and a line's direction is the flow. Of a reach's two bank lines, the one that has the
 // other on its right is the left bank; a line alone is decided by a drawn water surface (the water
-// lies on the left bank's right) or by the river's course when one is known; else it is 待定.
+// lies on the left bank's right), else it is 待定. The river's course, where the map has one, checks
+// that each line runs downstream.
 import type { Position } from 'geojson';
 
 /** A bank, seen looking downstream. */
@@ -27,7 +28,7 @@ export interface SideContext {
 export interface InferredSide {
   id: string;
   side: BankSide | null;
-  basis: 'pair' | 'water' | 'course' | null;
+  basis: 'pair' | 'water' | null;
 }
 
 /** Why the sides of a reach cannot be trusted as they are. */
@@ -121,21 +122,18 @@ function courseDirectionNear(course: readonly XY[], p: XY): XY {
   return dir;
 }
 
-function byCourse(lines: readonly XY[][], course: readonly XY[]) {
-  return lines.map((l) => {
-    const side = sideFromOthers(-majorityHand(course, samples(l)));
-    const mid = l[Math.floor(l.length / 2)] as XY;
-    const [cx, cy] = courseDirectionNear(course, mid);
-    const [lx, ly] = direction(l);
-    return { side, against: cx * lx + cy * ly < 0 };
-  });
+/** Whether a line runs against the course near its middle. */
+function against(line: readonly XY[], course: readonly XY[]): boolean {
+  const [cx, cy] = courseDirectionNear(course, line[Math.floor(line.length / 2)] as XY);
+  const [lx, ly] = direction(line);
+  return cx * lx + cy * ly < 0;
 }
 
 /**
  * The side of each bank line of one reach, and what is wrong with the sides: lines flowing opposite
- * ways, a line against the river's course, a stated side the geometry contradicts. With a course the
- * sides come from it; else two lines decide each other; a line alone is decided by the water drawn
- * beside it, else it keeps a stated side, else it is 待定 (null). Left/right are looking along the
+ * ways, a line against the river's course (when one is known), a stated side the geometry
+ * contradicts. Two lines decide each other; a line alone is decided by the water drawn beside it,
+ * else it is 待定 (null). Left/right are looking along the
  * line (downstream); the plane is local, so a reach across the 109.5° zone line reads the same.
  * @example inferBankSides([{ id: 'a', coords: west, stated: null }, { id: 'b', coords: east, stated: null }]).sides // [{ id: 'a', side: 'left', basis: 'pair' }, { id: 'b', side: 'right', basis: 'pair' }] (both drawn south → north)
  */
@@ -149,17 +147,14 @@ export function inferBankSides(
   const xy = lines.map((l) => l.coords.map(toXY));
   const notes: SideNote[] = [];
   let sides: InferredSide[];
+  if (lines.length >= 2) sides = byPair(lines, xy, notes);
+  else sides = [byWater(lines[0] as SideLine, xy[0] as XY[], context, toXY)];
+  // the course checks the flow: a line drawn against it is said, whatever the sides
   const course = context.course && context.course.length >= 2 ? context.course.map(toXY) : null;
   if (course) {
-    sides = byCourse(xy, course).map((r, i) => {
-      const id = (lines[i] as SideLine).id;
-      if (r.against) notes.push({ code: 'against-course', line: id });
-      return { id, side: r.side, basis: r.side ? 'course' : null };
-    });
-  } else if (lines.length >= 2) {
-    sides = byPair(lines, xy, notes);
-  } else {
-    sides = [byWater(lines[0] as SideLine, xy[0] as XY[], context, toXY)];
+    for (const [i, l] of xy.entries())
+      if (against(l, course))
+        notes.push({ code: 'against-course', line: (lines[i] as SideLine).id });
   }
   for (const [i, s] of sides.entries()) {
     const stated = (lines[i] as SideLine).stated;

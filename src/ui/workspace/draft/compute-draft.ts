@@ -1,7 +1,7 @@
 // "计算" in the browser: a plan's lines (the newest saved version, or the editor's working copy), the
 // rule table in force and the river's code go to the compute worker; the zones and markers come back
 // as one collection for the map.
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { BankSetting } from '../../../domain/editor/bank-settings';
 import { bankSettings } from '../../../domain/editor/bank-settings';
 import { draftBlockers } from '../../../domain/editor/draft-blockers';
@@ -112,13 +112,18 @@ const SAID_BETTER = new Set(['zones.feature.noClass', 'zones.reach.banks']);
 
 /**
  * Why the working copy cannot be computed yet: sides the geometry contradicts or cannot tell, a
+ * line against the river's course (when the map has one), a
  * class never chosen (named per line), then the engine's own reading of it (a reach named as
  * people read it, never by its id); [] when it can go to the engine.
  */
-export function unreadyReasons(copy: WorkingCopy, river: RiverView | undefined): Message[] {
+export function unreadyReasons(
+  copy: WorkingCopy,
+  river: RiverView | undefined,
+  course: readonly Position[] | null = null,
+): Message[] {
   if (copy.features.length === 0) return [msg('zones.draft.noLines')];
   const name = river?.name ?? null;
-  const blockers = draftBlockers(copy.features, name);
+  const blockers = draftBlockers(copy.features, name, course);
   const sides = blockers.some((b) => b.code !== 'lines.class.missing');
   const labels = new Map(
     reachesInOrder(copy.features).map((r) => [r.id, reachLabel({ river: name, ...r })]),

@@ -1,4 +1,4 @@
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Position } from 'geojson';
 import { useEffect, useRef, useState } from 'react';
 import { checkProperties } from '../../../domain/editor/check-properties';
 import type { Message } from '../../../domain/message';
@@ -9,6 +9,7 @@ import {
   createComputeClient,
 } from '../../compute/compute-client';
 import { rulesFor } from '../editor/rules-for';
+import { useRiverCourse } from '../editor/use-river-course';
 import { useWt } from '../messages';
 import { showProblem } from '../panel/show-problem';
 import type { DraftResult, WorkingCopy } from './compute-draft';
@@ -28,14 +29,18 @@ type State =
   | { kind: 'failed'; error: unknown };
 
 /** Why a working copy is not computed yet: the engine's reading, and lines whose values break the rules. */
-function waitingFor(copy: WorkingCopy, river: RiverView | undefined) {
+function waitingFor(
+  copy: WorkingCopy,
+  river: RiverView | undefined,
+  course: readonly Position[] | null,
+) {
   // a class never chosen is named among the reasons: not counted again here
   const flagged = copy.features.filter((f) =>
     checkProperties(f, rulesFor(copy.rules, f, river)).some(
       (p) => !(p.field === 'embankmentClass' && p.code === 'missing'),
     ),
   ).length;
-  return { reasons: unreadyReasons(copy, river), flagged };
+  return { reasons: unreadyReasons(copy, river, course), flagged };
 }
 
 /**
@@ -64,12 +69,13 @@ export function DraftCompute(props: {
     [],
   );
 
-  const latest = useRef(props);
-  latest.current = props;
+  const course = useRiverCourse(props.river);
+  const latest = useRef({ ...props, course });
+  latest.current = { ...props, course };
   const run = async () => {
-    const { working, river, planId } = latest.current;
+    const { working, river, planId, course } = latest.current;
     // never from a side in doubt or a class nobody chose: say why instead
-    const waiting = working && waitingFor(working, river);
+    const waiting = working && waitingFor(working, river, course);
     if (waiting && (waiting.reasons.length > 0 || waiting.flagged > 0)) {
       setState({ kind: 'waiting', ...waiting });
       onDraft.current(null);
@@ -96,7 +102,7 @@ export function DraftCompute(props: {
   useEffect(() => {
     const working = latest.current.working;
     if (!working?.dirty) return;
-    const waiting = waitingFor(working, latest.current.river);
+    const waiting = waitingFor(working, latest.current.river, latest.current.course);
     if (waiting.reasons.length > 0 || waiting.flagged > 0) {
       client.current?.dispose();
       client.current = null;
@@ -106,7 +112,7 @@ export function DraftCompute(props: {
     }
     const timer = setTimeout(run, RECOMPUTE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [features]);
+  }, [features, course]);
 
   const running = state.kind === 'running';
   return (

@@ -16,6 +16,8 @@ export function BankSideField(props: {
   side: LineSide | undefined;
   /** the line flows the other way than the other bank's line */
   opposite: boolean;
+  /** the line runs against the river's course */
+  against: boolean;
   onChange: (properties: Partial<EditProperties>) => void;
   onReverse: () => void;
 }) {
@@ -47,6 +49,16 @@ export function BankSideField(props: {
             </button>
           ))}
         </span>
+      )}
+      {props.against && (
+        <div className="problem" role="alert" data-against="course">
+          {t('editSideAgainst')}
+          <span className="choose">
+            <button type="button" data-action="reverse" onClick={props.onReverse}>
+              {t('editReverse')}
+            </button>
+          </span>
+        </div>
       )}
       {disagrees && side.inferred && (
         <div className="problem" role="alert" data-disagrees={side.inferred}>

@@ -39,6 +39,8 @@ export function LineForm(props: {
   reaches: { id: string; label: string; name: string | null }[];
   side: LineSide | undefined;
   opposite: boolean;
+  /** the line runs against the river's course */
+  against: boolean;
   /** the other bank line of the reach, if drawn, and how it is named */
   other: { feature: EditFeature; name: string } | undefined;
   problems: PropertyProblem[];
@@ -130,6 +132,7 @@ export function LineForm(props: {
           feature={feature}
           side={props.side}
           opposite={props.opposite}
+          against={props.against}
           onChange={(next) => change(next)}
           onReverse={props.onReverse}
         />

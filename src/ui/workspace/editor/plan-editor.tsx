@@ -25,6 +25,7 @@ import { LineList } from './line-list';
 import { rulesFor } from './rules-for';
 import { useDrawSession } from './use-draw-session';
 import { useEditShortcuts } from './use-edit-shortcuts';
+import { useRiverCourse } from './use-river-course';
 
 const HINTS = {
   line: 'editHintLine',
@@ -55,7 +56,8 @@ export function PlanEditor(props: {
   const latest = useRef(state);
   latest.current = state;
 
-  const sides = useMemo(() => readBankSides(state.features), [state.features]);
+  const course = useRiverCourse(river);
+  const sides = useMemo(() => readBankSides(state.features, course), [state.features, course]);
   // a line whose bank is 待定 is drawn without a bank's colour (grey), not in its placeholder's
   const shown = useMemo(
     () =>
@@ -195,6 +197,9 @@ export function PlanEditor(props: {
           reaches={reaches}
           side={sides.lines.get(selected.id)}
           opposite={opposite(selected.id)}
+          against={sides.notes.some(
+            (n) => n.note.code === 'against-course' && n.note.line === selected.id,
+          )}
           other={
             other && {
               feature: other,
