@@ -3,11 +3,16 @@
 // stated side the geometry contradicts; then the editor's working copy keeps its sides in step.
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../src/contract/messages/render';
+import { bankSettings } from '../../src/domain/editor/bank-settings';
 import { readBankSides, syncBankSides } from '../../src/domain/editor/bank-sides';
+import { draftBlockers } from '../../src/domain/editor/draft-blockers';
 import { editFeatures, emptyEditState } from '../../src/domain/editor/edit-features';
 import type { EditFeature, EditState } from '../../src/domain/editor/edit-types';
 import { inferBankSides } from '../../src/domain/editor/infer-bank-sides';
 import { newFeatureProperties } from '../../src/domain/editor/new-feature';
+import type { Message } from '../../src/domain/message';
+import { DEFAULT_RULES, resolveRules } from '../../src/domain/zones/rules';
 
 /** Seeded PRNG (mulberry32) so that failures reproduce. */
 function rng(seed: number): () => number {
@@ -225,5 +230,61 @@ describe('the working copy keeps its sides in step with the geometry', () => {
     const read = readBankSides(features);
     expect(read.lines.get('a')).toEqual({ side: 'left', follows: false, inferred: 'right' });
     expect(read.notes.map((n) => n.note.code)).toEqual(['disagrees', 'disagrees']);
+  });
+});
+
+describe('what stops the draft, and what it is computed with', () => {
+  const { left, right } = randomReach(rng(11), 108.6);
+  const line = (
+    id: string,
+    coords: Position[],
+    p: Partial<EditFeature['properties']>,
+  ): EditFeature => ({
+    type: 'Feature',
+    id,
+    geometry: { type: 'LineString', coordinates: coords },
+    properties: { reach: 'reach-1', role: 'toe-left', sideFrom: 'geometry', ...p },
+  });
+
+  it('names the line whose class was never chosen, and a reach with one line, by reach label', () => {
+    const alone = [line('r', right, { embankmentClass: null })];
+    const reasons = draftBlockers(alone, '钦江').map((m) => renderMessage(m, 'zh'));
+    expect(reasons).toEqual([
+      '钦江 第 1 段只有一条线（钦江 第 1 段第 1 条线），岸别待定：请画出对岸的线，或为此线选定岸别。',
+      '钦江 第 1 段第 1 条线尚未选择堤防级别（或“无堤防”）：不以未经确认的默认值计算。',
+    ]);
+    const named = syncBankSides([
+      line('r', right, { embankmentClass: 2, reachName: '城区段' }),
+      line('l', left, { embankmentClass: 2, reachName: '城区段' }),
+    ]);
+    expect(draftBlockers(named, '钦江')).toEqual([]);
+  });
+
+  it('gives per bank the class and widths in force, lower bound or set by hand', () => {
+    const rules = resolveRules(DEFAULT_RULES, {});
+    const features = syncBankSides([
+      line('r', right, { embankmentClass: 2, widthM: null, protectionM: 35 }),
+      line('l', left, { role: 'bank-left', widthM: 5 }),
+    ]);
+    const banks = bankSettings(features, '钦江', () => rules);
+    expect(banks.map(({ reach: _, ...b }) => b)).toEqual([
+      {
+        id: 'r',
+        side: 'right',
+        kind: 'toe',
+        embankmentClass: 2,
+        width: { m: 20, from: 'lower-bound' },
+        protection: { m: 35, from: 'set' },
+      },
+      {
+        id: 'l',
+        side: 'left',
+        kind: 'bank',
+        embankmentClass: null,
+        width: { m: 5, from: 'set' },
+        protection: null,
+      },
+    ]);
+    expect(renderMessage(banks[0]?.reach as Message, 'zh')).toBe('钦江 第 1 段');
   });
 });

@@ -137,7 +137,18 @@ export function LineForm(props: {
           onReverse={props.onReverse}
         />
       )}
-      {!line && <p className="bank-side">{roleLabel(p.role, t)}</p>}
+      {!line && (
+        <p className="bank-side">
+          {roleLabel(p.role, t)}
+          {p.role !== 'water' && (
+            <span className="choose">
+              <button type="button" data-action="water" onClick={() => change({ role: 'water' })}>
+                {t('editSetWater')}
+              </button>
+            </span>
+          )}
+        </p>
+      )}
       {line && (
         <label>
           {t('editClass')}

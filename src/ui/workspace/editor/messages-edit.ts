@@ -58,6 +58,7 @@ export const zh = {
   editSidePendingHint: '画出对岸的线后自动确定；也可现在选定：',
   editSideOpposite: '与对岸的线流向相反：对画反的一条按“反向”。',
   editSideChoose: '定为{side}',
+  editSetWater: '设为水域',
   editSideAgainst: '此线与河道流向相反（应自上游画向下游）：请按“反向”。',
   editSideDisagrees: '按位置和流向，此线应在{side}，与标注不符。',
   editSideAccept: '改为{side}',
@@ -141,6 +142,7 @@ export const en: typeof zh = {
   editSideOpposite:
     'Flows the other way than the other bank’s line: reverse the one drawn wrongly.',
   editSideChoose: 'Make it the {side}',
+  editSetWater: 'Make it water',
   editSideAgainst:
     'This line runs against the river’s course (draw upstream → downstream): press “Reverse”.',
   editSideDisagrees: 'By its position and flow this line is on the {side}, not as marked.',
