@@ -32,10 +32,10 @@ export function BankSideField(props: {
     <div className="bank-side" data-side={shown ?? 'pending'}>
       <span className="label">{t('editSide')}</span>
       <strong>{shown ? t(SIDE_KEYS[shown]) : t('editSidePending')}</strong>
-      {shown && !disagrees && (
+      {shown && !disagrees && !props.opposite && (
         <small>{side?.follows ? t('editSideInferred') : t('editSideStated')}</small>
       )}
-      {!shown && props.opposite && (
+      {props.opposite && (
         <p className="problem" role="alert">
           {t('editSideOpposite')}
         </p>
