@@ -149,6 +149,16 @@ describe('bank sides follow the geometry; nothing is computed from an unseen def
     await expect.poll(() => state(panel), { timeout: 60_000 }).toBe('done');
     expect(await panel.locator('.plan-editor').textContent()).not.toContain('reach-1');
     expect(await summary.locator('[data-bank="left"] dt').textContent()).toBe('钦江 城区段 左岸');
+    // nothing of the form sticks out of it
+    const sticksOut = await form.evaluate((el) => {
+      const right = el.getBoundingClientRect().right;
+      return [...el.querySelectorAll('select, input, button')].filter(
+        (c) => c.getBoundingClientRect().right > right + 0.5,
+      ).length;
+    });
+    expect(sticksOut).toBe(0);
+    await form.scrollIntoViewIfNeeded();
+    await shot(page, 'form-named-reach');
     await summary.scrollIntoViewIfNeeded();
     await shot(page, 'summary-per-bank');
     expect(errorsOf(page)).toEqual([]);
