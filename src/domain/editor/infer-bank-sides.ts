@@ -62,16 +62,25 @@ type XY = [number, number];
 function handOf(line: readonly XY[], p: XY): number {
   let best = Infinity;
   let cross = 0;
+  const [px, py] = p;
+  // no tuples in the loop, and squared distances: this runs for every edit of the working copy
   for (let i = 0; i + 1 < line.length; i++) {
-    const [a, b] = [line[i] as XY, line[i + 1] as XY];
-    const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+    const a = line[i] as XY;
+    const b = line[i + 1] as XY;
+    const dx = b[0] - a[0];
+    const dy = b[1] - a[1];
     const len2 = dx * dx + dy * dy;
     if (len2 === 0) continue;
-    const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-    const d = Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
-    const c = (dx * (p[1] - a[1]) - dy * (p[0] - a[0])) / Math.sqrt(len2);
-    if (d < best - 1e-9 || (Math.abs(d - best) <= 1e-9 && Math.abs(c) > Math.abs(cross))) {
-      best = d;
+    const ax = px - a[0];
+    const ay = py - a[1];
+    const t = Math.max(0, Math.min(1, (ax * dx + ay * dy) / len2));
+    const ex = ax - t * dx;
+    const ey = ay - t * dy;
+    const d2 = ex * ex + ey * ey;
+    if (d2 > best + 1e-9) continue;
+    const c = (dx * ay - dy * ax) / Math.sqrt(len2);
+    if (d2 < best - 1e-9 || Math.abs(c) > Math.abs(cross)) {
+      best = d2;
       cross = c;
     }
   }
