@@ -166,7 +166,13 @@ export default function PlanPanel(props: {
       )}
       {planner && plan && draft && draft.features.length > 0 && (
         <Suspense fallback={null}>
-          <ExportDialog draft={draft} riverName={plan.name} planId={props.planId} />
+          <ExportDialog
+            draft={draft}
+            riverName={plan.name}
+            planId={props.planId}
+            version={editor.state.dirty ? null : editor.state.baseVersion || null}
+            now={props.now}
+          />
         </Suspense>
       )}
       {draft && mine && <LocateMe draft={draft} />}
