@@ -14,6 +14,8 @@ import {
 } from '../../src/domain/formats/export/deliverable-schema';
 import { exportFeatures } from '../../src/domain/formats/export/export-features';
 import { chinaDate, deliverableStem } from '../../src/domain/text/file-stem';
+import { zh as registerExportZh } from '../../src/ui/register/messages-register-export';
+import { englishSentences } from '../helpers/english-sentences';
 import { allInputs, unzipTo } from '../helpers/export-gis';
 import { ogrinfo, ogrToGeoJson, withTempDir } from '../helpers/gdal';
 
@@ -201,5 +203,10 @@ describe('Chinese deliverable schema', { timeout: 60_000 }, () => {
       ).toBe(2);
       expect(err.join('\n')).toContain('--schema 只能是以下之一：zh, en');
     });
+  });
+
+  it("the register export's own Chinese messages have no English sentence", () => {
+    const leaks = Object.values(registerExportZh).flatMap((text) => englishSentences(text));
+    expect(leaks).toEqual([]);
   });
 });

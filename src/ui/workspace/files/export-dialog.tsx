@@ -313,7 +313,9 @@ function ExportForm(props: {
         </fieldset>
         {selected.features.length === 0 && <p className="problem">{t('exportNoLayer')}</p>}
         <p className="export-name sub" data-stem={baseName}>
-          {t('exportFileNameIs', { name: baseName })}
+          {format.id === 'csv'
+            ? t('exportFileNameCsv', { name: baseName })
+            : t('exportFileNameIs', { name: baseName + format.extension })}
         </p>
         <ExportOutcome outcome={outcome} />
         {props.planId && <SheetLinks planId={props.planId} />}

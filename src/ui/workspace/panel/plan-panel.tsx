@@ -151,6 +151,7 @@ export default function PlanPanel(props: {
             loadError={editor.error}
             features={editor.state.features}
             dirty={editor.state.dirty}
+            user={who}
             onAdd={(features) => editor.dispatch({ type: 'add', features })}
           />
         </Suspense>
