@@ -135,6 +135,26 @@ describe('import: field mapping in the preview', () => {
   }, 90_000);
 });
 
+describe('import on a phone', () => {
+  it('360 px: the field mapping fits the bottom sheet, nothing overflows sideways', async () => {
+    const page = await openQinjiang(PHONE);
+    await importSurveyed(page);
+    const mapping = page.locator('.field-mapping');
+    await mapping.scrollIntoViewIfNeeded();
+    expect((await mapping.boundingBox())?.width).toBeLessThanOrEqual(360);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    for (const select of await mapping.locator('select').all()) {
+      const box = await select.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
+    }
+    expect(await page.locator('.mapped-features li').count()).toBe(2);
+    await shot(page, 'after-import-preview-phone');
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
+
 describe('export: hand-over names and the Chinese schema', () => {
   it('shapefile and CSV get distinct names with river, content, version, CRS, date; Chinese fields', async () => {
     const api = await login(app.server.url, DEMO_PLANNER);
