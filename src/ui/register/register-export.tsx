@@ -6,6 +6,7 @@ import { stageLabel } from '../../domain/workflow/stages';
 import type { ApiPlan } from '../api';
 import { type Lang, levelLabel, type T, useLang } from '../i18n';
 import { en, zh } from './messages-register-export';
+import './register-export.css';
 
 const DICT = { zh, en } as const;
 type Key = keyof typeof zh;
