@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
+import { deliverableNaming } from '../src/contract/messages/deliverable-naming';
 import { renderMessage } from '../src/contract/messages/render';
 import { exportFeatures } from '../src/domain/formats/export/export-features';
 import { EXPORT_FORMATS } from '../src/domain/formats/export/export-formats';
@@ -72,7 +73,14 @@ function pipeline(label: string, input: FeatureCollection): void {
       ? (['utf-8', 'gbk'] as const)
       : (['utf-8'] as const)) {
       const s = performance.now();
-      const r = exportFeatures(all, { format: f.id, crs: 'auto', encoding, baseName: 'bench' });
+      const r = exportFeatures(all, {
+        format: f.id,
+        crs: 'auto',
+        encoding,
+        baseName: 'bench',
+        schema: 'zh',
+        naming: deliverableNaming(null),
+      });
       const ms = performance.now() - s;
       if (!r.ok)
         throw new Error(`${label} ${f.id}: ${r.errors.map((e) => renderMessage(e, 'en'))[0]}`);

@@ -16,6 +16,7 @@ import { MapHandleContext, useMapOwner } from './map-handle';
 import type { FitRequest } from './map-pane';
 import { FilterBar } from './register/filter-bar';
 import { PlanTable } from './register/plan-table';
+import { RegisterExport } from './register/register-export';
 import { SummaryCards } from './register/summary-cards';
 import { RiverPanel } from './river-panel';
 import { SettingsDialog, storedTiandituKey } from './settings-dialog';
@@ -262,6 +263,7 @@ export function App() {
                   filter={filter}
                   onFilter={setFilter}
                   shown={shown.length}
+                  actions={<RegisterExport plans={shown} rivers={rivers} now={data.config.now} />}
                 />
                 <PlanTable
                   plans={shown}

@@ -307,6 +307,10 @@ describe('documents of a publication', () => {
         prefix,
       ).toBe(true);
     expect(paths.filter((p) => p.startsWith('记录/') && p.endsWith('.pdf')).length).toBe(4);
+    // data and tables named for hand-over: river, content, version, CRS, date (never the plan id)
+    const handOver = /^(数据\/钦江_管理范围|成果表\/钦江_界桩坐标成果表)_v\d+_EPSG454[56]_\d{8}\./;
+    expect(paths.filter((p) => handOver.test(p)).length).toBe(4);
+    expect(paths.filter((p) => /^(数据|成果表)\/.*city-01/.test(p))).toEqual([]);
     // 图件: the map sheets (issue 12) beside the zone figure
     expect(paths).toEqual(
       expect.arrayContaining(['图件/钦江管理范围划定成果图.pdf', '图件/钦江管理范围示意图.pdf']),

@@ -348,8 +348,12 @@ describe('stages and publication', () => {
     const csv = await call('gaopu', 'GET', '/api/plans/city-01/markers.csv');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    // a hand-over name (river, content, version, CRS, China date), never the plan id
+    const disposition = decodeURIComponent(csv.headers.get('content-disposition') ?? '');
+    expect(disposition).toMatch(/filename\*=UTF-8''钦江_界桩坐标表CSV_v\d+_EPSG4545_\d{8}\.csv$/);
     const text = await csv.text();
     expect(text).toContain('QJ01-GL-L-001');
+    expect(text).not.toMatch(/reach-\d/);
     expect(text).toContain('QJ01-BH-R-001');
     for (const who of ['public', 'chen', 'lingshan'] as const) {
       expect(await status(who, 'GET', '/api/plans/city-01/markers.csv'), who).toBe(403);

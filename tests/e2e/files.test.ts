@@ -373,35 +373,37 @@ describe('export of the computed draft', () => {
     await dialog.locator('select[name="encoding"]').selectOption('gbk');
     await screenshot(page, 'files-export-dialog');
 
-    const save = async (name: string) => {
+    // hand-over names: river, content, version, CRS and the China date (docs/exports.md)
+    const save = async (pattern: RegExp) => {
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         dialog.locator('button[type="submit"]').click(),
       ]);
-      expect(download.suggestedFilename()).toBe(name);
+      const name = download.suggestedFilename();
+      expect(name).toMatch(pattern);
       const path = join(dir, name);
       await download.saveAs(path);
       await dialog.locator(`[role="status"][data-file="${name}"]`).waitFor(LONG);
       return path;
     };
-    const zip = await save('钦江_管理范围_EPSG4545.zip');
+    const zip = await save(/^钦江_管理范围_v\d+_EPSG4545_\d{8}\.zip$/);
     await dialog.locator('select[name="format"]').selectOption('dxf');
     expect(await dialog.locator('select[name="encoding"]').count()).toBe(0);
-    const dxf = await save('钦江_管理范围_EPSG4545.dxf');
+    const dxf = await save(/^钦江_管理范围_v\d+_EPSG4545_\d{8}\.dxf$/);
     await dialog.locator('select[name="format"]').selectOption('geojson');
     expect(await dialog.locator('select[name="crs"]').isDisabled()).toBe(true);
     expect(await dialog.locator('.crs-why').textContent()).toBe(
       'GeoJSON (RFC 7946) 总是经纬度：EPSG:4490 CGCS2000',
     );
     const lonLat = JSON.parse(
-      readFileSync(await save('钦江_管理范围_EPSG4490.geojson'), 'utf8'),
+      readFileSync(await save(/^钦江_管理范围_v\d+_EPSG4490_\d{8}\.geojson$/), 'utf8'),
     ) as FeatureCollection;
     expect(lonLat.features).toHaveLength(counts.zones + counts.lines + markers);
     await screenshot(page, 'files-export-done');
 
     withTempDir((tmp) => {
       const files = unzipTo(tmp, new Uint8Array(readFileSync(zip)));
-      const stem = '钦江_管理范围_EPSG4545';
+      const stem = (zip.split('/').at(-1) as string).replace(/\.zip$/, '');
       expect(new TextDecoder().decode(files[`${stem}-lines.cpg`])).toBe('GBK');
       const shp = (kind: string) => ogrToGeoJson(join(tmp, `${stem}-${kind}.shp`));
       const lines = shp('lines');
@@ -411,7 +413,8 @@ describe('export of the computed draft', () => {
       expect(polygons.features).toHaveLength(counts.zones);
       expect(points.features).toHaveLength(markers);
       // GDAL decodes the GBK attributes by the .cpg
-      expect(new Set(lines.features.map((f) => f.properties?.LAYER))).toEqual(
+      // the Chinese deliverable schema: 图层, 河流…
+      expect(new Set(lines.features.map((f) => f.properties?.图层))).toEqual(
         new Set(['管理范围线', '保护范围线']),
       );
       for (const [group, fc] of [
@@ -462,10 +465,10 @@ describe('export of the computed draft', () => {
 
   it('on a phone (360 px): a character GBK cannot hold is refused as the export says; UTF-8 writes it', async () => {
     const api = await login(app.server.url, DEMO_PLANNER);
-    // a reach named with 𠮷 (U+20BB7, outside GBK): the zones carry it as their `reach`
+    // a reach named with 𠮷 (U+20BB7, outside GBK): the zones carry it as their reach name
     const features = editFeatures(2).map((f) => ({
       ...f,
-      properties: { ...f.properties, reach: '𠮷段' },
+      properties: { ...f.properties, reachName: '𠮷段' },
     }));
     await saveVersion(app.server.url, api, 'city-01', features);
 
@@ -494,7 +497,7 @@ describe('export of the computed draft', () => {
       page.waitForEvent('download'),
       dialog.locator('button[type="submit"]').click(),
     ]);
-    expect(download.suggestedFilename()).toBe('钦江_管理范围_EPSG4545.zip');
+    expect(download.suggestedFilename()).toMatch(/^钦江_管理范围_v\d+_EPSG4545_\d{8}\.zip$/);
     await dialog.locator('[role="status"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'files-export-phone');
     expect(errorsOf(page)).toEqual([]);

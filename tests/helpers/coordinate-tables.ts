@@ -27,6 +27,7 @@ export const ctxOf = (code: CrsCode, encoding: TextEncoding = 'utf-8'): ExportCo
   encoding,
   baseName: 'qz',
   now: NOW,
+  schema: 'en',
 });
 
 // ---------- inputs: hand-made markers (shuffled), a seeded cloud of markers, the zone goldens ----------

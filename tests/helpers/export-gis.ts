@@ -98,7 +98,7 @@ export function exportOk(
   crs: 'auto' | CrsCode,
   encoding: 'utf-8' | 'gbk' = 'utf-8',
 ) {
-  const r = exportFeatures(fc, { format, crs, encoding, baseName: 'hejie' });
+  const r = exportFeatures(fc, { format, crs, encoding, baseName: 'hejie', schema: 'en' });
   if (!r.ok) throw new Error(inEnglish(r.errors).join('\n'));
   return { ...r, warnings: inEnglish(r.warnings) };
 }

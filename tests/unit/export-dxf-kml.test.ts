@@ -96,6 +96,7 @@ describe('DXF, KML and GeoJSON read back by GDAL', { timeout: 60_000 }, () => {
       crs: 'EPSG:4490',
       encoding: 'utf-8',
       baseName: 'x',
+      schema: 'en',
     });
     expect(englishResult(r)).toEqual({
       ok: false,

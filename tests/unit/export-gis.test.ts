@@ -6,6 +6,7 @@ import { runExport } from '../../src/cli/export';
 import { exportFeatures } from '../../src/domain/formats/export/export-features';
 import { EXPORT_FORMATS } from '../../src/domain/formats/export/export-formats';
 import { mapFieldNames } from '../../src/domain/formats/shapefile/field-names';
+import { encodeGbk } from '../../src/domain/text/gbk';
 import {
   ALL_CRS,
   allInputs,
@@ -19,6 +20,11 @@ import {
 } from '../helpers/export-gis';
 import { identifyEpsg, ogrinfo, ogrToGeoJson, shapelyValidity, withTempDir } from '../helpers/gdal';
 import { englishResult, inEnglish } from '../helpers/messages';
+
+const gbkBytes = (s: string) => {
+  const r = encodeGbk(s);
+  return r.ok ? r.bytes.length : Number.POSITIVE_INFINITY;
+};
 
 describe('shapefile export read back by GDAL', { timeout: 60_000 }, () => {
   for (const crs of ALL_CRS) {
@@ -125,13 +131,16 @@ describe('shapefile export read back by GDAL', { timeout: 60_000 }, () => {
         const polys = ogrToGeoJson(join(dir, 'hejie-polygons.shp'));
         const legal = fc.features[0]?.properties?.legalBasis as string;
         expect(polys.features[0]?.properties?.legalBasis).toBe(legal);
-        const island = Object.entries(polys.features.at(-1)?.properties ?? {}).filter(([k]) =>
-          /^FIELD\d+$/.test(k),
-        );
-        expect(island.map(([, v]) => v)).toEqual(['江心洲', '有洞的面']);
+        // Chinese keys stay Chinese field names (GDAL decodes them by the .cpg like the values)
+        expect(polys.features.at(-1)?.properties).toMatchObject({
+          名称: '江心洲',
+          备注: '有洞的面',
+        });
         for (const f of polys.features)
           for (const k of Object.keys(f.properties ?? {}))
-            expect(new TextEncoder().encode(k).length).toBeLessThanOrEqual(10);
+            expect(
+              encoding === 'gbk' ? gbkBytes(k) : new TextEncoder().encode(k).length,
+            ).toBeLessThanOrEqual(10);
         expect(new TextDecoder().decode(files['hejie-fields.txt'])).toContain(
           'leftProtec\tleftProtectionM',
         );
@@ -139,19 +148,25 @@ describe('shapefile export read back by GDAL', { timeout: 60_000 }, () => {
     });
   }
 
-  it('maps field names to unique ASCII ≤ 10 bytes', () => {
+  it('maps field names to unique names ≤ 10 bytes (Chinese kept, cut at a character)', () => {
     const names = mapFieldNames(
-      ['leftProtectionM', 'leftProtectionFoo', 'layer', '名称', '1st', 'a-b'],
+      ['leftProtectionM', 'leftProtectionFoo', 'layer', '名称', '1st', 'a-b', '@', '面积平方米'],
       ['LAYER'],
+      'utf-8',
     );
     expect([...names.values()]).toEqual([
       'leftProtec',
       'leftProt_1',
       'layer_1',
-      'FIELD4',
+      '名称',
       'F1st',
       'a_b',
+      'FIELD7',
+      '面积平',
     ]);
+    // in GBK five Chinese characters fit; a sixth is cut; a clash takes a suffix within 10 bytes
+    const gbk = mapFieldNames(['面积平方米', '左岸管理宽度', '左岸管理宽'], ['图层'], 'gbk');
+    expect([...gbk.values()]).toEqual(['面积平方米', '左岸管理宽', '左岸管理_1']);
   });
 });
 
@@ -159,7 +174,13 @@ describe('export errors, zones and input', () => {
   it('a character GBK cannot hold is an error naming it and the feature; the CLI writes nothing', async () => {
     const fc = allInputs();
     (fc.features.at(-1) as Feature).properties = { 名称: '𠮷野家' };
-    const r = exportFeatures(fc, { format: 'shp', crs: 'auto', encoding: 'gbk', baseName: 'x' });
+    const r = exportFeatures(fc, {
+      format: 'shp',
+      crs: 'auto',
+      encoding: 'gbk',
+      baseName: 'x',
+      schema: 'en',
+    });
     expect(r.ok).toBe(false);
     expect(!r.ok && inEnglish(r.errors).join('\n')).toMatch(
       new RegExp(`^feature ${fc.features.length - 1}, property "名称": "𠮷" \\(U\\+20BB7`),
@@ -210,7 +231,7 @@ describe('export errors, zones and input', () => {
           { type: 'Feature', geometry: null, properties: {} },
         ],
       },
-      { format: 'shp', crs: 'auto', encoding: 'utf-8', baseName: 'x' },
+      { format: 'shp', crs: 'auto', encoding: 'utf-8', baseName: 'x', schema: 'en' },
     );
     expect(englishResult(bad)).toEqual({
       ok: false,

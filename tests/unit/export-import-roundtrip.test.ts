@@ -100,7 +100,13 @@ describe('export → import round trip (南流江 sample reach: zones, lines, ma
               type: 'FeatureCollection' as const,
               features: [...shapes.features, ...markers.features],
             };
-    const out = exportFeatures(input, { format, crs, encoding, baseName: 'roundtrip' });
+    const out = exportFeatures(input, {
+      format,
+      crs,
+      encoding,
+      baseName: 'roundtrip',
+      schema: 'en',
+    });
     if (!out.ok) throw new Error(out.errors.join('\n'));
     const back: Feature[] = [];
     for (const file of out.files.filter((f) => !/\.(txt|md)$/i.test(f.name) || format === 'txt')) {

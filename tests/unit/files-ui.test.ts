@@ -203,12 +203,22 @@ describe('export choices', () => {
     expect(crossing.max).toBeGreaterThan(109.5);
   });
 
-  it('names the file after the river, its content and the CRS', () => {
-    expect(exportStem('钦江', '管理范围', 'EPSG:4545')).toBe('钦江_管理范围_EPSG4545');
-    expect(exportStem('大风江 (下游)', '界桩+公告牌', 'EPSG:4490')).toBe(
-      '大风江-(下游)_界桩+公告牌_EPSG4490',
+  it('names the file after the river, its content, version, CRS and China date', () => {
+    // 2026-12-02 20:00 UTC is 2026-12-03 in China
+    const at = new Date('2026-12-02T20:00:00Z');
+    const shp = { nameTag: '' };
+    const csv = { nameTag: '坐标表CSV' };
+    expect(exportStem('钦江', '管理范围', shp, 3, 'EPSG:4545', at)).toBe(
+      '钦江_管理范围_v3_EPSG4545_20261203',
     );
-    expect(exportStem('a/b', 'c:d', 'EPSG:4524')).toBe('a-b_c-d_EPSG4524');
+    // a zip of csv tables never takes the shapefile zip's name
+    expect(exportStem('钦江', '管理范围', csv, 3, 'EPSG:4545', at)).toBe(
+      '钦江_管理范围坐标表CSV_v3_EPSG4545_20261203',
+    );
+    expect(exportStem('大风江 (下游)', '界桩+公告牌', shp, null, 'EPSG:4490', at)).toBe(
+      '大风江-(下游)_界桩+公告牌_草稿_EPSG4490_20261203',
+    );
+    expect(exportStem('a/b', 'c:d', shp, 1, 'EPSG:4524', at)).toBe('a-b_c-d_v1_EPSG4524_20261203');
   });
 });
 
@@ -238,6 +248,8 @@ describe('runFilesRequest', () => {
       crs: 'auto' as const,
       encoding: 'gbk' as const,
       baseName: '钦江_管理范围_EPSG4545',
+      schema: 'en' as const,
+      river: '钦江',
     };
     const shp = runFilesRequest({
       kind: 'export',

@@ -38,7 +38,13 @@ describe('format messages in both languages', () => {
   });
 
   it('an export refusal: a name GBK cannot encode', () => {
-    const r = exportFeatures(odd, { format: 'shp', crs: 'auto', encoding: 'gbk', baseName: 'x' });
+    const r = exportFeatures(odd, {
+      format: 'shp',
+      crs: 'auto',
+      encoding: 'gbk',
+      baseName: 'x',
+      schema: 'en',
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const [zh] = inChinese(r.errors);
@@ -73,6 +79,7 @@ describe('format messages in both languages', () => {
       crs: 'auto',
       encoding: 'utf-8',
       baseName: 'x',
+      schema: 'en',
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;

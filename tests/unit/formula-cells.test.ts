@@ -70,14 +70,16 @@ describe('formula cells', () => {
     expect(fileStem('a\u0000b\nc')).toBe('a-b-c');
     expect(fileStem('...')).toBe('export');
     expect(fileStem('钦'.repeat(200))).toHaveLength(80);
-    expect(exportStem(EVIL, '=1+1', 'EPSG:4545')).toBe(
-      'HYPERLINK(-http-evil.example-x=-&A1,-click-)_1+1_EPSG4545',
+    const at = new Date('2026-12-02T00:00:00Z');
+    expect(exportStem(EVIL, '=1+1', { nameTag: '' }, 2, 'EPSG:4545', at)).toBe(
+      'HYPERLINK(-http-evil.example-x=-&A1,-click-)_1+1_v2_EPSG4545_20261202',
     );
     const out = exportFeatures(input, {
       format: 'csv',
       crs: 'EPSG:4545',
       encoding: 'utf-8',
       baseName: '=cmd/../x',
+      schema: 'en',
     });
     expect(out.ok && out.files.map((f) => f.name)).toEqual(['cmd-..-x-管理范围线界桩.csv']);
   });

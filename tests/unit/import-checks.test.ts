@@ -234,7 +234,12 @@ describe('round trip: export (every format) → import', () => {
         const fc: FeatureCollection = JSON.parse(readFileSync(join(zonesDir, input), 'utf8'));
         const original = positions(fc);
         for (const format of EXPORT_FORMATS) {
-          const w = format.write(fc, { crs: CRS[crs], encoding: 'gbk', baseName: 'rt' });
+          const w = format.write(fc, {
+            crs: CRS[crs],
+            encoding: 'gbk',
+            baseName: 'rt',
+            schema: 'en',
+          });
           if (!w.ok) {
             // the exchange file and CAD drawings hold projected X/Y only
             expect(['txt EPSG:4490', 'dxf EPSG:4490']).toContain(`${format.id} ${crs}`);

@@ -24,6 +24,8 @@ export interface ExportContext {
   baseName: string;
   /** when the export is made (dates printed in txt, zip entry times); the clock when absent */
   now?: Date;
+  /** 'zh': Chinese field names and values (the deliverable); 'en': the internal keys */
+  schema: 'zh' | 'en';
 }
 
 /** An export format: one entry of the registry (no switch on format ids anywhere else). */
@@ -36,6 +38,11 @@ export interface ExportFormat {
   lonLatOnly: boolean;
   /** whether its text may be written as UTF-8 or GBK (the `encoding` option applies) */
   textEncoding: boolean;
+  /**
+   * what its file name adds to the content (坐标表CSV), so that two formats whose files end alike
+   * (a shapefile zip, a zip of csv tables) never share a name; '' when the extension tells
+   */
+  nameTag: string;
   /** input: lon/lat CGCS2000 features; output: files, or reasons (e.g. a character GBK cannot hold) */
   write(
     fc: FeatureCollection,

@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import type { FeatureCollection, Position } from 'geojson';
+import { deliverableNaming } from '../../contract/messages/deliverable-naming';
 import { renderMessage } from '../../contract/messages/render';
-import { CRS, type CrsCode, projector, zoneOfPositions } from '../../domain/crs/crs';
+import { type CrsCode, projector, zoneOfPositions } from '../../domain/crs/crs';
 import { buildZoneFigure } from '../../domain/documents/build-figure';
 import {
   buildAcceptanceRecord,
@@ -21,6 +22,7 @@ import {
 } from '../../domain/documents/document-model';
 import { type ExportGeometry, mapPositions } from '../../domain/formats/common/geometry-coords';
 import { exportFeatures } from '../../domain/formats/export/export-features';
+import { deliverableStem } from '../../domain/text/file-stem';
 import { neutraliseFormula } from '../../domain/text/neutralise-formula';
 import { makeSheetsFile } from '../sheets/make-sheets';
 import type { CjkFonts } from './cjk-fonts';
@@ -99,24 +101,36 @@ function dataFiles(ctx: PublicationContext, files: Files, date: Date): void {
     f.geometry?.type === 'LineString' ? f.geometry.coordinates : [],
   );
   const code = zoneOfPositions([...positions, ...zonePositions]).code;
-  const base = `${ctx.record.id}-v${ctx.publication.version}`;
+  const stem = (content: string) =>
+    deliverableStem({
+      river: ctx.record.name,
+      content,
+      version: ctx.publication.version,
+      crs: code,
+      at: date,
+    });
+  const naming = deliverableNaming(ctx.record.name);
   for (const format of ['shp', 'dxf'] as const) {
     const out = exportFeatures(all, {
       format,
       crs: code,
-      encoding: 'utf-8',
-      baseName: base,
+      encoding: format === 'shp' ? 'gbk' : 'utf-8',
+      baseName: stem('管理范围'),
       now: date,
+      schema: 'zh',
+      naming,
     });
     if (out.ok) for (const f of out.files) files.set(`数据/${f.name}`, f.bytes);
   }
-  files.set(`数据/${base}-${CRS[code].code.replace(':', '')}.geojson`, gkGeoJson(all, code));
+  files.set(`数据/${stem('管理范围')}.geojson`, gkGeoJson(all, code));
   const xlsx = exportFeatures(markers, {
     format: 'xlsx',
     crs: code,
     encoding: 'utf-8',
-    baseName: `${base}-界桩坐标成果表`,
+    baseName: stem('界桩坐标成果表'),
     now: date,
+    schema: 'zh',
+    naming,
   });
   if (xlsx.ok) for (const f of xlsx.files) files.set(`成果表/${f.name}`, f.bytes);
 }

@@ -11,7 +11,7 @@ import { type FileKind, fileKind } from '../../domain/review/file-kind';
 import type { AcceptanceRecord } from '../../domain/review/review-types';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
-import { actorName, checkValue, fail, findPlan, refuse } from './route-kit';
+import { actorName, checkValue, disposition, fail, findPlan, refuse } from './route-kit';
 
 type Ctx = Context<AppEnv>;
 const MB = 1024 * 1024;
@@ -32,19 +32,6 @@ const KIND_NAMES: Record<Exclude<FileKind, 'pdf'>, string> = {
 function baseName(name: string): string {
   const base = cleanText(name.split(/[\\/]/).at(-1) ?? '').trim();
   return base.slice(0, 200) || 'acceptance.pdf';
-}
-
-/**
- * `Content-Disposition` for a download: an ASCII fallback name and the real one as RFC 5987
- * `filename*` (UTF-8, percent-encoded).
- */
-function disposition(name: string): string {
-  const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 /** The multipart form: its text fields and the file part, or the response refusing it. */

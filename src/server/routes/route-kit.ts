@@ -187,3 +187,16 @@ export function actorName(c: Ctx): string {
   const actor = c.get('actor');
   return actor?.kind === 'user' ? actor.username : 'public';
 }
+
+/**
+ * `Content-Disposition` for a download: an ASCII fallback name and the real one as RFC 5987
+ * `filename*` (UTF-8, percent-encoded).
+ */
+export function disposition(name: string): string {
+  const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}

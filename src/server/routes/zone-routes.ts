@@ -1,18 +1,22 @@
 // GET /api/zones (published, public; or a plan's draft, authorised) and the published markers'
 // coordinate table GET /api/plans/:id/markers.csv.
 import { Hono } from 'hono';
+import { deliverableNaming } from '../../contract/messages/deliverable-naming';
 import { langOfAcceptLanguage } from '../../contract/messages/lang';
 import { renderMessage } from '../../contract/messages/render';
 import { zonesQuery } from '../../contract/versions';
 import { canSeeCoordinates, canViewDraft } from '../../domain/access/permissions';
+import type { CrsCode } from '../../domain/crs/crs';
 import { exportFeatures } from '../../domain/formats/export/export-features';
 import { type Message, msg } from '../../domain/message';
+import type { PlanRecord } from '../../domain/plans/plan';
+import { deliverableStem } from '../../domain/text/file-stem';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { sendCached } from '../cached-body';
 import type { Publication } from '../store/store';
 import type { PublicZones } from './public-zones';
-import { computeRefused, fail, findPlan, readQuery, refuse } from './route-kit';
+import { computeRefused, disposition, fail, findPlan, readQuery, refuse } from './route-kit';
 import { rulesInForce } from './rules-in-force';
 
 /** Parsed versions kept for draft zones. */
@@ -21,15 +25,19 @@ const RECENT_VERSIONS = 4;
 /** Coordinate tables kept, one per publication. */
 const CACHED_TABLES = 64;
 
-type MarkerTable = { ok: true; text: string; version: number } | { ok: false; errors: Message[] };
+type MarkerTable =
+  | { ok: true; text: string; version: number; crs: CrsCode }
+  | { ok: false; errors: Message[] };
 
 /** A publication's markers as one UTF-8 CSV (the coordinate tables one after another, one BOM). */
-function buildMarkerTable(planId: string, publication: Publication): MarkerTable {
+function buildMarkerTable(planId: string, river: string, publication: Publication): MarkerTable {
   const out = exportFeatures(publication.markers, {
     format: 'csv',
     crs: 'auto',
     encoding: 'utf-8',
     baseName: planId,
+    schema: 'zh',
+    naming: deliverableNaming(river),
   });
   if (!out.ok) return out;
   // one file per table (management/protection markers, notice boards): one download, one BOM
@@ -37,7 +45,7 @@ function buildMarkerTable(planId: string, publication: Publication): MarkerTable
   const text = out.files
     .map((f, i) => `${i === 0 ? '\ufeff' : ''}${new TextDecoder().decode(f.bytes)}`)
     .join('\r\n');
-  return { ok: true, text, version: publication.version };
+  return { ok: true, text, version: publication.version, crs: out.crs };
 }
 
 /** The zone and coordinate routes. */
@@ -99,15 +107,15 @@ export function zoneRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<App
 
   // the coordinate table of a publication never changes: built once per publication (id + ETag)
   const tables = new Map<string, Promise<MarkerTable | null>>();
-  const readTable = async (planId: string, etag: string): Promise<MarkerTable | null> => {
-    const publication = await deps.store.getPublication(planId);
-    return publication?.etag === etag ? buildMarkerTable(planId, publication) : null;
+  const readTable = async (plan: PlanRecord, etag: string): Promise<MarkerTable | null> => {
+    const publication = await deps.store.getPublication(plan.id);
+    return publication?.etag === etag ? buildMarkerTable(plan.id, plan.name, publication) : null;
   };
-  const markerTable = (planId: string, etag: string): Promise<MarkerTable | null> => {
-    const key = `${planId}\u0000${etag}`;
+  const markerTable = (plan: PlanRecord, etag: string): Promise<MarkerTable | null> => {
+    const key = `${plan.id}\u0000${etag}`;
     let table = tables.get(key);
     if (!table) {
-      table = readTable(planId, etag);
+      table = readTable(plan, etag);
       tables.set(key, table);
       void table.then((t) => t ?? tables.delete(key)).catch(() => tables.delete(key));
       if (tables.size > CACHED_TABLES) tables.delete(tables.keys().next().value as string);
@@ -128,14 +136,14 @@ export function zoneRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<App
     if (!canSeeCoordinates(actorOf(c), row.record, context)) {
       return fail(c, 403, msg('zones.coordinatesNotPublic', { plan: row.record.id }));
     }
-    const table = tag && (await markerTable(row.record.id, tag.etag));
+    const table = tag && (await markerTable(row.record, tag.etag));
     if (!table) return fail(c, 404, msg('zones.notPublished', { plan: row.record.id }));
     if (!table.ok) return fail(c, 400, table.errors[0] as Message, { reasons: table.errors });
-    const { text, version } = table;
-    const name = `${row.record.id}-v${version}-markers.csv`;
+    const { text, version, crs } = table;
+    const name = `${deliverableStem({ river: row.record.name, content: '界桩坐标表CSV', version, crs, at: deps.clock() })}.csv`;
     return c.body(text, 200, {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${name}"`,
+      'content-disposition': disposition(name),
       'cache-control': 'private, no-cache',
     });
   });

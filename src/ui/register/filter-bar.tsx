@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { CITY, COUNTIES } from '../../domain/plans/counties';
 import type { PlanFilter } from '../../domain/plans/filter-plans';
 import type { Level } from '../../domain/plans/plan';
@@ -16,6 +17,8 @@ export function FilterBar(props: {
   filter: PlanFilter;
   onFilter: (f: PlanFilter) => void;
   shown: number;
+  /** buttons beside the count (the register's 导出 Excel) */
+  actions?: ReactNode;
 }) {
   const { t, lang } = useLang();
   const { filter, onFilter, plans } = props;
@@ -84,6 +87,7 @@ export function FilterBar(props: {
       <button type="button" className="link" onClick={() => onFilter({})}>
         {t('reset')}
       </button>
+      {props.actions}
       <span className="count" aria-live="polite">
         {t('showing', { n: props.shown, total: plans.length })}
       </span>

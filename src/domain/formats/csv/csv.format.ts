@@ -81,5 +81,6 @@ export const csvFormat: ExportFormat = {
   extension: '.csv',
   lonLatOnly: false,
   textEncoding: true,
+  nameTag: '坐标表CSV',
   write: writeCsv,
 };

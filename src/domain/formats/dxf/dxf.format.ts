@@ -152,5 +152,6 @@ export const dxfFormat: ExportFormat = {
   extension: '.dxf',
   lonLatOnly: false,
   textEncoding: false,
+  nameTag: '',
   write: writeDxf,
 };

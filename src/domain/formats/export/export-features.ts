@@ -4,9 +4,13 @@ import { type Message, msg } from '../../message';
 import { fileStem } from '../../text/file-stem';
 import { POSITION_DEPTH } from '../common/geometry-coords';
 import type { ExportResult, TextEncoding } from '../types';
+import { type ExportSchema, nameRiverAndReaches, type SchemaNaming } from './deliverable-schema';
 import { EXPORT_FORMATS } from './export-formats';
 
-/** What to export and how: the format id, the CRS ('auto': the 3° zone of the data), encoding and file stem. */
+/**
+ * What to export and how: the format id, the CRS ('auto': the 3° zone of the data), encoding, file
+ * stem and schema ('zh': Chinese field names and values, named by `naming`; 'en': internal keys).
+ */
 export interface ExportOptions {
   format: string;
   crs: 'auto' | CrsCode;
@@ -14,6 +18,9 @@ export interface ExportOptions {
   baseName: string;
   /** when the export is made (zip entry times, dates printed); the clock when absent */
   now?: Date;
+  schema: ExportSchema;
+  /** how a 'zh' export names its river and reaches (required for 'zh') */
+  naming?: SchemaNaming;
 }
 
 /** Longitudes the GK zones 36–37 can hold (a forced zone extends across the zone line). */
@@ -117,6 +124,8 @@ export function exportFeatures(input: unknown, options: ExportOptions): ExportRe
       `unknown export format "${options.format}" (${EXPORT_FORMATS.map((f) => f.id).join(', ')})`,
     );
   if (options.crs !== 'auto' && !CRS[options.crs]) throw new Error(`unknown CRS "${options.crs}"`);
+  if (options.schema === 'zh' && !options.naming)
+    throw new Error('a Chinese-schema export needs `naming` (the river and a renderer)');
   const fc = input as Partial<FeatureCollection> | null;
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features))
     return { ok: false, errors: [msg('formats.export.notCollection')] };
@@ -149,10 +158,13 @@ export function exportFeatures(input: unknown, options: ExportOptions): ExportRe
         }),
       );
   }
-  const written = format.write(valid, {
+  const named =
+    options.schema === 'zh' && options.naming ? nameRiverAndReaches(valid, options.naming) : valid;
+  const written = format.write(named, {
     crs: CRS[code],
     encoding: options.encoding,
     baseName: fileStem(options.baseName),
+    schema: options.schema,
     ...(options.now ? { now: options.now } : {}),
   });
   return written.ok

@@ -44,5 +44,6 @@ export const geojsonFormat: ExportFormat = {
   extension: '.geojson',
   lonLatOnly: true,
   textEncoding: false,
+  nameTag: '',
   write: writeGeoJson,
 };

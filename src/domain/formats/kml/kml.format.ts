@@ -122,5 +122,6 @@ export const kmlFormat: ExportFormat = {
   extension: '.kml',
   lonLatOnly: true,
   textEncoding: false,
+  nameTag: '',
   write: writeKml,
 };

@@ -4,18 +4,26 @@ import { projector } from '../../crs/crs';
 import type { Message } from '../../message';
 import { type ExportGeometry, mapPositions, orientPolygons } from '../common/geometry-coords';
 import { describeFeature, layerOf } from '../common/layer-of';
+import { chineseFields } from '../export/deliverable-schema';
 import type { ExportContext, ExportFile, ExportFormat } from '../types';
 import { mapFieldNames } from './field-names';
 import { prjOf } from './prj';
 import { type DbfColumn, writeDbf } from './write-dbf';
 import { type ShapeRecord, type ShapeType, writeShp } from './write-shp';
 
-/** The fields every record gets in front of its own properties. */
-const LAYER_FIELDS: DbfColumn[] = [
-  { name: 'LAYER', key: '\u0000layer' },
-  { name: 'CODE', key: '\u0000code' },
-  { name: 'GBCODE', key: '\u0000gbCode' },
-];
+/** The fields every record gets in front of its own properties, per schema. */
+const LAYER_FIELDS: Record<ExportContext['schema'], DbfColumn[]> = {
+  en: [
+    { name: 'LAYER', key: '\u0000layer' },
+    { name: 'CODE', key: '\u0000code' },
+    { name: 'GBCODE', key: '\u0000gbCode' },
+  ],
+  zh: [
+    { name: '图层', key: '\u0000layer' },
+    { name: '图层代码', key: '\u0000code' },
+    { name: '国标代码', key: '\u0000gbCode' },
+  ],
+};
 
 interface Group {
   stem: string;
@@ -44,8 +52,9 @@ function recordOf(g: ExportGeometry): ShapeRecord {
   }
 }
 
-function rowOf(f: Feature): Record<string, unknown> {
-  const layer = layerOf(f);
+/** A record's values: its (schema-mapped) properties behind the layer of the original feature. */
+function rowOf(f: Feature, original: Feature): Record<string, unknown> {
+  const layer = layerOf(original);
   return {
     ...f.properties,
     '\u0000layer': layer?.name ?? null,
@@ -60,19 +69,26 @@ function keysOf(features: readonly Feature[]): string[] {
   return [...keys];
 }
 
-function mappingText(names: Map<string, string>): string {
+function mappingText(names: Map<string, string>, layer: DbfColumn[]): string {
   const lines = [...names].map(([key, name]) => `${name}\t${key}`);
+  const [name, code, gb] = layer.map((c) => c.name);
   return [
-    '# DBF field name <TAB> GeoJSON property key (fields are cut to 10 ASCII bytes; see docs/exports.md)',
-    'LAYER\t图层 (deliverable layer name)',
-    'CODE\t图层代码 (layer code, e.g. JZX)',
-    'GBCODE\tGB/T 13923 要素代码',
+    '# DBF field name <TAB> property key (fields are cut to 10 bytes; see docs/exports.md)',
+    `${name}\t图层 (deliverable layer name)`,
+    `${code}\t图层代码 (layer code, e.g. JZX)`,
+    `${gb}\tGB/T 13923 要素代码`,
     ...lines,
     '',
   ].join('\n');
 }
 
-function writeGroup(group: Group, names: Map<string, string>, ctx: ExportContext, stem: string) {
+function writeGroup(
+  group: Group,
+  names: Map<string, string>,
+  ctx: ExportContext,
+  stem: string,
+  originals: readonly Feature[],
+) {
   const project =
     ctx.crs.code === 'EPSG:4490' ? (p: Position) => p : projector(ctx.crs.code).forward;
   const records = group.items.map(({ feature }) =>
@@ -80,12 +96,12 @@ function writeGroup(group: Group, names: Map<string, string>, ctx: ExportContext
   );
   const keys = keysOf(group.items.map((i) => i.feature));
   const columns = [
-    ...LAYER_FIELDS,
+    ...LAYER_FIELDS[ctx.schema],
     ...keys.map((key) => ({ key, name: names.get(key) as string })),
   ];
   const dbf = writeDbf({
     columns,
-    rows: group.items.map((i) => rowOf(i.feature)),
+    rows: group.items.map((i) => rowOf(i.feature, originals[i.index] as Feature)),
     encoding: ctx.encoding,
     describeRow: (r) =>
       describeFeature(group.items[r]?.feature as Feature, group.items[r]?.index ?? r),
@@ -103,12 +119,15 @@ function writeGroup(group: Group, names: Map<string, string>, ctx: ExportContext
 }
 
 function writeShapefiles(
-  fc: FeatureCollection,
+  input: FeatureCollection,
   ctx: ExportContext,
 ): ReturnType<ExportFormat['write']> {
+  const fc = ctx.schema === 'zh' ? chineseFields(input) : input;
+  const layer = LAYER_FIELDS[ctx.schema];
   const names = mapFieldNames(
     keysOf(fc.features),
-    LAYER_FIELDS.map((c) => c.name),
+    layer.map((c) => c.name),
+    ctx.encoding,
   );
   const groups: Group[] = GROUPS.map((g) => ({
     stem: g.stem,
@@ -121,7 +140,7 @@ function writeShapefiles(
   const warnings: Message[] = [];
   const entries: Record<string, Uint8Array> = {};
   for (const group of groups) {
-    const r = writeGroup(group, names, ctx, `${ctx.baseName}-${group.stem}`);
+    const r = writeGroup(group, names, ctx, `${ctx.baseName}-${group.stem}`, input.features);
     if (!r.ok) for (const e of r.errors) errors.push(e);
     else {
       for (const w of r.warnings) warnings.push(w);
@@ -129,7 +148,7 @@ function writeShapefiles(
     }
   }
   if (errors.length > 0) return { ok: false, errors };
-  entries[`${ctx.baseName}-fields.txt`] = strToU8(mappingText(names));
+  entries[`${ctx.baseName}-fields.txt`] = strToU8(mappingText(names, layer));
   return {
     ok: true,
     files: [
@@ -142,7 +161,7 @@ function writeShapefiles(
 /**
  * ESRI shapefiles in a zip: one shapefile per geometry type present (polygons, lines, points,
  * multipoints), each record with its layer name, layer code and GB/T 13923 code in front of its own
- * properties; .prj in ESRI WKT, .cpg naming the encoding; `<base>-fields.txt` maps field names to keys.
+ * properties (schema 'zh': Chinese field names and values, 图层 图层代码 国标代码 河流 类型…); .prj in ESRI WKT, .cpg naming the encoding; `<base>-fields.txt` maps field names to keys.
  * @example shapefileFormat.write(zones, { crs: CRS['EPSG:4545'], encoding: 'gbk', baseName: 'zones' })
  */
 export const shapefileFormat: ExportFormat = {
@@ -151,5 +170,6 @@ export const shapefileFormat: ExportFormat = {
   extension: '.zip',
   lonLatOnly: false,
   textEncoding: true,
+  nameTag: '',
   write: writeShapefiles,
 };

@@ -30,6 +30,13 @@ const MAX_NUMERIC = 20;
 const LDID: Record<TextEncoding, number> = { 'utf-8': 0x00, gbk: 0x4d };
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
+/** A field name's bytes in the table's encoding (names come from mapFieldNames: ≤ 10 bytes). */
+function nameBytes(name: string, encoding: TextEncoding): Uint8Array {
+  if (encoding === 'utf-8') return new TextEncoder().encode(name).slice(0, 10);
+  const r = encodeGbk(name);
+  return r.ok ? r.bytes.slice(0, 10) : ascii(name);
+}
+
 function decimalsOf(v: number): number {
   for (let d = 0; d < 10; d++) if (Number(v.toFixed(d)) === v) return d;
   return 10;
@@ -126,7 +133,7 @@ function assemble(fields: Field[], rowCount: number, encoding: TextEncoding): Ui
   bytes[29] = LDID[encoding];
   fields.forEach((f, i) => {
     const at = 32 + 32 * i;
-    bytes.set(ascii(f.name), at);
+    bytes.set(nameBytes(f.name, encoding), at);
     bytes[at + 11] = f.type.charCodeAt(0);
     bytes[at + 16] = f.width;
     bytes[at + 17] = f.decimals;

@@ -192,5 +192,6 @@ export const txtFormat: ExportFormat = {
   extension: '.txt',
   lonLatOnly: false,
   textEncoding: true,
+  nameTag: '坐标表',
   write: writeTxt,
 };

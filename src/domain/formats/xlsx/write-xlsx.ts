@@ -8,6 +8,12 @@ export interface Sheet {
   rows: Array<Array<Cell | null>>;
   /** 0-based indexes of rows printed bold (titles, column headers) */
   boldRows?: number[];
+  /** 0-based indexes of column header rows: bold on a grey fill with thin borders */
+  headerRows?: number[];
+  /** 0-based indexes of title rows: bold, 14 pt */
+  titleRows?: number[];
+  /** merged ranges, e.g. `A1:J1` (a title across the table) */
+  merges?: string[];
 }
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -17,9 +23,12 @@ const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Style indexes in styles.xml's cellXfs. */
-const STYLE = { integer: 1, metres: 2, degrees: 3, text: 4, bold: 5 } as const;
+const STYLE = { integer: 1, metres: 2, degrees: 3, text: 4, bold: 5, header: 6, title: 7 } as const;
 
-const STYLES = `${XML_DECL}<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.000000000"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+/** How a row is printed. */
+type RowStyle = 'plain' | 'bold' | 'header' | 'title';
+
+const STYLES = `${XML_DECL}<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.000000000"/></numFmts><fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFD9E2F3"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/><xf numFmtId="49" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1"/><xf numFmtId="49" fontId="2" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 function escapeXml(s: string): string {
   return s
@@ -60,9 +69,9 @@ class StringTable {
   }
 }
 
-function cellXml(c: Cell, ref: string, bold: boolean, strings: StringTable): string {
+function cellXml(c: Cell, ref: string, style: RowStyle, strings: StringTable): string {
   if (c.kind === 'number') return `<c r="${ref}" s="${STYLE[c.format]}"><v>${c.value}</v></c>`;
-  const s = bold ? STYLE.bold : STYLE.text;
+  const s = style === 'plain' ? STYLE.text : STYLE[style];
   // a text cell is never a formula in a shared string, but a user who edits it (F2, Enter) or
   // saves the sheet as csv makes it one: neutralised like every text cell the app writes
   return `<c r="${ref}" s="${s}" t="s"><v>${strings.ref(neutraliseFormula(c.text))}</v></c>`;
@@ -89,18 +98,29 @@ function columnsXml(rows: Sheet['rows']): string {
   return cols.length > 0 ? `<cols>${cols.join('')}</cols>` : '';
 }
 
+function rowStyle(sheet: Sheet, r: number): RowStyle {
+  if (sheet.titleRows?.includes(r)) return 'title';
+  if (sheet.headerRows?.includes(r)) return 'header';
+  return sheet.boldRows?.includes(r) ? 'bold' : 'plain';
+}
+
 function sheetXml(sheet: Sheet, strings: StringTable): string {
-  const bold = new Set(sheet.boldRows ?? []);
   const rows: string[] = [];
   sheet.rows.forEach((row, r) => {
+    const style = rowStyle(sheet, r);
     const cells = row
       .map((c, i) =>
-        c && c.text !== '' ? cellXml(c, `${columnName(i)}${r + 1}`, bold.has(r), strings) : '',
+        c && c.text !== '' ? cellXml(c, `${columnName(i)}${r + 1}`, style, strings) : '',
       )
       .join('');
     if (cells !== '') rows.push(`<row r="${r + 1}">${cells}</row>`);
   });
-  return `${XML_DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${columnsXml(sheet.rows)}<sheetData>${rows.join('')}</sheetData></worksheet>`;
+  const merges = sheet.merges ?? [];
+  const merged =
+    merges.length > 0
+      ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+      : '';
+  return `${XML_DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${columnsXml(sheet.rows)}<sheetData>${rows.join('')}</sheetData>${merged}</worksheet>`;
 }
 
 function checkNames(sheets: Sheet[]): void {

@@ -40,5 +40,6 @@ export const xlsxFormat: ExportFormat = {
   extension: '.xlsx',
   lonLatOnly: false,
   textEncoding: false,
+  nameTag: '坐标表',
   write: writeXlsxTables,
 };

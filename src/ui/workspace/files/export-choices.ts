@@ -9,8 +9,9 @@ import {
   type DeliverableId,
   deliverableOf,
 } from '../../../domain/formats/common/deliverables';
+import type { ExportFormat } from '../../../domain/formats/types';
 import { bboxOf } from '../../../domain/geo/bbox';
-import { fileStem } from '../../../domain/text/file-stem';
+import { deliverableStem } from '../../../domain/text/file-stem';
 
 /** A layer of the export: a deliverable (管理范围面 …) or the features that are none ('other'). */
 export type LayerId = DeliverableId | 'other';
@@ -55,9 +56,17 @@ export function autoZone(fc: FeatureCollection): {
 }
 
 /**
- * The stem of the downloaded file: river, what is in it, CRS, e.g. `钦江_管理范围_EPSG4545`
- * (`all` names an export of every layer; otherwise the chosen layers' names).
+ * The stem of the downloaded file by the one hand-over rule (`deliverableStem`): river, what is in
+ * it (plus the format's tag, so that a shapefile zip and a zip of csv tables differ), version
+ * (null: 草稿), CRS and China date, e.g. `钦江_管理范围_v3_EPSG4545_20261202`.
  */
-export function exportStem(river: string, what: string, crs: CrsCode): string {
-  return `${fileStem(river, 'river')}_${fileStem(what)}_${crs.replace(':', '')}`;
+export function exportStem(
+  river: string,
+  what: string,
+  format: Pick<ExportFormat, 'nameTag'>,
+  version: number | null,
+  crs: CrsCode,
+  at: Date,
+): string {
+  return deliverableStem({ river, content: what + format.nameTag, version, crs, at });
 }

@@ -2,6 +2,10 @@ import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef, useState } from 'react';
 import type { CrsCode } from '../../../domain/crs/crs';
 import { CRS } from '../../../domain/crs/crs';
+import {
+  EXPORT_SCHEMAS,
+  type ExportSchema,
+} from '../../../domain/formats/export/deliverable-schema';
 import { EXPORT_FORMATS } from '../../../domain/formats/export/export-formats';
 import type { ExportFormat, TextEncoding } from '../../../domain/formats/types';
 import { useWt } from '../messages';
@@ -26,12 +30,16 @@ function download(name: string, bytes: Uint8Array): void {
 /**
  * 导出 of the computed draft: format (the export registry), CRS with the auto zone preselected and
  * explained, encoding where the format has one, the layers; written in the files worker and
- * downloaded as e.g. `钦江_管理范围_EPSG4545.zip`. The export's reasons are shown as it gives them.
+ * downloaded as e.g. `钦江_管理范围_v3_EPSG4545_20261202.zip` (the schema: Chinese fields by default). The export's reasons are shown as it gives them.
  */
 export default function ExportDialog(props: {
   draft: FeatureCollection;
   riverName: string;
   planId?: string;
+  /** the saved version the draft was computed from; null: unsaved changes (草稿) */
+  version: number | null;
+  /** the server's today (ISO): the date in the file name */
+  now: string;
 }) {
   const t = useWt();
   const [open, setOpen] = useState(false);
@@ -97,6 +105,8 @@ function ExportForm(props: {
   draft: FeatureCollection;
   riverName: string;
   planId?: string;
+  version: number | null;
+  now: string;
   onClose: () => void;
 }) {
   const t = useWt();
@@ -105,7 +115,9 @@ function ExportForm(props: {
   const layers = layersOf(props.draft);
   const [formatId, setFormatId] = useState<ExportFormat['id']>('shp');
   const [crs, setCrs] = useState<'auto' | CrsCode>('auto');
-  const [encoding, setEncoding] = useState<TextEncoding>('utf-8');
+  // GBK: what Chinese GIS desktops read, and 5 Chinese characters fit a DBF field name
+  const [encoding, setEncoding] = useState<TextEncoding>('gbk');
+  const [schema, setSchema] = useState<ExportSchema>('zh');
   const [chosen, setChosen] = useState<ReadonlySet<LayerId>>(
     () => new Set(layers.map((l) => l.id)),
   );
@@ -135,11 +147,18 @@ function ExportForm(props: {
         .map((l) => l.name || t('layerOther'))
         .join('+');
   const running = outcome !== null && 'kind' in outcome && outcome.kind === 'running';
+  const baseName = exportStem(
+    props.riverName,
+    what,
+    format,
+    props.version,
+    resolved,
+    new Date(props.now),
+  );
 
   const run = async () => {
     client.current ??= createFilesClient();
     setOutcome({ kind: 'running' });
-    const baseName = exportStem(props.riverName, what, resolved);
     try {
       const answer = await client.current.run({
         kind: 'export',
@@ -149,6 +168,8 @@ function ExportForm(props: {
           crs: format.lonLatOnly ? 'EPSG:4490' : crs,
           encoding: encoded ? encoding : 'utf-8',
           baseName,
+          schema,
+          river: props.riverName,
         },
       });
       setOutcome(answer.result);
@@ -255,6 +276,23 @@ function ExportForm(props: {
             </select>
           </label>
         )}
+        <label>
+          {t('exportSchema')}
+          <select
+            name="schema"
+            value={schema}
+            onChange={(e) => {
+              setOutcome(null);
+              setSchema(e.target.value as ExportSchema);
+            }}
+          >
+            {EXPORT_SCHEMAS.map((s) => (
+              <option key={s} value={s}>
+                {t(s === 'zh' ? 'schemaZh' : 'schemaEn')}
+              </option>
+            ))}
+          </select>
+        </label>
         <fieldset className="export-layers">
           <legend>{t('exportLayers')}</legend>
           {layers.map((l) => (
@@ -274,6 +312,11 @@ function ExportForm(props: {
           ))}
         </fieldset>
         {selected.features.length === 0 && <p className="problem">{t('exportNoLayer')}</p>}
+        <p className="export-name sub" data-stem={baseName}>
+          {format.id === 'csv'
+            ? t('exportFileNameCsv', { name: baseName })
+            : t('exportFileNameIs', { name: baseName + format.extension })}
+        </p>
         <ExportOutcome outcome={outcome} />
         {props.planId && <SheetLinks planId={props.planId} />}
         <div className="actions">

@@ -15,11 +15,14 @@ export interface ImportRequest {
   options: ImportOptions;
 }
 
-/** Write the features in one format; `baseName` also names the download. */
+/**
+ * Write the features in one format; `baseName` also names the download. `river` names the river of a
+ * Chinese-schema export (the worker renders its reach labels: a function cannot be posted).
+ */
 export interface ExportRequest {
   kind: 'export';
   features: FeatureCollection;
-  options: ExportOptions;
+  options: Omit<ExportOptions, 'naming'> & { river: string | null };
 }
 
 /** Every request of the files worker. */

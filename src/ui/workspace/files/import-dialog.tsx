@@ -1,5 +1,9 @@
 import type { FeatureCollection } from 'geojson';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type FieldMapping,
+  guessFieldMapping,
+} from '../../../domain/formats/import/guess-field-mapping';
 import type { ImportOptions } from '../../../domain/formats/types';
 import type { BBox } from '../../../domain/geo/bbox';
 import { showImportPreview } from '../../../map/import-preview';
@@ -7,9 +11,11 @@ import { coveredEdges } from '../../covered-edges';
 import { useMapHandle } from '../../map-handle';
 import { useWt } from '../messages';
 import type { PickedSource } from './collect-sources';
+import { FieldMappingSection } from './field-mapping';
 import type { FilesClient } from './files-client';
 import { type ImportEntry, ImportFileCard } from './import-file-card';
 import { previewCollection } from './imported-features';
+import { rememberedMapping, rememberMapping } from './remembered-mapping';
 
 /** The preview is worth seeing even in the strip a phone's bottom sheet leaves above it. */
 const PREVIEW_MIN_FREE_PX = 150;
@@ -33,6 +39,28 @@ const union = (boxes: BBox[]): BBox | null =>
 const importedOf = (entries: readonly ImportEntry[]): FeatureCollection[] =>
   entries.flatMap((e) => (e.answer?.result.ok ? [e.answer.result.features] : []));
 
+/** A file's field mapping as the confirmation shows it: offered (remembered or guessed) or changed. */
+interface MappingState {
+  mapping: FieldMapping;
+  values: Record<string, string[]>;
+  remembered: boolean;
+}
+
+/** The mapping offered for a read file: the one `user` confirmed for these fields, else a guess. */
+function offeredMapping(fc: FeatureCollection, user: string | null): MappingState {
+  const guesses = guessFieldMapping(fc.features);
+  const values = Object.fromEntries(guesses.map((g) => [g.field, g.values]));
+  const fields = guesses.map((g) => g.field);
+  const remembered = user ? rememberedMapping(user, fields) : null;
+  return remembered
+    ? { mapping: remembered, values, remembered: true }
+    : {
+        mapping: Object.fromEntries(guesses.map((g) => [g.field, g.target])),
+        values,
+        remembered: false,
+      };
+}
+
 /**
  * The import's confirmation: each picked file is read in the worker and described (CRS and how it
  * was known, encoding, axis swap, counts, extent, warnings, or why it is refused) and previewed on
@@ -43,7 +71,9 @@ export function ImportDialog(props: {
   /** files that could not even be read (too big, unreadable) */
   problems: string[];
   client: FilesClient;
-  onConfirm: (collections: FeatureCollection[]) => void;
+  /** the account whose confirmed mappings are remembered (null: none) */
+  user: string | null;
+  onConfirm: (collections: FeatureCollection[], mappings: (FieldMapping | null)[]) => void;
   onCancel: () => void;
 }) {
   const t = useWt();
@@ -52,6 +82,8 @@ export function ImportDialog(props: {
     props.sources.map((source) => ({ source, options: {}, answer: null, failed: null })),
   );
   const reads = useRef<number[]>([]);
+  // per entry (by index): the field mapping offered or changed; reset when the file is read again
+  const [mappings, setMappings] = useState<Record<number, MappingState>>({});
   const heading = useRef<HTMLHeadingElement>(null);
   const { client } = props;
 
@@ -66,6 +98,7 @@ export function ImportDialog(props: {
       setEntries((list) =>
         list.map((e, j) => (j === i ? { ...e, options, answer: null, failed: null } : e)),
       );
+      setMappings(({ [i]: _, ...rest }) => rest);
       client
         .run({ kind: 'import', source: { name: source.name, bytes: source.bytes }, options })
         .then(
@@ -82,6 +115,27 @@ export function ImportDialog(props: {
     heading.current?.scrollIntoView({ block: 'start' });
     heading.current?.focus();
   }, []);
+
+  // a file read (again) gets its mapping offered once
+  // biome-ignore lint/correctness/useExhaustiveDependencies: offered when an answer arrives
+  useEffect(() => {
+    const fresh: Record<number, MappingState> = {};
+    for (const [i, e] of entries.entries())
+      if (e.answer?.result.ok && !mappings[i])
+        fresh[i] = offeredMapping(e.answer.result.features, props.user);
+    if (Object.keys(fresh).length > 0) setMappings((m) => ({ ...m, ...fresh }));
+  }, [entries]);
+
+  const confirm = () => {
+    const ok = entries.flatMap((e, i) => (e.answer?.result.ok ? [mappings[i] ?? null] : []));
+    for (const m of ok)
+      if (props.user && m && Object.keys(m.mapping).length > 0)
+        rememberMapping(props.user, m.mapping);
+    props.onConfirm(
+      imported,
+      ok.map((m) => m?.mapping ?? null),
+    );
+  };
 
   const imported = importedOf(entries);
   const extent = union(entries.flatMap((e) => (e.answer?.extent ? [e.answer.extent] : [])));
@@ -139,13 +193,24 @@ export function ImportDialog(props: {
           </ul>
         </div>
       )}
-      {entries.map((entry, i) => (
-        <ImportFileCard
-          key={entry.source.name}
-          entry={entry}
-          onOptions={(options) => read(i, entry.source, options)}
-        />
-      ))}
+      {entries.map((entry, i) => {
+        const m = mappings[i];
+        const result = entry.answer?.result;
+        return (
+          <div key={entry.source.name}>
+            <ImportFileCard entry={entry} onOptions={(options) => read(i, entry.source, options)} />
+            {m && result?.ok && (
+              <FieldMappingSection
+                features={result.features}
+                mapping={m.mapping}
+                values={m.values}
+                remembered={m.remembered}
+                onChange={(mapping) => setMappings((all) => ({ ...all, [i]: { ...m, mapping } }))}
+              />
+            )}
+          </div>
+        );
+      })}
       {!reading && (
         <div className="import-total">
           <p>{addable ? t('willAdd', total) : t('nothingToAdd')}</p>
@@ -154,12 +219,7 @@ export function ImportDialog(props: {
         </div>
       )}
       <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={reading || !addable}
-          onClick={() => props.onConfirm(imported)}
-        >
+        <button type="button" className="primary" disabled={reading || !addable} onClick={confirm}>
           {t('confirmAdd')}
         </button>
         <button type="button" onClick={props.onCancel}>

@@ -2,6 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { EditFeature } from '../../../domain/editor/edit-types';
+import type { FieldMapping } from '../../../domain/formats/import/guess-field-mapping';
 import { MAX_IMPORT_BYTES } from '../../../domain/formats/import/import-file';
 import { IMPORT_FORMATS } from '../../../domain/formats/import/import-formats';
 import type { ImportSource } from '../../../domain/formats/types';
@@ -61,6 +62,8 @@ export default function ImportFiles(props: {
   loadError: unknown;
   features: readonly EditFeature[];
   dirty: boolean;
+  /** the planner's account: confirmed field mappings are remembered for it */
+  user: string | null;
   onAdd: (features: EditFeature[]) => void;
 }) {
   const t = useWt();
@@ -83,8 +86,14 @@ export default function ImportFiles(props: {
   };
   const dragging = useFileDrop(anchor, props.ready && picked === null, open);
 
-  const confirm = (collections: FeatureCollection[]) => {
-    const features = toImportedFeatures(collections, taken, importPrefix());
+  const confirm = (collections: FeatureCollection[], mappings: (FieldMapping | null)[]) => {
+    const features = toImportedFeatures(
+      collections,
+      taken,
+      importPrefix(),
+      mappings,
+      props.features,
+    );
     props.onAdd(features);
     const fc: FeatureCollection = { type: 'FeatureCollection', features };
     setAdded(countGeometries(fc));
@@ -143,6 +152,7 @@ export default function ImportFiles(props: {
           sources={picked.sources}
           problems={picked.problems}
           client={client.current}
+          user={props.user}
           onConfirm={confirm}
           onCancel={() => setPicked(null)}
         />

@@ -3,6 +3,10 @@
 import type { Feature, FeatureCollection, Geometry, LineString, Polygon } from 'geojson';
 import type { EditFeature, EditProperties, EditRole } from '../../../domain/editor/edit-types';
 import { LINE_ROLES } from '../../../domain/editor/edit-types';
+import {
+  applyFieldMapping,
+  type FieldMapping,
+} from '../../../domain/formats/import/guess-field-mapping';
 
 const ROLES: readonly string[] = [...LINE_ROLES, 'water'];
 
@@ -55,6 +59,51 @@ function editProperties(f: Feature): EditProperties {
 }
 
 /**
+ * Reach ids for reach names: the working copy's reach of that name, else a new `reach-n` past the
+ * highest number in use.
+ */
+function reachIds(existing: readonly EditFeature[]): (name: string) => string {
+  const byName = new Map<string, string>();
+  let highest = 0;
+  for (const f of existing) {
+    const n = /^reach-(\d+)$/.exec(f.properties.reach)?.[1];
+    if (n) highest = Math.max(highest, Number(n));
+    const name = f.properties.reachName?.trim();
+    if (name && !byName.has(name)) byName.set(name, f.properties.reach);
+  }
+  return (name) => {
+    let id = byName.get(name);
+    if (!id) {
+      // the first named reach of an empty working copy is reach-1
+      id = `reach-${existing.length === 0 && byName.size === 0 ? 1 : ++highest}`;
+      highest = Math.max(highest, Number(id.slice(6)));
+      byName.set(name, id);
+    }
+    return id;
+  };
+}
+
+/** The properties with what the confirmed field mapping reads from the attributes. */
+function withMapping(
+  p: EditProperties,
+  mapping: FieldMapping | null | undefined,
+  reachOf: (name: string) => string,
+): EditProperties {
+  if (!mapping) return p;
+  const m = applyFieldMapping(p, mapping);
+  const out: EditProperties = { ...p };
+  if (m.role) out.role = m.role;
+  if (m.embankmentClass !== undefined) out.embankmentClass = m.embankmentClass;
+  if (m.widthM !== undefined) out.widthM = m.widthM;
+  if (m.protectionM !== undefined) out.protectionM = m.protectionM;
+  if (m.reachName !== undefined) {
+    out.reachName = m.reachName;
+    out.reach = reachOf(m.reachName);
+  }
+  return out;
+}
+
+/**
  * The lines and polygons of imported collections as new features of the working copy, with ids
  * `<prefix>-1`, `<prefix>-2`… that no feature in `taken` has. The inputs are not modified.
  */
@@ -62,7 +111,12 @@ export function toImportedFeatures(
   collections: readonly FeatureCollection[],
   taken: ReadonlySet<string>,
   prefix: string,
+  /** per collection, the confirmed field mapping (none: the attributes are only kept) */
+  mappings: readonly (FieldMapping | null)[] = [],
+  /** the working copy (its reaches are reused by name) */
+  existing: readonly EditFeature[] = [],
 ): EditFeature[] {
+  const reachOf = reachIds(existing);
   const out: EditFeature[] = [];
   let n = 0;
   const nextId = () => {
@@ -70,7 +124,7 @@ export function toImportedFeatures(
     while (taken.has(id)) id = `${prefix}-${++n}`;
     return id;
   };
-  for (const fc of collections) {
+  for (const [c, fc] of collections.entries()) {
     for (const f of fc.features) {
       for (const part of partsOf(f.geometry)) {
         if (part.type !== 'LineString' && part.type !== 'Polygon') continue;
@@ -78,7 +132,7 @@ export function toImportedFeatures(
           type: 'Feature',
           id: nextId(),
           geometry: structuredClone(part) as LineString | Polygon,
-          properties: editProperties(f),
+          properties: withMapping(editProperties(f), mappings[c], reachOf),
         });
       }
     }

@@ -1,5 +1,6 @@
 // The files worker's work, kept apart from the worker so that it runs (and is tested) anywhere.
 import { zipSync } from 'fflate';
+import { deliverableNaming } from '../../../contract/messages/deliverable-naming';
 import { exportFeatures } from '../../../domain/formats/export/export-features';
 import { importFile } from '../../../domain/formats/import/import-file';
 import { bboxOf } from '../../../domain/geo/bbox';
@@ -32,7 +33,8 @@ const extensionOf = (name: string) => {
 };
 
 function runExport(req: ExportRequest): ExportAnswer {
-  const r = exportFeatures(req.features, req.options);
+  const { river, ...options } = req.options;
+  const r = exportFeatures(req.features, { ...options, naming: deliverableNaming(river) });
   if (!r.ok) return { kind: 'export', result: r };
   const base = req.options.baseName;
   const [only] = r.files;

@@ -151,6 +151,7 @@ export default function PlanPanel(props: {
             loadError={editor.error}
             features={editor.state.features}
             dirty={editor.state.dirty}
+            user={who}
             onAdd={(features) => editor.dispatch({ type: 'add', features })}
           />
         </Suspense>
@@ -166,7 +167,13 @@ export default function PlanPanel(props: {
       )}
       {planner && plan && draft && draft.features.length > 0 && (
         <Suspense fallback={null}>
-          <ExportDialog draft={draft} riverName={plan.name} planId={props.planId} />
+          <ExportDialog
+            draft={draft}
+            riverName={plan.name}
+            planId={props.planId}
+            version={editor.state.dirty ? null : editor.state.baseVersion || null}
+            now={props.now}
+          />
         </Suspense>
       )}
       {draft && mine && <LocateMe draft={draft} />}
