@@ -122,6 +122,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
     'Latitude {b}, longitude {l} is not near Qinzhou (latitude 18–27°, longitude 106.5–112.5°). Check for a typo or swapped values.',
   'maptools.goTo.outsideGrid':
     'X (north) {x}, Y (east) {y} is outside {code}: X should be 1.9–3 million m, Y 200 000–800 000 m (with the zone number 36/37 in front when prefixed).',
+  'maptools.goTo.badMarker':
+    '"{text}" is not a whole number: boundary markers read like QJ01-GL-L-001 (GL management, BH protection, L left, R right, 3-digit sequence), notice boards like QJ01-GSP-L-01 (2 digits).',
   'maptools.goTo.mixed':
     'Grid coordinates cannot be in degrees: enter two numbers in metres (X north, Y east).',
   'maptools.goTo.readDegrees': 'Went to B (latitude) {b}°, L (longitude) {l}°',
