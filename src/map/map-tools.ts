@@ -84,15 +84,6 @@ export async function viewCentre(hejie: HejieMap): Promise<[number, number]> {
   return [c.lng, c.lat];
 }
 
-/** Where a map pixel (relative to the map's container) lies, or a lon/lat lies on screen. */
-export async function screenPoint(
-  hejie: HejieMap,
-  lngLat: [number, number],
-): Promise<[number, number]> {
-  await hejie.mapWhenReady();
-  return hejie.project(lngLat);
-}
-
 /** Flies to a marker of the published markers or the open draft; false when there is none. */
 export async function goToMarker(
   hejie: HejieMap,

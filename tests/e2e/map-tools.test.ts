@@ -7,7 +7,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PLANNER, login } from '../helpers/accounts';
-import { appUnderTest, DESKTOP, errorsOf, LONG, logIn, openPage, PHONE } from '../helpers/map-page';
+import { appUnderTest, errorsOf, LONG, logIn, openPage, PHONE } from '../helpers/map-page';
 import { editFeatures, saveVersion } from '../helpers/plan-writes';
 
 const app = appUnderTest();
@@ -206,10 +206,11 @@ describe('map tools for a planner at 1366×820', () => {
     expect(xy).toContain('EPSG:4545');
 
     // measure a 2-segment line and a triangle: the numbers cs2cs gives
+    // below the open legend and above the readout, left of the panel
     const path = await measure(page, '测距', [
-      [60, 300],
-      [200, 340],
-      [240, 480],
+      [40, 600],
+      [150, 640],
+      [260, 690],
     ]);
     const pxy = cs2cs(path);
     let len = 0;
@@ -226,9 +227,9 @@ describe('map tools for a planner at 1366×820', () => {
     await page.keyboard.press('Escape'); // finished already: Esc closes the tool
     await expect.poll(() => page.locator('.measure-box').count()).toBe(0);
     const tri = await measure(page, '测面积', [
-      [60, 300],
-      [240, 300],
-      [150, 460],
+      [40, 600],
+      [260, 600],
+      [150, 690],
     ]);
     const [[ax, ay], [bx, by], [cx, cy]] = cs2cs(tri) as [
       [number, number],
@@ -244,7 +245,7 @@ describe('map tools for a planner at 1366×820', () => {
     // go to a marker number: the map flies there, clear of the panel
     await page.evaluate(() => window.hejieMap?.fitTo([108.0, 21.6, 109.2, 22.4], {}, 10));
     await settle(page);
-    const box = page.getByRole('textbox', { name: '定位到坐标或界桩编号' });
+    const box = page.getByRole('searchbox', { name: '定位到坐标或界桩编号' });
     await box.fill(String(marker.properties?.id).toLowerCase());
     await box.press('Enter');
     await expect

@@ -29,7 +29,7 @@ export interface PointReadout {
  * 36–37 when no zone is given.
  * @example gridXY([108.6, 21.95])?.code // 'EPSG:4545'
  */
-export function gridXY(lngLat: readonly [number, number], code?: CrsCode): GridXY | null {
+function gridXY(lngLat: readonly [number, number], code?: CrsCode): GridXY | null {
   let crs = code;
   if (crs === undefined) {
     const lon = lngLat[0];

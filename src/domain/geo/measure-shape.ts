@@ -8,7 +8,7 @@ import { formatFixed } from '../formats/common/dms';
 import { type Message, msg } from '../message';
 
 /** Square metres in one 亩 (市亩: 10 000 / 15). */
-export const M2_PER_MU = 10_000 / 15;
+const M2_PER_MU = 10_000 / 15;
 
 /**
  * Area in m² of a polygon ring (lon/lat, open or closed) on the GK plane of its zone; null outside
