@@ -3,10 +3,11 @@ import { renderMessage } from '../../../contract/messages/render';
 import type { UserActor } from '../../../domain/access/actor';
 import type { StageId } from '../../../domain/workflow/stages';
 import { STAGES, stageIndex, stageLabel } from '../../../domain/workflow/stages';
-import { checkStageMove, isSendBack } from '../../../domain/workflow/transitions';
+import { checkStageMove, isChiefStep, isSendBack } from '../../../domain/workflow/transitions';
 import type { ApiPlan, Session } from '../../api';
 import { ApiError } from '../../api';
 import { useLang } from '../../i18n';
+import { useLiveT } from '../../live/messages-live';
 import { useWt } from '../messages';
 import { moveStage } from '../panel/plan-api';
 import { showProblem } from '../panel/show-problem';
@@ -32,6 +33,7 @@ export function StageMoves(props: {
 }) {
   const { lang } = useLang();
   const t = useWt();
+  const lt = useLiveT();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
@@ -94,9 +96,12 @@ export function StageMoves(props: {
                 disabled={busy}
                 onClick={() => move(to)}
               >
-                {t(isSendBack(plan.stage, to) ? 'sendBackTo' : 'moveTo', {
-                  s: stageLabel(to, lang),
-                })}
+                {isChiefStep(plan.stage, to)
+                  ? // a chief's sign-off says what it signs: the stage being left (issue 19)
+                    lt('signOff', { s: stageLabel(plan.stage, lang) })
+                  : t(isSendBack(plan.stage, to) ? 'sendBackTo' : 'moveTo', {
+                      s: stageLabel(to, lang),
+                    })}
               </button>
             ))}
           </div>
