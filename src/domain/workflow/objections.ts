@@ -46,10 +46,7 @@ export function isObjection(
 }
 
 /** The open objections on a version, oldest first. */
-function openObjections<C extends CommentFacts>(
-  comments: readonly C[],
-  version: number,
-): C[] {
+function openObjections<C extends CommentFacts>(comments: readonly C[], version: number): C[] {
   return comments.filter((c) => c.objection && c.resolution === null && c.version === version);
 }
 

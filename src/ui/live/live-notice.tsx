@@ -1,11 +1,14 @@
 import './live-main.css';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LiveEventWire } from '../../contract/live';
 import { stageLabel } from '../../domain/workflow/stages';
 import { isChiefStep, isSendBack } from '../../domain/workflow/transitions';
 import { useLang } from '../i18n';
 import { type LiveKey, useLiveT } from './messages-live';
 import { useLive } from './use-live';
+
+/** How long a notice stays. */
+const NOTICE_MS = 20_000;
 
 /** What a notice says of a change: a sign-off, a move, a send-back, a publication, a comment… */
 function describe(e: LiveEventWire): { key: LiveKey; from?: string; to?: string } {
@@ -46,6 +49,12 @@ export function LiveNotice(props: { planId: string | null; me: string | null }) 
     });
     setShown({ id: e.id, text });
   });
+  // a notice says what just happened: it goes after a while (or at 知道了)
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(() => setShown(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [shown]);
   if (!shown) return null;
   return (
     <div className="live-notice" role="status" data-live-event={shown.id}>

@@ -36,7 +36,8 @@ export function StageMoves(props: {
   const lt = useLiveT();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  // a note belongs to the stage it was written at: a change pushed by someone else outdates it
+  const [note, setNote] = useState<{ ok: boolean; text: string; at: StageId } | null>(null);
   const { plan, session } = props;
   const moves = allowedMoves(session.actor, plan);
 
@@ -44,7 +45,7 @@ export function StageMoves(props: {
     // the same rule the server applies, with the comment: a send-back needs one
     const check = checkStageMove(session.actor, plan, plan.stage, to, comment);
     if (!check.ok) {
-      setNote({ ok: false, text: renderMessage(check.reason, lang) });
+      setNote({ ok: false, text: renderMessage(check.reason, lang), at: plan.stage });
       document.getElementById('stage-comment')?.focus();
       return;
     }
@@ -53,11 +54,12 @@ export function StageMoves(props: {
     try {
       await moveStage(plan.id, to, comment.trim(), session.csrf);
       setComment('');
-      setNote({ ok: true, text: t('stageMoved', { s: stageLabel(to, lang) }) });
+      setNote({ ok: true, text: t('stageMoved', { s: stageLabel(to, lang) }), at: to });
       await props.onMoved();
     } catch (e) {
       const stale = e instanceof ApiError && e.status === 409;
-      setNote({ ok: false, text: stale ? t('stale', { msg: e.message }) : showProblem(e, t) });
+      const text = stale ? t('stale', { msg: e.message }) : showProblem(e, t);
+      setNote({ ok: false, text, at: plan.stage });
       if (stale) await props.onMoved();
     } finally {
       setBusy(false);
@@ -107,7 +109,7 @@ export function StageMoves(props: {
           </div>
         </>
       )}
-      {note && (
+      {note && (note.at === plan.stage || !note.ok) && (
         <p className={note.ok ? 'notice' : 'problem'} role={note.ok ? 'status' : 'alert'}>
           {note.text}
         </p>
