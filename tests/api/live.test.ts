@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockDataDir } from '../../src/server/store/data-lock';
 import { login, type Session } from '../helpers/accounts';
 import { editFeatures, saveVersion } from '../helpers/plan-writes';
 import { type ServerProcess, spawnServer } from '../helpers/server-process';
@@ -116,6 +117,10 @@ describe('live updates across two processes on one database', () => {
     await expect
       .poll(async () => (await open(b.url, s.cookie)).status, { timeout: 5000 })
       .toBe(200);
+  });
+
+  it('shares the data directory between servers, but a restore’s exclusive lock is refused', () => {
+    expect(() => lockDataDir(dir)).toThrow(/in use by process \d+/);
   });
 
   it('costs little at idle: B’s CPU over 10 s with streams open', async () => {

@@ -57,7 +57,15 @@ describe('live workflow between the planner (A) and the chief on a phone (B)', (
       .poll(() => cp.locator('.live-notice').textContent(), LONG)
       .toBe('演示规划员 (市水利局) 已将阶段从“意见征求”推进到“现场复核”知道了');
     await expect.poll(() => cp.locator('.todo-badge .count').textContent(), LONG).toBe('1');
+    // the badge opens the list: what waits for him, and it leads back to the plan
+    await cp.locator('header .todo-badge').tap();
+    const todo = cp.locator('.todo-list li[data-todo="signoff:city-01"]');
+    expect(await todo.textContent(LONG)).toBe('钦江 待您签署：现场复核 → 审核确定（第 1 版）');
+    expect(await cp.locator('.todo-list [data-todo-total]').textContent()).toBe('(1)');
+    await cp.screenshot({ path: `${SHOTS}/after-chief-todo-phone.png` });
+    await todo.locator('button').tap();
     const signOff = panelOf(cp).locator('button[data-to="review"]');
+    await signOff.waitFor(LONG);
     expect(await signOff.textContent()).toBe('签署：现场复核通过');
     await screenshot(cp, 'live-chief-phone-moved');
     await cp.screenshot({ path: `${SHOTS}/after-chief-notice-phone.png` });
