@@ -1,7 +1,7 @@
 import './live-main.css';
 import { useEffect, useState } from 'react';
 import type { LiveEventWire } from '../../contract/live';
-import { stageLabel } from '../../domain/workflow/stages';
+import { type StageId, stageLabel } from '../../domain/workflow/stages';
 import { isChiefStep, isSendBack } from '../../domain/workflow/transitions';
 import { useLang } from '../i18n';
 import { type LiveKey, useLiveT } from './messages-live';
@@ -11,7 +11,7 @@ import { useLive } from './use-live';
 const NOTICE_MS = 20_000;
 
 /** What a notice says of a change: a sign-off, a move, a send-back, a publication, a comment… */
-function describe(e: LiveEventWire): { key: LiveKey; from?: string; to?: string } {
+function describe(e: LiveEventWire): { key: LiveKey; from?: StageId; to?: StageId } {
   if (e.change === 'stage' && e.from && e.to) {
     const key = isChiefStep(e.from, e.to)
       ? 'signedOff'
@@ -40,7 +40,7 @@ export function LiveNotice(props: { planId: string | null; me: string | null }) 
   useLive((e) => {
     if (!props.planId || e.planId !== props.planId || (e.by !== null && e.by === props.me)) return;
     const d = describe(e);
-    const stage = (s?: string) => (s ? stageLabel(s as never, lang) : '');
+    const stage = (s?: StageId) => (s ? stageLabel(s, lang) : '');
     const text = t(d.key, {
       by: e.by ?? t('someone'),
       from: stage(d.from),
