@@ -126,12 +126,16 @@ export const publicationSchema = z.object({
   markers: z.number(),
 });
 
-/** `POST /api/plans/:id/comments` (lon and lat together or not at all) */
+/**
+ * `POST /api/plans/:id/comments` (lon and lat together or not at all); `objection`: the author
+ * marks it 异议 (a chief's pinned comment is one anyway, src/domain/workflow/objections.ts).
+ */
 export const commentBody = z
   .object({
     text: z.string().trim().min(1).max(2000),
     lon: lon.optional(),
     lat: lat.optional(),
+    objection: z.boolean().optional(),
   })
   .strict()
   .refine((b) => (b.lon === undefined) === (b.lat === undefined), {
@@ -139,16 +143,44 @@ export const commentBody = z
     path: ['lat'],
   });
 
-/** A comment on a plan; `lon`/`lat` are set when it is pinned to a place. */
+/**
+ * A comment on a plan; `lon`/`lat` are set when it is pinned to a place. `author` is the account,
+ * `authorName` its display name; `version` the newest saved version when it was made; an
+ * objection (异议) blocks publishing that version until it is resolved with a reply.
+ */
 export const commentSchema = z.object({
   id: z.number(),
   planId: z.string(),
   author: z.string(),
+  authorName: z.string(),
   text: z.string(),
   lon: z.number().nullable(),
   lat: z.number().nullable(),
   at: z.string(),
+  version: z.number().nullable(),
+  objection: z.boolean(),
+  resolution: z
+    .object({ reply: z.string(), by: z.string(), byName: z.string(), at: z.string() })
+    .nullable(),
 });
+
+/** `POST /api/plans/:id/comments/:cid/resolve`: the planner's reply. */
+export const resolveBody = z.object({ reply: z.string().trim().min(1).max(2000) }).strict();
+
+/** `GET /api/plans/:id/history`: the stage moves, oldest first, with who by display name. */
+export const stageHistorySchema = z.array(
+  z.object({
+    from: stage,
+    to: stage,
+    by: z.string(),
+    at: z.string(),
+    version: z.number().nullable(),
+    comment: z.string(),
+  }),
+);
+
+/** A stage move as the panel's history lists it. */
+export type StageHistoryEntry = z.infer<typeof stageHistorySchema>[number];
 
 /** A comment on a plan. */
 export type PlanComment = z.infer<typeof commentSchema>;

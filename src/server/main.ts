@@ -7,16 +7,17 @@ import { readEnv } from './config';
 import { createDocumentPool } from './documents/document-pool';
 import { folderFileStore } from './files/file-store';
 import { openRegister } from './open-register';
-import { lockDataDir } from './store/data-lock';
+import { shareDataDir } from './store/data-lock';
 
 const root = resolve(import.meta.dirname, '../..');
 
 /** Opens the store (seeding it on first run) and serves the API and the front end. */
 export async function start(env: NodeJS.ProcessEnv = process.env) {
   const cfg = readEnv(env);
-  // one server per data directory; `hejie restore` refuses while the lock is held
+  // servers share a data directory (one database, several processes); `hejie restore` refuses
+  // while any of them runs
   mkdirSync(cfg.dataDir, { recursive: true });
-  const release = lockDataDir(cfg.dataDir);
+  const release = shareDataDir(cfg.dataDir);
   process.on('exit', release);
   const { store, geodata, seeded } = await openRegister(
     root,

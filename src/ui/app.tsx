@@ -12,6 +12,11 @@ import { loadPlans, loadRegister } from './api';
 import { AccountNav } from './auth/account-nav';
 import { useSession } from './auth/use-session';
 import { useLang } from './i18n';
+import { LiveNotice } from './live/live-notice';
+import { TodoBadge } from './live/todo-badge';
+import type { TodoLink } from './live/todo-list';
+import { useLive, useLiveEvents } from './live/use-live';
+import { useTodos } from './live/use-todos';
 import { MapHandleContext, useMapOwner } from './map-handle';
 import type { FitRequest } from './map-pane';
 import { PanelFoldButton, usePanelFold } from './map-tools/panel-fold';
@@ -31,6 +36,8 @@ const PlanPanel = lazy(() => import('./workspace/panel/plan-panel'));
 // a department's rounds (意见征求) and the one it opened
 const DepartmentRounds = lazy(() => import('./workspace/department/department-rounds'));
 const DepartmentRoundPanel = lazy(() => import('./workspace/department/department-round'));
+// the logged-in user's 待办 (issue 19)
+const TodoList = lazy(() => import('./live/todo-list'));
 
 interface Loaded {
   plans: ApiPlan[];
@@ -81,6 +88,9 @@ export function App() {
   const [openRound, setOpenRound] = useState<DepartmentRound | null>(null);
   const [roundsRead, setRoundsRead] = useState(0);
   const department = session?.actor.role === 'department';
+  // others' changes pushed to the page, and what waits for the user (issue 19)
+  useLiveEvents(session?.actor.username ?? null);
+  const todos = useTodos(session?.actor.username ?? null);
 
   useEffect(() => {
     loadRegister()
@@ -139,6 +149,17 @@ export function App() {
     const plans = await loadPlans();
     setData((d) => (d ? { ...d, plans } : d));
   }, []);
+  useLive((e) => {
+    if (e.change === 'stage' || e.change === 'published') void refreshPlans();
+  });
+  const goTodo = (link: TodoLink) => {
+    if (link.kind === 'plan') openPlan(link.planId);
+    else if (link.kind === 'settings') setSettingsOpen(true);
+    else if (link.kind === 'overdue') {
+      setFilter({ overdue: true });
+      setTab('register');
+    } else setTab('work');
+  };
   const endSession = () => {
     logout()
       .catch(() => setSession(null))
@@ -173,6 +194,15 @@ export function App() {
           <small>{t('appSubtitle')}</small>
         </h1>
         <nav>
+          {session && (
+            <TodoBadge
+              count={todos.list?.count ?? null}
+              onOpen={() => {
+                setTab('work');
+                requestAnimationFrame(() => document.getElementById('todo-list')?.focus());
+              }}
+            />
+          )}
           <AccountNav
             session={session}
             onLogin={(s) => {
@@ -240,6 +270,11 @@ export function App() {
         <main>
           <section className="register" aria-label={t('tabRegister')}>
             {!data && !error && <p className="loading">{t('loading')}</p>}
+            {data && session && (
+              <Suspense fallback={null}>
+                <TodoList list={todos.list} error={todos.error} onGo={goTodo} />
+              </Suspense>
+            )}
             {data && session && department && (
               <Suspense fallback={<p className="loading">{t('loading')}</p>}>
                 <DepartmentRounds
@@ -371,6 +406,7 @@ export function App() {
           if (key !== undefined) setBrowserKey(key);
         }}
       />
+      <LiveNotice planId={openPlanId} me={session?.actor.name ?? null} />
     </div>
   );
 }

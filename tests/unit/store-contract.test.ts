@@ -335,6 +335,38 @@ describe.each(kinds)('%s store contract', (_kind, open) => {
     expect((await actions(s)).filter((a) => a === 'comment.add')).toHaveLength(2);
   });
 
+  it('resolves a comment once, with its version and objection kept; reads the audit since an id', async () => {
+    const s = await make();
+    const before = await s.revision();
+    const c = await s.addComment(
+      {
+        planId: 'city-02',
+        author: 'gao',
+        text: '堤脚线偏离',
+        lon: 108.6,
+        lat: 21.95,
+        objection: true,
+      },
+      'gao',
+    );
+    expect(c).toMatchObject({ version: null, objection: true, resolution: null });
+    const done = await s.resolveComment('city-02', c.id, '已修正', 'lin');
+    expect(done).toEqual({
+      ok: true,
+      value: { ...c, resolution: { reply: '已修正', by: 'lin', at: expect.any(String) } },
+    });
+    const again = await s.resolveComment('city-02', c.id, '再次', 'lin');
+    expect(again.ok ? null : again.refused.code).toBe('live.comment.alreadyResolved');
+    const wrong = await s.resolveComment('city-01', c.id, '别的计划', 'lin');
+    expect(wrong.ok ? null : wrong.refused.code).toBe('live.comment.unknown');
+    expect((await s.listComments('city-02'))[0]?.resolution?.reply).toBe('已修正');
+    const since = await s.auditSince(before, 10);
+    expect(since.map((a) => a.action)).toEqual(['comment.add', 'comment.resolve']);
+    expect(since[0]?.id).toBe(before + 1);
+    expect(await s.auditSince(before, 1)).toHaveLength(1);
+    expect(await s.auditSince(await s.revision(), 10)).toEqual([]);
+  });
+
   it('has default settings, patches them, audits without the key', async () => {
     const s = await make();
     expect(await s.getSettings()).toEqual({ publicCoordinates: false, tiandituKey: null });

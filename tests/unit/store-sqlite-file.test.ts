@@ -111,6 +111,12 @@ describe('sqlite store file', () => {
       expect(() => raw.prepare('DELETE FROM publications').run()).toThrow(/immutable/);
       expect(() => raw.prepare("UPDATE audit SET actor = 'x'").run()).toThrow(/append-only/);
       expect(() => raw.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
+      // a comment is resolved once and never deleted (schema 6)
+      expect(() => raw.prepare("UPDATE comments SET text = 'x'").run()).toThrow(/resolved once/);
+      const resolve = raw.prepare('UPDATE comments SET resolution = json(\'{"reply":"ok"}\')');
+      expect(resolve.run().changes).toBe(1);
+      expect(() => resolve.run()).toThrow(/resolved once/);
+      expect(() => raw.prepare('DELETE FROM comments').run()).toThrow(/immutable/);
       expect(() => raw.prepare("UPDATE geometry_versions SET features = 'not json'").run()).toThrow(
         /CHECK/,
       );

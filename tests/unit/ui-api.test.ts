@@ -41,7 +41,20 @@ describe('requestJson', () => {
 
   it('parses answers with the contract: a wrong form is an ApiError naming the field', async () => {
     uiLanguage('en');
-    answer(200, [{ id: 1, planId: 'city-01', author: 'x', text: 'hi', lon: null, lat: null }]);
+    answer(200, [
+      {
+        id: 1,
+        planId: 'city-01',
+        author: 'x',
+        authorName: 'X',
+        text: 'hi',
+        lon: null,
+        lat: null,
+        version: 1,
+        objection: false,
+        resolution: null,
+      },
+    ]);
     const error = await loadComments('city-01').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).message).toBe(

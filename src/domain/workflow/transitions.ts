@@ -38,6 +38,15 @@ export function isSendBack(from: StageId, to: StageId): boolean {
   return stageIndex(to) < stageIndex(from);
 }
 
+/**
+ * Whether a move is one of the river chief's sign-offs: one step forward into 审核确定 or 成果文件制作与验收,
+ * which signs the stage being left ("签署：现场复核通过").
+ * @example isChiefStep('field-check', 'review') // true
+ */
+export function isChiefStep(from: StageId, to: StageId): boolean {
+  return stageIndex(to) - stageIndex(from) === 1 && CHIEF_STEPS.includes(to);
+}
+
 function checkForward(actor: Actor, plan: PlanAccess, from: StageId, to: StageId): StageMoveCheck {
   const step = { from: name(from), to: name(to) };
   if (stageIndex(to) - stageIndex(from) > 1) {

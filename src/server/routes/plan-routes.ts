@@ -2,17 +2,21 @@ import { Hono } from 'hono';
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
 import { loadZoneEngine } from '../../domain/zones/compute-zones';
 import type { AppEnv, ServerDeps } from '../auth/context';
+import { createLiveHub } from '../live-hub';
 import { acceptanceRoutes } from './acceptance-routes';
 import { adminRoutes } from './admin-routes';
+import { commentRoutes } from './comment-routes';
 import { consultationRoutes } from './consultation-routes';
 import { displayRoutes } from './display-routes';
 import { documentRoutes } from './document-routes';
+import { eventRoutes } from './event-routes';
 import { geometryRoutes } from './geometry-routes';
 import { markerRoutes } from './marker-routes';
 import { noticeRoutes } from './notice-routes';
 import { createPublicZones } from './public-zones';
 import { reviewRoutes } from './review-routes';
 import { sheetRoutes } from './sheet-routes';
+import { todoRoutes } from './todo-routes';
 import { workflowRoutes } from './workflow-routes';
 import { zoneRoutes } from './zone-routes';
 
@@ -41,5 +45,9 @@ export function planRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.route('/', reviewRoutes(deps));
   app.route('/', consultationRoutes(deps));
   app.route('/', documentRoutes(deps));
+  // comments, the stage history, the to-do list and live updates (issue 19)
+  app.route('/', commentRoutes(deps));
+  app.route('/', todoRoutes(deps));
+  app.route('/', eventRoutes(deps, createLiveHub(deps.store)));
   return app;
 }

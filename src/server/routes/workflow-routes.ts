@@ -1,7 +1,7 @@
-// Stage moves, publication, comments and the audit log of a plan.
+// Stage moves, publication and the audit log of a plan.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { auditQuery, commentBody, publishBody, stageBody } from '../../contract/plans';
+import { auditQuery, publishBody, stageBody } from '../../contract/plans';
 import { canReadAudit, canViewDraft } from '../../domain/access/permissions';
 import { type Message, msg } from '../../domain/message';
 import { checkLeaveConsultation, checkPublishReview } from '../../domain/review/review-rules';
@@ -11,6 +11,7 @@ import { stageName } from '../../domain/workflow/stages';
 import { checkPublish, checkStageMove, PUBLISH_FROM } from '../../domain/workflow/transitions';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
+import { openObjectionRefusal } from './comment-routes';
 import type { PublicZones } from './public-zones';
 import { buildPublication } from './publish-plan';
 import {
@@ -45,7 +46,7 @@ function refuseMove(c: Context<AppEnv>, reason: Message): Response {
   });
 }
 
-/** POST stage and publish, GET/POST comments, GET /api/audit. */
+/** POST stage and publish, GET signoffs, GET /api/audit (comments: comment-routes.ts). */
 export function workflowRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -108,6 +109,9 @@ export function workflowRoutes(deps: ServerDeps, publicZones: PublicZones): Hono
       deps.clock(),
     );
     if (review) return fail(c, 409, review);
+    // and no open objection (异议) on that version (issue 19)
+    const objection = await openObjectionRefusal(deps, row.record.id, latest.version);
+    if (objection) return fail(c, 409, objection);
     const built = await buildPublication(deps, row.record, latest, actorName(c));
     if (!built.ok && 'why' in built) return computeRefused(c, built.why, built.retryAfter);
     if (!built.ok) {
@@ -163,33 +167,6 @@ export function workflowRoutes(deps: ServerDeps, publicZones: PublicZones): Hono
       200,
       { 'cache-control': 'no-store' },
     );
-  });
-
-  app.get('/api/plans/:id/comments', async (c) => {
-    const found = await findPlan(c, deps);
-    if (!found.ok) return found.response;
-    const { row } = found.plan;
-    if (!canViewDraft(actorOf(c), row.record))
-      return refuse(c, msg('common.what.readComments', { plan: row.record.id }));
-    return c.json(await deps.store.listComments(row.record.id), 200, {
-      'cache-control': 'no-store',
-    });
-  });
-
-  app.post('/api/plans/:id/comments', async (c) => {
-    const found = await findPlan(c, deps);
-    if (!found.ok) return found.response;
-    const { row } = found.plan;
-    if (!canViewDraft(actorOf(c), row.record))
-      return refuse(c, msg('common.what.comment', { plan: row.record.id }));
-    const body = await readBody(c, commentBody);
-    if (!body.ok) return body.response;
-    const { text, lon, lat } = body.value;
-    const comment = await deps.store.addComment(
-      { planId: row.record.id, author: actorName(c), text, lon: lon ?? null, lat: lat ?? null },
-      actorName(c),
-    );
-    return c.json(comment, 201);
   });
 
   app.get('/api/audit', async (c) => {

@@ -1,6 +1,7 @@
 // What both stores write to the audit log for each kind of write, so that the twins agree. Secrets
 // (password hashes, the Tianditu key) are never written: only that they changed.
-import type { NewUser, Settings, UserRow } from './store';
+import { type Message, msg } from '../../domain/message';
+import type { CommentRow, NewUser, Settings, UserRow } from './store';
 
 type UserPatch = Partial<Pick<UserRow, 'passwordHash' | 'disabled' | 'scope' | 'canPublish'>>;
 
@@ -41,4 +42,13 @@ export function checkPin(lon: number | null, lat: number | null): void {
   if ((lon === null) !== (lat === null)) throw new Error('a comment pin needs both lon and lat');
   if (lon !== null && lat !== null && (Math.abs(lon) > 180 || Math.abs(lat) > 90))
     throw new Error('a comment pin must be a lon/lat position');
+}
+
+/** The refusal of resolving a comment resolved already: by whom and when. */
+export function alreadyResolved(c: CommentRow): Message {
+  return msg('live.comment.alreadyResolved', {
+    id: c.id,
+    by: c.resolution?.by ?? '',
+    at: c.resolution?.at ?? '',
+  });
 }

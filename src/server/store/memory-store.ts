@@ -72,6 +72,9 @@ export function createMemoryStore(clock: () => Date = () => new Date()): Store {
     async revision() {
       return audit.length;
     },
+    async auditSince(afterId, limit) {
+      return copy(audit.filter((a) => a.id > afterId).slice(0, limit));
+    },
     async appendAudit(actor, action, target, detail) {
       write(clock().toISOString(), actor, action, target, detail);
     },

@@ -1,10 +1,11 @@
 // Geometry versions, stage moves, publications and comments of the in-memory twin: the same
 // compare-and-set rules as the SQLite store, on plain arrays, returning copies.
 
+import { msg } from '../../domain/message';
 import type { StageId } from '../../domain/workflow/stages';
 import { FINAL_STAGE } from '../../domain/workflow/stages';
 import { checkSave } from '../../domain/workflow/transitions';
-import { checkPin, unknownPlan } from './audit-detail';
+import { alreadyResolved, checkPin, unknownPlan } from './audit-detail';
 import type {
   CommentRow,
   GeometryVersion,
@@ -132,6 +133,8 @@ export function memoryWorkflow(state: MemoryState): WorkflowMethods {
       if (!planOf(c.planId)) throw unknownPlan(c.planId);
       checkPin(c.lon, c.lat);
       const at = state.clock().toISOString();
+      const version = latestOf(c.planId)?.version ?? null;
+      const objection = c.objection === true;
       const row: CommentRow = {
         id: comments.length + 1,
         planId: c.planId,
@@ -140,13 +143,25 @@ export function memoryWorkflow(state: MemoryState): WorkflowMethods {
         lon: c.lon,
         lat: c.lat,
         at,
+        version,
+        objection,
+        resolution: null,
       };
       comments.push(row);
-      state.audit(at, actor, 'comment.add', c.planId, { id: row.id, pinned: c.lon !== null });
-      return { ...row };
+      const detail = { id: row.id, pinned: c.lon !== null, objection, version };
+      state.audit(at, actor, 'comment.add', c.planId, detail);
+      return jsonCopy(row);
     },
     async listComments(planId) {
       return jsonCopy(comments.filter((c) => c.planId === planId));
+    },
+    async resolveComment(planId, id, reply, actor) {
+      const found = comments.find((c) => c.planId === planId && c.id === id);
+      if (!found) return { ok: false, refused: msg('live.comment.unknown', { id }) };
+      if (found.resolution) return { ok: false, refused: alreadyResolved(found) };
+      found.resolution = { reply, by: actor, at: state.clock().toISOString() };
+      state.audit(found.resolution.at, actor, 'comment.resolve', planId, { id });
+      return { ok: true, value: jsonCopy(found) };
     },
   };
 }

@@ -233,6 +233,21 @@ const MIGRATIONS: readonly string[] = [
      BEGIN SELECT RAISE(ABORT, 'acceptance records are immutable'); END;
    CREATE TRIGGER acceptances_no_delete BEFORE DELETE ON acceptances
      BEGIN SELECT RAISE(ABORT, 'acceptance records are immutable'); END;`,
+  // 6: a comment's version (the newest saved when it was made), whether it is an objection (异议),
+  // and its resolution: the one column that may go from NULL to a value, once; comments are never
+  // deleted (issue 19)
+  `ALTER TABLE comments ADD COLUMN version INTEGER;
+   ALTER TABLE comments ADD COLUMN objection INTEGER NOT NULL DEFAULT 0 CHECK (objection IN (0, 1));
+   ALTER TABLE comments ADD COLUMN resolution TEXT CHECK (resolution IS NULL OR json_valid(resolution));
+   CREATE TRIGGER comments_resolve_once BEFORE UPDATE ON comments
+     WHEN OLD.resolution IS NOT NULL OR NEW.resolution IS NULL
+       OR NEW.id IS NOT OLD.id OR NEW.plan_id IS NOT OLD.plan_id OR NEW.author IS NOT OLD.author
+       OR NEW.text IS NOT OLD.text OR NEW.lon IS NOT OLD.lon OR NEW.lat IS NOT OLD.lat
+       OR NEW.at IS NOT OLD.at OR NEW.version IS NOT OLD.version
+       OR NEW.objection IS NOT OLD.objection
+     BEGIN SELECT RAISE(ABORT, 'a comment is written once and resolved once'); END;
+   CREATE TRIGGER comments_no_delete BEFORE DELETE ON comments
+     BEGIN SELECT RAISE(ABORT, 'comments are immutable'); END;`,
 ];
 
 /** The schema version this build writes (and the newest it can open). */

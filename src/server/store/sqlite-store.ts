@@ -36,6 +36,9 @@ export function openSqliteStore(path: string, clock: () => Date = () => new Date
   db.pragma('busy_timeout = 5000');
   migrate(db);
   const revisionQuery = db.prepare('SELECT coalesce(max(id), 0) AS n FROM audit');
+  const auditSinceQuery = db.prepare(
+    'SELECT id, at, actor, action, target, detail FROM audit WHERE id > ? ORDER BY id LIMIT ?',
+  );
   const insertAudit = db.prepare(
     'INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)',
   );
@@ -104,6 +107,12 @@ export function openSqliteStore(path: string, clock: () => Date = () => new Date
     },
     async revision() {
       return (revisionQuery.get() as { n: number }).n;
+    },
+    async auditSince(afterId, limit) {
+      const rows = auditSinceQuery.all(afterId, limit) as (Omit<AuditEntry, 'detail'> & {
+        detail: string;
+      })[];
+      return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as unknown }));
     },
     async appendAudit(actor, action, target, detail) {
       audit(clock().toISOString(), actor, action, target, detail);

@@ -2,16 +2,20 @@
 // compare-and-set in one transaction with its audit entry.
 import type Database from 'better-sqlite3';
 import type { Feature, FeatureCollection } from 'geojson';
+import { msg } from '../../domain/message';
 import type { StageId } from '../../domain/workflow/stages';
 import { FINAL_STAGE } from '../../domain/workflow/stages';
 import { checkSave } from '../../domain/workflow/transitions';
-import { checkPin, unknownPlan } from './audit-detail';
+import { alreadyResolved, checkPin, unknownPlan } from './audit-detail';
 import type { AuditWriter } from './sqlite-accounts';
 import type {
+  CommentResolution,
   CommentRow,
   GeometryVersion,
   MoveResult,
+  NewComment,
   Publication,
+  ReviewWrite,
   SaveResult,
   StageEvent,
   VersionSummary,
@@ -29,6 +33,18 @@ const GEOMETRY_COLUMNS =
   'plan_id AS planId, version, features, author, comment, created_at AS createdAt';
 const EVENT_COLUMNS =
   'plan_id AS planId, from_stage AS "from", to_stage AS "to", actor, comment, at, version';
+const COMMENT_COLUMNS =
+  'id, plan_id AS planId, author, text, lon, lat, at, version, objection, resolution';
+type CommentSqlRow = Omit<CommentRow, 'objection' | 'resolution'> & {
+  objection: number;
+  resolution: string | null;
+};
+
+function toComment(r: CommentSqlRow): CommentRow {
+  const resolution = r.resolution === null ? null : (JSON.parse(r.resolution) as CommentResolution);
+  return { ...r, objection: r.objection === 1, resolution };
+}
+
 const PUBLICATION_COLUMNS = `plan_id AS planId, version, zones, markers, rules, etag,
   published_at AS publishedAt, published_by AS publishedBy`;
 
@@ -164,19 +180,43 @@ export function workflowMethods(
     return true;
   });
 
-  const comment = db.transaction((c: Omit<CommentRow, 'id' | 'at'>, actor: string) => {
+  const comment = db.transaction((c: NewComment, actor: string): CommentRow => {
     if (stageOf(c.planId) === null) throw unknownPlan(c.planId);
     checkPin(c.lon, c.lat);
     const at = clock().toISOString();
+    const version = readLatest(c.planId)?.version ?? null;
+    const objection = c.objection === true;
     const { lastInsertRowid } = db
       .prepare(
-        'INSERT INTO comments (plan_id, author, text, lon, lat, at) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO comments (plan_id, author, text, lon, lat, at, version, objection)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(c.planId, c.author, c.text, c.lon, c.lat, at);
+      .run(c.planId, c.author, c.text, c.lon, c.lat, at, version, objection ? 1 : 0);
     const id = Number(lastInsertRowid);
-    audit(at, actor, 'comment.add', c.planId, { id, pinned: c.lon !== null });
-    return { id, planId: c.planId, author: c.author, text: c.text, lon: c.lon, lat: c.lat, at };
+    audit(at, actor, 'comment.add', c.planId, { id, pinned: c.lon !== null, objection, version });
+    const row = { planId: c.planId, author: c.author, text: c.text, lon: c.lon, lat: c.lat };
+    return { id, ...row, at, version, objection, resolution: null };
   });
+  const readComment = (planId: string, id: number): CommentRow | null => {
+    const row = db
+      .prepare(`SELECT ${COMMENT_COLUMNS} FROM comments WHERE plan_id = ? AND id = ?`)
+      .get(planId, id) as CommentSqlRow | undefined;
+    return row ? toComment(row) : null;
+  };
+  const resolve = db.transaction(
+    (planId: string, id: number, reply: string, actor: string): ReviewWrite<CommentRow> => {
+      const found = readComment(planId, id);
+      if (!found) return { ok: false, refused: msg('live.comment.unknown', { id }) };
+      if (found.resolution) return { ok: false, refused: alreadyResolved(found) };
+      const resolution = { reply, by: actor, at: clock().toISOString() };
+      db.prepare('UPDATE comments SET resolution = ? WHERE id = ?').run(
+        JSON.stringify(resolution),
+        id,
+      );
+      audit(resolution.at, actor, 'comment.resolve', planId, { id });
+      return { ok: true, value: { ...found, resolution } };
+    },
+  );
 
   return {
     async latestGeometry(planId) {
@@ -243,11 +283,13 @@ export function workflowMethods(
       return comment.immediate(c, actor);
     },
     async listComments(planId) {
-      return db
-        .prepare(
-          'SELECT id, plan_id AS planId, author, text, lon, lat, at FROM comments WHERE plan_id = ? ORDER BY id',
-        )
-        .all(planId) as CommentRow[];
+      const rows = db
+        .prepare(`SELECT ${COMMENT_COLUMNS} FROM comments WHERE plan_id = ? ORDER BY id`)
+        .all(planId) as CommentSqlRow[];
+      return rows.map(toComment);
+    },
+    async resolveComment(planId, id, reply, actor) {
+      return resolve.immediate(planId, id, reply, actor);
     },
   };
 }

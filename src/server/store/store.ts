@@ -132,7 +132,18 @@ export interface Publication {
   publishedBy: string;
 }
 
-/** A comment on a plan, optionally pinned to a map location. */
+/** How a comment was resolved: the planner's reply, who and when (set once). */
+export interface CommentResolution {
+  reply: string;
+  by: string;
+  at: string;
+}
+
+/**
+ * A comment on a plan, optionally pinned to a map location, with the newest saved version when it
+ * was made (null before the first save), whether it is an objection (异议: it blocks publishing
+ * that version until resolved, src/domain/workflow/objections.ts) and its resolution.
+ */
 export interface CommentRow {
   id: number;
   planId: string;
@@ -141,7 +152,15 @@ export interface CommentRow {
   lon: number | null;
   lat: number | null;
   at: string;
+  version: number | null;
+  objection: boolean;
+  resolution: CommentResolution | null;
 }
+
+/** What adding a comment takes (`objection` defaults to false). */
+export type NewComment = Omit<CommentRow, 'id' | 'at' | 'version' | 'objection' | 'resolution'> & {
+  objection?: boolean;
+};
 
 /** Settings an admin can change. */
 export interface Settings {
@@ -192,6 +211,11 @@ export interface Store {
    * that views built from the store can be cached until it changes, across processes too.
    */
   revision(): Promise<number>;
+  /**
+   * The audit entries after `afterId`, oldest first, at most `limit` of them: what changed since a
+   * reader last looked (the live updates of every process read the store, not each other).
+   */
+  auditSince(afterId: number, limit: number): Promise<AuditEntry[]>;
   /** Appends to the audit log (writes below append their own entries in their transaction). */
   appendAudit(actor: string, action: string, target: string, detail: unknown): Promise<void>;
 
@@ -260,8 +284,18 @@ export interface Store {
   /** Which publication is the newest (version and ETag), without reading its zones and markers. */
   publicationTag(planId: string): Promise<{ version: number; etag: string } | null>;
 
-  addComment(comment: Omit<CommentRow, 'id' | 'at'>, actor: string): Promise<CommentRow>;
+  addComment(comment: NewComment, actor: string): Promise<CommentRow>;
   listComments(planId: string): Promise<CommentRow[]>;
+  /**
+   * Resolves a comment of a plan with a reply, once; refused `live.comment.unknown` {id} (no such
+   * comment on the plan) or `live.comment.alreadyResolved` {id, by, at}. Audited.
+   */
+  resolveComment(
+    planId: string,
+    id: number,
+    reply: string,
+    actor: string,
+  ): Promise<ReviewWrite<CommentRow>>;
 
   getSettings(): Promise<Settings>;
   setSettings(patch: Partial<Settings>, actor: string): Promise<Settings>;
@@ -338,6 +372,7 @@ export type WorkflowMethods = Pick<
   | 'publicationTag'
   | 'addComment'
   | 'listComments'
+  | 'resolveComment'
 >;
 
 /** The review part of the store (意见征求, 公示, 验收), implemented once per store kind. */

@@ -1,7 +1,12 @@
 // The workflow routes a plan's panel calls (docs/api.md); lazy, with the workspace. Every answer is
 // parsed with its schema in src/contract.
 import { z } from 'zod';
-import { commentSchema, signOffsSchema, stageEventSchema } from '../../../contract/plans';
+import {
+  commentSchema,
+  signOffsSchema,
+  stageEventSchema,
+  stageHistorySchema,
+} from '../../../contract/plans';
 import {
   draftZonesSchema,
   geometryVersionSchema,
@@ -27,13 +32,37 @@ export const loadSignOffs = (id: string) => requestJson(`${base(id)}/signoffs`, 
 export const loadComments = (id: string) =>
   requestJson(`${base(id)}/comments`, z.array(commentSchema));
 
-/** POST /api/plans/:id/comments: a comment, pinned to a place [lon, lat] when given. */
-export const addComment = (id: string, text: string, csrf: string, place?: [number, number]) =>
+/**
+ * POST /api/plans/:id/comments: a comment, pinned to a place [lon, lat] when given, marked 异议
+ * when `objection`.
+ */
+export const addComment = (
+  id: string,
+  text: string,
+  csrf: string,
+  place?: [number, number],
+  objection = false,
+) =>
   requestJson(`${base(id)}/comments`, commentSchema, {
     method: 'POST',
-    body: place ? { text, lon: place[0], lat: place[1] } : { text },
+    body: {
+      text,
+      ...(place ? { lon: place[0], lat: place[1] } : {}),
+      ...(objection ? { objection } : {}),
+    },
     csrf,
   });
+
+/** POST /api/plans/:id/comments/:cid/resolve: the planner's reply resolves the comment. */
+export const resolveComment = (id: string, comment: number, reply: string, csrf: string) =>
+  requestJson(`${base(id)}/comments/${comment}/resolve`, commentSchema, {
+    method: 'POST',
+    body: { reply },
+    csrf,
+  });
+
+/** GET /api/plans/:id/history: the stage moves with who, when, the version and the note. */
+export const loadHistory = (id: string) => requestJson(`${base(id)}/history`, stageHistorySchema);
 
 /** POST /api/plans/:id/stage: a send-back needs a comment. */
 export const moveStage = (id: string, to: StageId, comment: string, csrf: string) =>

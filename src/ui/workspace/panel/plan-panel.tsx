@@ -15,6 +15,7 @@ import { useWt } from '../messages';
 import '../workspace.css';
 import { ReviewSection } from '../review/review-section';
 import { PublishButton } from '../workflow/publish-button';
+import { StageHistory } from '../workflow/stage-history';
 import { StageMoves } from '../workflow/stage-moves';
 import { PlanComments } from './plan-comments';
 import { PlanVersions } from './plan-versions';
@@ -129,6 +130,7 @@ export default function PlanPanel(props: {
           signOffs={records.signOffs}
         />
       )}
+      {records && <StageHistory history={records.history} />}
       {newest && !planner && mine && (
         <DraftView
           planId={props.planId}
@@ -181,6 +183,7 @@ export default function PlanPanel(props: {
       {records && (
         <PlanComments
           planId={props.planId}
+          plan={plan}
           comments={records.comments}
           session={session}
           onAdded={reload}

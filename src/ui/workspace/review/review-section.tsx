@@ -7,6 +7,7 @@ import type { ApiPlan, Session } from '../../api';
 import { useWt } from '../messages';
 import { showProblem } from '../panel/show-problem';
 import './review.css';
+import { useLive } from '../../live/use-live';
 import { AcceptanceForm, AcceptanceList } from './acceptance-form';
 import { ConsultationRounds } from './consultation-rounds';
 import { DisplaySection } from './display-section';
@@ -30,6 +31,16 @@ function Gate(props: { label: string; reason: RenderedMessage | null; name: stri
 }
 
 const from = (stage: StageId, at: StageId) => stageIndex(stage) >= stageIndex(at);
+
+/** The pushed changes that alter the review records this section shows. */
+const REVIEW_CHANGES = new Set([
+  'consultation',
+  'reply',
+  'answer',
+  'display',
+  'opinion',
+  'acceptance',
+]);
 
 /**
  * The planner's 意见征求, 公示, 验收 and documents, from one request (GET /api/plans/:id/review),
@@ -58,6 +69,10 @@ export function ReviewSection(props: {
   }, [plan.id, t]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a stage move or a save is a reason to read again
   useEffect(reload, [reload, plan.stage, plan.updatedAt]);
+  // a reply, an answer, a round, a display or an acceptance recorded by someone else (issue 19)
+  useLive((e) => {
+    if (e.planId === plan.id && REVIEW_CHANGES.has(e.change)) reload();
+  });
 
   const newest = props.versions[0];
   const now = new Date(props.now);

@@ -14,9 +14,12 @@ type State =
   | { kind: 'done'; version: number; zones: number; markers: number }
   | { kind: 'failed'; error: unknown };
 
-/** The reasons of a refused publication (400 `reasons`), else its message. */
+/**
+ * The reasons of a refused publication (400 `reasons`), else its message; a 409 (an open objection,
+ * a signature or a review record missing) is a refusal too, not a failed request.
+ */
 function reasonsOf(error: unknown): string[] | null {
-  if (!(error instanceof ApiError) || error.status !== 400) return null;
+  if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 409)) return null;
   const reasons = error.body?.reasons;
   return Array.isArray(reasons) ? reasons.map(String) : [error.message];
 }

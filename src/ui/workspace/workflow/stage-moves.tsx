@@ -3,10 +3,11 @@ import { renderMessage } from '../../../contract/messages/render';
 import type { UserActor } from '../../../domain/access/actor';
 import type { StageId } from '../../../domain/workflow/stages';
 import { STAGES, stageIndex, stageLabel } from '../../../domain/workflow/stages';
-import { checkStageMove, isSendBack } from '../../../domain/workflow/transitions';
+import { checkStageMove, isChiefStep, isSendBack } from '../../../domain/workflow/transitions';
 import type { ApiPlan, Session } from '../../api';
 import { ApiError } from '../../api';
 import { useLang } from '../../i18n';
+import { useLiveT } from '../../live/messages-live';
 import { useWt } from '../messages';
 import { moveStage } from '../panel/plan-api';
 import { showProblem } from '../panel/show-problem';
@@ -32,9 +33,11 @@ export function StageMoves(props: {
 }) {
   const { lang } = useLang();
   const t = useWt();
+  const lt = useLiveT();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  // a note belongs to the stage it was written at: a change pushed by someone else outdates it
+  const [note, setNote] = useState<{ ok: boolean; text: string; at: StageId } | null>(null);
   const { plan, session } = props;
   const moves = allowedMoves(session.actor, plan);
 
@@ -42,7 +45,7 @@ export function StageMoves(props: {
     // the same rule the server applies, with the comment: a send-back needs one
     const check = checkStageMove(session.actor, plan, plan.stage, to, comment);
     if (!check.ok) {
-      setNote({ ok: false, text: renderMessage(check.reason, lang) });
+      setNote({ ok: false, text: renderMessage(check.reason, lang), at: plan.stage });
       document.getElementById('stage-comment')?.focus();
       return;
     }
@@ -51,11 +54,12 @@ export function StageMoves(props: {
     try {
       await moveStage(plan.id, to, comment.trim(), session.csrf);
       setComment('');
-      setNote({ ok: true, text: t('stageMoved', { s: stageLabel(to, lang) }) });
+      setNote({ ok: true, text: t('stageMoved', { s: stageLabel(to, lang) }), at: to });
       await props.onMoved();
     } catch (e) {
       const stale = e instanceof ApiError && e.status === 409;
-      setNote({ ok: false, text: stale ? t('stale', { msg: e.message }) : showProblem(e, t) });
+      const text = stale ? t('stale', { msg: e.message }) : showProblem(e, t);
+      setNote({ ok: false, text, at: plan.stage });
       if (stale) await props.onMoved();
     } finally {
       setBusy(false);
@@ -94,15 +98,18 @@ export function StageMoves(props: {
                 disabled={busy}
                 onClick={() => move(to)}
               >
-                {t(isSendBack(plan.stage, to) ? 'sendBackTo' : 'moveTo', {
-                  s: stageLabel(to, lang),
-                })}
+                {isChiefStep(plan.stage, to)
+                  ? // a chief's sign-off says what it signs: the stage being left (issue 19)
+                    lt('signOff', { s: stageLabel(plan.stage, lang) })
+                  : t(isSendBack(plan.stage, to) ? 'sendBackTo' : 'moveTo', {
+                      s: stageLabel(to, lang),
+                    })}
               </button>
             ))}
           </div>
         </>
       )}
-      {note && (
+      {note && (note.at === plan.stage || !note.ok) && (
         <p className={note.ok ? 'notice' : 'problem'} role={note.ok ? 'status' : 'alert'}>
           {note.text}
         </p>
