@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { auditQuery, commentBody, publishBody, stageBody } from '../../contract/plans';
 import { canReadAudit, canViewDraft } from '../../domain/access/permissions';
 import { type Message, msg } from '../../domain/message';
+import { checkPublishSettings } from '../../domain/review/publish-settings';
 import { checkLeaveConsultation, checkPublishReview } from '../../domain/review/review-rules';
 import { signedVersion, signOffs } from '../../domain/workflow/signed-version';
 import type { StageId } from '../../domain/workflow/stages';
@@ -11,6 +12,7 @@ import { stageName } from '../../domain/workflow/stages';
 import { checkPublish, checkStageMove, PUBLISH_FROM } from '../../domain/workflow/transitions';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
+import { settingsInForce } from '../settings-in-force';
 import type { PublicZones } from './public-zones';
 import { buildPublication } from './publish-plan';
 import {
@@ -108,6 +110,9 @@ export function workflowRoutes(deps: ServerDeps, publicZones: PublicZones): Hono
       deps.clock(),
     );
     if (review) return fail(c, 409, review);
+    // and only once the 公告's issuing authority and supervision phone are set (issue 19)
+    const unset = checkPublishSettings(settingsInForce(await deps.store.getSettings()));
+    if (unset) return fail(c, 409, unset);
     const built = await buildPublication(deps, row.record, latest, actorName(c));
     if (!built.ok && 'why' in built) return computeRefused(c, built.why, built.retryAfter);
     if (!built.ok) {

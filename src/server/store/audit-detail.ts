@@ -1,8 +1,8 @@
 // What both stores write to the audit log for each kind of write, so that the twins agree. Secrets
 // (password hashes, the Tianditu key) are never written: only that they changed.
-import type { NewUser, Settings, UserRow } from './store';
+import type { NewUser, Settings, Store } from './store';
 
-type UserPatch = Partial<Pick<UserRow, 'passwordHash' | 'disabled' | 'scope' | 'canPublish'>>;
+type UserPatch = Parameters<Store['updateUser']>[1];
 
 /** The audit target of an account. */
 export function userTarget(username: string): string {
