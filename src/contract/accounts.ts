@@ -1,6 +1,7 @@
 // The wire of accounts and settings (admin routes): request bodies and what the server answers.
 import { z } from 'zod';
 import { ACCOUNT_ROLES, checkPassword, checkUsername } from '../domain/access/account-rules';
+import { checkSupervisionPhone } from '../domain/review/publish-settings';
 import { withRule } from './refine';
 
 /** Where a planner works: all plans, the city-level plans, or the plans of some counties. */
@@ -80,11 +81,7 @@ export const settingsBody = z
       .nullable()
       .optional(),
     noticeAuthority: optionalText(100),
-    supervisionPhone: z
-      .string()
-      .regex(/^[0-9+()\- ]{3,30}$/)
-      .nullable()
-      .optional(),
+    supervisionPhone: withRule(z.string().max(30), checkSupervisionPhone).nullable().optional(),
     displayDays: z.number().int().min(1).max(30).optional(),
     departmentCoordinates: z.boolean().optional(),
     supervisingUnit: optionalText(100),

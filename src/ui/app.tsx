@@ -29,6 +29,8 @@ const PlanPanel = lazy(() => import('./workspace/panel/plan-panel'));
 // a department's rounds (意见征求) and the one it opened
 const DepartmentRounds = lazy(() => import('./workspace/department/department-rounds'));
 const DepartmentRoundPanel = lazy(() => import('./workspace/department/department-round'));
+// the admin console at /admin (issue 19)
+const AdminConsole = lazy(() => import('./admin/admin-console'));
 
 interface Loaded {
   plans: ApiPlan[];
@@ -79,6 +81,11 @@ export function App() {
   const [openRound, setOpenRound] = useState<DepartmentRound | null>(null);
   const [roundsRead, setRoundsRead] = useState(0);
   const department = session?.actor.role === 'department';
+  const [adminPage, setAdminPage] = useState(() => /^\/admin\/?$/.test(location.pathname));
+  const showAdmin = (open: boolean) => {
+    setAdminPage(open);
+    history.pushState(null, '', open ? '/admin' : '/');
+  };
 
   useEffect(() => {
     loadRegister()
@@ -156,13 +163,26 @@ export function App() {
   const tiandituKey = browserKey ?? data?.config.tiandituKey ?? null;
 
   return (
-    <div className={`app tab-${tab}`}>
+    <div className={`app tab-${tab}${adminPage ? ' admin-open' : ''}`}>
       <header className="top">
         <h1>
           <img src="/favicon.svg" alt="" width={24} height={24} /> {t('appName')}
           <small>{t('appSubtitle')}</small>
         </h1>
         <nav>
+          {session?.actor.role === 'admin' && (
+            <a
+              href="/admin"
+              className="link"
+              aria-current={adminPage ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                showAdmin(true);
+              }}
+            >
+              {t('adminLink')}
+            </a>
+          )}
           <AccountNav
             session={session}
             onLogin={(s) => {
@@ -225,6 +245,11 @@ export function App() {
         <p className="problem" role="alert">
           {t('loadFailed', { msg: error })}
         </p>
+      )}
+      {adminPage && (
+        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+          <AdminConsole session={session} onLogin={setSession} onClose={() => showAdmin(false)} />
+        </Suspense>
       )}
       <MapHandleContext value={mapOwner.handle}>
         <main>

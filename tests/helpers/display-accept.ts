@@ -133,14 +133,15 @@ export async function displayAndAcceptOnServer<K extends string>(
 
 /**
  * Over HTTP as a logged-in session: a 1-day display of `version` and a 合格 acceptance of it, and
- * the notice's authority and phone set by the demo admin (issue 19); answers the HEJIE_NOW to restart
- * the server with so that the display is over.
+ * the notice's authority and phone set by the demo admin (issue 19) unless `publishSettings` is
+ * false; answers the HEJIE_NOW to restart the server with so that the display is over.
  */
 export async function displayAndAcceptOverHttp(
   url: string,
   session: { headers: () => Record<string, string>; cookie: string; csrf: string },
   plan: string,
   version: number,
+  { publishSettings = true }: { publishSettings?: boolean } = {},
 ): Promise<string> {
   const shown = await fetch(`${url}/api/plans/${plan}/display`, {
     method: 'POST',
@@ -150,7 +151,7 @@ export async function displayAndAcceptOverHttp(
   expect(shown.status, await shown.clone().text()).toBe(201);
   const accepted = await uploadAcceptance(url, session, plan, version);
   expect(accepted.status, await accepted.clone().text()).toBe(201);
-  await setPublishSettingsOverHttp(url);
+  if (publishSettings) await setPublishSettingsOverHttp(url);
   return dayAfterDisplay((await shown.json()) as DisplayPeriod);
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../src/contract/messages/render';
-import { checkPublishSettings } from '../../src/domain/review/publish-settings';
+import {
+  checkPublishSettings,
+  checkSupervisionPhone,
+} from '../../src/domain/review/publish-settings';
 
 describe('checkPublishSettings', () => {
   it('lets a plan be published once the authority and the phone are set', () => {
@@ -29,5 +32,14 @@ describe('checkPublishSettings', () => {
     const s = Object.freeze({ noticeAuthority: null, supervisionPhone: '12345' });
     checkPublishSettings(s);
     expect(s).toEqual({ noticeAuthority: null, supervisionPhone: '12345' });
+  });
+});
+
+describe('checkSupervisionPhone', () => {
+  it('takes digits, spaces and + - ( ), 3–30 characters', () => {
+    for (const ok of ['0777-2822222', '+86 (777) 2822222', '12345'])
+      expect(checkSupervisionPhone(ok), ok).toBeNull();
+    for (const bad of ['请拨打水利局', '12', '1'.repeat(31), '0777/282'])
+      expect(checkSupervisionPhone(bad)?.code, bad).toBe('admin.phone.format');
   });
 });

@@ -8,6 +8,7 @@ export const zh = {
   'admin.publish.missingBoth': '发布机关和监督电话',
   'admin.publish.missingAuthority': '发布机关',
   'admin.publish.missingPhone': '监督电话',
+  'admin.phone.format': '监督电话只能包含数字、空格和 + - ( )，3–30 个字符，例如 0777-2822222',
   'admin.stale.settings': '设置已被他人修改，请重新载入后再修改',
   'admin.stale.rules': '规则表已被他人修改，请重新载入后再修改',
   'admin.stale.account': '账号“{username}”已被他人修改，请重新载入后再修改',
@@ -20,6 +21,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'admin.publish.missingBoth': 'issuing authority and supervision phone',
   'admin.publish.missingAuthority': 'issuing authority',
   'admin.publish.missingPhone': 'supervision phone',
+  'admin.phone.format':
+    'a supervision phone has 3–30 digits, spaces, "+", "-", "(" or ")", e.g. 0777-2822222',
   'admin.stale.settings':
     'someone else changed the settings meanwhile: reload them, then change them',
   'admin.stale.rules': 'someone else changed the rule table meanwhile: reload it, then change it',

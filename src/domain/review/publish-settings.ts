@@ -29,3 +29,13 @@ export function checkPublishSettings(settings: PublishSettings): Message | null 
         : msg('admin.publish.missingAuthority');
   return msg('admin.publish.settingsMissing', { missing });
 }
+
+const PHONE = /^[0-9+()\- ]{3,30}$/;
+
+/**
+ * Why a supervision phone is refused, or null: 3–30 digits, spaces, "+", "-", "(" or ")".
+ * @example checkSupervisionPhone('请拨打水利局') // msg('admin.phone.format')
+ */
+export function checkSupervisionPhone(phone: string): Message | null {
+  return PHONE.test(phone) ? null : msg('admin.phone.format');
+}

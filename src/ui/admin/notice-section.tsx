@@ -1,35 +1,36 @@
-// The bureau's settings an admin sets in the settings dialog (issue 13): the 公示 days, whether
-// departments see coordinates, and the legal content of the 公告 and the boards, never invented:
-// unset shows 尚未设置.
-import { type FormEvent, useEffect, useId, useState } from 'react';
-import { type ApiSettings, apiSettingsSchema } from '../../../contract/accounts';
-import type { Session } from '../../api';
-import { requestJson } from '../../api';
-import { useWt } from '../messages';
-import { showProblem } from '../panel/show-problem';
-import './review.css';
-
-/** GET /api/settings */
-const loadSettings = () => requestJson('/api/settings', apiSettingsSchema);
+// 公告与公示 (issue 13, moved to the console in issue 19): the legal content of the 公告 and the
+// boards, never invented (unset shows 尚未设置), and the 公示 days. Publishing waits for the issuing
+// authority and the supervision phone (the server's rule; the section says so).
+import { type FormEvent, useId, useState } from 'react';
+import type { Session } from '../api';
+import type { AdminSettings } from './admin-api';
+import { type AT, useAt } from './messages-admin';
+import { type SaveNote, useSettingsSave } from './use-settings-save';
 
 /** A text setting: null when left empty (the server clears it). */
 const textOrNull = (v: string) => v.trim() || null;
 
-/** The form's text of the settings, and back. */
-function toForm(s: ApiSettings) {
+/** The form's text of the settings. */
+function toForm(s: AdminSettings) {
   return {
     noticeAuthority: s.noticeAuthority ?? '',
     supervisionPhone: s.supervisionPhone ?? '',
     supervisingUnit: s.supervisingUnit ?? '',
     prohibitedActs: s.prohibitedActs.join('\n'),
-    displayDays: s.displayDays,
-    departmentCoordinates: s.departmentCoordinates,
-    widthCm: s.noticeBoard.widthCm,
-    heightCm: s.noticeBoard.heightCm,
+    displayDays: String(s.displayDays),
+    widthCm: String(s.noticeBoard.widthCm),
+    heightCm: String(s.noticeBoard.heightCm),
   };
 }
 type Form = ReturnType<typeof toForm>;
 
+/** A number as typed: the number, or the text itself (the server names what is wrong with it). */
+const numberOrText = (v: string): number | string => {
+  const n = Number(v.trim());
+  return v.trim() !== '' && Number.isFinite(n) ? n : v;
+};
+
+/** The body of PUT /api/settings from the form. */
 function toBody(f: Form) {
   const acts = f.prohibitedActs
     .split('\n')
@@ -40,154 +41,162 @@ function toBody(f: Form) {
     supervisionPhone: textOrNull(f.supervisionPhone),
     supervisingUnit: textOrNull(f.supervisingUnit),
     prohibitedActs: acts.length > 0 ? acts : null,
-    displayDays: f.displayDays,
-    departmentCoordinates: f.departmentCoordinates,
-    noticeBoard: { widthCm: f.widthCm, heightCm: f.heightCm },
+    displayDays: numberOrText(f.displayDays),
+    noticeBoard: { widthCm: numberOrText(f.widthCm), heightCm: numberOrText(f.heightCm) },
   };
 }
 
-/** A text field with 尚未设置 beside it while it is empty. */
-function TextSetting(props: {
+/** Whether a refused field (`prohibitedActs.1`) is `field` or within it. */
+const isAt = (note: SaveNote | null, field: string): boolean =>
+  note?.field !== undefined && (note.field === field || note.field.startsWith(`${field}.`));
+
+/** The refusal of a field, shown under it. */
+function FieldNote(props: { note: SaveNote | null; field: string; id: string }) {
+  const { note } = props;
+  if (!note || !isAt(note, props.field)) return null;
+  return (
+    <p className="problem field-problem" id={props.id} role="alert">
+      {note.text}
+    </p>
+  );
+}
+
+/** A setting's field: its label (尚未设置 while empty, for text), the input, its refusal. */
+function Setting(props: {
+  t: AT;
   label: string;
   name: keyof Form;
+  /** the field as the server names it, when it differs from `name` */
+  field?: string;
   value: string;
   onChange: (v: string) => void;
-  rows?: number;
+  note: SaveNote | null;
+  kind?: 'text' | 'lines' | 'number';
 }) {
-  const t = useWt();
   const id = useId();
+  const field = props.field ?? props.name;
+  const wrong = isAt(props.note, field);
+  const input = {
+    id,
+    value: props.value,
+    'aria-invalid': wrong,
+    'aria-describedby': wrong ? `${id}-problem` : undefined,
+    onChange: (e: { target: { value: string } }) => props.onChange(e.target.value),
+  };
   return (
     <div className="field" data-setting={props.name}>
       <label htmlFor={id}>
         {props.label}{' '}
-        {props.value.trim() === '' && <span className="badge muted">{t('notSet')}</span>}
+        {props.kind !== 'number' && props.value.trim() === '' && (
+          <span className="badge muted">{props.t('notSet')}</span>
+        )}
       </label>
-      {props.rows ? (
-        <textarea
-          id={id}
-          rows={props.rows}
-          value={props.value}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
+      {props.kind === 'lines' ? (
+        <textarea rows={4} {...input} />
       ) : (
-        <input id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+        <input inputMode={props.kind === 'number' ? 'numeric' : undefined} {...input} />
       )}
+      <FieldNote note={props.note} field={field} id={`${id}-problem`} />
     </div>
   );
 }
 
-/** The admin's part of the settings dialog. */
-export default function AdminSettings({ session }: { session: Session }) {
-  const t = useWt();
-  const [form, setForm] = useState<Form | null>(null);
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    loadSettings().then(
-      (s) => setForm(toForm(s)),
-      (e: unknown) => setNote({ ok: false, text: showProblem(e, t) }),
-    );
-  }, [t]);
-  if (!form) return note ? <p className="problem">{note.text}</p> : null;
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm({ ...form, [k]: v });
-
-  const save = async (e: FormEvent) => {
+/** The 公告与公示 section of the console. */
+export function NoticeSection(props: {
+  session: Session;
+  settings: AdminSettings;
+  onSaved: (s: AdminSettings) => void;
+  reload: () => Promise<void>;
+}) {
+  const t = useAt();
+  const { settings } = props;
+  // the form starts again from the settings whenever they change (a save, a reload after a refusal)
+  const [form, setForm] = useState(() => ({ revision: settings.revision, ...toForm(settings) }));
+  const current =
+    form.revision === settings.revision
+      ? form
+      : { revision: settings.revision, ...toForm(settings) };
+  const { save, note, busy } = useSettingsSave({
+    csrf: props.session.csrf,
+    settings,
+    onSaved: props.onSaved,
+    reload: props.reload,
+    done: t('saved'),
+  });
+  const set = (k: keyof Form) => (v: string) => setForm({ ...current, [k]: v });
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setNote(null);
-    try {
-      const s = await requestJson('/api/settings', apiSettingsSchema, {
-        method: 'PUT',
-        body: toBody(form),
-        csrf: session.csrf,
-      });
-      setForm(toForm(s));
-      setNote({ ok: true, text: t('saved') });
-    } catch (err) {
-      setNote({ ok: false, text: showProblem(err, t) });
-    } finally {
-      setBusy(false);
-    }
+    void save(toBody(current));
   };
-
+  const common = { t, note };
   return (
-    <form className="admin-settings" onSubmit={save} aria-label={t('bureauSettings')}>
-      <h3>{t('bureauSettings')}</h3>
-      <TextSetting
+    <form className="admin-form notice-settings" onSubmit={submit} aria-label={t('secNotice')}>
+      <h3>{t('secNotice')}</h3>
+      <p className="hint">{t('noticeIntro')}</p>
+      <Setting
+        {...common}
         label={t('settingAuthority')}
         name="noticeAuthority"
-        value={form.noticeAuthority}
-        onChange={(v) => set('noticeAuthority', v)}
+        value={current.noticeAuthority}
+        onChange={set('noticeAuthority')}
       />
-      <TextSetting
+      <Setting
+        {...common}
         label={t('settingPhone')}
         name="supervisionPhone"
-        value={form.supervisionPhone}
-        onChange={(v) => set('supervisionPhone', v)}
+        value={current.supervisionPhone}
+        onChange={set('supervisionPhone')}
       />
-      <TextSetting
+      <Setting
+        {...common}
         label={t('settingSupervisingUnit')}
         name="supervisingUnit"
-        value={form.supervisingUnit}
-        onChange={(v) => set('supervisingUnit', v)}
+        value={current.supervisingUnit}
+        onChange={set('supervisingUnit')}
       />
-      <TextSetting
+      <Setting
+        {...common}
         label={t('settingProhibitedActs')}
         name="prohibitedActs"
-        value={form.prohibitedActs}
-        rows={4}
-        onChange={(v) => set('prohibitedActs', v)}
+        kind="lines"
+        value={current.prohibitedActs}
+        onChange={set('prohibitedActs')}
       />
-      <label className="field" data-setting="displayDays">
-        {t('settingDisplayDays')}
-        <input
-          type="number"
-          min={1}
-          max={30}
-          required
-          value={form.displayDays}
-          onChange={(e) => set('displayDays', Number(e.target.value))}
-        />
-      </label>
-      <label className="check" data-setting="departmentCoordinates">
-        <input
-          type="checkbox"
-          checked={form.departmentCoordinates}
-          onChange={(e) => set('departmentCoordinates', e.target.checked)}
-        />
-        {t('settingDepartmentCoordinates')}
-      </label>
+      <Setting
+        {...common}
+        label={t('settingDisplayDays')}
+        name="displayDays"
+        kind="number"
+        value={current.displayDays}
+        onChange={set('displayDays')}
+      />
       <fieldset className="choices" data-setting="noticeBoard">
         <legend>{t('settingBoardSize')}</legend>
-        <label>
-          {t('settingBoardWidth')}
-          <input
-            type="number"
-            min={30}
-            max={600}
-            required
-            value={form.widthCm}
-            onChange={(e) => set('widthCm', Number(e.target.value))}
-          />
-        </label>
-        <label>
-          {t('settingBoardHeight')}
-          <input
-            type="number"
-            min={20}
-            max={400}
-            required
-            value={form.heightCm}
-            onChange={(e) => set('heightCm', Number(e.target.value))}
-          />
-        </label>
+        <Setting
+          {...common}
+          label={t('settingBoardWidth')}
+          name="widthCm"
+          field="noticeBoard.widthCm"
+          kind="number"
+          value={current.widthCm}
+          onChange={set('widthCm')}
+        />
+        <Setting
+          {...common}
+          label={t('settingBoardHeight')}
+          name="heightCm"
+          field="noticeBoard.heightCm"
+          kind="number"
+          value={current.heightCm}
+          onChange={set('heightCm')}
+        />
       </fieldset>
       <div className="actions">
-        <button type="submit" className="primary" data-action="save-settings" disabled={busy}>
-          {t('save')}
+        <button type="submit" className="primary" data-action="save-notice" disabled={busy}>
+          {t('noticeSave')}
         </button>
       </div>
-      {note && (
+      {note && !note.field && (
         <p className={note.ok ? 'notice' : 'problem'} role={note.ok ? 'status' : 'alert'}>
           {note.text}
         </p>
