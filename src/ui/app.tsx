@@ -86,6 +86,11 @@ export function App() {
     setAdminPage(open);
     history.pushState(null, '', open ? '/admin' : '/');
   };
+  useEffect(() => {
+    const back = () => setAdminPage(/^\/admin\/?$/.test(location.pathname));
+    addEventListener('popstate', back);
+    return () => removeEventListener('popstate', back);
+  }, []);
 
   useEffect(() => {
     loadRegister()

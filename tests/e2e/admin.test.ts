@@ -238,6 +238,22 @@ describe('the admin console', () => {
       toe: Record<string, { max: number }>;
     };
     expect(table.toe['5']?.max).toBe(15);
+    // another admin saves a table meanwhile: this edit is refused as stale, and the newest is shown
+    const other = await kit.api(kit.admin, 'PUT', '/api/rules', { ...table, version: '2' });
+    expect(other.status).toBe(200);
+    await row.getByLabel('4级以下堤防 护堤地 最大宽度（m）').fill('15');
+    await page.locator('button[data-action="save-rules"]').click();
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('.rules-form > [role="status"], .rules-form > .problem')
+            .last()
+            .textContent(),
+        LONG,
+      )
+      .toBe('规则表已被他人修改，请重新载入后再修改。已重新载入最新内容，请核对后再保存。');
+    expect(await page.getByLabel('版本').inputValue()).toBe('2');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();

@@ -2,7 +2,7 @@
 // access and the audit log. It calls the admin routes and shows their refusals; it restates no rule.
 // Anyone else reads 无权访问 (and the API refuses them anyway).
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { Session } from '../api';
+import { fetchMe, type Session } from '../api';
 import { showProblem } from '../workspace/panel/show-problem';
 import { AccountsSection } from './accounts-section';
 import { type AdminSettings, loadSettings } from './admin-api';
@@ -70,6 +70,22 @@ export default function AdminConsole(props: {
   const [settings, setSettings] = useState<AdminSettings | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const admin = session?.actor.role === 'admin';
+  // on a reload the app's session check may still be on the wire: no 无权访问 before it answers
+  const [checked, setChecked] = useState(session !== null);
+  useEffect(() => {
+    if (checked) return;
+    let live = true;
+    fetchMe()
+      .catch(() => null)
+      .then((s) => {
+        if (!live) return;
+        if (s) props.onLogin(s);
+        setChecked(true);
+      });
+    return () => {
+      live = false;
+    };
+  }, [checked, props.onLogin]);
   const reloadSettings = useCallback(
     () =>
       loadSettings().then(
@@ -97,7 +113,9 @@ export default function AdminConsole(props: {
           {t('adminBack')}
         </button>
       </div>
-      {!session || !admin ? (
+      {!checked && !session ? (
+        <p className="loading">{t('loadingAdmin')}</p>
+      ) : !session || !admin ? (
         <NoAccess session={session} onLogin={props.onLogin} />
       ) : (
         <>

@@ -57,7 +57,7 @@ export const zh = {
   accountCanPublish: '可以发布公告',
   accountCount: '共 {n} 个账号',
   accountDisabledBadge: '已停用',
-  stale: '数据已被他人修改：{msg} 已重新载入最新内容。',
+  stale: '{msg}。已重新载入最新内容，请核对后再保存。',
   rulesIntro:
     '划定管理范围时采用的宽度范围（米）。规划员在此范围内选择宽度；超出范围的宽度不能计算。',
   rulesId: '规则表编号',
@@ -166,7 +166,7 @@ const en: { readonly [K in keyof typeof zh]: string } = {
   accountCanPublish: 'May publish notices',
   accountCount: '{n} accounts',
   accountDisabledBadge: 'disabled',
-  stale: 'Someone else changed it: {msg} The newest state is loaded again.',
+  stale: '{msg}. The newest state is loaded again: check it, then save.',
   rulesIntro:
     'The width ranges (m) of management ranges. Planners choose widths within them; a width outside cannot be computed.',
   rulesId: 'Rule table id',
