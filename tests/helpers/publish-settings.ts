@@ -13,8 +13,8 @@ export async function setPublishSettings(store: Store): Promise<void> {
   await store.setSettings({ ...PUBLISH_SETTINGS }, 'test:publish-settings');
 }
 
-/** Sets the two settings over HTTP as the demo admin (a demo-mode server). */
-export async function setPublishSettingsOverHttp(url: string): Promise<void> {
+/** Puts `body` to the settings over HTTP as the demo admin (a demo-mode server). */
+async function putAsDemoAdmin(url: string, body: Record<string, unknown>): Promise<void> {
   const res = await fetch(`${url}/api/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -26,8 +26,19 @@ export async function setPublishSettingsOverHttp(url: string): Promise<void> {
   const put = await fetch(`${url}/api/settings`, {
     method: 'PUT',
     headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-    body: JSON.stringify(PUBLISH_SETTINGS),
+    body: JSON.stringify(body),
   });
-  if (put.status !== 200) throw new Error(`publish settings: ${put.status} ${await put.text()}`);
+  if (put.status !== 200) throw new Error(`settings: ${put.status} ${await put.text()}`);
   await fetch(`${url}/api/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf } });
 }
+
+/** Sets the two settings over HTTP as the demo admin (a demo-mode server). */
+export const setPublishSettingsOverHttp = (url: string): Promise<void> =>
+  putAsDemoAdmin(url, PUBLISH_SETTINGS);
+
+/**
+ * Clears them again once published, for tests of what unset settings print (尚未设置): documents
+ * read the settings per request.
+ */
+export const clearPublishSettingsOverHttp = (url: string): Promise<void> =>
+  putAsDemoAdmin(url, { noticeAuthority: null, supervisionPhone: null });
