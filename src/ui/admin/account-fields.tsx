@@ -3,8 +3,12 @@
 import { type ReactNode, useId } from 'react';
 import type { Scope } from '../../domain/access/actor';
 import { COUNTIES } from '../../domain/plans/counties';
-import type { FieldProblem } from './admin-api';
-import { useAt } from './messages-admin';
+import { showProblem } from '../workspace/panel/show-problem';
+import { type FieldProblem, fieldProblem, isStale } from './admin-api';
+import { type AT, useAt } from './messages-admin';
+
+/** What a form says after a write: a confirmation or a refusal. */
+export type Note = { ok: boolean; text: string } | null;
 
 /** Whether a refused field (`scope.counties`) is `field` or within it. */
 const isAt = (problem: FieldProblem | null, field: string): boolean =>
@@ -98,4 +102,21 @@ export function ScopeField(props: {
       )}
     </fieldset>
   );
+}
+
+/** What a failed write shows: the field at fault, or a note (a stale edit reloads the list). */
+export function useFailure(lang: 'zh' | 'en', t: AT, reload: () => Promise<void>) {
+  return async (
+    e: unknown,
+    setProblem: (p: FieldProblem | null) => void,
+    setNote: (n: Note) => void,
+  ) => {
+    const field = fieldProblem(e, lang);
+    if (field) return setProblem(field);
+    if (isStale(e)) {
+      await reload();
+      return setNote({ ok: false, text: t('stale', { msg: e.message }) });
+    }
+    setNote({ ok: false, text: showProblem(e, t) });
+  };
 }
