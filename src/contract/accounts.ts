@@ -1,6 +1,7 @@
 // The wire of accounts and settings (admin routes): request bodies and what the server answers.
 import { z } from 'zod';
 import { ACCOUNT_ROLES, checkPassword, checkUsername } from '../domain/access/account-rules';
+import { checkSupervisionPhone } from '../domain/review/publish-settings';
 import { withRule } from './refine';
 
 /** Where a planner works: all plans, the city-level plans, or the plans of some counties. */
@@ -27,13 +28,19 @@ export const createUserBody = z
   })
   .strict();
 
-/** `PATCH /api/users/:id` */
+/** The revision an edit was made from (`revision` of the view): a stale one is refused (409). */
+const base = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+/** `PATCH /api/users/:id` (`disabled: false` enables a disabled account) */
 export const patchUserBody = z
   .object({
+    name: z.string().trim().min(1).max(50).optional(),
     disabled: z.boolean().optional(),
     scope: scopeSchema.optional(),
     canPublish: z.boolean().optional(),
+    organisation: z.string().trim().min(1).max(50).optional(),
     password: password.optional(),
+    base: base.optional(),
   })
   .strict();
 
@@ -55,6 +62,8 @@ export const apiUserSchema = z.object({
   createdAt: z.string(),
   /** a department's organisation; null for the other roles */
   organisation: z.string().nullable(),
+  /** changes with every change of the account: an edit sends it back as `base` */
+  revision: z.string(),
 });
 
 /** An account as the API shows it. */
@@ -72,11 +81,7 @@ export const settingsBody = z
       .nullable()
       .optional(),
     noticeAuthority: optionalText(100),
-    supervisionPhone: z
-      .string()
-      .regex(/^[0-9+()\- ]{3,30}$/)
-      .nullable()
-      .optional(),
+    supervisionPhone: withRule(z.string().max(30), checkSupervisionPhone).nullable().optional(),
     displayDays: z.number().int().min(1).max(30).optional(),
     departmentCoordinates: z.boolean().optional(),
     supervisingUnit: optionalText(100),
@@ -88,6 +93,7 @@ export const settingsBody = z
       })
       .strict()
       .optional(),
+    base: base.optional(),
   })
   .strict();
 
@@ -106,6 +112,37 @@ export const apiSettingsSchema = z.object({
 
 /** The settings as an admin sees them. */
 export type ApiSettings = z.infer<typeof apiSettingsSchema>;
+
+/**
+ * GET/PUT /api/settings: the settings with the revisions an edit sends back (`base` of the settings,
+ * `?base=` of `PUT /api/rules`).
+ */
+export const adminSettingsSchema = apiSettingsSchema.extend({
+  revision: z.string(),
+  rulesRevision: z.string(),
+});
+
+/** `PUT /api/rules?base=` */
+export const rulesQuery = z.object({ base: base.optional() }).strict();
+
+/** `GET /api/admin/audit`: the newest entries, those whose target or actor contain the text. */
+export const adminAuditQuery = z
+  .object({
+    target: z.string().trim().max(100).optional(),
+    actor: z.string().trim().max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+
+/** An entry of the audit log as `GET /api/admin/audit` answers it. */
+export const apiAuditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  detail: z.unknown(),
+});
 
 /** Routes that take no query (`GET /api/users`, `/api/settings`, `/api/rules`, …). */
 export const noQuery = z.object({}).strict();

@@ -53,7 +53,7 @@ async function unexpected(path: string, status: number, error: z.ZodError): Prom
 export async function requestJson<S extends z.ZodType>(
   path: string,
   schema: S | PromiseLike<S>,
-  init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; csrf?: string | null } = {},
+  init: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH'; body?: unknown; csrf?: string | null } = {},
 ): Promise<z.output<S>> {
   const headers: Record<string, string> = {
     accept: 'application/json',

@@ -38,6 +38,8 @@ const DepartmentRounds = lazy(() => import('./workspace/department/department-ro
 const DepartmentRoundPanel = lazy(() => import('./workspace/department/department-round'));
 // the logged-in user's 待办 (issue 19)
 const TodoList = lazy(() => import('./live/todo-list'));
+// the admin console at /admin (issue 19)
+const AdminConsole = lazy(() => import('./admin/admin-console'));
 
 interface Loaded {
   plans: ApiPlan[];
@@ -91,6 +93,16 @@ export function App() {
   // others' changes pushed to the page, and what waits for the user (issue 19)
   useLiveEvents(session?.actor.username ?? null);
   const todos = useTodos(session?.actor.username ?? null);
+  const [adminPage, setAdminPage] = useState(() => /^\/admin\/?$/.test(location.pathname));
+  const showAdmin = (open: boolean) => {
+    setAdminPage(open);
+    history.pushState(null, '', open ? '/admin' : '/');
+  };
+  useEffect(() => {
+    const back = () => setAdminPage(/^\/admin\/?$/.test(location.pathname));
+    addEventListener('popstate', back);
+    return () => removeEventListener('popstate', back);
+  }, []);
 
   useEffect(() => {
     loadRegister()
@@ -187,7 +199,7 @@ export function App() {
   const tiandituKey = browserKey ?? data?.config.tiandituKey ?? null;
 
   return (
-    <div className={`app tab-${tab}`}>
+    <div className={`app tab-${tab}${adminPage ? ' admin-open' : ''}`}>
       <header className="top">
         <h1>
           <img src="/favicon.svg" alt="" width={24} height={24} /> {t('appName')}
@@ -202,6 +214,19 @@ export function App() {
                 requestAnimationFrame(() => document.getElementById('todo-list')?.focus());
               }}
             />
+          )}
+          {session?.actor.role === 'admin' && (
+            <a
+              href="/admin"
+              className="link"
+              aria-current={adminPage ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                showAdmin(true);
+              }}
+            >
+              {t('adminLink')}
+            </a>
           )}
           <AccountNav
             session={session}
@@ -265,6 +290,11 @@ export function App() {
         <p className="problem" role="alert">
           {t('loadFailed', { msg: error })}
         </p>
+      )}
+      {adminPage && (
+        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+          <AdminConsole session={session} onLogin={setSession} onClose={() => showAdmin(false)} />
+        </Suspense>
       )}
       <MapHandleContext value={mapOwner.handle}>
         <main>

@@ -87,6 +87,9 @@ export const zh = {
   legendDraft: '草稿（未公告）',
   legendDisplay: '拟划定范围（公示中，未公告）',
   settings: '设置',
+  adminLink: '管理',
+  settingsMoved: '水利局设置（发布机关、监督电话、公示、坐标公开）在“管理”页面。',
+  openAdmin: '打开管理',
   tiandituKey: '天地图密钥（浏览器端）',
   tiandituKeyHelp:
     '密钥仅保存在本浏览器（localStorage），不会上传或写入代码库。服务器端可用 TIANDITU_KEY 配置。',
@@ -218,6 +221,10 @@ const en: Dict = {
   legendDraft: 'Draft (not published)',
   legendDisplay: 'Proposed range (on public display, not published)',
   settings: 'Settings',
+  adminLink: 'Admin',
+  settingsMoved:
+    'The bureau settings (authority, phone, public display, coordinates) are on the Admin page.',
+  openAdmin: 'Open Admin',
   tiandituKey: 'Tianditu key (browser)',
   tiandituKeyHelp:
     'Kept in this browser only (localStorage), never uploaded or committed. The server can set TIANDITU_KEY.',

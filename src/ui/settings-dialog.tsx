@@ -1,18 +1,18 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Session } from './api';
 import { useLang } from './i18n';
 
 const KEY = 'hejie.tiandituKey';
-
-// the bureau's settings: for an admin only, with the workspace's messages
-const AdminSettings = lazy(() => import('./workspace/review/admin-settings'));
 
 /** The browser's own 天地图 key, if the user entered one. */
 export function storedTiandituKey(): string | null {
   return globalThis.localStorage?.getItem(KEY) || null;
 }
 
-/** Settings: language and the browser's 天地图 key; for an admin, the bureau's settings too. */
+/**
+ * Settings: language and the browser's 天地图 key; an admin is pointed to the console (管理), where
+ * the bureau's settings are.
+ */
 export function SettingsDialog(props: {
   open: boolean;
   session: Session | null;
@@ -68,10 +68,10 @@ export function SettingsDialog(props: {
           {t('close')}
         </button>
       </div>
-      {props.open && props.session?.actor.role === 'admin' && (
-        <Suspense fallback={null}>
-          <AdminSettings session={props.session} />
-        </Suspense>
+      {props.session?.actor.role === 'admin' && (
+        <p className="hint admin-moved">
+          {t('settingsMoved')} <a href="/admin#notice">{t('openAdmin')}</a>
+        </p>
       )}
     </dialog>
   );

@@ -13,6 +13,9 @@ const ISSUE_13_DEFAULTS = {
   supervisingUnit: null,
   prohibitedActs: [],
   noticeBoard: { widthCm: 150, heightCm: 100 },
+  // what an edit sends back as `base` (issue 19)
+  revision: expect.stringMatching(/^[\w-]{16}$/),
+  rulesRevision: expect.stringMatching(/^[\w-]{16}$/),
 };
 
 const ACCOUNTS = {
@@ -43,7 +46,12 @@ function reach(widthM: number): Feature[] {
 }
 
 beforeAll(async () => {
-  app = await startWithAccounts('hejie-admin-', ACCOUNTS, { TIANDITU_KEY: '' });
+  app = await startWithAccounts(
+    'hejie-admin-',
+    ACCOUNTS,
+    { TIANDITU_KEY: '' },
+    { publishSettings: false },
+  );
   ({ server, dataDir } = app);
 }, 120_000);
 
@@ -337,6 +345,7 @@ describe('the settings of issue 13', () => {
     expect(await json(await call('admin', 'GET', '/api/settings'))).toEqual({
       ...before,
       displayDays: 10,
+      revision: expect.not.stringMatching(String(before.revision)),
     });
   });
 

@@ -76,6 +76,9 @@ describe('notice and public markers', () => {
     // a finished 公示 and a 合格 acceptance (issue 13); the server restarts after the display
     await displayAndAcceptOnServer(app, 'publisher', 'city-01', 1);
     await expectStatus(call('publisher', 'POST', '/api/plans/city-01/publish', {}), 201);
+    // publishing needed the authority and the phone (issue 19); cleared after, the notice says null
+    const cleared = { noticeAuthority: null, supervisionPhone: null };
+    await expectStatus(call('admin', 'PUT', '/api/settings', cleared), 200);
   });
 
   it('the public reads the notice: reaches, lengths, standard, counts; authority and phone null', async () => {

@@ -284,9 +284,11 @@ describe('issue 13: from the first draft to the archived 公告', () => {
       (await record.locator('a').getAttribute('href')) ?? '',
     );
     expect(pdf).toBe(signedPdf().length);
+    // the review is done; what still blocks publishing is the notice's authority and phone (issue 19)
     await expect
-      .poll(() => review.locator('[data-gate="publish"]').getAttribute('data-open'), LONG)
-      .toBe('true');
+      .poll(() => review.locator('[data-gate="publish"]').textContent(), LONG)
+      .toContain('请管理员在 管理 → 公告与公示 中设置发布机关和监督电话');
+    expect(await review.locator('[data-gate="publish"]').getAttribute('data-open')).toBe('false');
     await toTop(review);
     await shot(page, 'path-10-ready-to-publish');
     expect(errorsOf(page)).toEqual([]);
@@ -295,8 +297,9 @@ describe('issue 13: from the first draft to the archived 公告', () => {
 
   it('the admin sets the authority and the phone; the planner publishes', async () => {
     const admin = await person('admin');
-    await admin.click('header nav button:has-text("设置")');
-    const settings = admin.locator('form.admin-settings');
+    await admin.click('header nav a:has-text("管理")');
+    await admin.click('.admin-tabs button[data-section="notice"]');
+    const settings = admin.locator('form.notice-settings');
     await settings.waitFor(LONG);
     expect(await settings.locator('[data-setting="noticeAuthority"]').textContent()).toContain(
       '尚未设置',
@@ -304,7 +307,7 @@ describe('issue 13: from the first draft to the archived 公告', () => {
     await settings.locator('[data-setting="noticeAuthority"] input').fill('钦州市人民政府');
     await settings.locator('[data-setting="supervisionPhone"] input').fill('0777-2822345');
     await shot(admin, 'path-11-admin-settings');
-    await settings.locator('[data-action="save-settings"]').click();
+    await settings.locator('[data-action="save-notice"]').click();
     await settings.locator('[role="status"]').waitFor(LONG);
     await admin.context().close();
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Scope, UserActor } from '../../src/domain/access/actor';
 import { hashPassword } from '../../src/server/auth/password';
 import { openRegister } from '../../src/server/open-register';
+import { setPublishSettings } from './publish-settings';
 import { ROOT } from './register';
 import { type RunningServer, startServer } from './server';
 
@@ -36,11 +37,17 @@ export const STRESS_PLANNER: TestAccount = {
 
 /**
  * Seeds the SQLite store under `dataDir` (as a first start would) and creates the accounts through
- * the Store interface, then closes it: the server started afterwards finds them.
+ * the Store interface, then closes it: the server started afterwards finds them. With
+ * `publishSettings` the notice's authority and phone are set too (publishing needs them, issue 19).
  */
-export async function provisionAccounts(dataDir: string, accounts: TestAccount[]): Promise<void> {
+export async function provisionAccounts(
+  dataDir: string,
+  accounts: TestAccount[],
+  publishSettings = false,
+): Promise<void> {
   const { store } = await openRegister(ROOT, dataDir, 'test:provision');
   try {
+    if (publishSettings) await setPublishSettings(store);
     for (const a of accounts) {
       const created = await store.createUser(
         {
@@ -124,14 +131,18 @@ export interface AccountServer<K extends string> {
   stop(): Promise<void>;
 }
 
-/** Provisions the accounts on a new data directory, starts the server and logs every account in. */
+/**
+ * Provisions the accounts on a new data directory, starts the server and logs every account in.
+ * The notice's authority and phone are set (publishing needs them) unless `publishSettings` is false.
+ */
 export async function startWithAccounts<K extends string>(
   tmpPrefix: string,
   accounts: Record<K, TestAccount>,
   env: Record<string, string> = {},
+  { publishSettings = true }: { publishSettings?: boolean } = {},
 ): Promise<AccountServer<K>> {
   const dataDir = mkdtempSync(join(tmpdir(), tmpPrefix));
-  await provisionAccounts(dataDir, Object.values(accounts));
+  await provisionAccounts(dataDir, Object.values(accounts), publishSettings);
   let server = await startServer(env, dataDir);
   const sessions = new Map<string, Session>();
   const logIn = async () => {

@@ -15,6 +15,7 @@ import type { FileStore } from '../../src/server/files/file-store';
 import { createMemoryStore } from '../../src/server/store/memory-store';
 import type { Store } from '../../src/server/store/store';
 import type { AccountServer } from './accounts';
+import { setPublishSettings, setPublishSettingsOverHttp } from './publish-settings';
 import { bundledRegister } from './register';
 
 /**
@@ -131,14 +132,16 @@ export async function displayAndAcceptOnServer<K extends string>(
 }
 
 /**
- * Over HTTP as a logged-in session: a 1-day display of `version` and a 合格 acceptance of it; answers
- * the HEJIE_NOW to restart the server with so that the display is over.
+ * Over HTTP as a logged-in session: a 1-day display of `version` and a 合格 acceptance of it, and
+ * the notice's authority and phone set by the demo admin (issue 19) unless `publishSettings` is
+ * false; answers the HEJIE_NOW to restart the server with so that the display is over.
  */
 export async function displayAndAcceptOverHttp(
   url: string,
   session: { headers: () => Record<string, string>; cookie: string; csrf: string },
   plan: string,
   version: number,
+  { publishSettings = true }: { publishSettings?: boolean } = {},
 ): Promise<string> {
   const shown = await fetch(`${url}/api/plans/${plan}/display`, {
     method: 'POST',
@@ -148,6 +151,7 @@ export async function displayAndAcceptOverHttp(
   expect(shown.status, await shown.clone().text()).toBe(201);
   const accepted = await uploadAcceptance(url, session, plan, version);
   expect(accepted.status, await accepted.clone().text()).toBe(201);
+  if (publishSettings) await setPublishSettingsOverHttp(url);
   return dayAfterDisplay((await shown.json()) as DisplayPeriod);
 }
 
@@ -181,19 +185,27 @@ export interface InProcessApp {
 /**
  * A memory store seeded with the bundled register and the demo accounts, and the app over it (demo
  * mode, no front end). `clock` is the app's; with `stamp` the store stamps its records on it too.
+ * The notice's authority and phone are set (publishing needs them) unless `publishSettings` is false.
  * @example const { app, store } = await startInProcess({ clock: clock.now, compute })
  */
 export async function startInProcess(
-  opts: { clock?: () => Date; stamp?: boolean; compute?: ComputePool; files?: FileStore } = {},
+  opts: {
+    clock?: () => Date;
+    stamp?: boolean;
+    compute?: ComputePool;
+    files?: FileStore;
+    publishSettings?: boolean;
+  } = {},
 ): Promise<InProcessApp> {
   const { geodata } = bundledRegister();
-  const { clock, stamp, ...deps } = opts;
+  const { clock, stamp, publishSettings = true, ...deps } = opts;
   const store = createMemoryStore(stamp ? clock : undefined);
   await store.seedIfEmpty(
     { plans: geodata.plans, waterbodies: geodata.waterbodies, source: 'test' },
     'test',
   );
   await seedDemoAccounts(store, 'test');
+  if (publishSettings) await setPublishSettings(store);
   const options: AppOptions = {
     store,
     geodata,

@@ -1,15 +1,20 @@
-// The admin's routes (issue 5): accounts, settings and the bureau's rule table. Every write is
-// audited by the store; password hashes never leave the server.
+// The admin's routes (issues 5 and 19): accounts, settings, the bureau's rule table and the audit
+// log, for the admin console (管理). Every write is audited by the store; password hashes never leave
+// the server. Views carry a revision: an edit made from an older one is refused (409).
+import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import {
-  type ApiSettings,
   type ApiUser,
+  adminAuditQuery,
   createUserBody,
   noQuery,
   patchUserBody,
+  rulesQuery,
   settingsBody,
 } from '../../contract/accounts';
+import { langOfAcceptLanguage } from '../../contract/messages/lang';
+import { renderMessage } from '../../contract/messages/render';
 import {
   type AccountProblem,
   checkNewAccount,
@@ -29,15 +34,28 @@ import { ruleTableOf } from './rules-in-force';
 type Ctx = Context<AppEnv>;
 const ALL: Scope = { level: 'all', counties: [] };
 
-/** An account as the API shows it: everything but the password hash. */
-function viewUser(u: UserRow): ApiUser {
-  const { passwordHash: _, ...rest } = u;
-  return { ...rest, organisation: u.organisation ?? null };
+/** A short hash of a value's JSON: the revision an edit is checked against. */
+function revisionOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
 }
 
-/** The settings as an admin sees them (the rule table has routes of its own). */
-function viewSettings(s: Settings): ApiSettings {
-  return settingsInForce(s);
+/** An account as the API shows it: everything but the password hash, and its revision. */
+function viewUser(u: UserRow): ApiUser {
+  const { passwordHash, ...rest } = u;
+  const view = { ...rest, organisation: u.organisation ?? null };
+  // a new password is a change of the account too (an edit made before it is stale)
+  return { ...view, revision: revisionOf({ ...view, passwordHash }) };
+}
+
+/** The settings as an admin sees them (the rule table has routes of its own), with revisions. */
+function viewSettings(s: Settings) {
+  const inForce = settingsInForce(s);
+  return { ...inForce, revision: revisionOf(inForce), rulesRevision: revisionOf(ruleTableOf(s)) };
+}
+
+/** A 409: the account, the settings or the rule table changed since the editor loaded them. */
+function stale(c: Ctx, reason: ReturnType<typeof msg>, current: unknown): Response {
+  return fail(c, 409, reason, { current });
 }
 
 const isAdmin = (c: Ctx) => {
@@ -55,7 +73,10 @@ function refuseAccount(c: Ctx, { field, reason }: AccountProblem): Response {
   return fail(c, 400, msg('common.invalidField', { field, why: reason }), { field });
 }
 
-/** GET/POST /api/users, PATCH /api/users/:id, GET/PUT /api/settings, GET/PUT /api/rules. */
+/**
+ * GET/POST /api/users, PATCH /api/users/:id, GET/PUT /api/settings, GET/PUT /api/rules,
+ * GET /api/admin/audit.
+ */
 export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -99,16 +120,24 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     const id = c.req.param('id');
     const user = /^[0-9a-f-]{36}$/.test(id) ? await deps.store.getUser(id) : null;
     if (!user) return fail(c, 404, msg('accounts.noAccount', { id }));
-    const { password, ...patch } = body.value;
-    if (Object.keys(body.value).length === 0)
+    const { password, base, ...patch } = body.value;
+    if (Object.keys(patch).length === 0 && password === undefined)
       return fail(c, 400, msg('accounts.nothingToChange'), { field: 'body' });
+    if (base !== undefined && base !== viewUser(user).revision)
+      return stale(c, msg('admin.stale.account', { username: user.username }), viewUser(user));
     const wrong = checkRoleFields(
       user.role,
       {
         ...(patch.scope === undefined ? {} : { scope: patch.scope }),
         ...(patch.canPublish === undefined ? {} : { canPublish: patch.canPublish }),
+        // the organisation a department keeps unless the patch changes it
+        ...(user.role === 'department' || patch.organisation !== undefined
+          ? { organisation: patch.organisation ?? user.organisation ?? null }
+          : {}),
+        ...(user.role === 'chief' ? { person: user.person ?? '' } : {}),
       },
-      await registerChiefs(deps),
+      // a chief's binding is not changed here, so it is not checked against the register again
+      [...(await registerChiefs(deps)), user.person ?? ''],
     );
     if (wrong) return refuseAccount(c, wrong);
     const self = actorOf(c);
@@ -139,9 +168,13 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (!isAdmin(c)) return refuse(c, msg('common.what.changeSettings'));
     const body = await readBody(c, settingsBody);
     if (!body.ok) return body.response;
-    if (Object.keys(body.value).length === 0)
+    const { base, ...patch } = body.value;
+    if (Object.keys(patch).length === 0)
       return fail(c, 400, msg('accounts.nothingToChange'), { field: 'body' });
-    return c.json(viewSettings(await deps.store.setSettings(body.value, actorName(c))));
+    const before = viewSettings(await deps.store.getSettings());
+    if (base !== undefined && base !== before.revision)
+      return stale(c, msg('admin.stale.settings'), before);
+    return c.json(viewSettings(await deps.store.setSettings(patch, actorName(c))));
   });
 
   app.get('/api/rules', async (c) => {
@@ -154,6 +187,8 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
 
   app.put('/api/rules', async (c) => {
     if (!isAdmin(c)) return refuse(c, msg('common.what.changeRules'));
+    const query = readQuery(c, rulesQuery);
+    if (!query.ok) return query.response;
     const text = await c.req.text();
     let raw: unknown;
     try {
@@ -164,13 +199,37 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     const parsed = parseRuleTable(raw);
     if (!parsed.ok) {
       const [first] = parsed.errors;
+      const lang = langOfAcceptLanguage(c.req.header('accept-language'));
       return fail(c, 400, first?.message ?? msg('common.invalid.value'), {
         field: first?.field ?? 'body',
         reasons: parsed.errors.map((p) => p.message),
+        // each problem at its cell (`toe.5`, `protection`, …) for the console's table
+        problems: parsed.errors.map((p) => ({
+          field: p.field,
+          error: renderMessage(p.message, lang),
+        })),
       });
     }
+    const settings = await deps.store.getSettings();
+    const { base } = query.value;
+    if (base !== undefined && base !== revisionOf(ruleTableOf(settings)))
+      return stale(c, msg('admin.stale.rules'), ruleTableOf(settings));
     await deps.store.setSettings({ rules: parsed.rules }, actorName(c));
     return c.json(parsed.rules);
+  });
+
+  app.get('/api/admin/audit', async (c) => {
+    if (!isAdmin(c)) return refuse(c, msg('common.what.readAudit'));
+    const query = readQuery(c, adminAuditQuery);
+    if (!query.ok) return query.response;
+    const { target, actor, limit = 100 } = query.value;
+    const has = (text: string, part: string | undefined) =>
+      !part || text.toLowerCase().includes(part.toLowerCase());
+    const entries = (await deps.store.listAudit())
+      .filter((e) => has(e.target, target) && has(e.actor, actor))
+      .slice(-limit)
+      .reverse();
+    return c.json(entries, 200, { 'cache-control': 'no-store' });
   });
 
   return app;

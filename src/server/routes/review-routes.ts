@@ -6,6 +6,7 @@ import { renderMessage } from '../../contract/messages/render';
 import type { PlanReview, RenderedMessage } from '../../contract/review';
 import { canViewDraft } from '../../domain/access/permissions';
 import { type Message, msg } from '../../domain/message';
+import { checkPublishSettings } from '../../domain/review/publish-settings';
 import { defaultDue } from '../../domain/review/review-dates';
 import {
   checkLeaveConsultation,
@@ -46,7 +47,8 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
     const publish =
       latest === undefined
         ? msg('workflow.publish.noGeometry', { plan: record.id })
-        : checkPublishReview(latest, displays, opinions, acceptances, now);
+        : (checkPublishReview(latest, displays, opinions, acceptances, now) ??
+          checkPublishSettings(settingsInForce(settings)));
     const review: PlanReview = {
       rounds: rounds.map((r) => roundStatus(r, replies, now)),
       displays,

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { auditQuery, publishBody, stageBody } from '../../contract/plans';
 import { canReadAudit, canViewDraft } from '../../domain/access/permissions';
 import { type Message, msg } from '../../domain/message';
+import { checkPublishSettings } from '../../domain/review/publish-settings';
 import { checkLeaveConsultation, checkPublishReview } from '../../domain/review/review-rules';
 import { signedVersion, signOffs } from '../../domain/workflow/signed-version';
 import type { StageId } from '../../domain/workflow/stages';
@@ -12,6 +13,7 @@ import { checkPublish, checkStageMove, PUBLISH_FROM } from '../../domain/workflo
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { openObjectionRefusal } from './comment-routes';
+import { settingsInForce } from '../settings-in-force';
 import type { PublicZones } from './public-zones';
 import { buildPublication } from './publish-plan';
 import {
@@ -112,6 +114,9 @@ export function workflowRoutes(deps: ServerDeps, publicZones: PublicZones): Hono
     // and no open objection (异议) on that version (issue 19)
     const objection = await openObjectionRefusal(deps, row.record.id, latest.version);
     if (objection) return fail(c, 409, objection);
+    // and only once the 公告's issuing authority and supervision phone are set (issue 19)
+    const unset = checkPublishSettings(settingsInForce(await deps.store.getSettings()));
+    if (unset) return fail(c, 409, unset);
     const built = await buildPublication(deps, row.record, latest, actorName(c));
     if (!built.ok && 'why' in built) return computeRefused(c, built.why, built.retryAfter);
     if (!built.ok) {

@@ -1,9 +1,9 @@
 // What both stores write to the audit log for each kind of write, so that the twins agree. Secrets
 // (password hashes, the Tianditu key) are never written: only that they changed.
 import { type Message, msg } from '../../domain/message';
-import type { CommentRow, NewUser, Settings, UserRow } from './store';
+import type { CommentRow, NewUser, Settings, Store, UserRow } from './store';
 
-type UserPatch = Partial<Pick<UserRow, 'passwordHash' | 'disabled' | 'scope' | 'canPublish'>>;
+type UserPatch = Parameters<Store['updateUser']>[1];
 
 /** The audit target of an account. */
 export function userTarget(username: string): string {

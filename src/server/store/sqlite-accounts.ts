@@ -168,6 +168,14 @@ export function accountMethods(
         sets.push('can_publish = ?');
         values.push(patch.canPublish ? 1 : 0);
       }
+      if (patch.name !== undefined) {
+        sets.push('name = ?');
+        values.push(patch.name);
+      }
+      if (patch.organisation !== undefined) {
+        sets.push('organisation = ?');
+        values.push(patch.organisation);
+      }
       if (sets.length > 0)
         db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
       // a disabled account is logged out everywhere at once; a new password ends every other session

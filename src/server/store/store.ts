@@ -225,12 +225,15 @@ export interface Store {
   getUserByUsername(username: string): Promise<UserRow | null>;
   listUsers(): Promise<UserRow[]>;
   /**
-   * Changes a password or disables an account. Audited. Both end the account's sessions at once in
-   * the same transaction; a password change keeps `keepSession` (the user's own, when they changed it).
+   * Changes a password, a name, a scope, the publish right or a department's organisation, or
+   * disables (enables) an account. Audited. A new password and disabling end the account's sessions
+   * at once in the same transaction; a password change keeps `keepSession` (the user's own).
    */
   updateUser(
     id: string,
-    patch: Partial<Pick<UserRow, 'passwordHash' | 'disabled' | 'scope' | 'canPublish'>>,
+    patch: Partial<
+      Pick<UserRow, 'passwordHash' | 'disabled' | 'scope' | 'canPublish' | 'name' | 'organisation'>
+    >,
     actor: string,
     keepSession?: string,
   ): Promise<UserRow | null>;
