@@ -4,6 +4,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { EditFeature } from '../../../domain/editor/edit-types';
 import { toSavedFeatures } from '../../../domain/editor/saved-features';
+import { countMarkers, type MarkerCounts } from '../../../domain/markers/count-markers';
 import { type Message, msg } from '../../../domain/message';
 import { riverOfReach } from '../../../domain/plans/delineate-plan';
 import type { RiverView } from '../../../domain/rivers/waterbody';
@@ -24,7 +25,8 @@ export type DraftResult =
       /** zones, boundary lines and markers in one collection (the map's `draft` source) */
       draft: FeatureCollection;
       zones: FeatureCollection;
-      markerCount: number;
+      /** the markers by kind, counted as the notice counts them */
+      markerCounts: MarkerCounts;
       markerErrors: Message[];
       warnings: Message[];
       ms: number;
@@ -58,7 +60,7 @@ async function compute(
     ...at,
     draft: { type: 'FeatureCollection', features: [...response.zones.features, ...markers] },
     zones: response.zones,
-    markerCount: markers.length,
+    markerCounts: countMarkers(markers),
     markerErrors: response.markerErrors,
     warnings: response.warnings,
     ms: Math.round(response.ms),
