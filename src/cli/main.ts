@@ -105,7 +105,7 @@ async function runRegister(
         for (const r of rivers) {
           const counties = r.counties.map((c) => c.name).join('、') || '—';
           out(
-            `${r.name}\t${r.kind}\t${r.planIds.length} 项计划\t${counties}\t${say(mapStatusMessage(r.mapStatus))}`,
+            `${r.name}\t${r.kind}\t${r.planIds.length} 项计划\t${counties}\t${renderMessage(mapStatusMessage(r.mapStatus), 'zh')}`,
           );
         }
       return 0;

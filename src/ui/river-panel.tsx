@@ -26,12 +26,12 @@ export function RiverPanel(props: {
   const { colon, list, open, close } = PUNCT[lang];
   const { river } = props;
   const plans = props.plans.filter((p) => river.planIds.includes(p.id));
-  // the river's own page title while its panel is open (/river/钦江), the page's own after
+  // the river's own page title while its panel is open (/river/钦江), the site's after
   useEffect(() => {
-    const before = document.title;
     document.title = renderMessage(msg('public.page.title', { river: river.name }), lang);
     return () => {
-      document.title = before;
+      // the page may have been served with this river's title (/river/钦江): the site's own
+      document.title = renderMessage(msg('public.page.siteTitle'), lang);
     };
   }, [river.name, lang]);
   const source = (f: CountySource) =>

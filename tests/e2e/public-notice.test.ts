@@ -115,6 +115,14 @@ describe('the citizen reads the notice of 钦江', () => {
     expect(notice).toMatch(/界桩 \d+ 个/);
     expect(notice).toContain('公告牌 4 块');
     expect(await page.title()).toBe('钦江 管理范围 · 钦州市江河湖库管理范围划定 · 河界');
+    // the register says the same as the panel
+    const cell = page.locator('tr:has-text("高朴") [data-map-status]').first();
+    expect(await cell.getAttribute('data-map-status')).toBe('published-zone');
+    expect(await cell.textContent()).toBe('已上图（已公告范围）');
+    await shot(page, 'register-row', 'table');
+    // the title follows the page: closing the panel gives the site's title back
+    await page.locator('.river-panel header button').click();
+    await expect.poll(() => page.title()).toBe('河界 · 钦州市江河湖库管理范围划定');
     await page.close();
   });
 

@@ -31,6 +31,7 @@ export const zh = {
   'public.counties.none': '不在钦州市四县区内',
   'public.counties.fromZone': '据公告范围',
   'public.page.title': '{river} 管理范围 · 钦州市江河湖库管理范围划定 · 河界',
+  'public.page.siteTitle': '河界 · 钦州市江河湖库管理范围划定',
   'public.page.published':
     '{river}管理范围划定成果已公告（第 {version} 版，{date}），涉及{counties}。{status}。',
   'public.page.notPublished': '{river}管理范围划定：{stage}，尚未公告。{status}。',
@@ -70,6 +71,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'public.counties.none': 'outside the four counties of Qinzhou',
   'public.counties.fromZone': 'from the published boundary',
   'public.page.title': '{river} management range · Qinzhou river boundaries · Hejie',
+  'public.page.siteTitle': 'Hejie · Qinzhou river management boundaries',
   'public.page.published':
     'The management range of {river} is published (version {version}, {date}), in {counties}. {status}.',
   'public.page.notPublished': 'Management range of {river}: {stage}, not published yet. {status}.',

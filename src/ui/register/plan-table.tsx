@@ -132,7 +132,7 @@ export function PlanTable(props: {
                 </td>
                 <td data-label={t('map')}>
                   <span
-                    className={`badge ${!river || river.mapStatus === 'unmapped' ? 'muted' : 'mapped'}`}
+                    className={`badge map-status ${!river || river.mapStatus === 'unmapped' ? 'muted' : 'mapped'}`}
                     data-map-status={river?.mapStatus ?? 'unmapped'}
                   >
                     {renderMessage(mapStatusMessage(river?.mapStatus ?? 'unmapped'), lang)}
