@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../src/contract/messages/render';
 import { countyOfUnit } from '../../src/domain/plans/counties';
-import { mapStatus, mapStatusMessage } from '../../src/domain/rivers/map-status';
+import { mapStatus, mapStatusMessage, mapStatusShort } from '../../src/domain/rivers/map-status';
 import { findRiver, riverPageHead } from '../../src/domain/rivers/river-page';
 import { viewRivers } from '../../src/domain/rivers/waterbody';
 import { loadGeodata } from '../../src/server/geodata';
@@ -25,6 +25,8 @@ describe('mapStatus', () => {
     expect(zh('published-zone')).toBe('已上图（已公告范围）');
     expect(zh('open-data')).toBe('已上图（开放数据）');
     expect(zh('unmapped')).toBe('未上图');
+    expect(renderMessage(mapStatusShort('published-zone'), 'zh')).toBe('已公告范围');
+    expect(renderMessage(mapStatusShort('unmapped'), 'zh')).toBe('未上图');
   });
 
   it('钦江 has no course: 未上图 until published, then 已上图（已公告范围） with the zone counties', () => {

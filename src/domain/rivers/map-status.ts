@@ -27,6 +27,23 @@ export function mapStatus(
 }
 
 /**
+ * The status in a word, for a narrow column headed 上图 (the register): 已公告范围, 开放数据, 示意, 未上图.
+ * @example mapStatusShort('published-zone') // msg('public.mapStatus.short.publishedZone') → 已公告范围
+ */
+export function mapStatusShort(status: MapStatus): Message {
+  switch (status) {
+    case 'published-zone':
+      return msg('public.mapStatus.short.publishedZone');
+    case 'open-data':
+      return msg('public.mapStatus.short.openData');
+    case 'schematic':
+      return msg('public.mapStatus.short.schematic');
+    default:
+      return msg('public.mapStatus.unmapped');
+  }
+}
+
+/**
  * The status as people read it.
  * @example mapStatusMessage('published-zone') // msg('public.mapStatus.publishedZone') → 已上图（已公告范围）
  */

@@ -1,6 +1,6 @@
 import { renderMessage } from '../../contract/messages/render';
 import type { PlanSortKey } from '../../domain/plans/filter-plans';
-import { mapStatusMessage } from '../../domain/rivers/map-status';
+import { mapStatusMessage, mapStatusShort } from '../../domain/rivers/map-status';
 import type { RiverView } from '../../domain/rivers/waterbody';
 import { stageLabel } from '../../domain/workflow/stages';
 import type { ApiPlan } from '../api';
@@ -132,10 +132,11 @@ export function PlanTable(props: {
                 </td>
                 <td data-label={t('map')}>
                   <span
-                    className={`badge map-status ${!river || river.mapStatus === 'unmapped' ? 'muted' : 'mapped'}`}
+                    className={`badge ${!river || river.mapStatus === 'unmapped' ? 'muted' : 'mapped'}`}
                     data-map-status={river?.mapStatus ?? 'unmapped'}
+                    title={renderMessage(mapStatusMessage(river?.mapStatus ?? 'unmapped'), lang)}
                   >
-                    {renderMessage(mapStatusMessage(river?.mapStatus ?? 'unmapped'), lang)}
+                    {renderMessage(mapStatusShort(river?.mapStatus ?? 'unmapped'), lang)}
                   </span>
                 </td>
               </tr>
