@@ -118,7 +118,7 @@ describe('the citizen reads the notice of 钦江', () => {
     // the register says the same as the panel
     const cell = page.locator('tr:has-text("高朴") [data-map-status]').first();
     expect(await cell.getAttribute('data-map-status')).toBe('published-zone');
-    expect(await cell.textContent()).toBe('已公告范围'); // in the column headed 上图
+    expect(await cell.textContent()).toBe('公告范围'); // in the column headed 上图
     expect(await cell.getAttribute('title')).toBe('已上图（已公告范围）');
     await shot(page, 'register-row', 'table');
     // the title follows the page: closing the panel gives the site's title back

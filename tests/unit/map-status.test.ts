@@ -25,7 +25,7 @@ describe('mapStatus', () => {
     expect(zh('published-zone')).toBe('已上图（已公告范围）');
     expect(zh('open-data')).toBe('已上图（开放数据）');
     expect(zh('unmapped')).toBe('未上图');
-    expect(renderMessage(mapStatusShort('published-zone'), 'zh')).toBe('已公告范围');
+    expect(renderMessage(mapStatusShort('published-zone'), 'zh')).toBe('公告范围');
     expect(renderMessage(mapStatusShort('unmapped'), 'zh')).toBe('未上图');
   });
 

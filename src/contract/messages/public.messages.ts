@@ -8,7 +8,7 @@ export const zh = {
   'public.mapStatus.openData': '已上图（开放数据）',
   'public.mapStatus.schematic': '已上图（示意，非实测）',
   'public.mapStatus.unmapped': '未上图',
-  'public.mapStatus.short.publishedZone': '已公告范围',
+  'public.mapStatus.short.publishedZone': '公告范围',
   'public.mapStatus.short.openData': '开放数据',
   'public.mapStatus.short.schematic': '示意',
   'public.end.outside': '钦州市四县区以外',

@@ -27,8 +27,8 @@ export function mapStatus(
 }
 
 /**
- * The status in a word, for a narrow column headed 上图 (the register): 已公告范围, 开放数据, 示意, 未上图.
- * @example mapStatusShort('published-zone') // msg('public.mapStatus.short.publishedZone') → 已公告范围
+ * The status in a word, for a narrow column headed 上图 (the register): 公告范围, 开放数据, 示意, 未上图.
+ * @example mapStatusShort('published-zone') // msg('public.mapStatus.short.publishedZone') → 公告范围
  */
 export function mapStatusShort(status: MapStatus): Message {
   switch (status) {
