@@ -10,6 +10,7 @@ import { CITY, COUNTIES } from '../domain/plans/counties';
 import type { PlanFilter } from '../domain/plans/filter-plans';
 import { filterPlans } from '../domain/plans/filter-plans';
 import { viewRegister } from '../domain/plans/view-register';
+import { mapStatusMessage } from '../domain/rivers/map-status';
 import { stageLabel } from '../domain/workflow/stages';
 import { DEFAULT_RULES } from '../domain/zones/rules';
 import { readEnv } from '../server/config';
@@ -104,7 +105,7 @@ async function runRegister(
         for (const r of rivers) {
           const counties = r.counties.map((c) => c.name).join('、') || '—';
           out(
-            `${r.name}\t${r.kind}\t${r.planIds.length} 项计划\t${counties}\t${r.geometry ? '已上图' : '未上图'}`,
+            `${r.name}\t${r.kind}\t${r.planIds.length} 项计划\t${counties}\t${renderMessage(mapStatusMessage(r.mapStatus), 'zh')}`,
           );
         }
       return 0;

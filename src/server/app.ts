@@ -20,6 +20,7 @@ import { type DocumentPool, lazyDocumentPool } from './documents/document-pool';
 import { type FileStore, memoryFileStore } from './files/file-store';
 import type { Geodata } from './geodata';
 import { buildBaseLayer, MAP_FILES } from './geodata';
+import { riverHead, riverNotFoundPage, withHead } from './river-page';
 import { planRoutes } from './routes/plan-routes';
 import { createRegister, registerRoutes } from './routes/register-routes';
 import { fail } from './routes/route-kit';
@@ -170,7 +171,9 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
 
   // The first screen's data rides in the page: the register renders without three round trips.
   const initialData = async () => ({ ...(await register.view()), config: await register.config() });
-  if (opts.distDir) mountFrontEnd(app, opts.distDir, initialData);
+  // a shared /river/<name> link has the river's own title and description (or is a 404)
+  const pageHead = async (key: string) => riverHead(await register.view(), deps.store, key);
+  if (opts.distDir) mountFrontEnd(app, opts.distDir, initialData, pageHead);
 
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500)
@@ -208,6 +211,7 @@ function mountFrontEnd(
   app: Hono<AppEnv>,
   distDir: string,
   initialData: () => Promise<unknown>,
+  pageHead: (river: string) => Promise<{ title: string; description: string } | null>,
 ): void {
   app.get('*', async (c) => {
     let decoded: string;
@@ -231,9 +235,13 @@ function mountFrontEnd(
     }
     const index = await readFile(join(distDir, 'index.html'), 'utf8').catch(() => null);
     if (!index) return c.text('front end not built: run `npm run build`', 503);
+    const river = /^\/river\/([^/]+)\/?$/.exec(decoded)?.[1];
+    const head = river === undefined ? null : await pageHead(river);
+    if (river !== undefined && !head)
+      return c.html(riverNotFoundPage(river), 404, { 'cache-control': 'no-cache' });
     // type="application/json" is data, not script (CSP-safe); "<" escaped so data cannot end the tag
     const json = JSON.stringify(await initialData()).replace(/</g, '\\u003c');
-    const html = index.replace(
+    const html = (head ? withHead(index, head) : index).replace(
       '<div id="root"></div>',
       `<div id="root"></div>\n    <script type="application/json" id="hejie-initial">${json}</script>`,
     );

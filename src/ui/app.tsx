@@ -6,6 +6,7 @@ import { canViewDraft, readsGridCoordinates } from '../domain/access/permissions
 import type { PlanFilter, PlanSortKey } from '../domain/plans/filter-plans';
 import { filterPlans, sortPlans } from '../domain/plans/filter-plans';
 import { summarizePlans } from '../domain/plans/summarize-plans';
+import { findRiver } from '../domain/rivers/river-page';
 import type { RiverView } from '../domain/rivers/waterbody';
 import type { ApiConfig, ApiPlan } from './api';
 import { loadPlans, loadRegister } from './api';
@@ -52,7 +53,7 @@ function riverFromPath(path: string, rivers: readonly RiverView[]): RiverView | 
   const m = /^\/river\/([^/]+)\/?$/.exec(path);
   if (!m?.[1]) return null;
   const key = decodeURIComponent(m[1]);
-  return rivers.find((r) => r.id === key || r.name === key || r.aliases.includes(key)) ?? null;
+  return findRiver(rivers, key);
 }
 
 /** Where the map goes for a river: its course, or else the published zones of its plans. */

@@ -1,6 +1,9 @@
 import type { FeatureCollection } from 'geojson';
-import { lazy, Suspense } from 'react';
-import type { RiverView } from '../domain/rivers/waterbody';
+import { lazy, Suspense, useEffect } from 'react';
+import { renderMessage } from '../contract/messages/render';
+import { msg } from '../domain/message';
+import { mapStatusMessage } from '../domain/rivers/map-status';
+import type { CountySource, RiverView } from '../domain/rivers/waterbody';
 import { stageLabel } from '../domain/workflow/stages';
 import type { ApiPlan } from './api';
 import { levelLabel, PUNCT, useLang } from './i18n';
@@ -23,6 +26,21 @@ export function RiverPanel(props: {
   const { colon, list, open, close } = PUNCT[lang];
   const { river } = props;
   const plans = props.plans.filter((p) => river.planIds.includes(p.id));
+  // the river's own page title while its panel is open (/river/钦江), the site's after
+  useEffect(() => {
+    document.title = renderMessage(msg('public.page.title', { river: river.name }), lang);
+    return () => {
+      // the page may have been served with this river's title (/river/钦江): the site's own
+      document.title = renderMessage(msg('public.page.siteTitle'), lang);
+    };
+  }, [river.name, lang]);
+  const source = (f: CountySource) =>
+    f === 'plan'
+      ? t('fromPlans')
+      : f === 'map'
+        ? t('fromMap')
+        : renderMessage(msg('public.counties.fromZone'), lang);
+  const status = renderMessage(mapStatusMessage(river.mapStatus), lang);
   const kind =
     river.kind === 'river'
       ? t('kindRiver')
@@ -57,22 +75,21 @@ export function RiverPanel(props: {
       <p>
         {t('map')}
         {colon}
-        {river.geometry ? (
-          <>
-            <span className={`badge mapped${river.geometry.schematic ? ' schematic' : ''}`}>
-              {river.geometry.schematic ? t('schematic') : t('onMap')}
-            </span>
-            <details className="sub block">
-              <summary>{t('mapSource')}</summary>
-              {river.geometry.source}
-              {river.geometry.note ? `；${river.geometry.note}` : ''}
-            </details>
-          </>
-        ) : (
-          <>
-            <span className="badge muted">{t('notOnMap')}</span>
-            <span className="sub block">{t('notOnMapExplain')}</span>
-          </>
+        <span
+          className={`badge ${river.mapStatus === 'unmapped' ? 'muted' : 'mapped'}${river.mapStatus === 'schematic' ? ' schematic' : ''}`}
+          data-map-status={river.mapStatus}
+        >
+          {status}
+        </span>
+        {river.geometry && (
+          <details className="sub block">
+            <summary>{t('mapSource')}</summary>
+            {river.geometry.source}
+            {river.geometry.note ? `；${river.geometry.note}` : ''}
+          </details>
+        )}
+        {river.mapStatus === 'unmapped' && (
+          <span className="sub block">{t('notOnMapExplain')}</span>
         )}
       </p>
       <p>
@@ -83,7 +100,7 @@ export function RiverPanel(props: {
           : river.counties
               .map(
                 (c) =>
-                  `${lang === 'zh' ? c.name : c.nameEn}${open}${c.from.map((f) => (f === 'plan' ? t('fromPlans') : t('fromMap'))).join(list)}${close}`,
+                  `${lang === 'zh' ? c.name : c.nameEn}${open}${c.from.map(source).join(list)}${close}`,
               )
               .join(list)}
       </p>

@@ -208,6 +208,13 @@ describe('documents of a publication', () => {
     expect(text).toContain('一、划界范围');
     expect(text).toContain('钦州市区大桥');
     expect(text).toContain('尚未设置');
+    // issue 19: the reach by name, the counties, the standard in words, the markers by kind
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain('钦江第1段');
+    expect(flat).not.toContain('QJ-A');
+    expect(flat).toMatch(/涉及钦(南|北)区/);
+    expect(flat).toContain('堤防背水坡脚线以外30米');
+    expect(flat).toMatch(/设界桩\d+个、公告牌\d+块/);
     expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     expect(text).not.toMatch(/\d{6,7}\.\d{2}/); // no X/Y to the cm
     expect(text).not.toContain('附件：界桩坐标成果表');

@@ -79,7 +79,7 @@ describe('notice and public markers', () => {
     // publishing needed the authority and the phone (issue 19); cleared after, the notice says null
     const cleared = { noticeAuthority: null, supervisionPhone: null };
     await expectStatus(call('admin', 'PUT', '/api/settings', cleared), 200);
-  });
+  }, 20_000); // the whole review path on a shared 2-core machine
 
   it('the public reads the notice: reaches, lengths, standard, counts; authority and phone null', async () => {
     const res = await expectStatus(call('public', 'GET', '/api/plans/city-01/notice'), 200);
@@ -96,7 +96,16 @@ describe('notice and public markers', () => {
       supervisionPhone: null,
     });
     expect(notice.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const reaches = notice.reaches as {
+    // the public reads the ends by place only (coordinates are not public); staff get them too
+    const pub = notice.reaches as { banks: { from: { county: string }; start?: unknown }[] }[];
+    expect(pub[0]?.banks.every((b) => b.start === undefined && b.from.county === '钦南区')).toBe(
+      true,
+    );
+    expect(notice.counties).toEqual([{ adcode: '450702', name: '钦南区' }]);
+    const staff = await json(
+      await expectStatus(call('publisher', 'GET', '/api/plans/city-01/notice'), 200),
+    );
+    const reaches = staff.reaches as {
       reach: string;
       banks: { bank: string; start: number[]; end: number[]; lengthM: number }[];
     }[];
@@ -121,9 +130,10 @@ describe('notice and public markers', () => {
       await call('public', 'GET', '/api/markers'),
     )) as unknown as FeatureCollection;
     const types = fc.features.map((f) => f.properties?.markerType);
-    expect(notice.markers).toBe(types.filter((t) => t === 'boundary').length);
-    expect(notice.noticeBoards).toBe(types.filter((t) => t === 'notice-board').length);
-    expect(notice.markers as number).toBeGreaterThan(8);
+    const counts = notice.markerCounts as { boundary: number; noticeBoard: number };
+    expect(counts.boundary).toBe(types.filter((t) => t === 'boundary').length);
+    expect(counts.noticeBoard).toBe(types.filter((t) => t === 'notice-board').length);
+    expect(counts.boundary).toBeGreaterThan(8);
   });
 
   it('prints the authority and phone once an admin sets them; the rule table stays frozen', async () => {
@@ -218,5 +228,5 @@ describe('notice and public markers', () => {
       standard: { id: DEFAULT_RULES.id, version: DEFAULT_RULES.version },
       legalBasis: [DEFAULT_RULES.legalBasis],
     });
-  });
+  }, 20_000); // the whole review path on a shared 2-core machine
 });

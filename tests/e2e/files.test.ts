@@ -345,11 +345,13 @@ describe('export of the computed draft', () => {
     const panel = page.locator('.plan-panel[data-plan="city-01"]');
     expect(await panel.locator('.export-open').count()).toBe(0);
     await panel.locator('.draft-compute button:has-text("计算")').click();
-    const markers = Number(
-      await panel
+    // 界桩 32 个、公告牌 4 块: boundary markers and notice boards, by kind
+    const counted =
+      (await panel
         .locator('.draft-compute [data-row="markers"] dd')
-        .textContent({ timeout: 60_000 }),
-    );
+        .textContent({ timeout: 60_000 })) ?? '';
+    const [, b = '0', n = '0'] = /^界桩 (\d+) 个、公告牌 (\d+) 块$/.exec(counted) ?? [];
+    const markers = Number(b) + Number(n);
     await panel.locator('.export-open').click();
     const dialog = page.locator('dialog.export-dialog');
     await dialog.waitFor(LONG);
@@ -364,8 +366,11 @@ describe('export of the computed draft', () => {
     expect(await dialog.locator('.crs-crosses').count()).toBe(0);
     const layerCount = async (id: string) =>
       Number(await dialog.locator(`.count[data-layer="${id}"]`).textContent());
-    // the compute summary counts boundary markers and notice boards together
-    expect((await layerCount('marker')) + (await layerCount('notice-board'))).toBe(markers);
+    // the compute summary counts boundary markers and notice boards by kind
+    expect([await layerCount('marker'), await layerCount('notice-board')]).toEqual([
+      Number(b),
+      Number(n),
+    ]);
     const counts = {
       zones: (await layerCount('management-zone')) + (await layerCount('protection-zone')),
       lines: (await layerCount('management-line')) + (await layerCount('protection-line')),

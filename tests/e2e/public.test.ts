@@ -155,10 +155,12 @@ describe('public view of a published plan (anonymous)', () => {
     const text = (await notice.textContent()) ?? '';
     expect(text).toContain('土地权属和使用性质不变');
     expect(text).toContain('第 1 版');
-    expect(text).toContain(`河段 ${REACH}`);
+    expect(text).toContain('钦江 第 1 段'); // the reach by name, never its id
+    expect(text).not.toContain(REACH);
     expect(await notice.locator('[data-bank]').count()).toBe(2);
     expect(text).toContain('GB 50286');
-    expect(text).toMatch(/界桩\d+ 个/);
+    expect(text).toContain('堤防背水坡脚线以外 30 米');
+    expect(text).toMatch(/界桩 \d+ 个、公告牌 \d+ 块/);
     // authority and phone were never set: said so, never invented
     expect(await notice.locator('dd:has-text("尚未设置")').count()).toBe(2);
 

@@ -3,7 +3,12 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { redactMarkers } from '../../src/domain/markers/redact-markers';
-import { buildNotice, LAND_STATEMENT } from '../../src/domain/notice/build-notice';
+import { msg } from '../../src/domain/message';
+import {
+  buildNotice,
+  LAND_STATEMENT,
+  withoutCoordinates,
+} from '../../src/domain/notice/build-notice';
 import { DEFAULT_RULES } from '../../src/domain/zones/rules';
 
 const line = (reach: string, bank: string, lengthM: number, lat: number): Feature => ({
@@ -60,26 +65,39 @@ const input = () => ({
   rules: DEFAULT_RULES,
   authority: null,
   supervisionPhone: null,
+  geo: { counties: [], places: [] },
 });
 
 describe('buildNotice', () => {
-  it('lists each reach with its management lines per bank, rounded, in reach and bank order', () => {
+  it('lists each reach with its name and management lines per bank, rounded, in plan and bank order', () => {
     const notice = buildNotice(input());
-    expect(notice.reaches).toEqual([
+    const ends = (lengthM: number) => ({
+      from: { county: null, near: null, chainageM: 0 },
+      to: { county: null, near: null, chainageM: Math.round(lengthM) },
+    });
+    // in the plan's order (as first drawn), numbered as reachLabel numbers them
+    expect(notice.reaches.map((r) => r.reach)).toEqual(['B', 'A']);
+    expect(notice.reaches[1]?.label).toEqual(
+      msg('register.reach.unnamed', { river: '钦江', n: 2 }),
+    );
+    expect(notice.reaches[1]?.banks).toEqual([
       {
-        reach: 'A',
-        river: null,
-        banks: [{ bank: 'left', start: [108.6, 21.96], end: [108.61, 21.96], lengthM: 500.13 }],
-      },
-      {
-        reach: 'B',
-        river: null,
-        banks: [
-          { bank: 'left', start: [108.6, 21.951], end: [108.61, 21.951], lengthM: 1010 },
-          { bank: 'right', start: [108.6, 21.95], end: [108.61, 21.95], lengthM: 1000 },
-        ],
+        bank: 'left',
+        start: [108.6, 21.96],
+        end: [108.61, 21.96],
+        lengthM: 500.13,
+        ...ends(500.13),
       },
     ]);
+    expect(notice.reaches[0]?.banks).toEqual([
+      { bank: 'left', start: [108.6, 21.951], end: [108.61, 21.951], lengthM: 1010, ...ends(1010) },
+      { bank: 'right', start: [108.6, 21.95], end: [108.61, 21.95], lengthM: 1000, ...ends(1000) },
+    ]);
+    // without public coordinates the ends are described by place only
+    const plain = withoutCoordinates(notice);
+    expect(plain.reaches.flatMap((r) => r.banks).some((b) => 'start' in b || 'end' in b)).toBe(
+      false,
+    );
     expect(notice.delineatedLengthM).toBe(2510.13);
   });
 
@@ -87,7 +105,7 @@ describe('buildNotice', () => {
     const notice = buildNotice(input());
     expect(notice.standard).toEqual({ id: 'GB50286-2013', version: '2019-06-20' });
     expect(notice.legalBasis).toEqual([DEFAULT_RULES.legalBasis, '钦州市河道管理规定']);
-    expect([notice.markers, notice.noticeBoards]).toEqual([2, 1]);
+    expect(notice.markerCounts).toEqual({ boundary: 2, noticeBoard: 1, total: 3 });
     expect(notice.landStatement).toBe(LAND_STATEMENT);
   });
 

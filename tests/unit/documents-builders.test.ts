@@ -3,6 +3,7 @@
 // public tier holds no coordinates, that boards are legible at 5 m, and that inputs are not changed.
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../src/contract/messages/render';
 import { CRS } from '../../src/domain/crs/crs';
 import {
   BOARD_CAP_MM,
@@ -16,10 +17,12 @@ import {
   buildConsultationRecord,
   buildDisplayRecord,
 } from '../../src/domain/documents/build-record-documents';
-import { countyAt, describePlaces } from '../../src/domain/documents/describe-places';
+import { describePlaces } from '../../src/domain/documents/describe-places';
 import { chineseDate } from '../../src/domain/documents/document-text';
 import { buildCoordinateTables } from '../../src/domain/formats/tables/coordinate-table';
+import type { Message } from '../../src/domain/message';
 import { buildNotice } from '../../src/domain/notice/build-notice';
+import { countyAt } from '../../src/domain/notice/zone-counties';
 import type { Consultation, Reply } from '../../src/domain/review/review-types';
 import { DEFAULT_RULES } from '../../src/domain/zones/rules';
 
@@ -92,19 +95,8 @@ const marker: Feature = {
 };
 const zones = fc([line('left', 21.951), line('right', 21.949), zone]);
 const markers = fc([marker, board('QJ01-GSP-L-01', 'left'), board('QJ01-GSP-R-01', 'right')]);
-const notice = buildNotice({
-  planId: 'city-01',
-  river: '钦江',
-  plan: '钦江',
-  version: 2,
-  publishedAt: '2026-12-02T17:30:00Z',
-  zones,
-  markers,
-  rules: DEFAULT_RULES,
-  authority: null,
-  supervisionPhone: null,
-});
 const square = {
+  adcode: '450702',
   name: '钦南区',
   geometry: {
     type: 'Polygon' as const,
@@ -119,9 +111,22 @@ const square = {
     ],
   },
 };
+const zh = (m: Message) => renderMessage(m, 'zh');
+const notice = buildNotice({
+  planId: 'city-01',
+  river: '钦江',
+  plan: '钦江',
+  version: 2,
+  publishedAt: '2026-12-02T17:30:00Z',
+  zones,
+  markers,
+  rules: DEFAULT_RULES,
+  authority: null,
+  supervisionPhone: null,
+  geo: { counties: [square], places: [] },
+});
 const places = describePlaces(
   notice.reaches,
-  [square],
   [
     {
       type: 'Feature',
@@ -129,6 +134,7 @@ const places = describePlaces(
       properties: { reach: 'QJ-A', role: 'toe-left', startPlace: '大桥' },
     },
   ],
+  zh,
 );
 const tables = buildCoordinateTables(markers, CRS['EPSG:4545']);
 const input = (over: Record<string, unknown> = {}) => ({
@@ -141,6 +147,7 @@ const input = (over: Record<string, unknown> = {}) => ({
   supervisingUnit: null,
   tier: 'public' as const,
   coordinateTables: tables.ok ? tables.tables : [],
+  render: zh,
   ...over,
 });
 const textOf = (v: unknown) => JSON.stringify(v);
@@ -172,7 +179,12 @@ describe('the 公告', () => {
     ]);
     const range = doc.blocks.find((b) => b.kind === 'table' && b.name === '划界范围');
     expect(textOf(range)).toContain('钦南区大桥'); // county + the planner's place name
-    expect(textOf(range)).toContain('钦南区（地名尚未设置）');
+    expect(textOf(range)).toMatch(/钦南区，里程 K1\+03\d/); // no place set: the chainage
+    expect(textOf(range)).toContain('钦江 第 1 段'); // the reach by name, never its id
+    expect(textOf(doc)).not.toContain('QJ-A');
+    expect(textOf(doc)).toContain('涉及钦南区');
+    expect(textOf(doc)).toContain('界桩 1 个、公告牌 2 块');
+    expect(textOf(doc)).toContain('有堤防河道（2级堤防）');
     expect(textOf(range)).toMatch(/1\.03[01]/); // km
     expect(textOf(doc)).toContain('堤防背水坡脚线外延30米');
     expect(textOf(doc)).toContain('岸线外延10米');
@@ -208,9 +220,10 @@ describe('the 公告', () => {
 
   it('does not change its inputs', () => {
     const i = input({ tier: 'full' });
-    const before = structuredClone({ ...i, places: [...places] });
+    const { render: _render, ...data } = i;
+    const before = structuredClone({ ...data, places: [...places] });
     buildNoticeDocument(i);
-    expect({ ...i, places: [...places] }).toEqual(before);
+    expect({ ...data, places: [...places] }).toEqual(before);
   });
 });
 
@@ -233,8 +246,8 @@ describe('places', () => {
   it('a point in a county, outside every county, and the words for unset names', () => {
     expect(countyAt([108.6, 21.95], [square])).toBe('钦南区');
     expect(countyAt([109.6, 21.95], [square])).toBeNull();
-    const none = describePlaces(notice.reaches, [], []);
-    expect(none.get('QJ-A|left')).toEqual({ start: '地名尚未设置', end: '地名尚未设置' });
+    const none = describePlaces(notice.reaches, [], zh);
+    expect(none.get('QJ-A|left')?.start).toBe('钦南区，里程 K0+000');
   });
 });
 
@@ -249,6 +262,7 @@ describe('the notice boards', () => {
       supervisingUnit: null,
       size: { widthCm: 150, heightCm: 100 },
       riverUrl: 'https://x/river/钦江',
+      render: zh,
       ...over,
     });
 
@@ -275,7 +289,9 @@ describe('the notice boards', () => {
     );
     expect(here).toEqual([['QJ01-GSP-L-01'], ['QJ01-GSP-R-01']]);
     expect(textOf(doc)).toContain('禁止行为');
-    expect(textOf(doc)).toContain('自钦南区大桥至钦南区（地名尚未设置），堤防背水坡脚线外延30米');
+    expect(textOf(doc)).toMatch(/自钦南区大桥至钦南区，里程 K1\+03\d，堤防背水坡脚线外延30米/);
+    expect(textOf(doc)).toContain('河段：钦江 第 1 段');
+    expect(textOf(doc)).toContain('界桩 1 个、公告牌 2 块');
     expect(textOf(doc)).toContain('监督单位：尚未设置');
     expect(textOf(doc)).not.toMatch(/\d{6,7}\.\d{2}/);
   });

@@ -4,6 +4,8 @@
 // supervising unit, phone, issuing authority and date. Read at 5 m: the body text's capitals are at
 // least 2 cm high, the title larger.
 import type { FeatureCollection } from 'geojson';
+import { markerCountMessage } from '../markers/count-markers';
+import type { Message } from '../message';
 import type { PublicNotice } from '../notice/build-notice';
 import { buildZoneFigure } from './build-figure';
 import type { BankPlaces } from './describe-places';
@@ -30,6 +32,8 @@ export interface BoardDocumentInput {
   riverUrl: string;
   /** only this board (its number), or every board when absent */
   number?: string;
+  /** a message (a reach's name, the marker counts) in the board's language */
+  render: (m: Message) => string;
 }
 
 /**
@@ -57,7 +61,10 @@ function figureBox(input: BoardDocumentInput): { widthMm: number; heightMm: numb
 
 function boardFace(input: BoardDocumentInput, id: string, reach: string, bank: 'left' | 'right') {
   const { notice } = input;
-  const line = notice.reaches.find((r) => r.reach === reach)?.banks.find((b) => b.bank === bank);
+  const ofReach = notice.reaches.find((r) => r.reach === reach);
+  const line = ofReach?.banks.find((b) => b.bank === bank);
+  const name = ofReach ? input.render(ofReach.label) : NOT_SET;
+  const counts = input.render(markerCountMessage(notice.markerCounts));
   const place = input.places.get(`${reach}|${bank}`);
   const width = widthsUsed(input.zones).get(`${reach}|${bank}`);
   const acts = input.prohibitedActs.filter((a) => a.trim() !== '');
@@ -78,7 +85,7 @@ function boardFace(input: BoardDocumentInput, id: string, reach: string, bank: '
     reachBoards,
     box.widthMm,
     box.heightMm,
-    `${reach}管理范围示意图`,
+    `${name}管理范围示意图`,
     id,
   );
   const board: DocBoard = {
@@ -86,12 +93,12 @@ function boardFace(input: BoardDocumentInput, id: string, reach: string, bank: '
     title: `${notice.river}管理范围公告牌`,
     body: [
       // the number on a line of its own: a narrow board would break it at a hyphen
-      { kind: 'paragraph', text: `河段：${reach}　岸别：${BANK_NAME[bank]}` },
+      { kind: 'paragraph', text: `河段：${name}　岸别：${BANK_NAME[bank]}` },
       { kind: 'paragraph', text: `编号：${id}`, oneLine: true },
       { kind: 'paragraph', text: `管理范围：${range}。` },
       {
         kind: 'paragraph',
-        text: `长度：本岸管理范围线长${line ? km(line.lengthM) : NOT_SET}公里，全河划定总长${km(notice.delineatedLengthM)}公里。`,
+        text: `长度：本岸管理范围线长${line ? km(line.lengthM) : NOT_SET}公里，全河划定总长${km(notice.delineatedLengthM)}公里，设${counts}。`,
       },
       { kind: 'heading', text: '禁止行为' },
       ...(acts.length > 0

@@ -5,6 +5,8 @@
 // full tier adds the 界桩坐标成果表 annex; the public tier holds no coordinates at all.
 import type { FeatureCollection } from 'geojson';
 import type { CoordinateTable } from '../formats/tables/coordinate-table';
+import { markerCountMessage } from '../markers/count-markers';
+import { type Message, msg } from '../message';
 import type { PublicNotice } from '../notice/build-notice';
 import type { RuleTable } from '../zones/rules';
 import { buildZoneFigure } from './build-figure';
@@ -37,6 +39,8 @@ export interface NoticeDocumentInput {
   tier: NoticeTier;
   /** the publication's coordinate tables in its GK zone (full tier only) */
   coordinateTables: readonly CoordinateTable[];
+  /** a message (a reach's name, an end, the standard) in the document's language */
+  render: (m: Message) => string;
 }
 
 const CLASS_NAME = ['', '1级', '2级', '3级', '4级', '4级以下'];
@@ -51,13 +55,21 @@ export function noticeTitle(authority: string | null, river: string): string {
   return `${authority ?? `（发布机关${NOT_SET}）`}关于公布${river}管理范围划定成果的公告`;
 }
 
+/** The counties the zones lie in, joined (钦南区、钦北区), or where they are not. */
+function counties(input: NoticeDocumentInput): string {
+  const names = input.notice.counties.map((c) => c.name);
+  return names.length > 0 ? names.join('、') : input.render(msg('public.counties.none'));
+}
+
 function rangeTable(input: NoticeDocumentInput): DocTable {
   const rows: DocCell[][] = [];
   for (const r of input.notice.reaches) {
     r.banks.forEach((b, i) => {
       const place = input.places.get(`${r.reach}|${b.bank}`) ?? { start: NOT_SET, end: NOT_SET };
       rows.push([
-        ...(i === 0 ? [cell(r.reach, { rowSpan: r.banks.length, align: 'center' })] : []),
+        ...(i === 0
+          ? [cell(input.render(r.label), { rowSpan: r.banks.length, align: 'center' })]
+          : []),
         cell(BANK_NAME[b.bank], { align: 'center' }),
         cell(place.start),
         cell(place.end),
@@ -112,11 +124,12 @@ function widthsParagraphs(input: NoticeDocumentInput): DocBlock[] {
   const lines = input.notice.reaches.flatMap((r) =>
     r.banks.map((b) => {
       const w = used.get(`${r.reach}|${b.bank}`);
-      if (!w) return `河段${r.reach}${BANK_NAME[b.bank]}：${NOT_SET}。`;
+      const name = input.render(r.label);
+      if (!w) return `${name}${BANK_NAME[b.bank]}：${NOT_SET}。`;
       const cls = w.embankmentClass ? `${CLASS_NAME[w.embankmentClass]}堤防，` : '';
       const protection =
         w.protectionM !== null ? `，堤防安全保护区为管理范围线外延${w.protectionM}米` : '';
-      return `河段${r.reach}${BANK_NAME[b.bank]}：${cls}管理范围为${beyondLine(w)}${protection}。`;
+      return `${name}${BANK_NAME[b.bank]}：${cls}管理范围为${beyondLine(w)}${protection}。`;
     }),
   );
   return [para('本次划定采用的宽度：'), ...lines.map((l) => para(l))];
@@ -179,11 +192,13 @@ export function buildNoticeDocument(input: NoticeDocumentInput): DocumentModel {
     ),
     { kind: 'heading', text: '一、划界范围' },
     para(
-      `${notice.river}划界河段共${notice.reaches.length}段，管理范围线总长${km(notice.delineatedLengthM)}公里，设界桩${notice.markers}个、公告牌${notice.noticeBoards}块。各河段起止如下表：`,
+      `${notice.river}划界河段共${notice.reaches.length}段，涉及${counties(input)}，管理范围线总长${km(notice.delineatedLengthM)}公里，设${input.render(markerCountMessage(notice.markerCounts))}。各河段起止如下表：`,
     ),
     rangeTable(input),
     { kind: 'heading', text: '二、划界标准' },
-    para(`执行${input.rules.id}（${input.rules.version}）划界标准：`),
+    para('本次划定执行的标准：'),
+    ...notice.standardWords.map((m) => para(`${input.render(m)}。`)),
+    para('各级堤防的划界宽度标准如下表：'),
     standardTable(input.rules),
     ...widthsParagraphs(input),
     { kind: 'heading', text: '三、划界成果' },

@@ -19,7 +19,7 @@ export interface RegisterView {
 
 /**
  * The register at a moment: every plan with its deadline status and search text, every waterbody
- * with its plans, counties and map status. One definition for the API, the command line and tests.
+ * with its plans, counties and map status (`zoneCounties`: the adcodes of published plans' zones). One definition for the API, the command line and tests.
  * @example viewRegister(rows, waterbodies, geometry, new Date(), toPinyin).plans[0].overdue
  */
 export function viewRegister(
@@ -28,9 +28,14 @@ export function viewRegister(
   geometry: Readonly<Record<string, GeometryInfo>>,
   now: Date,
   pinyin?: (text: string) => Pinyin,
+  zoneCounties: ReadonlyMap<string, readonly string[]> = new Map(),
 ): RegisterView {
   const records = rows.map((r) => r.record);
-  const rivers = viewRivers(waterbodies, records, geometry, (p) => countyOfUnit(p.unit));
+  const stages = new Map(rows.map((r) => [r.record.id, r.stage]));
+  const rivers = viewRivers(waterbodies, records, geometry, (p) => countyOfUnit(p.unit), {
+    stages,
+    zoneCounties,
+  });
   const byId = new Map(rivers.map((r) => [r.id, r]));
   const plans = rows.map(({ record: r, stage, updatedAt }) => {
     const river = byId.get(r.riverId);

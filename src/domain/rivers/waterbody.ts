@@ -1,6 +1,8 @@
 import type { County } from '../plans/counties';
 import { countyByCode } from '../plans/counties';
 import type { PlanRecord } from '../plans/plan';
+import type { StageId } from '../workflow/stages';
+import { type MapStatus, mapStatus } from './map-status';
 
 /** A river, canal or reservoir the plan names. */
 export interface Waterbody {
@@ -34,15 +36,27 @@ export interface GeometryInfo {
 export interface RiverView extends Waterbody {
   planIds: string[];
   basinAreas: { planId: string; km2: number }[];
-  /** Counties from the plans' responsible units and from the geometry. */
-  counties: (County & { from: ('plan' | 'map')[] })[];
+  /** Counties from the plans' responsible units, the geometry and the published zones. */
+  counties: (County & { from: CountySource[] })[];
   reservoirNames: string[];
-  /** Null: not on the map yet (未上图). */
+  /** The course on the map; null: none (the river may still be on the map by its published zone). */
   geometry: GeometryInfo | null;
+  /** 未上图 / 已上图（开放数据）/ 已上图（已公告范围）: `mapStatus` of the course and the plans' stages */
+  mapStatus: MapStatus;
+}
+
+/** Where a county of a river comes from: a plan's unit, the map's course, a published zone. */
+export type CountySource = 'plan' | 'map' | 'zone';
+
+/** The plans' stages and the counties their published zones lie in (adcodes), by plan id. */
+export interface PlanStatus {
+  stages: ReadonlyMap<string, StageId>;
+  zoneCounties: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
- * Joins waterbodies with their plans and map geometry. A reservoir shares its river's plans.
+ * Joins waterbodies with their plans, map geometry and (with `status`) the plans' stages and the
+ * counties of their published zones. A reservoir shares its river's plans.
  * @example viewRivers(waterbodies, plans, { nanliujiang: info }).find((r) => r.id === 'qinjiang')?.geometry // null
  */
 export function viewRivers(
@@ -50,14 +64,15 @@ export function viewRivers(
   plans: readonly PlanRecord[],
   geometry: Readonly<Record<string, GeometryInfo>>,
   countyOf: (plan: PlanRecord) => County | null,
+  status: PlanStatus = { stages: new Map(), zoneCounties: new Map() },
 ): RiverView[] {
   const byId = new Map(waterbodies.map((w) => [w.id, w]));
   return waterbodies.map((w) => {
     const planRiver = w.kind === 'reservoir' && w.riverId ? w.riverId : w.id;
     const own = plans.filter((p) => p.riverId === planRiver);
     const geo = geometry[w.id] ?? null;
-    const counties = new Map<string, County & { from: ('plan' | 'map')[] }>();
-    const add = (county: County | null, from: 'plan' | 'map') => {
+    const counties = new Map<string, County & { from: CountySource[] }>();
+    const add = (county: County | null, from: CountySource) => {
       if (!county || county.adcode === '450700') return;
       const entry = counties.get(county.adcode) ?? { ...county, from: [] };
       if (!entry.from.includes(from)) entry.from.push(from);
@@ -65,6 +80,12 @@ export function viewRivers(
     };
     if (w.kind !== 'reservoir') for (const p of own) add(countyOf(p), 'plan');
     for (const code of geo?.counties ?? []) add(countyByCode(code), 'map');
+    for (const p of own)
+      for (const code of status.zoneCounties.get(p.id) ?? []) add(countyByCode(code), 'zone');
+    const stages = own.flatMap((p) => {
+      const stage = status.stages.get(p.id);
+      return stage ? [stage] : [];
+    });
     return {
       ...w,
       planIds: own.map((p) => p.id),
@@ -74,6 +95,7 @@ export function viewRivers(
       counties: [...counties.values()].sort((a, b) => a.adcode.localeCompare(b.adcode)),
       reservoirNames: w.reservoirs.map((id) => byId.get(id)?.name ?? id),
       geometry: geo,
+      mapStatus: mapStatus(geo, stages),
     };
   });
 }

@@ -1,18 +1,17 @@
 // What the documents of a publication are built from, read once per request from the store, the
 // settings in force and the bundled county boundaries; and the document models built from them.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ApiSettings } from '../../contract/accounts';
+import { renderMessage } from '../../contract/messages/render';
 import { CRS, zoneOfPositions } from '../../domain/crs/crs';
 import { buildBoardDocument } from '../../domain/documents/build-board-document';
 import { buildNoticeDocument, type NoticeTier } from '../../domain/documents/build-notice-document';
-import { type CountyArea, describePlaces } from '../../domain/documents/describe-places';
+import { describePlaces } from '../../domain/documents/describe-places';
 import type { DocumentModel } from '../../domain/documents/document-model';
 import {
   buildCoordinateTables,
   type CoordinateTable,
 } from '../../domain/formats/tables/coordinate-table';
+import type { Message } from '../../domain/message';
 import { buildNotice, type PublicNotice } from '../../domain/notice/build-notice';
 import type { PlanRecord } from '../../domain/plans/plan';
 import type {
@@ -24,6 +23,7 @@ import type {
 } from '../../domain/review/review-types';
 import type { RuleTable } from '../../domain/zones/rules';
 import type { ServerDeps } from '../auth/context';
+import { publicGeoOf } from '../public-geo';
 import { ruleTableOf } from '../routes/rules-in-force';
 import { settingsInForce } from '../settings-in-force';
 import type { AuditEntry, Publication } from '../store/store';
@@ -40,22 +40,8 @@ export interface PublicationContext {
   key: string;
 }
 
-const counties = new Map<string, CountyArea[]>();
-
-/** The bundled county boundaries (geodata/counties.geojson), read once per folder. */
-function countiesOf(dir: string): CountyArea[] {
-  const hit = counties.get(dir);
-  if (hit) return hit;
-  const fc = JSON.parse(readFileSync(join(dir, 'counties.geojson'), 'utf8')) as FeatureCollection;
-  const list = fc.features
-    .filter(
-      (f): f is Feature<Polygon | MultiPolygon> =>
-        f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
-    )
-    .map((f) => ({ name: String(f.properties?.name ?? ''), geometry: f.geometry }));
-  counties.set(dir, list);
-  return list;
-}
+/** The documents are in Chinese: their messages are said in zh. */
+const zh = (m: Message): string => renderMessage(m, 'zh');
 
 /** The newest publication of a plan and what its documents read, or null before publication. */
 export async function loadPublication(
@@ -81,13 +67,10 @@ export async function loadPublication(
     rules,
     authority: settings.noticeAuthority,
     supervisionPhone: settings.supervisionPhone,
+    geo: publicGeoOf(deps.geodata.dir),
   });
   const version = await deps.store.getGeometry(record.id, publication.version);
-  const places = describePlaces(
-    notice.reaches,
-    countiesOf(deps.geodata.dir),
-    version?.features ?? [],
-  );
+  const places = describePlaces(notice.reaches, version?.features ?? [], zh);
   const key = documentsKey(record.id, publication.etag, settings);
   return { record, publication, rules, notice, settings, places, key };
 }
@@ -129,6 +112,7 @@ export function noticeModel(ctx: PublicationContext, tier: NoticeTier): Document
     supervisingUnit: ctx.settings.supervisingUnit,
     tier,
     coordinateTables: tier === 'full' ? coordinateTablesOf(ctx.publication) : [],
+    render: zh,
   });
 }
 
@@ -148,6 +132,7 @@ export function boardsModel(
     size: ctx.settings.noticeBoard,
     riverUrl: `${origin.replace(/\/+$/, '')}/river/${encodeURIComponent(ctx.notice.river)}`,
     ...(number !== undefined ? { number } : {}),
+    render: zh,
   });
 }
 

@@ -1,9 +1,16 @@
 // GET /api/plans/:id/notice: the public notice (公告) of a plan's newest publication.
 import { Hono } from 'hono';
+import { canSeeCoordinates } from '../../domain/access/permissions';
 import { msg } from '../../domain/message';
-import { buildNotice, type PublicNotice } from '../../domain/notice/build-notice';
+import {
+  buildNotice,
+  type PublicNotice,
+  withoutCoordinates,
+} from '../../domain/notice/build-notice';
 import type { PlanRecord } from '../../domain/plans/plan';
 import type { AppEnv, ServerDeps } from '../auth/context';
+import { actorOf } from '../auth/context';
+import { publicGeoOf } from '../public-geo';
 import { fail, findPlan } from './route-kit';
 import { ruleTableOf } from './rules-in-force';
 
@@ -33,6 +40,7 @@ export function noticeRoutes(deps: ServerDeps): Hono<AppEnv> {
       // the settings' authority and phone may change: set per request
       authority: null,
       supervisionPhone: null,
+      geo: publicGeoOf(deps.geodata.dir),
     });
   };
   const noticeOf = (record: PlanRecord, etag: string): Promise<PublicNotice | null> => {
@@ -59,7 +67,15 @@ export function noticeRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (!notice) return fail(c, 404, msg('server.notice.notPublished', { plan: record.id }));
     const authority = settings.noticeAuthority ?? null;
     const supervisionPhone = settings.supervisionPhone ?? null;
-    return c.json({ ...notice, authority, supervisionPhone }, 200, { 'cache-control': 'no-cache' });
+    // the ends' coordinates only for those who may see coordinates (the same rule as markers.csv)
+    const context = { publicCoordinates: settings.publicCoordinates, published: true };
+    const shown = canSeeCoordinates(actorOf(c), record, context)
+      ? notice
+      : withoutCoordinates(notice);
+    return c.json({ ...shown, authority, supervisionPhone }, 200, {
+      'cache-control': 'private, no-cache',
+      vary: 'cookie',
+    });
   });
 
   return app;

@@ -8,12 +8,14 @@ import { filterPlans } from '../../domain/plans/filter-plans';
 import { summarizePlans } from '../../domain/plans/summarize-plans';
 import type { RegisterView } from '../../domain/plans/view-register';
 import { viewRegister } from '../../domain/plans/view-register';
+import { findRiver } from '../../domain/rivers/river-page';
 import type { RiverView } from '../../domain/rivers/waterbody';
 import type { Pinyin } from '../../domain/text/search-keys';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import type { CachedBody } from '../cached-body';
 import { cachedBody, sendCached } from '../cached-body';
 import { toPinyin } from '../pinyin';
+import { publishedCounties } from '../published-counties';
 import { fail, readQuery } from './route-kit';
 
 /** Pinyin of each string once per process: the register's texts are few and never change. */
@@ -46,6 +48,7 @@ export interface Register {
  */
 export function createRegister(deps: ServerDeps): Register {
   let cache: { key: string; view: RegisterView; plans: CachedBody | null } | null = null;
+  const countiesOf = publishedCounties(deps);
   const view = async (): Promise<RegisterView> => {
     const day = new Date(deps.clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const key = `${day}|${await deps.store.revision()}`;
@@ -54,7 +57,15 @@ export function createRegister(deps: ServerDeps): Register {
       deps.store.listPlans(),
       deps.store.listWaterbodies(),
     ]);
-    const built = viewRegister(rows, waterbodies, deps.geodata.geometry, deps.clock(), pinyin);
+    const zones = await countiesOf(rows);
+    const built = viewRegister(
+      rows,
+      waterbodies,
+      deps.geodata.geometry,
+      deps.clock(),
+      pinyin,
+      zones,
+    );
     cache = { key, view: built, plans: null };
     return built;
   };
@@ -123,9 +134,7 @@ export function registerRoutes(
 
   app.get('/api/rivers/:id', async (c) => {
     const id = c.req.param('id');
-    const river = (await loadRivers()).find(
-      (r) => r.id === id || r.name === id || r.aliases.includes(id),
-    );
+    const river = findRiver(await loadRivers(), id);
     return river ? c.json(river) : fail(c, 404, msg('register.noRiver', { id }));
   });
 

@@ -1,7 +1,12 @@
 // The published notice (公告) of one plan, as the public reads it in the river panel. Loaded lazily:
 // only a river with a published plan needs it.
-import { Fragment, type ReactNode, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { renderMessage } from '../../contract/messages/render';
+import { markerCountMessage } from '../../domain/markers/count-markers';
+import { msg } from '../../domain/message';
 import type { NoticeBank, PublicNotice } from '../../domain/notice/build-notice';
+import { type ReachEnd, reachEndMessage } from '../../domain/notice/reach-ends';
+import { countyByCode } from '../../domain/plans/counties';
 import type { ApiPlan } from '../api';
 import type { Lang, T } from '../i18n';
 import { PUNCT, useLang } from '../i18n';
@@ -12,63 +17,77 @@ import './plan-notice.css';
 
 const lonLat = ([lon, lat]: [number, number]): string => `E${lon.toFixed(5)}° N${lat.toFixed(5)}°`;
 
-/** A message with each `{name}` filled by a node (a coordinate must not break inside). */
-function fill(text: string, nodes: Record<string, ReactNode>): ReactNode[] {
-  return text
-    .split(/\{(\w+)\}/)
-    .map((part, i) => (i % 2 === 1 ? <Fragment key={part}>{nodes[part]}</Fragment> : part));
-}
-
 function metres(m: number, lang: Lang): string {
   const locale = lang === 'zh' ? 'zh-CN' : 'en';
   return `${m.toLocaleString(locale, { maximumFractionDigits: 1 })} m`;
 }
 
+/** One end by place, with its coordinates only when the server sent them (coordinates public). */
+function End({ end, at, lang }: { end: ReachEnd; at?: [number, number]; lang: Lang }) {
+  return (
+    <span className="end" data-end>
+      {renderMessage(reachEndMessage(end), lang)}
+      {at && <span className="coord"> {lonLat(at)}</span>}
+    </span>
+  );
+}
+
 function Bank({ bank, t, lang }: { bank: NoticeBank; t: T; lang: Lang }) {
+  const [before, middle, after] = t('noticeFromTo').split(/\{start\}|\{end\}/);
   return (
     <p className="notice-bank" data-bank={bank.bank}>
       {bank.bank === 'left' ? t('bankLeft') : t('bankRight')}
       {PUNCT[lang].colon}
-      {fill(t('noticeFromTo'), {
-        start: <span className="coord">{lonLat(bank.start)}</span>,
-        end: <span className="coord">{lonLat(bank.end)}</span>,
-      })}
+      {before}
+      <End end={bank.from} {...(bank.start ? { at: bank.start } : {})} lang={lang} />
+      {middle}
+      <End end={bank.to} {...(bank.end ? { at: bank.end } : {})} lang={lang} />
+      {after}
       {PUNCT[lang].list}
       {t('noticeLength', { m: metres(bank.lengthM, lang) })}
     </p>
   );
 }
 
+/** The counties in the page's language, in the register's order. */
+function countyNames(notice: PublicNotice, lang: Lang): string {
+  if (notice.counties.length === 0) return renderMessage(msg('public.counties.none'), lang);
+  const name = (c: { adcode: string; name: string }) =>
+    lang === 'zh' ? c.name : (countyByCode(c.adcode)?.nameEn ?? c.name);
+  return notice.counties.map(name).join(PUNCT[lang].list);
+}
+
 function NoticeBody({ notice, csv }: { notice: PublicNotice; csv: string | null }) {
   const { t, lang } = useLang();
   const notSet = <span className="sub">{t('noticeNotSet')}</span>;
+  const counts = markerCountMessage(notice.markerCounts);
   return (
     <>
       <p className="sub">{t('noticeVersion', { v: notice.version, date: notice.date })}</p>
       {notice.reaches.map((r) => (
-        <div key={r.reach} className="notice-reach" data-reach={r.reach}>
-          <strong>
-            {t('noticeReach')} {r.reach}
-            {r.river && r.river !== notice.river ? ` · ${r.river}` : ''}
-          </strong>
+        <div key={r.reach} className="notice-reach">
+          <strong>{renderMessage(r.label, lang)}</strong>
           {r.banks.map((b) => (
             <Bank key={b.bank} bank={b} t={t} lang={lang} />
           ))}
         </div>
       ))}
+      <div className="standard-words" data-standard>
+        <strong>{t('noticeStandard')}</strong>
+        {notice.standardWords.map((m) => {
+          const text = renderMessage(m, lang);
+          return <p key={text}>{text}</p>;
+        })}
+      </div>
       <dl>
+        <dt>{t('counties')}</dt>
+        <dd data-counties>{countyNames(notice, lang)}</dd>
         <dt>{t('noticeTotal')}</dt>
         <dd>{metres(notice.delineatedLengthM, lang)}</dd>
-        <dt>{t('noticeStandard')}</dt>
-        <dd>
-          {notice.standard.id} {notice.standard.version}
-        </dd>
         <dt>{t('noticeLegalBasis')}</dt>
         <dd>{notice.legalBasis.join(PUNCT[lang].list)}</dd>
         <dt>{t('noticeMarkers')}</dt>
-        <dd>{t('noticeCount', { n: notice.markers })}</dd>
-        <dt>{t('noticeBoards')}</dt>
-        <dd>{t('noticeCount', { n: notice.noticeBoards })}</dd>
+        <dd data-marker-counts>{renderMessage(counts, lang)}</dd>
         <dt>{t('noticeAuthority')}</dt>
         <dd>{notice.authority ?? notSet}</dd>
         <dt>{t('noticePhone')}</dt>

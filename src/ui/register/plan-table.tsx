@@ -1,4 +1,6 @@
+import { renderMessage } from '../../contract/messages/render';
 import type { PlanSortKey } from '../../domain/plans/filter-plans';
+import { mapStatusMessage, mapStatusShort } from '../../domain/rivers/map-status';
 import type { RiverView } from '../../domain/rivers/waterbody';
 import { stageLabel } from '../../domain/workflow/stages';
 import type { ApiPlan } from '../api';
@@ -129,13 +131,13 @@ export function PlanTable(props: {
                   <StatusBadge plan={p} />
                 </td>
                 <td data-label={t('map')}>
-                  {river?.geometry ? (
-                    <span className="badge mapped">
-                      {river.geometry.schematic ? t('schematic') : t('onMap')}
-                    </span>
-                  ) : (
-                    <span className="badge muted">{t('notOnMap')}</span>
-                  )}
+                  <span
+                    className={`badge ${!river || river.mapStatus === 'unmapped' ? 'muted' : 'mapped'}`}
+                    data-map-status={river?.mapStatus ?? 'unmapped'}
+                    title={renderMessage(mapStatusMessage(river?.mapStatus ?? 'unmapped'), lang)}
+                  >
+                    {renderMessage(mapStatusShort(river?.mapStatus ?? 'unmapped'), lang)}
+                  </span>
                 </td>
               </tr>
             );

@@ -1,5 +1,7 @@
+import { renderMessage } from '../../contract/messages/render';
 // 导出 Excel of the register: the plans as filtered and sorted on screen, with the columns the table
 // shows (stage and status included), a title row with the export date, a styled header row.
+import { mapStatusMessage } from '../../domain/rivers/map-status';
 import type { RiverView } from '../../domain/rivers/waterbody';
 import { chinaDate, deliverableStem } from '../../domain/text/file-stem';
 import { stageLabel } from '../../domain/workflow/stages';
@@ -31,10 +33,9 @@ function statusText(p: ApiPlan, t: T): string {
   return p.overdue ? t('overdueDays', { n: p.daysPastDue }) : t('dueIn', { n: -p.daysPastDue });
 }
 
-/** The map column's words (plan-table.tsx): 已上图, 示意, 未上图. */
-function mapText(river: RiverView | undefined, t: T): string {
-  if (!river?.geometry) return t('notOnMap');
-  return river.geometry.schematic ? t('schematic') : t('onMap');
+/** The map column: the river's map status in full (the table's badge title, `mapStatusMessage`). */
+function mapText(river: RiverView | undefined, lang: Lang): string {
+  return renderMessage(mapStatusMessage(river?.mapStatus ?? 'unmapped'), lang);
 }
 
 /** One plan as a row of the table, as the screen shows it. */
@@ -49,7 +50,7 @@ function rowOf(p: ApiPlan, river: RiverView | undefined, t: T, lang: Lang) {
     lang === 'zh' ? p.deadline : p.deadlineMonth,
     stageLabel(p.stage, lang),
     statusText(p, t),
-    mapText(river, t),
+    mapText(river, lang),
   ];
 }
 

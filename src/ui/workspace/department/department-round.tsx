@@ -1,5 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { renderMessage } from '../../../contract/messages/render';
+import { countMarkers, markerCountMessage } from '../../../domain/markers/count-markers';
 import { isDayOver } from '../../../domain/review/review-dates';
 import type { Reply, Verdict } from '../../../domain/review/review-types';
 import { showReviewPins } from '../../../map/comment-pins';
@@ -123,6 +125,7 @@ function ReplyForm(props: {
 /** What the department reads of the version: lengths and areas, markers, coordinates or not. */
 function ViewSummary({ view }: { view: ConsultedDraft }) {
   const t = useWt();
+  const { lang } = useLang();
   return (
     <>
       <h4>{t('deptLengths')}</h4>
@@ -133,7 +136,7 @@ function ViewSummary({ view }: { view: ConsultedDraft }) {
             {
               key: 'markers',
               label: t('markerCount'),
-              value: String(view.markers.features.length),
+              value: renderMessage(markerCountMessage(countMarkers(view.markers.features)), lang),
             },
           ]}
         />

@@ -7,6 +7,7 @@ import { bankSettings } from '../../../domain/editor/bank-settings';
 import { draftBlockers } from '../../../domain/editor/draft-blockers';
 import type { EditFeature } from '../../../domain/editor/edit-types';
 import { toEditFeatures, toSavedFeatures } from '../../../domain/editor/saved-features';
+import { countMarkers, type MarkerCounts } from '../../../domain/markers/count-markers';
 import { type Message, msg } from '../../../domain/message';
 import { riverOfReach } from '../../../domain/plans/delineate-plan';
 import { reachesInOrder, reachLabel } from '../../../domain/plans/reach-label';
@@ -29,7 +30,8 @@ export type DraftResult =
       /** zones, boundary lines and markers in one collection (the map's `draft` source) */
       draft: FeatureCollection;
       zones: FeatureCollection;
-      markerCount: number;
+      /** the markers by kind, counted as the notice counts them */
+      markerCounts: MarkerCounts;
       /** each bank line's class and widths in force */
       banks: BankSetting[];
       markerErrors: Message[];
@@ -66,7 +68,7 @@ async function compute(
     ...at,
     draft: { type: 'FeatureCollection', features: [...response.zones.features, ...markers] },
     zones: response.zones,
-    markerCount: markers.length,
+    markerCounts: countMarkers(markers),
     banks: bankSettings(edits, river?.name ?? null, (f) => rulesFor(rules, f, river)),
     markerErrors: response.markerErrors,
     warnings: response.warnings,

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { renderMessage } from '../../../contract/messages/render';
+import { markerCountMessage } from '../../../domain/markers/count-markers';
 import type { Message } from '../../../domain/message';
 import { useLang } from '../../i18n';
 import { useWt } from '../messages';
@@ -38,13 +39,20 @@ export function ReasonList(props: {
  */
 export function DraftOutcome(props: { result: DraftResult; note?: ReactNode }) {
   const t = useWt();
+  const { lang } = useLang();
   const { result } = props;
   if (!result.ok) return <ReasonList title={t('computeFailed')} reasons={result.errors} alert />;
   return (
     <>
       <TotalsList
         totals={sumDraft(result.zones.features as unknown as DraftFeature[])}
-        extra={[{ key: 'markers', label: t('markerCount'), value: String(result.markerCount) }]}
+        extra={[
+          {
+            key: 'markers',
+            label: t('markerCount'),
+            value: renderMessage(markerCountMessage(result.markerCounts), lang),
+          },
+        ]}
       />
       <BankSummary banks={result.banks} />
       {props.note}

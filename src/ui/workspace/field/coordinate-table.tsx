@@ -5,6 +5,11 @@ import { CRS, zoneOfExtent } from '../../../domain/crs/crs';
 import type { CoordinateTable as Table } from '../../../domain/formats/tables/coordinate-table';
 import { buildCoordinateTables } from '../../../domain/formats/tables/coordinate-table';
 import { bboxOf } from '../../../domain/geo/bbox';
+import {
+  countMarkers,
+  type MarkerCounts,
+  markerCountMessage,
+} from '../../../domain/markers/count-markers';
 import { flyToPoint } from '../../../map/fly-to';
 import { pointCover } from '../../covered-edges';
 import { useMapHandle } from '../../map-handle';
@@ -146,7 +151,10 @@ export function CoordinateTable({ draft }: { draft: FeatureCollection }) {
           {head && (
             <small>
               {' '}
-              {t('coordRows', { n: head.points })} · {head.code}
+              <span data-marker-counts={head.counts.total}>
+                {renderMessage(markerCountMessage(head.counts), lang)}
+              </span>{' '}
+              · {head.code}
             </small>
           )}
         </summary>
@@ -204,12 +212,12 @@ export function CoordinateTable({ draft }: { draft: FeatureCollection }) {
 const ROWS_PER_PAGE = 200;
 
 /** The summary line's figures without building the tables: marker count and the auto zone. */
-function summarize(draft: FeatureCollection): { points: number; code: string } | null {
+function summarize(draft: FeatureCollection): { counts: MarkerCounts; code: string } | null {
   const markers = draft.features.filter((f) => f.geometry?.type === 'Point');
   if (markers.length === 0) return null;
   const [minLon, , maxLon] = bboxOf({ type: 'FeatureCollection', features: markers });
   try {
-    return { points: markers.length, code: CRS[zoneOfExtent(minLon, maxLon).code].code };
+    return { counts: countMarkers(markers), code: CRS[zoneOfExtent(minLon, maxLon).code].code };
   } catch {
     return null; // out of any zone: the opened table says why
   }
