@@ -11,6 +11,8 @@ import type { ApiConfig, ApiPlan } from './api';
 import { loadPlans, loadRegister } from './api';
 import { AccountNav } from './auth/account-nav';
 import { useSession } from './auth/use-session';
+import { useAt } from './help/messages-access';
+import { SkipLinks } from './help/skip-links';
 import { useLang } from './i18n';
 import { MapHandleContext, useMapOwner } from './map-handle';
 import type { FitRequest } from './map-pane';
@@ -57,6 +59,7 @@ function planFromPath(path: string): string | null {
 
 export function App() {
   const { t, lang, setLang } = useLang();
+  const at = useAt();
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<PlanFilter>({});
@@ -157,12 +160,19 @@ export function App() {
 
   return (
     <div className={`app tab-${tab}`}>
+      <SkipLinks
+        onMap={() => setTab('map')}
+        onPanel={() => setTab(openPlanId ? 'map' : 'register')}
+      />
       <header className="top">
         <h1>
           <img src="/favicon.svg" alt="" width={24} height={24} /> {t('appName')}
           <small>{t('appSubtitle')}</small>
         </h1>
-        <nav>
+        <nav aria-label={at('mainNav')}>
+          <a className="link" href="/help">
+            {at('help')}
+          </a>
           <AccountNav
             session={session}
             onLogin={(s) => {
@@ -227,8 +237,8 @@ export function App() {
         </p>
       )}
       <MapHandleContext value={mapOwner.handle}>
-        <main>
-          <section className="register" aria-label={t('tabRegister')}>
+        <main id="main">
+          <section className="register" id="register" tabIndex={-1} aria-label={t('tabRegister')}>
             {!data && !error && <p className="loading">{t('loading')}</p>}
             {data && session && department && (
               <Suspense fallback={<p className="loading">{t('loading')}</p>}>

@@ -4,13 +4,15 @@ import type { Level } from '../../domain/plans/plan';
 import type { StageId } from '../../domain/workflow/stages';
 import { STAGES } from '../../domain/workflow/stages';
 import type { ApiPlan } from '../api';
+import { useAt } from '../help/messages-access';
 import { useLang } from '../i18n';
+import { usePhone } from './use-phone';
 
 function distinct(values: string[]): string[] {
   return [...new Set(values)].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
 }
 
-/** Search box and the register's filters. */
+/** Search box and the register's filters; folded under 筛选 (with the count) on a phone. */
 export function FilterBar(props: {
   plans: readonly ApiPlan[];
   filter: PlanFilter;
@@ -18,9 +20,11 @@ export function FilterBar(props: {
   shown: number;
 }) {
   const { t, lang } = useLang();
+  const at = useAt();
+  const phone = usePhone();
   const { filter, onFilter, plans } = props;
   const set = (patch: Partial<PlanFilter>) => onFilter({ ...filter, ...patch });
-  return (
+  const bar = (
     <div className="filters">
       <input
         type="search"
@@ -89,10 +93,17 @@ export function FilterBar(props: {
       </span>
     </div>
   );
+  if (!phone) return bar;
+  return (
+    <details className="phone-filters" open={Object.keys(filter).length > 0 || undefined}>
+      <summary>{at('filtersCount', { n: props.shown, total: plans.length })}</summary>
+      {bar}
+    </details>
+  );
 }
 
 /** A labelled dropdown whose first option, "all", means no filter (undefined). */
-function Choice(props: {
+export function Choice(props: {
   label: string;
   all: string;
   value: string | undefined;
