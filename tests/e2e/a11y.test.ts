@@ -2,12 +2,14 @@
 // critical violation), the skip links, and a focus ring of ≥ 3:1 contrast and ≥ 2 px on every control
 // reached by Tab (WCAG 2.2 AA 2.4.11/2.4.13), computed from the computed styles.
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
 import { appUnderTest, DESKTOP, LONG, logIn, openPage, PHONE } from '../helpers/map-page';
-import { publishQinjiang } from '../helpers/publish-qinjiang';
+import { consultQinjiang, publishQinjiang } from '../helpers/publish-qinjiang';
 
 const app = appUnderTest();
+// 钦江 with a saved version and a consultation round: the panels have something to show
+beforeAll(() => consultQinjiang(app), 60_000);
 const VIEWPORTS = { desktop: DESKTOP, phone: PHONE } as const;
 const QINJIANG = `/river/${encodeURIComponent('钦江')}`;
 
@@ -134,6 +136,8 @@ describe.each(Object.entries(VIEWPORTS))('at %s', (_, viewport) => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
     const dept = await pageAs('/', viewport, 'dept-sthj');
+    await dept.locator('.dept-rounds li button').first().click();
+    await dept.locator('aside.river-panel').waitFor(LONG);
     expect(await seriousViolations(dept)).toEqual([]);
     await dept.context().close();
   });

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { HELP_SHOTS } from '../../src/ui/help/help-guide';
 import { appUnderTest, DESKTOP, LONG, logIn, openPage, PHONE } from '../helpers/map-page';
-import { publishQinjiang } from '../helpers/publish-qinjiang';
+import { consultQinjiang, publishQinjiang } from '../helpers/publish-qinjiang';
 import { ROOT } from '../helpers/register';
 
 const app = appUnderTest();
@@ -91,6 +91,7 @@ describe('the help pages', () => {
       const anon = (await openPage(app.browser, app.server.url, { viewport: DESKTOP })).page;
       await shoot(anon, 'public-register.png');
       await anon.context().close();
+      await consultQinjiang(app);
 
       const planner = await as('planner');
       await planner.locator('.work-list li').first().waitFor(LONG);
@@ -107,6 +108,8 @@ describe('the help pages', () => {
       await chief.context().close();
 
       const dept = await as('dept-sthj');
+      await dept.locator('.dept-rounds li button').first().click();
+      await dept.locator('aside.river-panel').waitFor(LONG);
       await shoot(dept, 'department.png');
       await dept.context().close();
 

@@ -14,6 +14,7 @@ import { ROOT } from './register';
 
 const GAOPU: TestAccount = { username: 'gaopu', password: 'demo-gaopu', role: 'chief' };
 const ADMIN: TestAccount = { username: 'admin', password: 'demo-admin', role: 'admin' };
+const PLAN = '/api/plans/city-01';
 
 /** The two toe lines of the `straight` fixture, about 4.5 km east, where 钦江 runs. */
 function testToeLines(): Feature<LineString>[] {
@@ -43,37 +44,39 @@ async function must(
     throw new Error(`${method} ${path}: ${reply?.status} ${JSON.stringify(reply?.body)}`);
 }
 
-/** Publishes city-01 (钦江); restarts the app's server past the display (log in again after). */
-export async function publishQinjiang(app: AppUnderTest): Promise<void> {
+/** The demo accounts of the walk, logged in on the app's server. */
+const sessions = (url: string) =>
+  Promise.all([login(url, DEMO_PLANNER), login(url, GAOPU), login(url, DEMO_DEPARTMENT)]);
+
+/**
+ * Saves the test lines as version 1 of city-01 (钦江), moves it to 意见征求 and runs a round in which
+ * 市生态环境局 (dept-sthj) replied 无意见; sets the notice's authority and phone (test values).
+ */
+export async function consultQinjiang(app: AppUnderTest): Promise<void> {
   const url = app.server.url;
-  const [planner, chief, department, admin] = await Promise.all([
-    login(url, DEMO_PLANNER),
-    login(url, GAOPU),
-    login(url, DEMO_DEPARTMENT),
-    login(url, ADMIN),
-  ]);
+  const [[planner, , department], admin] = await Promise.all([sessions(url), login(url, ADMIN)]);
   // what every notice prints: test values, said to be
   const settings = { noticeAuthority: 'e2e 测试机关（非真实）', supervisionPhone: '0000-0000000' };
   await must(url, admin, 'PUT', '/api/settings', settings, 200);
-  const plan = '/api/plans/city-01';
   const geometry = { features: testToeLines(), baseVersion: 0, comment: 'e2e' };
-  await must(url, planner, 'PUT', `${plan}/geometry`, geometry, 201);
-  for (const to of ['base-map', 'draft', 'consultation', 'field-check']) {
-    if (to === 'field-check')
-      await consultOverHttp(url, { planner, department }, 'city-01', DEMO_DEPARTMENT.username);
-    await must(url, planner, 'POST', `${plan}/stage`, { to }, 200);
-  }
+  await must(url, planner, 'PUT', `${PLAN}/geometry`, geometry, 201);
+  for (const to of ['base-map', 'draft', 'consultation'])
+    await must(url, planner, 'POST', `${PLAN}/stage`, { to }, 200);
+  await consultOverHttp(url, { planner, department }, 'city-01', DEMO_DEPARTMENT.username);
+}
+
+/**
+ * Publishes city-01 (钦江) from where `consultQinjiang` left it: 现场复核, the chief's sign-offs, a
+ * finished 公示 and a 合格 acceptance; restarts the app's server past the display (log in again).
+ */
+export async function publishQinjiang(app: AppUnderTest): Promise<void> {
+  const url = app.server.url;
+  const [planner, chief] = await sessions(url);
+  await must(url, planner, 'POST', `${PLAN}/stage`, { to: 'field-check' }, 200);
   for (const to of ['review', 'deliverables'])
-    await must(url, chief, 'POST', `${plan}/stage`, { to, comment: '同意' }, 200);
+    await must(url, chief, 'POST', `${PLAN}/stage`, { to, comment: '同意' }, 200);
   const later = await displayAndAcceptOverHttp(url, planner, 'city-01', 1);
   await app.restart({ HEJIE_NOW: later });
   const publisher = await login(app.server.url, DEMO_PLANNER);
-  await must(
-    app.server.url,
-    publisher,
-    'POST',
-    `${plan}/publish`,
-    { comment: 'e2e 测试发布' },
-    201,
-  );
+  await must(app.server.url, publisher, 'POST', `${PLAN}/publish`, { comment: 'e2e 测试发布' }, 201);
 }
