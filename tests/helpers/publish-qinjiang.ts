@@ -78,5 +78,12 @@ export async function publishQinjiang(app: AppUnderTest): Promise<void> {
   const later = await displayAndAcceptOverHttp(url, planner, 'city-01', 1);
   await app.restart({ HEJIE_NOW: later });
   const publisher = await login(app.server.url, DEMO_PLANNER);
-  await must(app.server.url, publisher, 'POST', `${PLAN}/publish`, { comment: 'e2e 测试发布' }, 201);
+  await must(
+    app.server.url,
+    publisher,
+    'POST',
+    `${PLAN}/publish`,
+    { comment: 'e2e 测试发布' },
+    201,
+  );
 }
