@@ -78,9 +78,12 @@ describe.each([
     const fold = page.locator('details.phone-filters > summary');
     expect(await fold.textContent()).toBe('筛选（显示 36 / 36 项）');
     await fold.click();
-    await page.locator('.filters select').nth(1).selectOption(LINGSHAN);
+    await page.locator('.phone-filters select').nth(1).selectOption(LINGSHAN);
     await expect.poll(() => items.count()).toBe((await plansOf(LINGSHAN)).length);
     expect(await fold.textContent()).toBe('筛选（显示 8 / 36 项）');
+    // the search stays in view outside the fold, and counts too
+    await page.locator('.register input[type="search"]').fill('武利');
+    await expect.poll(() => fold.textContent()).toBe('筛选（显示 1 / 36 项）');
     // a plan opens as from the table: the map tab with the river
     await items.first().click();
     await page.locator('aside.river-panel').waitFor(LONG);

@@ -12,7 +12,7 @@ function distinct(values: string[]): string[] {
   return [...new Set(values)].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
 }
 
-/** Search box and the register's filters; folded under 筛选 (with the count) on a phone. */
+/** Search box and the register's filters; on a phone the dropdowns fold under 筛选 (with the count). */
 export function FilterBar(props: {
   plans: readonly ApiPlan[];
   filter: PlanFilter;
@@ -24,16 +24,18 @@ export function FilterBar(props: {
   const phone = usePhone();
   const { filter, onFilter, plans } = props;
   const set = (patch: Partial<PlanFilter>) => onFilter({ ...filter, ...patch });
-  const bar = (
-    <div className="filters">
-      <input
-        type="search"
-        placeholder={t('search')}
-        aria-label={t('searchLabel')}
-        title={t('searchLabel')}
-        value={filter.q ?? ''}
-        onChange={(e) => set({ q: e.target.value || undefined })}
-      />
+  const search = (
+    <input
+      type="search"
+      placeholder={t('search')}
+      aria-label={t('searchLabel')}
+      title={t('searchLabel')}
+      value={filter.q ?? ''}
+      onChange={(e) => set({ q: e.target.value || undefined })}
+    />
+  );
+  const choices = (
+    <>
       <Choice
         label={t('level')}
         all={t('all')}
@@ -91,14 +93,25 @@ export function FilterBar(props: {
       <span className="count" aria-live="polite">
         {t('showing', { n: props.shown, total: plans.length })}
       </span>
-    </div>
+    </>
   );
-  if (!phone) return bar;
+  if (!phone)
+    return (
+      <div className="filters">
+        {search}
+        {choices}
+      </div>
+    );
+  // on a phone the search stays in view; the dropdowns fold under 筛选 with the count
+  const chosen = Object.keys(filter).some((k) => k !== 'q');
   return (
-    <details className="phone-filters" open={Object.keys(filter).length > 0 || undefined}>
-      <summary>{at('filtersCount', { n: props.shown, total: plans.length })}</summary>
-      {bar}
-    </details>
+    <>
+      <div className="filters">{search}</div>
+      <details className="phone-filters" open={chosen || undefined}>
+        <summary>{at('filtersCount', { n: props.shown, total: plans.length })}</summary>
+        <div className="filters">{choices}</div>
+      </details>
+    </>
   );
 }
 
