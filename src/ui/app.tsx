@@ -162,7 +162,8 @@ export function App() {
     <div className={`app tab-${tab}`}>
       <SkipLinks
         onMap={() => setTab('map')}
-        onPanel={() => setTab(openPlanId ? 'map' : 'register')}
+        // a panel (plan, round or river) lies over the map; without one, the register is the panel
+        onPanel={() => setTab(openPlanId || openRound || selected ? 'map' : 'register')}
       />
       <header className="top">
         <h1>

@@ -100,6 +100,13 @@ describe.each(Object.entries(VIEWPORTS))('at %s', (_, viewport) => {
     await page.goto(app.server.url + QINJIANG);
     await page.locator('aside.river-panel').waitFor(LONG);
     expect(await seriousViolations(page)).toEqual([]);
+    // the second skip link reaches the river's panel
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.matches('aside.river-panel')))
+      .toBe(true);
     for (const help of ['/help', '/help/chief']) {
       await page.goto(app.server.url + help);
       await page.locator('main.help h1').waitFor(LONG);
