@@ -12,6 +12,8 @@ import type { ApiConfig, ApiPlan } from './api';
 import { loadPlans, loadRegister } from './api';
 import { AccountNav } from './auth/account-nav';
 import { useSession } from './auth/use-session';
+import { useAt } from './help/messages-access';
+import { SkipLinks } from './help/skip-links';
 import { useLang } from './i18n';
 import { LiveNotice } from './live/live-notice';
 import { TodoBadge } from './live/todo-badge';
@@ -69,6 +71,7 @@ function planFromPath(path: string): string | null {
 
 export function App() {
   const { t, lang, setLang } = useLang();
+  const at = useAt();
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<PlanFilter>({});
@@ -201,12 +204,20 @@ export function App() {
 
   return (
     <div className={`app tab-${tab}${adminPage ? ' admin-open' : ''}`}>
+      <SkipLinks
+        onMap={() => setTab('map')}
+        // a panel (plan, round or river) lies over the map; without one, the register is the panel
+        onPanel={() => setTab(openPlanId || openRound || selected ? 'map' : 'register')}
+      />
       <header className="top">
         <h1>
           <img src="/favicon.svg" alt="" width={24} height={24} /> {t('appName')}
           <small>{t('appSubtitle')}</small>
         </h1>
-        <nav>
+        <nav aria-label={at('mainNav')}>
+          <a className="link" href="/help">
+            {at('help')}
+          </a>
           {session && (
             <TodoBadge
               count={todos.list?.count ?? null}
@@ -298,8 +309,8 @@ export function App() {
         </Suspense>
       )}
       <MapHandleContext value={mapOwner.handle}>
-        <main>
-          <section className="register" aria-label={t('tabRegister')}>
+        <main id="main">
+          <section className="register" id="register" tabIndex={-1} aria-label={t('tabRegister')}>
             {!data && !error && <p className="loading">{t('loading')}</p>}
             {data && session && (
               <Suspense fallback={null}>

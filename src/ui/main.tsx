@@ -1,16 +1,26 @@
 import './zod-config';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { LangProvider } from './i18n';
 import './styles.css';
+
+// 使用说明 (/help, /help/<role>): a page of its own, loaded only there
+const HelpPage = lazy(() => import('./help/help-page'));
+const help = /^\/help(\/|$)/.test(location.pathname);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <LangProvider>
-      <App />
+      {help ? (
+        <Suspense>
+          <HelpPage />
+        </Suspense>
+      ) : (
+        <App />
+      )}
     </LangProvider>
   </StrictMode>,
 );

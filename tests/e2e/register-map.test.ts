@@ -192,7 +192,8 @@ describe('phone (360 px)', () => {
     const page = await open('/', { width: 360, height: 740 });
     await screenshot(page, 'phone-register');
     await page.fill('input[type="search"]', '高朴');
-    await page.click('tr[data-plan="city-01"]');
+    // the phone's register is a compact list (issue 19)
+    await page.click('.plan-list button[data-plan="city-01"]');
     await page.locator('.river-panel').waitFor();
     expect(await page.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('地图');
     const panelBox = await page.locator('.river-panel').boundingBox();

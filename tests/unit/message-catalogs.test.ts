@@ -9,6 +9,7 @@ import { renderMessage } from '../../src/contract/messages/render';
 import { msg } from '../../src/domain/message';
 import { checkDatabaseFile } from '../../src/server/store/sqlite-files';
 import { StoreError } from '../../src/server/store/store-error';
+import { zh as accessZh } from '../../src/ui/help/messages-access';
 import { zh as appZh } from '../../src/ui/i18n';
 import { zh as workspaceZh } from '../../src/ui/workspace/messages';
 import { englishSentences } from '../helpers/english-sentences';
@@ -68,7 +69,7 @@ describe('message catalogs', () => {
 describe("the UI's Chinese dictionaries", () => {
   // the app's (src/ui/i18n.tsx) and the workspaces' (src/ui/workspace/messages.ts with the area
   // files messages-*.ts it merges)
-  const dictionaries = { app: appZh, workspace: workspaceZh } as const;
+  const dictionaries = { app: appZh, workspace: workspaceZh, access: accessZh } as const;
 
   it('have no untranslated English sentence', () => {
     // the area files are merged in: a lost spread would make this check pass on nothing

@@ -12,8 +12,8 @@ import { stageName } from '../../domain/workflow/stages';
 import { checkPublish, checkStageMove, PUBLISH_FROM } from '../../domain/workflow/transitions';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
-import { openObjectionRefusal } from './comment-routes';
 import { settingsInForce } from '../settings-in-force';
+import { openObjectionRefusal } from './comment-routes';
 import type { PublicZones } from './public-zones';
 import { buildPublication } from './publish-plan';
 import {

@@ -1,7 +1,7 @@
 // What both stores write to the audit log for each kind of write, so that the twins agree. Secrets
 // (password hashes, the Tianditu key) are never written: only that they changed.
 import { type Message, msg } from '../../domain/message';
-import type { CommentRow, NewUser, Settings, Store, UserRow } from './store';
+import type { CommentRow, NewUser, Settings, Store } from './store';
 
 type UserPatch = Parameters<Store['updateUser']>[1];
 

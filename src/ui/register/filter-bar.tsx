@@ -5,13 +5,15 @@ import type { Level } from '../../domain/plans/plan';
 import type { StageId } from '../../domain/workflow/stages';
 import { STAGES } from '../../domain/workflow/stages';
 import type { ApiPlan } from '../api';
+import { useAt } from '../help/messages-access';
 import { useLang } from '../i18n';
+import { usePhone } from './use-phone';
 
 function distinct(values: string[]): string[] {
   return [...new Set(values)].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
 }
 
-/** Search box and the register's filters. */
+/** Search box and the register's filters; on a phone the dropdowns fold under 筛选 (with the count). */
 export function FilterBar(props: {
   plans: readonly ApiPlan[];
   filter: PlanFilter;
@@ -21,18 +23,22 @@ export function FilterBar(props: {
   actions?: ReactNode;
 }) {
   const { t, lang } = useLang();
+  const at = useAt();
+  const phone = usePhone();
   const { filter, onFilter, plans } = props;
   const set = (patch: Partial<PlanFilter>) => onFilter({ ...filter, ...patch });
-  return (
-    <div className="filters">
-      <input
-        type="search"
-        placeholder={t('search')}
-        aria-label={t('searchLabel')}
-        title={t('searchLabel')}
-        value={filter.q ?? ''}
-        onChange={(e) => set({ q: e.target.value || undefined })}
-      />
+  const search = (
+    <input
+      type="search"
+      placeholder={t('search')}
+      aria-label={t('searchLabel')}
+      title={t('searchLabel')}
+      value={filter.q ?? ''}
+      onChange={(e) => set({ q: e.target.value || undefined })}
+    />
+  );
+  const choices = (
+    <>
       <Choice
         label={t('level')}
         all={t('all')}
@@ -91,12 +97,30 @@ export function FilterBar(props: {
       <span className="count" aria-live="polite">
         {t('showing', { n: props.shown, total: plans.length })}
       </span>
-    </div>
+    </>
+  );
+  if (!phone)
+    return (
+      <div className="filters">
+        {search}
+        {choices}
+      </div>
+    );
+  // on a phone the search stays in view; the dropdowns fold under 筛选 with the count
+  const chosen = Object.keys(filter).some((k) => k !== 'q');
+  return (
+    <>
+      <div className="filters">{search}</div>
+      <details className="phone-filters" open={chosen || undefined}>
+        <summary>{at('filtersCount', { n: props.shown, total: plans.length })}</summary>
+        <div className="filters">{choices}</div>
+      </details>
+    </>
   );
 }
 
 /** A labelled dropdown whose first option, "all", means no filter (undefined). */
-function Choice(props: {
+export function Choice(props: {
   label: string;
   all: string;
   value: string | undefined;

@@ -6,7 +6,9 @@ import { stageLabel } from '../../domain/workflow/stages';
 import type { ApiPlan } from '../api';
 import type { MessageKey } from '../i18n';
 import { levelLabel, PUNCT, useLang } from '../i18n';
+import { PlanList } from './plan-list';
 import { StatusBadge } from './status-badge';
+import { usePhone } from './use-phone';
 
 const COLUMNS: { key: PlanSortKey | null; label: MessageKey }[] = [
   { key: 'seq', label: 'seq' },
@@ -21,7 +23,7 @@ const COLUMNS: { key: PlanSortKey | null; label: MessageKey }[] = [
   { key: null, label: 'map' },
 ];
 
-/** The plan register: sortable columns; rows become cards on a phone. */
+/** The plan register: sortable columns; a compact list on a phone. */
 export function PlanTable(props: {
   plans: readonly ApiPlan[];
   rivers: ReadonlyMap<string, RiverView>;
@@ -32,7 +34,9 @@ export function PlanTable(props: {
   onRow: (plan: ApiPlan) => void;
 }) {
   const { t, lang } = useLang();
+  const phone = usePhone();
   if (props.plans.length === 0) return <p className="empty">{t('noResults')}</p>;
+  if (phone) return <PlanList {...props} />;
   return (
     <div className="table-wrap">
       <table className="plans">

@@ -1,12 +1,17 @@
+import { useMemo, useState } from 'react';
 import type { UserActor } from '../../../domain/access/actor';
 import { canViewDraft } from '../../../domain/access/permissions';
+import type { PlanFilter } from '../../../domain/plans/filter-plans';
+import { filterPlans } from '../../../domain/plans/filter-plans';
 import { stageLabel } from '../../../domain/workflow/stages';
 import type { ApiPlan } from '../../api';
+import { useAt } from '../../help/messages-access';
 import { levelLabel, useLang } from '../../i18n';
 import { StatusBadge } from '../../register/status-badge';
 import { useWt } from '../messages';
 import '../workspace.css';
 import { formatTime } from './show-problem';
+import { WorkFilters } from './work-filters';
 
 /** 我的任务 (a planner's plans in scope) or 我的河湖 (a chief's rivers): open one to work on it. */
 export default function WorkList(props: {
@@ -17,18 +22,29 @@ export default function WorkList(props: {
 }) {
   const { lang } = useLang();
   const t = useWt();
-  const mine = props.plans.filter((p) => canViewDraft(props.actor, p));
+  const at = useAt();
+  const [filter, setFilter] = useState<PlanFilter>({});
+  const mine = useMemo(
+    () => props.plans.filter((p) => canViewDraft(props.actor, p)),
+    [props.plans, props.actor],
+  );
+  const shown = useMemo(() => filterPlans(mine, filter), [mine, filter]);
   const title = props.actor.role === 'chief' ? t('myRivers') : t('myTasks');
   return (
     <section className="work-list" aria-labelledby="work-list-title">
       <h2 id="work-list-title">
         {title} <small>{t('workCount', { n: mine.length })}</small>
       </h2>
+      {mine.length > 1 && (
+        <WorkFilters plans={mine} filter={filter} onFilter={setFilter} shown={shown.length} />
+      )}
       {mine.length === 0 ? (
         <p className="empty">{t('noWork')}</p>
+      ) : shown.length === 0 ? (
+        <p className="empty">{at('noTaskMatch')}</p>
       ) : (
         <ul>
-          {mine.map((p) => (
+          {shown.map((p) => (
             <li key={p.id}>
               <button
                 type="button"
