@@ -114,9 +114,13 @@ describe('the help pages', () => {
       await dept.context().close();
 
       const admin = await as('admin');
-      await admin.click('header nav button:has-text("设置")');
-      await admin.locator('dialog.settings input, dialog.settings select').first().waitFor(LONG);
-      await shoot(admin, 'admin-settings.png');
+      await admin.goto(`${app.server.url}/admin`);
+      await admin.locator('.admin-console [data-section]').first().waitFor(LONG);
+      await admin.locator('.admin-console table, .admin-console ul').first().waitFor(LONG);
+      await shoot(admin, 'admin-accounts.png');
+      await admin.click('.admin-console [data-section="notice"]');
+      await admin.locator('.admin-console input').first().waitFor(LONG);
+      await shoot(admin, 'admin-notice.png');
       await admin.context().close();
 
       await publishQinjiang(app);

@@ -60,10 +60,10 @@ const zh: Record<HelpRole, RoleGuide> = {
     who: '河湖的河长（演示账号 gaopu / demo-gaopu，即高朴），手机上也能操作。',
     steps: [
       {
-        text: '登录后“我的河湖”列出你任河长的河湖和它们所处的阶段。',
+        text: '登录后“我的河湖”列出你任河长的河湖和它们所处的阶段；右上角“待办”的数字是等你签署的计划，例如“钦江 待您签署：现场复核 → 审核确定（第 3 版）”。',
       },
       {
-        text: '点按一条河湖，地图下方显示它的工作台：当前阶段、版本、意见和阶段按钮。在“现场复核”和“审核确定”阶段，由你填写意见后按阶段按钮签署。',
+        text: '点按一条河湖，地图下方显示它的工作台：当前阶段、版本、意见和阶段按钮。在“现场复核”和“审核确定”阶段，由你填写意见后按“签署：现场复核通过”一类的按钮签署；在地图上点选位置可留下带定位的异议，规划人员答复解决之前不能发布公告。',
         shot: 'chief-phone.png',
       },
     ],
@@ -86,10 +86,16 @@ const zh: Record<HelpRole, RoleGuide> = {
     who: '系统管理员（演示账号 admin / demo-admin）。',
     steps: [
       {
-        text: '登录后点右上角“设置”：管理员在这里设置公告机关、监督电话、公示天数和坐标是否公开等。公告机关或监督电话未设置时，公告上显示“尚未设置”。',
-        shot: 'admin-settings.png',
+        text: '登录后点右上角“管理”进入管理台。“账号”列出全部账号：新建规划人员、河长、部门或管理员账号，设定县区范围和能否发布，重置密码，停用或启用。',
+        shot: 'admin-accounts.png',
       },
-      { text: '账号、权限范围和规则表等也由管理员维护。' },
+      {
+        text: '“公告与公示”设置发布机关、监督电话、监督单位、禁止行为、公示天数和告示牌尺寸。发布机关或监督电话未设置时，公告上显示“尚未设置”，计划也不能发布公告。',
+        shot: 'admin-notice.png',
+      },
+      {
+        text: '“规则表”按堤防级别设定管理和保护宽度；“坐标公开”决定公众和部门能否看到坐标；“审计日志”可按对象和操作人查看每一次写入。',
+      },
     ],
   },
 };
@@ -161,10 +167,16 @@ const en: Record<HelpRole, RoleGuide> = {
     who: 'The system administrator (demo account admin / demo-admin).',
     steps: [
       {
-        text: 'Log in and open Settings (top right): the notice authority, the supervision phone, the display days and whether coordinates are public. While the authority or phone is unset, notices print “not set yet”.',
-        shot: 'admin-settings.png',
+        text: 'Log in and open Admin (top right). Accounts lists every account: create planners, chiefs, departments or admins, set their counties and whether they may publish, reset a password, disable or enable.',
+        shot: 'admin-accounts.png',
       },
-      { text: 'Accounts, scopes and the rule table are kept by the administrator too.' },
+      {
+        text: 'Notice and display sets the issuing authority, the supervision phone, the supervising unit, the prohibited acts, the display days and the board size. While the authority or the phone is unset, notices print “not set yet” and no plan can be published.',
+        shot: 'admin-notice.png',
+      },
+      {
+        text: 'Rule table sets the widths per embankment class; Coordinates decides whether the public and departments see coordinates; Audit log shows every write by target and actor.',
+      },
     ],
   },
 };
