@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react';
 import type { Scope } from '../../domain/access/actor';
 import type { Session } from '../api';
 import { useLang } from '../i18n';
-import { Field, type Note, ScopeField, useFailure } from './account-fields';
+import { Field, type Note, NoteLine, PlannerRights, useFailure } from './account-fields';
 import { type AdminUser, createUser, type FieldProblem } from './admin-api';
 import { useAt } from './messages-admin';
 
@@ -106,33 +106,13 @@ export function CreateForm(props: { session: Session; onCreated: (u: AdminUser) 
         {form.role === 'department' && text('organisation', t('accountOrganisation'))}
         {text('password', t('accountPassword'))}
       </div>
-      {form.role === 'planner' && (
-        <>
-          <ScopeField
-            scope={form.scope}
-            problem={problem}
-            onChange={(scope) => setForm({ ...form, scope })}
-          />
-          <label className="inline">
-            <input
-              type="checkbox"
-              checked={form.canPublish}
-              onChange={(e) => setForm({ ...form, canPublish: e.target.checked })}
-            />
-            {t('accountCanPublish')}
-          </label>
-        </>
-      )}
+      {form.role === 'planner' && <PlannerRights form={form} setForm={setForm} problem={problem} />}
       <div className="actions">
         <button type="submit" className="primary" data-action="create-account" disabled={busy}>
           {t('accountCreate')}
         </button>
       </div>
-      {note && (
-        <p className={note.ok ? 'notice' : 'problem'} role={note.ok ? 'status' : 'alert'}>
-          {note.text}
-        </p>
-      )}
+      <NoteLine note={note} />
     </form>
   );
 }

@@ -4,7 +4,7 @@
 import { type FormEvent, useState } from 'react';
 import type { Session } from '../api';
 import { useLang } from '../i18n';
-import { Field, type Note, ScopeField, useFailure } from './account-fields';
+import { Field, type Note, NoteLine, PlannerRights, useFailure } from './account-fields';
 import { type AdminUser, type FieldProblem, patchUser } from './admin-api';
 import { useAt } from './messages-admin';
 
@@ -82,23 +82,7 @@ export function EditForm(props: {
           )}
         </Field>
       )}
-      {user.role === 'planner' && (
-        <>
-          <ScopeField
-            scope={form.scope}
-            problem={problem}
-            onChange={(scope) => setForm({ ...form, scope })}
-          />
-          <label className="inline">
-            <input
-              type="checkbox"
-              checked={form.canPublish}
-              onChange={(e) => setForm({ ...form, canPublish: e.target.checked })}
-            />
-            {t('accountCanPublish')}
-          </label>
-        </>
-      )}
+      {user.role === 'planner' && <PlannerRights form={form} setForm={setForm} problem={problem} />}
       <div className="actions">
         <button type="submit" className="primary" data-action="save-account" disabled={busy}>
           {t('save')}
@@ -146,11 +130,7 @@ export function EditForm(props: {
           {problem.text}
         </p>
       )}
-      {note && (
-        <p className={note.ok ? 'notice' : 'problem'} role={note.ok ? 'status' : 'alert'}>
-          {note.text}
-        </p>
-      )}
+      <NoteLine note={note} />
     </form>
   );
 }

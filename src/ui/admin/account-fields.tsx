@@ -36,6 +36,43 @@ export function Field(props: {
   );
 }
 
+/** What a form says after a write, under its buttons (a confirmation is a status, a refusal an alert). */
+export function NoteLine({ note }: { note: Note }) {
+  if (!note) return null;
+  return (
+    <p className={note.ok ? 'notice' : 'problem'} role={note.ok ? 'status' : 'alert'}>
+      {note.text}
+    </p>
+  );
+}
+
+/** A planner's rights: its scope and whether it may publish (公告实施). */
+export function PlannerRights<F extends { scope: Scope; canPublish: boolean }>(props: {
+  form: F;
+  setForm: (f: F) => void;
+  problem: FieldProblem | null;
+}) {
+  const t = useAt();
+  const { form, setForm } = props;
+  return (
+    <>
+      <ScopeField
+        scope={form.scope}
+        problem={props.problem}
+        onChange={(scope) => setForm({ ...form, scope })}
+      />
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={form.canPublish}
+          onChange={(e) => setForm({ ...form, canPublish: e.target.checked })}
+        />
+        {t('accountCanPublish')}
+      </label>
+    </>
+  );
+}
+
 /** The counties of a scope by name (灵山县、浦北县). */
 export function countyNames(codes: readonly string[]): string {
   return codes.map((c) => COUNTIES.find((x) => x.adcode === c)?.name ?? c).join('、');

@@ -1,7 +1,9 @@
 // 坐标公开: the two settings that open coordinates beyond the staff of a plan, each with what it
 // exposes in plain words (the rules themselves are in src/domain/access/permissions.ts).
+
 import { type FormEvent, useState } from 'react';
 import type { Session } from '../api';
+import { NoteLine } from './account-fields';
 import type { AdminSettings } from './admin-api';
 import { useAt } from './messages-admin';
 import { useSettingsSave } from './use-settings-save';
@@ -73,11 +75,7 @@ export function CoordinatesSection(props: {
           {t('coordSave')}
         </button>
       </div>
-      {note && (
-        <p className={note.ok ? 'notice' : 'problem'} role={note.ok ? 'status' : 'alert'}>
-          {note.text}
-        </p>
-      )}
+      <NoteLine note={note} />
     </form>
   );
 }

@@ -1,9 +1,11 @@
 // 规则表: the rule table in force as a table of width ranges, edited cell by cell and checked by the
 // server (parseRuleTable), whose reasons are shown at their row; the default table can be restored.
+
 import { type FormEvent, Fragment, useCallback, useEffect, useState } from 'react';
 import { DEFAULT_RULES, type RuleTable } from '../../domain/zones/rules';
 import { ApiError, type Session } from '../api';
 import { showProblem } from '../workspace/panel/show-problem';
+import { NoteLine } from './account-fields';
 import { type AdminSettings, isStale, loadRules, saveRules } from './admin-api';
 import { type AT, useAt } from './messages-admin';
 
@@ -255,11 +257,7 @@ export function RulesSection(props: {
           {t('rulesRestore')}
         </button>
       </div>
-      {note && (
-        <p className={note.ok ? 'notice' : 'problem'} role={note.ok ? 'status' : 'alert'}>
-          {note.text}
-        </p>
-      )}
+      <NoteLine note={note} />
     </form>
   );
 }
