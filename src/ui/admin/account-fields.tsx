@@ -79,7 +79,7 @@ export function countyNames(codes: readonly string[]): string {
 }
 
 /** A planner's scope: all plans, the city-level plans, or the plans of the counties ticked. */
-export function ScopeField(props: {
+function ScopeField(props: {
   scope: Scope;
   onChange: (s: Scope) => void;
   problem: FieldProblem | null;
