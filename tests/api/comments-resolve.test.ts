@@ -73,6 +73,14 @@ describe('objections block publishing until resolved', () => {
     expect(body.error).toBe(
       '第 1 版仍有 2 条未处理的异议，不能公告：高朴（2026-12-03）“城区段左岸堤脚线偏离实际堤防约 5 米，请核实后…”。请先在“意见”中答复并处理',
     );
+    // the panel's publish gate says the same before anyone presses the button
+    const gate = async () =>
+      (
+        (await (await call(planner, 'GET', '/api/plans/city-01/review')).json()) as {
+          publish: { code: string } | null;
+        }
+      ).publish;
+    expect((await gate())?.code).toBe('live.publish.openObjection');
     const comments = (await (await call(planner, 'GET', '/api/plans/city-01/comments')).json()) as {
       id: number;
       objection: boolean;
@@ -105,6 +113,7 @@ describe('objections block publishing until resolved', () => {
     });
     expect(again.status).toBe(409);
     expect(((await again.json()) as { code: string }).code).toBe('live.comment.alreadyResolved');
+    expect(await gate()).toBeNull();
     const published = await call(planner, 'POST', '/api/plans/city-01/publish', {});
     expect(published.status, await published.clone().text()).toBe(201);
     const audit = (await store.listAudit('city-01')).map((a) => a.action);

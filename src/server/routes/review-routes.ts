@@ -16,6 +16,7 @@ import {
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { settingsInForce } from '../settings-in-force';
+import { openObjectionRefusal } from './comment-routes';
 import { findPlan, refuse } from './route-kit';
 
 /** GET /api/plans/:id/review (staff who may see the plan's drafts). */
@@ -44,10 +45,12 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
     const rendered = (m: Message | null): RenderedMessage | null =>
       m && { code: m.code, params: m.params ?? {}, text: renderMessage(m, lang) };
     const latest = versions[0]?.version;
+    // the publish route's gates in its order: review, open objections (异议), the 公告's settings
     const publish =
       latest === undefined
         ? msg('workflow.publish.noGeometry', { plan: record.id })
         : (checkPublishReview(latest, displays, opinions, acceptances, now) ??
+          (await openObjectionRefusal(deps, record.id, latest)) ??
           checkPublishSettings(settingsInForce(settings)));
     const review: PlanReview = {
       rounds: rounds.map((r) => roundStatus(r, replies, now)),
