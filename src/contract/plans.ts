@@ -124,6 +124,8 @@ export const publicationSchema = z.object({
   publishedBy: z.string(),
   zones: z.number(),
   markers: z.number(),
+  /** the markers by kind, counted as the notice counts them (`countMarkers`) */
+  markerCounts: z.object({ boundary: z.number(), noticeBoard: z.number(), total: z.number() }),
 });
 
 /**

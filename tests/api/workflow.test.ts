@@ -281,6 +281,10 @@ describe('stages and publication', () => {
     });
     expect(pub.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
     expect(pub.markers as number).toBeGreaterThan(8);
+    // the kinds add up to the total, counted as the notice counts them
+    const counts = pub.markerCounts as { boundary: number; noticeBoard: number; total: number };
+    expect(counts.total).toBe(pub.markers);
+    expect(counts.boundary + counts.noticeBoard).toBe(counts.total);
     expect((await json(await call('public', 'GET', '/api/plans/city-01'))).stage).toBe('published');
     expect(await status('publisher', 'POST', '/api/plans/city-01/publish', {})).toBe(409);
   });

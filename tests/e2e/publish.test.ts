@@ -88,7 +88,7 @@ describe('publish', () => {
     const done = panel.locator('.publish [role="status"]');
     await expect
       .poll(() => done.textContent(), LONG)
-      .toMatch(/已公告第 1 版：12 个范围要素，\d+ 个界桩/);
+      .toMatch(/已公告第 1 版：12 个范围要素，界桩 \d+ 个、公告牌 \d+ 块。/);
     await panel.locator('.stage-now[data-stage="published"]').waitFor(LONG);
     await expect
       .poll(() => text(page, 'table.plans tr[data-plan="city-01"]'), LONG)

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { auditQuery, publishBody, stageBody } from '../../contract/plans';
 import { canReadAudit, canViewDraft } from '../../domain/access/permissions';
+import { countMarkers } from '../../domain/markers/count-markers';
 import { type Message, msg } from '../../domain/message';
 import { checkPublishSettings } from '../../domain/review/publish-settings';
 import { checkLeaveConsultation, checkPublishReview } from '../../domain/review/review-rules';
@@ -148,6 +149,7 @@ export function workflowRoutes(deps: ServerDeps, publicZones: PublicZones): Hono
         publishedBy,
         zones: zones.features.length,
         markers: markers.features.length,
+        markerCounts: countMarkers(markers.features),
       },
       201,
     );

@@ -71,7 +71,7 @@ export const zh = {
   savePublishUnsaved: '注意：未保存的更改不会被公告，请先保存。',
   savePublishComment: '公告说明（可选）',
   savePublishYes: '确认公告第 {v} 版',
-  savePublishDone: '已公告第 {v} 版：{zones} 个范围要素，{markers} 个界桩。',
+  savePublishDone: '已公告第 {v} 版：{zones} 个范围要素，{markers}。',
   savePublishRefused: '无法公告：',
   savePublishNoVersion: '尚无保存的版本，无法公告。',
 };
@@ -151,7 +151,7 @@ export const en: typeof zh = {
   savePublishUnsaved: 'Unsaved changes are not published: save them first.',
   savePublishComment: 'Note (optional)',
   savePublishYes: 'Publish version {v}',
-  savePublishDone: 'Version {v} published: {zones} zone features, {markers} markers.',
+  savePublishDone: 'Version {v} published: {zones} zone features, {markers}.',
   savePublishRefused: 'Cannot publish:',
   savePublishNoVersion: 'No version is saved yet: nothing to publish.',
 };

@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { renderMessage } from '../../../contract/messages/render';
+import { type MarkerCounts, markerCountMessage } from '../../../domain/markers/count-markers';
 import { checkPublish } from '../../../domain/workflow/transitions';
 import type { ApiPlan, Session } from '../../api';
 import { ApiError } from '../../api';
+import { useLang } from '../../i18n';
 import { publishPlan } from '../editor/save-api';
 import { useWt } from '../messages';
 import type { PlanVersion } from '../panel/plan-api';
@@ -11,7 +14,7 @@ type State =
   | { kind: 'idle' }
   | { kind: 'asking' }
   | { kind: 'busy' }
-  | { kind: 'done'; version: number; zones: number; markers: number }
+  | { kind: 'done'; version: number; zones: number; markers: MarkerCounts }
   | { kind: 'failed'; error: unknown };
 
 /**
@@ -38,6 +41,7 @@ export function PublishButton(props: {
   onPublished: () => void;
 }) {
   const t = useWt();
+  const { lang } = useLang();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [comment, setComment] = useState('');
   const { plan, session, newest } = props;
@@ -49,7 +53,7 @@ export function PublishButton(props: {
     setState({ kind: 'busy' });
     try {
       const p = await publishPlan(plan.id, comment.trim(), session.csrf);
-      setState({ kind: 'done', version: p.version, zones: p.zones, markers: p.markers });
+      setState({ kind: 'done', version: p.version, zones: p.zones, markers: p.markerCounts });
       props.onPublished();
     } catch (error) {
       setState({ kind: 'failed', error });
@@ -63,7 +67,11 @@ export function PublishButton(props: {
       <h3 id="publish-title">{t('savePublishTitle')}</h3>
       {state.kind === 'done' ? (
         <p className="notice" role="status">
-          {t('savePublishDone', { v: state.version, zones: state.zones, markers: state.markers })}
+          {t('savePublishDone', {
+            v: state.version,
+            zones: state.zones,
+            markers: renderMessage(markerCountMessage(state.markers), lang),
+          })}
         </p>
       ) : !newest ? (
         <p className="hint">{t('savePublishNoVersion')}</p>
