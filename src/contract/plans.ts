@@ -94,7 +94,13 @@ export const stageEventSchema = z.object({
 const message = z.custom<Message>(
   (v) => typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string',
 );
-const signOff = z.object({ version: z.number(), by: z.string(), at: z.string() });
+/** a sign-off: the version, the account (`by`), its display name (`byName`, 高朴) and when */
+const signOff = z.object({
+  version: z.number(),
+  by: z.string(),
+  byName: z.string(),
+  at: z.string(),
+});
 
 /**
  * GET /api/plans/:id/signoffs: the river chief's standing sign-offs at 审核确定 and 成果文件制作与验收

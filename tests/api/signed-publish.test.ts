@@ -25,7 +25,14 @@ function reach(shift: number, name = 'QJ-A'): Feature[] {
       type: 'LineString',
       coordinates: [0, 1, 2, 3, 4].map((i) => [108.6 + i * 0.0025, 21.95 + shift + dLat]),
     },
-    properties: { reach: name, river: 'qinjiang', role, embankmentClass: 2, widthM: 30 },
+    properties: {
+      reach: name,
+      reachName: name,
+      river: 'qinjiang',
+      role,
+      embankmentClass: 2,
+      widthM: 30,
+    },
   });
   return [toe('toe-left', 0.00036), toe('toe-right', -0.00036)];
 }
@@ -77,7 +84,7 @@ describe('the published version is the one the chief signed', () => {
     await save(); // version 3
     await advance(['base-map', 'draft', 'consultation', 'field-check', 'review', 'deliverables']);
     expect(await signOffs()).toMatchObject({
-      review: { version: 3, by: 'sp-gaopu' },
+      review: { version: 3, by: 'sp-gaopu', byName: expect.any(String) },
       acceptance: { version: 3, by: 'sp-gaopu' },
       latest: 3,
       publishable: 3,
@@ -134,7 +141,7 @@ describe('the published version is the one the chief signed', () => {
     expect([noComment.status, (await json(noComment)).field]).toEqual([400, 'comment']);
     expect((await move('planner', 'field-check', '公告有误，需重新复核')).status).toBe(200);
     expect(await signOffs()).toMatchObject({ review: null, acceptance: null });
-    await save(EVIL); // version 5, with a reach name that is a spreadsheet formula
+    await save(EVIL); // version 5, with a reach (id and name) that is a spreadsheet formula
     expect((await publish('planner')).status).toBe(409); // not at 成果文件制作与验收
     await advance(['review', 'deliverables']);
     expect(await signOffs()).toMatchObject({

@@ -74,8 +74,8 @@ describe('publish', () => {
     const signed = panel.locator('.plan-versions [data-signed-version="1"]');
     await expect.poll(() => signed.count(), LONG).toBe(2);
     expect(await signed.allTextContents()).toEqual([
-      expect.stringMatching(/^gaopu 于 .+ 在“审核确定”签认$/),
-      expect.stringMatching(/^gaopu 于 .+ 在“成果文件制作与验收”签认$/),
+      expect.stringMatching(/^高朴 于 .+ 在“审核确定”签认$/),
+      expect.stringMatching(/^高朴 于 .+ 在“成果文件制作与验收”签认$/),
     ]);
     expect(await text(page, '.plan-versions [data-signoff-status]')).toBe('可公告：第 1 版');
     await panel.locator('button[data-action="publish"]').click();

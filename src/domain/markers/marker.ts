@@ -7,6 +7,8 @@ export interface MarkerProperties {
   id: string;
   markerType: 'boundary' | 'notice-board';
   reach: string;
+  /** the reach's name (城区段); absent when unnamed */
+  reachName?: string;
   river: string | null;
   /** the line the marker stands on */
   line: 'management' | 'protection';

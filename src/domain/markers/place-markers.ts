@@ -53,6 +53,7 @@ function feature(
     id: base.id,
     markerType: base.markerType,
     reach: line.reach,
+    ...(line.reachName === null ? {} : { reachName: line.reachName }),
     river: line.river,
     line: line.line,
     bank: line.bank,

@@ -7,6 +7,8 @@ import { type Message, msg } from '../message';
 /** One boundary line: one reach × line kind × bank, lon/lat, upstream → downstream. */
 export interface BoundaryLine {
   reach: string;
+  /** the reach's name (城区段) when the planner gave one, else null */
+  reachName: string | null;
   river: string | null;
   /** the line's own `reachCode` property, which wins over any derived code */
   reachCode: string | null;
@@ -99,6 +101,7 @@ function readLine(f: Feature, n: number, kind: BoundaryLine['line']): BoundaryLi
   }
   return {
     reach,
+    reachName: typeof p.reachName === 'string' && p.reachName.trim() !== '' ? p.reachName : null,
     river: typeof p.river === 'string' ? p.river : null,
     reachCode: typeof code === 'string' ? code : null,
     line: kind,

@@ -13,6 +13,7 @@ import { stageName } from '../../domain/workflow/stages';
 import { checkPublish, checkStageMove, PUBLISH_FROM } from '../../domain/workflow/transitions';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
+import { displayNames } from '../display-names';
 import { settingsInForce } from '../settings-in-force';
 import { openObjectionRefusal } from './comment-routes';
 import type { PublicZones } from './public-zones';
@@ -164,9 +165,13 @@ export function workflowRoutes(deps: ServerDeps, publicZones: PublicZones): Hono
     const moves = await deps.store.listStageEvents(row.record.id);
     const latest = (await deps.store.listVersions(row.record.id))[0]?.version ?? null;
     const signed = signedVersion(moves, latest);
+    const { review, acceptance } = signOffs(moves);
+    const nameOf = await displayNames(deps.store);
+    const named = <T extends { by: string }>(s: T | null) => s && { ...s, byName: nameOf(s.by) };
     return c.json(
       {
-        ...signOffs(moves),
+        review: named(review),
+        acceptance: named(acceptance),
         latest,
         publishable: signed.ok ? signed.version : null,
         reason: signed.ok ? null : signed.reason,

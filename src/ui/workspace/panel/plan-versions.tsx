@@ -16,9 +16,9 @@ export function PlanVersions(props: {
   const signed = (v: number) =>
     [
       review?.version === v &&
-        t('signedReview', { by: review.by, at: formatTime(review.at, lang) }),
+        t('signedReview', { by: review.byName, at: formatTime(review.at, lang) }),
       acceptance?.version === v &&
-        t('signedAcceptance', { by: acceptance.by, at: formatTime(acceptance.at, lang) }),
+        t('signedAcceptance', { by: acceptance.byName, at: formatTime(acceptance.at, lang) }),
     ].filter((x): x is string => typeof x === 'string');
   return (
     <section className="plan-versions" aria-labelledby="plan-versions-title">
