@@ -6,7 +6,11 @@ import { deliverableNaming } from '../contract/messages/deliverable-naming';
 import type { Lang } from '../contract/messages/lang';
 import { renderMessage } from '../contract/messages/render';
 import { CRS, type CrsCode } from '../domain/crs/crs';
-import { EXPORT_SCHEMAS, type ExportSchema } from '../domain/formats/export/deliverable-schema';
+import {
+  defaultEncoding,
+  EXPORT_SCHEMAS,
+  type ExportSchema,
+} from '../domain/formats/export/deliverable-schema';
 import { exportFeatures } from '../domain/formats/export/export-features';
 import { EXPORT_FORMATS } from '../domain/formats/export/export-formats';
 import type { ExportFormat, TextEncoding } from '../domain/formats/types';
@@ -56,9 +60,8 @@ function parse(args: string[]): Parsed {
   const [input, ...extra] = positionals;
   const crs = values.crs ?? 'auto';
   const schema = values.schema ?? 'zh';
-  // a Chinese deliverable is GBK unless asked otherwise: 5 Chinese characters fit a DBF field name
-  const encoding = values.encoding ?? (schema === 'zh' ? 'gbk' : 'utf-8');
   const format = EXPORT_FORMATS.find((f) => f.id === values.format);
+  const encoding = values.encoding ?? defaultEncoding(format?.id ?? '', schema as ExportSchema);
   const version = values.version === undefined ? null : Number(values.version);
   if (!input || extra.length > 0) return { usage: msg('cli.export.oneInput') };
   if (!format)

@@ -188,7 +188,7 @@ describe('Chinese deliverable schema', { timeout: 60_000 }, () => {
       const csvZip = unzipSync(
         readFileSync(join(dir, names.find((n) => n.includes('CSV')) as string)),
       );
-      const table = new TextDecoder('gbk').decode(Object.values(csvZip)[0]);
+      const table = new TextDecoder('utf-8').decode(Object.values(csvZip)[0]);
       expect(table).toMatch(/,钦江,(城区段|第 \d+ 段),管理范围线,左岸,主桩,/);
       expect(table).not.toMatch(/qinjiang|reach-1/);
       // --schema en: the internal English fields; an unknown schema is a usage error

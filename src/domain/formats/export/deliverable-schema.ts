@@ -7,6 +7,17 @@ import { reachesInOrder, reachLabel } from '../../plans/reach-label';
 /** Which schema an export writes: Chinese field names and values (default), or the internal one. */
 export type ExportSchema = 'zh' | 'en';
 
+/**
+ * The text encoding an export starts with: GBK for a Chinese shapefile (5 Chinese characters fit the
+ * DBF's 10-byte field name, and Chinese GIS desktops read it), UTF-8 for everything else (a CSV
+ * carries a BOM, which Excel reads).
+ * @example defaultEncoding('shp', 'zh') // 'gbk'
+ * @example defaultEncoding('csv', 'zh') // 'utf-8'
+ */
+export function defaultEncoding(formatId: string, schema: ExportSchema): 'gbk' | 'utf-8' {
+  return schema === 'zh' && formatId === 'shp' ? 'gbk' : 'utf-8';
+}
+
 /** Every schema, the default first. */
 export const EXPORT_SCHEMAS: readonly ExportSchema[] = ['zh', 'en'];
 

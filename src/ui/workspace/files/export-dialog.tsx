@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CrsCode } from '../../../domain/crs/crs';
 import { CRS } from '../../../domain/crs/crs';
 import {
+  defaultEncoding,
   EXPORT_SCHEMAS,
   type ExportSchema,
 } from '../../../domain/formats/export/deliverable-schema';
@@ -115,9 +116,10 @@ function ExportForm(props: {
   const layers = layersOf(props.draft);
   const [formatId, setFormatId] = useState<ExportFormat['id']>('shp');
   const [crs, setCrs] = useState<'auto' | CrsCode>('auto');
-  // GBK: what Chinese GIS desktops read, and 5 Chinese characters fit a DBF field name
-  const [encoding, setEncoding] = useState<TextEncoding>('gbk');
   const [schema, setSchema] = useState<ExportSchema>('zh');
+  // null until the user picks one: the format's default (GBK for a Chinese shapefile)
+  const [picked, setEncoding] = useState<TextEncoding | null>(null);
+  const encoding = picked ?? defaultEncoding(formatId, schema);
   const [chosen, setChosen] = useState<ReadonlySet<LayerId>>(
     () => new Set(layers.map((l) => l.id)),
   );
