@@ -61,15 +61,23 @@ function sendRaw(url: string, r: FuzzRequest): Promise<Answer> {
       { hostname, port, method: r.method, path: r.path, headers, agent: large ? false : agent },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
+        const answer = () =>
           resolve({
             status: res.statusCode ?? 0,
             type: String(res.headers['content-type'] ?? ''),
             retryAfter: res.headers['retry-after'] as string | undefined,
             text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
+          });
+        // an event stream (GET /api/events) never ends: its first chunk is the answer
+        const stream = String(res.headers['content-type'] ?? '').includes('text/event-stream');
+        res.on('data', (c: Buffer) => {
+          chunks.push(c);
+          if (stream) {
+            answer();
+            res.destroy();
+          }
+        });
+        res.on('end', answer);
       },
     );
     req.on('error', reject);
