@@ -80,9 +80,11 @@ describe('a 220 km reach in the planner’s workspace', () => {
       return { frames: w.frames, longest: w.longest, gaps: w.gaps };
     });
     const heading = (await panel.locator('.draft-compute h3').textContent()) ?? '';
-    const markers = Number(
-      await panel.locator('.draft-compute [data-row="markers"] dd').textContent(),
+    // 界桩 n 个、公告牌 m 块: counted by kind, as the notice counts them (issue 19)
+    const counts = /界桩 (\d+) 个、公告牌 (\d+) 块/.exec(
+      (await panel.locator('.draft-compute [data-row="markers"] dd').textContent()) ?? '',
     );
+    const markers = Number(counts?.[1]) + Number(counts?.[2]);
     console.log(
       `南流江 ${course.coords.length} vertices per line in the app: ${heading}; ${markers} markers; wall ${wall} ms, ${frames} frames, longest gap ${longest.toFixed(0)} ms (gaps over 100 ms: ${gaps.join(', ') || 'none'}); halfway through the drag the state was "${stateMidway}"`,
     );
