@@ -8,6 +8,10 @@ import { COLORS } from '../map/layers';
 import { coveredEdges, MIN_FREE_PX } from './covered-edges';
 import type { MessageKey, T } from './i18n';
 import { useLang } from './i18n';
+import { CursorReadout } from './map-tools/cursor-readout';
+import { FeatureCard } from './map-tools/feature-card';
+import { GoToBox } from './map-tools/go-to-box';
+import { MeasureTool } from './map-tools/measure-tool';
 
 export interface MapPaneProps {
   bounds: [number, number, number, number];
@@ -30,7 +34,27 @@ export interface MapPaneProps {
   onMap: (map: HejieMap | null) => void;
   /** fold the layer list and legend each time this count changes (a drawing tool needs the map) */
   foldRequest: number;
+  /** staff read X/Y of the cursor (permissions: `readsGridCoordinates`) */
+  staff: boolean;
+  /** a river's display name by its id (钦江), for the feature card; null when unknown */
+  riverName: (id: string | null) => string | null;
 }
+
+type Folds = { layers: boolean; legend: boolean };
+
+/** The layer list's and legend's open state, remembered per form factor (desk, phone). */
+function storedFolds(narrow: boolean): Folds {
+  const fallback = { layers: !narrow, legend: !narrow };
+  try {
+    const v = JSON.parse(
+      globalThis.localStorage?.getItem(foldKey(narrow)) ?? 'null',
+    ) as Folds | null;
+    return v && typeof v.layers === 'boolean' && typeof v.legend === 'boolean' ? v : fallback;
+  } catch {
+    return fallback;
+  }
+}
+const foldKey = (narrow: boolean) => `hejie.mapControls.${narrow ? 'phone' : 'desk'}`;
 
 /** Where to zoom: a box, or the published zones of some plans when there is no box. */
 export interface FitRequest {
@@ -79,7 +103,8 @@ export default function MapPane(props: MapPaneProps) {
   // On a phone the map is small: controls start folded, one tap opens them.
   const [narrow] = useState(() => globalThis.matchMedia?.('(max-width: 800px)').matches ?? false);
   // the layer switcher and the legend: open on a desk, folded on a phone and when a zoom needs the room
-  const [open, setOpen] = useState({ layers: !narrow, legend: !narrow });
+  const [open, setOpen] = useState(() => storedFolds(narrow));
+  const [hejie, setHejie] = useState<HejieMap | null>(null);
   const onSelect = useRef(props.onSelect);
   onSelect.current = props.onSelect;
 
@@ -107,6 +132,7 @@ export default function MapPane(props: MapPaneProps) {
       attributionsOf(tRef.current, props.demo),
     );
     mapRef.current = map;
+    setHejie(map);
     props.onMap(map);
     map
       .whenReady()
@@ -114,6 +140,7 @@ export default function MapPane(props: MapPaneProps) {
     return () => {
       map.destroy();
       mapRef.current = null;
+      setHejie(null);
       props.onMap(null);
     };
   }, []);
@@ -150,6 +177,9 @@ export default function MapPane(props: MapPaneProps) {
     }
     map.fitTo(bbox, edges, maxZoom);
   }, []);
+
+  // what the person opened or folded stays so on the next visit (the tools' automatic folds too)
+  useEffect(() => localStorage.setItem(foldKey(narrow), JSON.stringify(open)), [open, narrow]);
 
   useEffect(() => mapRef.current?.setSelected(props.selectedId), [props.selectedId]);
   useEffect(() => {
@@ -229,7 +259,16 @@ export default function MapPane(props: MapPaneProps) {
   return (
     <div className="map-pane">
       <div ref={ref} className="map" data-testid="map" />
+      {hejie && <CursorReadout map={hejie} staff={props.staff} />}
+      {hejie && <FeatureCard map={hejie} riverName={props.riverName} />}
       <div className="map-controls">
+        {hejie && <GoToBox map={hejie} />}
+        {hejie && (
+          <MeasureTool
+            map={hejie}
+            onStart={() => narrow && setOpen({ layers: false, legend: false })}
+          />
+        )}
         <details
           className="layer-switcher"
           open={open.layers}
