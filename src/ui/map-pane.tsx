@@ -40,16 +40,20 @@ export interface MapPaneProps {
   riverName: (id: string | null) => string | null;
 }
 
-type Folds = { layers: boolean; legend: boolean };
+/** Which of the map's boxes are open: the tools (定位, 测量), the layer list, the legend. */
+type Folds = { tools: boolean; layers: boolean; legend: boolean };
 
 /** The layer list's and legend's open state, remembered per form factor (desk, phone). */
 function storedFolds(narrow: boolean): Folds {
-  const fallback = { layers: !narrow, legend: !narrow };
+  // the tools start folded: open, they cover the strip of map beside a plan's panel
+  const fallback = { tools: false, layers: !narrow, legend: !narrow };
   try {
     const v = JSON.parse(
       globalThis.localStorage?.getItem(foldKey(narrow)) ?? 'null',
-    ) as Folds | null;
-    return v && typeof v.layers === 'boolean' && typeof v.legend === 'boolean' ? v : fallback;
+    ) as Partial<Folds> | null;
+    return v && typeof v.layers === 'boolean' && typeof v.legend === 'boolean'
+      ? { tools: v.tools === true, layers: v.layers, legend: v.legend }
+      : fallback;
   } catch {
     return fallback;
   }
@@ -155,7 +159,7 @@ export default function MapPane(props: MapPaneProps) {
   useEffect(() => {
     if (props.foldRequest === folds.current) return;
     folds.current = props.foldRequest;
-    setOpen({ layers: false, legend: false });
+    setOpen({ tools: false, layers: false, legend: false });
   }, [props.foldRequest]);
 
   // Zooms clear of the side panel and of the map's own controls; when the open controls would leave
@@ -168,12 +172,12 @@ export default function MapPane(props: MapPaneProps) {
     if (!map || !el) return;
     const edges = coveredEdges(el);
     const controls = el.parentElement?.querySelector('.map-controls');
-    const anyOpen = openRef.current.layers || openRef.current.legend;
+    const anyOpen = openRef.current.tools || openRef.current.layers || openRef.current.legend;
     if (anyOpen && controls && edges.bottom === undefined) {
       const m = el.getBoundingClientRect();
       const left = controls.getBoundingClientRect().right - m.left;
       if (m.width - (edges.right ?? 0) - left >= MIN_FREE_PX) edges.left = left;
-      else setOpen({ layers: false, legend: false });
+      else setOpen({ tools: false, layers: false, legend: false });
     }
     map.fitTo(bbox, edges, maxZoom);
   }, []);
@@ -262,13 +266,23 @@ export default function MapPane(props: MapPaneProps) {
       {hejie && <CursorReadout map={hejie} staff={props.staff} />}
       {hejie && <FeatureCard map={hejie} riverName={props.riverName} />}
       <div className="map-controls">
-        {hejie && <GoToBox map={hejie} />}
-        {hejie && (
-          <MeasureTool
-            map={hejie}
-            onStart={() => narrow && setOpen({ layers: false, legend: false })}
-          />
-        )}
+        <details
+          className="map-tools-box"
+          open={open.tools}
+          onToggle={(e) => {
+            const now = e.currentTarget.open;
+            setOpen((o) => (o.tools === now ? o : { ...o, tools: now }));
+          }}
+        >
+          <summary>{t('mapTools')}</summary>
+          {hejie && <GoToBox map={hejie} />}
+          {hejie && (
+            <MeasureTool
+              map={hejie}
+              onStart={() => narrow && setOpen((o) => ({ ...o, layers: false, legend: false }))}
+            />
+          )}
+        </details>
         <details
           className="layer-switcher"
           open={open.layers}

@@ -126,8 +126,15 @@ async function draft(page: Page): Promise<FeatureCollection> {
   return (await page.evaluate(() => window.hejieMap?.draftData())) as FeatureCollection;
 }
 
+/** Opens the folded 定位与测量 box (it starts folded so that it covers no map beside a panel). */
+async function openTools(page: Page): Promise<void> {
+  if ((await page.locator('.map-tools-box').getAttribute('open')) === null)
+    await page.locator('.map-tools-box summary').click();
+}
+
 /** Measures with the tool by clicking map pixels; returns the lon/lats the map put there. */
 async function measure(page: Page, tool: '测距' | '测面积', pixels: [number, number][]) {
+  await openTools(page);
   await page.getByRole('button', { name: tool, exact: true }).click();
   const points: [number, number][] = [];
   for (const px of pixels) {
@@ -245,6 +252,7 @@ describe('map tools for a planner at 1366×820', () => {
     // go to a marker number: the map flies there, clear of the panel
     await page.evaluate(() => window.hejieMap?.fitTo([108.0, 21.6, 109.2, 22.4], {}, 10));
     await settle(page);
+    await openTools(page);
     const box = page.getByRole('searchbox', { name: '定位到坐标或界桩编号' });
     await box.fill(String(marker.properties?.id).toLowerCase());
     await box.press('Enter');
