@@ -294,12 +294,10 @@ describe('planner draws 钦江 on the map', () => {
     await page.click('.layer-switcher summary');
     // the lower half of the reach, clear of the panel: the vertex and room to draw north of it
     const [x0, y0] = existing;
-    await page.evaluate((b) => window.hejieMap?.fitTo(b, { right: 360, top: 120, bottom: 80 }, 16), [
-      x0 - 0.001,
-      y0 - 0.0005,
-      x0 + 0.002,
-      y0 + 0.004,
-    ] as [number, number, number, number]);
+    await page.evaluate(
+      (b) => window.hejieMap?.fitTo(b, { right: 360, top: 120, bottom: 80 }, 16),
+      [x0 - 0.001, y0 - 0.0005, x0 + 0.002, y0 + 0.004] as [number, number, number, number],
+    );
     await settled(page);
     // the first click lands 5 px east of the existing vertex (≈ 10 m at this zoom)
     const [vx, vy] = await at(page, existing);

@@ -4,6 +4,7 @@ import { createPortal } from 'react-dom';
 import { describeFeature } from '../../domain/geo/describe-feature';
 import type { HejieMap } from '../../map/hejie-map';
 import { type MapHit, showPopup, watchPicks } from '../../map/map-tools';
+import { markerCoordinates } from './marker-coordinates';
 import { useToolText } from './use-tool-text';
 
 export function FeatureCard(props: {
@@ -15,6 +16,22 @@ export function FeatureCard(props: {
   const [hit, setHit] = useState<MapHit | null>(null);
   const [node] = useState(() => document.createElement('div'));
   useEffect(() => watchPicks(props.map, setHit), [props.map]);
+  // a published marker's X/Y come from the server, for whoever may see the plan's coordinates
+  const [survey, setSurvey] = useState<Record<string, unknown> | null>(null);
+  useEffect(() => {
+    setSurvey(null);
+    const plan = hit?.properties.plan;
+    const id = hit?.properties.id;
+    if (hit?.what !== 'marker' || hit.draft || typeof plan !== 'string' || typeof id !== 'string')
+      return;
+    let gone = false;
+    void markerCoordinates(plan, id).then((found) => {
+      if (!gone && found) setSurvey(found);
+    });
+    return () => {
+      gone = true;
+    };
+  }, [hit]);
   useEffect(() => {
     if (!hit) return;
     let remove: (() => void) | null = null;
@@ -40,8 +57,9 @@ export function FeatureCard(props: {
   const card = useMemo(() => {
     if (!hit) return null;
     const river = typeof hit.properties.river === 'string' ? hit.properties.river : null;
-    return describeFeature({ ...hit, riverName: riverName(river) });
-  }, [hit, riverName]);
+    const properties = survey ? { ...hit.properties, ...survey } : hit.properties;
+    return describeFeature({ ...hit, properties, riverName: riverName(river) });
+  }, [hit, survey, riverName]);
   if (!card || !hit) return null;
   return createPortal(
     <section className="feature-card" aria-label={t('cardLabel')} data-what={hit.what}>
