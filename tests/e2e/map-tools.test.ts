@@ -376,6 +376,8 @@ describe('map tools for the public', () => {
     expect(await page.locator('.map-crosshair').count()).toBe(1);
     expect(await scaleBarClear(page)).toBe(true);
     const free = await freeArea(page);
+    expect(await page.locator('.map-tools-box').getAttribute('open')).toBeNull();
+    await page.locator('.map-tools-box summary').tap();
     await page.getByRole('button', { name: '测距', exact: true }).tap();
     // below the open measuring box
     for (const px of [
