@@ -165,6 +165,26 @@ export class HejieMap {
     return this.markers;
   }
 
+  /**
+   * Reads the published zones and markers again (a publication was pushed to the page): the zones'
+   * source fetches its URL anew (the server answers 304 while nothing changed), the markers are
+   * replaced, or added if the map had none.
+   */
+  async reloadPublished(): Promise<void> {
+    await this.markers;
+    this.map
+      .getSource<maplibregl.GeoJSONSource>(ZONES_SOURCE)
+      ?.setData(new URL('/api/zones', location.href).href);
+    const fc = await fetchMarkers();
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(MARKERS_SOURCE);
+    if (!source) this.addMarkers(fc);
+    else if ('error' in fc) this.events.onDataError?.(fc.error);
+    else {
+      source.setData(fc);
+      this.events.onMarkers?.(markerKinds(fc));
+    }
+  }
+
   /** Highlights a waterbody (river line or reservoir polygon); null clears. */
   /**
    * The sources' attributions in the UI's language: the control is rebuilt, since MapLibre reads

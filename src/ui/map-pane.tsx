@@ -8,6 +8,7 @@ import { COLORS } from '../map/layers';
 import { coveredEdges, MIN_FREE_PX } from './covered-edges';
 import type { MessageKey, T } from './i18n';
 import { useLang } from './i18n';
+import { useLive } from './live/use-live';
 import { CursorReadout } from './map-tools/cursor-readout';
 import { FeatureCard } from './map-tools/feature-card';
 import { GoToBox } from './map-tools/go-to-box';
@@ -98,6 +99,10 @@ export default function MapPane(props: MapPaneProps) {
   const { t } = useLang();
   const ref = useRef<HTMLDivElement>(null);
   const mapRef = useRef<HejieMap | null>(null);
+  // a publication pushed to the page (GET /api/events) redraws the published zones and markers
+  useLive((e) => {
+    if (e.change === 'published') void mapRef.current?.reloadPublished();
+  });
   const [basemap, setBasemap] = useState<Basemap>('offline');
   const [problem, setProblem] = useState<string | null>(null);
   const [markerKinds, setMarkerKinds] = useState<MarkerKinds>({
