@@ -2,11 +2,11 @@
 // (B/L for all, X/Y for staff), measuring a distance and an area (checked against PROJ's cs2cs),
 // going to a marker number, and room for the map (the panel folds, Esc folds it, the scale bar stays
 // uncovered), at 1366×820 and 360×740.
-import { execFileSync } from 'node:child_process';
 import type { FeatureCollection, Point } from 'geojson';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PLANNER, login } from '../helpers/accounts';
+import { cs2csXY } from '../helpers/coordinate-tables';
 import { appUnderTest, errorsOf, LONG, logIn, openPage, PHONE } from '../helpers/map-page';
 import { editFeatures, saveVersion } from '../helpers/plan-writes';
 
@@ -14,19 +14,8 @@ const app = appUnderTest();
 const SHOTS = '/work/shots/maptools';
 
 /** cs2cs lon/lat → [E, N] in EPSG:4545 (the independent reference). */
-function cs2cs(pts: readonly [number, number][]): [number, number][] {
-  const out = execFileSync('cs2cs', ['-f', '%.6f', 'EPSG:4490', 'EPSG:4545'], {
-    input: `${pts.map(([lon, lat]) => `${lat} ${lon}`).join('\n')}\n`,
-    encoding: 'utf8',
-  });
-  return out
-    .trim()
-    .split('\n')
-    .map((l) => {
-      const [n, e] = l.trim().split(/\s+/).map(Number) as [number, number];
-      return [e, n];
-    });
-}
+const cs2cs = (pts: readonly [number, number][]): [number, number][] =>
+  cs2csXY('EPSG:4545', [...pts]).map(([n, e]) => [e as number, n as number]);
 
 /** Map pixels not covered by anything (the canvas is what the point hits), in CSS px². */
 async function freeArea(page: Page): Promise<number> {

@@ -1,8 +1,8 @@
 // 测量: lengths and areas on the GK plane of the zone (as the zone engine measures), against PROJ's
 // cs2cs projection and the planar formulas computed here independently; and how they read.
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../src/contract/messages/render';
+import type { CrsCode } from '../../src/domain/crs/crs';
 import { readPoint } from '../../src/domain/geo/grid-position';
 import {
   formatArea,
@@ -10,21 +10,11 @@ import {
   measureArea,
   measureDistance,
 } from '../../src/domain/geo/measure-shape';
+import { cs2csXY } from '../helpers/coordinate-tables';
 
-/** cs2cs lon/lat → [E, N] metres. */
-function cs2cs(code: string, pts: readonly [number, number][]): [number, number][] {
-  const out = execFileSync('cs2cs', ['-f', '%.6f', 'EPSG:4490', code], {
-    input: `${pts.map(([lon, lat]) => `${lat} ${lon}`).join('\n')}\n`,
-    encoding: 'utf8',
-  });
-  return out
-    .trim()
-    .split('\n')
-    .map((l) => {
-      const [n, e] = l.trim().split(/\s+/).map(Number) as [number, number];
-      return [e, n];
-    });
-}
+/** cs2cs lon/lat → [E, N] metres (the independent reference). */
+const cs2cs = (code: CrsCode, pts: readonly [number, number][]): [number, number][] =>
+  cs2csXY(code, [...pts]).map(([n, e]) => [e as number, n as number]);
 
 const PATH: [number, number][] = [
   [108.6, 21.95],
