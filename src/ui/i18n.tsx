@@ -278,6 +278,26 @@ const DICTS: Record<Lang, Dict> = { zh, en };
 /** Translate with `{name}` placeholders. */
 export type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+/**
+ * Fills `{name}` placeholders from `vars`; a placeholder without a value stays as written.
+ * @example fill('显示 {n} 项', { n: 3 }) // '显示 3 项'
+ */
+export function fill(text: string, vars?: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? `{${k}}`));
+}
+
+/** The translator of an area's own dictionaries (module constants) in the current language. */
+export function useDictionary<K extends string>(
+  zh: Readonly<Record<K, string>>,
+  en: Readonly<Record<K, string>>,
+): (key: K, vars?: Readonly<Record<string, string | number>>) => string {
+  const { lang } = useLang();
+  return useMemo(() => {
+    const dict = lang === 'zh' ? zh : en;
+    return (key, vars) => fill(dict[key], vars);
+  }, [lang, zh, en]);
+}
+
 const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void; t: T } | null>(null);
 
 function initialLang(): Lang {
@@ -289,8 +309,7 @@ export function LangProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const value = useMemo(() => {
     const dict = DICTS[lang];
-    const t: T = (key, vars) =>
-      dict[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? `{${k}}`));
+    const t: T = (key, vars) => fill(dict[key], vars);
     const setLang = (l: Lang) => {
       localStorage.setItem('hejie.lang', l);
       setLangState(l);

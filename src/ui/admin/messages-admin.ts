@@ -1,7 +1,7 @@
 // Messages of the admin console (管理, issue 19), zh and en; the workspace's dictionary (useWt)
 // answers every other key.
 import { useMemo } from 'react';
-import { useLang } from '../i18n';
+import { fill, useLang } from '../i18n';
 import { useWt, type WT } from '../workspace/messages';
 
 export const zh = {
@@ -256,7 +256,7 @@ export function useAt(): AT {
     return (key, vars) => {
       const text = dict[key];
       if (text === undefined) return wt(key as Parameters<WT>[0], vars);
-      return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? `{${k}}`));
+      return fill(text, vars);
     };
   }, [lang, wt]);
 }

@@ -1,7 +1,4 @@
-// UI messages of access for everyone (skip links, 帮助, task filters, the phone register, the guide):
-// zh first, en second. The guide's own text is in help-guide.ts.
-import { useMemo } from 'react';
-import { useLang } from '../i18n';
+import { useDictionary } from '../i18n';
 
 export const zh = {
   skipToMap: '跳到地图',
@@ -42,10 +39,5 @@ export type AccessKey = keyof typeof zh;
 
 /** The access translator of the current language, with `{name}` placeholders. */
 export function useAt(): (key: AccessKey, vars?: Record<string, string | number>) => string {
-  const { lang } = useLang();
-  return useMemo(() => {
-    const dict = lang === 'zh' ? zh : en;
-    return (key, vars) =>
-      dict[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? `{${k}}`));
-  }, [lang]);
+  return useDictionary(zh, en);
 }

@@ -1,6 +1,4 @@
-// Messages of the live notice, the to-do badge and list, zh and en (issue 19).
-import { useMemo } from 'react';
-import { useLang } from '../i18n';
+import { useDictionary } from '../i18n';
 
 const zh = {
   todo: '待办',
@@ -80,10 +78,5 @@ export type LiveKey = keyof typeof zh;
 
 /** The live translator of the current language, with `{name}` placeholders. */
 export function useLiveT(): (key: LiveKey, vars?: Record<string, string | number>) => string {
-  const { lang } = useLang();
-  return useMemo(() => {
-    const dict = lang === 'zh' ? zh : en;
-    return (key, vars) =>
-      dict[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? `{${k}}`));
-  }, [lang]);
+  return useDictionary(zh, en);
 }

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { renderMessage } from '../../contract/messages/render';
 import type { Message } from '../../domain/message';
-import { useLang } from '../i18n';
+import { fill, useLang } from '../i18n';
 import type { ToolKey } from './messages-maptools';
 import * as dict from './messages-maptools';
 
@@ -11,8 +11,7 @@ export function useToolText() {
   const { lang } = useLang();
   return useMemo(() => {
     const d = lang === 'zh' ? dict.zh : dict.en;
-    const t = (key: ToolKey, vars: Record<string, string | number> = {}) =>
-      d[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+    const t = (key: ToolKey, vars?: Record<string, string | number>) => fill(d[key], vars);
     const m = (v: Message | string) => (typeof v === 'string' ? v : renderMessage(v, lang));
     return { t, m, lang };
   }, [lang]);

@@ -2,23 +2,18 @@
 // the map marked 公示中 with the end date, and the form a citizen sends an opinion with. Lazy: only
 // a plan at 成果文件制作与验收 may have one.
 import type { FeatureCollection } from 'geojson';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { REVIEW_TEXT_MAX } from '../../contract/review';
 import type { ApiPlan } from '../api';
-import { PUNCT, useLang } from '../i18n';
+import { PUNCT, useDictionary, useLang } from '../i18n';
 import { Problem, SubmitRow, useSubmit } from '../submit-form';
 import { loadDisplay, type PublicDisplay, sendOpinion } from '../workspace/review/review-api';
 import type { DisplayKey } from './messages-display';
 import * as dict from './messages-display';
 import './plan-notice.css';
 
-function useDt() {
-  const { lang } = useLang();
-  return useMemo(() => {
-    const d = lang === 'zh' ? dict.zh : dict.en;
-    return (key: DisplayKey, vars: Record<string, string | number> = {}) =>
-      d[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
-  }, [lang]);
+function useDt(): (key: DisplayKey, vars?: Record<string, string | number>) => string {
+  return useDictionary(dict.zh, dict.en);
 }
 
 const MAX = REVIEW_TEXT_MAX.opinion;

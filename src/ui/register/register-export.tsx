@@ -6,7 +6,7 @@ import type { RiverView } from '../../domain/rivers/waterbody';
 import { chinaDate, deliverableStem } from '../../domain/text/file-stem';
 import { stageLabel } from '../../domain/workflow/stages';
 import type { ApiPlan } from '../api';
-import { type Lang, levelLabel, type T, useLang } from '../i18n';
+import { fill, type Lang, levelLabel, type T, useLang } from '../i18n';
 import { en, zh } from './messages-register-export';
 import './register-export.css';
 
@@ -77,8 +77,7 @@ export function RegisterExport(props: {
   now: string;
 }) {
   const { t, lang } = useLang();
-  const say = (key: Key, vars: Record<string, string | number> = {}) =>
-    DICT[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  const say = (key: Key, vars?: Record<string, string | number>) => fill(DICT[lang][key], vars);
   const run = async () => {
     // the xlsx writer (and its zip) loads on the first export, not with the register
     const { tableWorkbook } = await import('../../domain/formats/xlsx/table-workbook');

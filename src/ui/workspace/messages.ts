@@ -2,7 +2,7 @@
 // public first screen does not carry them. Keys the app's dictionary has are looked up there.
 import { useMemo } from 'react';
 import type { MessageKey } from '../i18n';
-import { useLang } from '../i18n';
+import { fill, useLang } from '../i18n';
 import * as edit from './editor/messages-edit';
 import * as save from './editor/messages-save';
 import * as field from './field/messages-field';
@@ -138,10 +138,6 @@ export function useWt(): WT {
   return useMemo(() => {
     const dict = lang === 'zh' ? zh : en;
     return (key, vars) =>
-      key in dict
-        ? dict[key as WorkspaceKey].replace(/\{(\w+)\}/g, (_, k: string) =>
-            String(vars?.[k] ?? `{${k}}`),
-          )
-        : t(key as MessageKey, vars);
+      key in dict ? fill(dict[key as WorkspaceKey], vars) : t(key as MessageKey, vars);
   }, [lang, t]);
 }
