@@ -1,0 +1,158 @@
+// River courses (河道底图, issue 18) in a real browser on the real server. A synthetic course (a
+// zig-zag, flagged synthetic, never in the demo) goes in for 钦江 by the command line, staff-only;
+// the public sees nothing of it (register, map, river page, any URL), the planner sees 已上图（局数据）
+// in the register and the panel and the course drawn. Then the planner imports one for 八尺江 in the
+// river panel: a refused file first, then the preview with its counts, then the import.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main';
+import { screenshot } from '../helpers/browser';
+import {
+  appUnderTest,
+  DESKTOP,
+  drawn,
+  errorsOf,
+  LONG,
+  logIn,
+  openPage,
+  PHONE,
+} from '../helpers/map-page';
+import { syntheticCourseFile } from '../helpers/synthetic-course';
+
+const app = appUnderTest();
+const SHOTS = '/work/shots/courses';
+
+const badge = (page: Page, plan: string) =>
+  page.locator(`tr[data-plan="${plan}"] [data-map-status]`);
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) }).catch(() => undefined);
+  await screenshot(page, `courses-${name}`);
+}
+
+beforeAll(async () => {
+  const file = join(app.server.dataDir, 'synthetic-course.geojson');
+  writeFileSync(file, syntheticCourseFile());
+  const out: string[] = [];
+  const code = await runCli(
+    ['course', 'import', '钦江', file, '--source', '合成测试数据', '--declassified', 'no'],
+    (s) => out.push(s),
+    (s) => out.push(s),
+    { HEJIE_DATA: app.server.dataDir, LANG: 'zh_CN.UTF-8' },
+  );
+  expect(code, out.join('\n')).toBe(0);
+  expect(out.join('\n')).toContain('已上图（局数据）');
+}, 60_000);
+
+describe('river courses in the browser', () => {
+  it('the public sees no staff-only course: register, map, river page, any URL', async () => {
+    const { page, context } = await openPage(app.browser, `${app.server.url}/river/钦江`);
+    expect(
+      await page.locator('.river-panel [data-map-status]').getAttribute('data-map-status'),
+    ).toBe('unmapped');
+    expect(await page.locator('.river-panel .river-course').count()).toBe(0);
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).not.toContain(
+      '局数据',
+    );
+    await page.evaluate(() => window.hejieMap?.whenCoursesReady());
+    expect(await drawn(page, 'course-centreline', 'courseRiverId')).toEqual([]);
+    for (const url of [
+      '/api/courses',
+      '/api/rivers/qinjiang/courses/1',
+      '/api/rivers/钦江',
+      '/api/rivers/qinjiang/courses',
+    ]) {
+      const r = await page.request.get(`${app.server.url}${url}`);
+      const body = await r.text();
+      if (url.endsWith('/1')) expect(r.status()).toBe(404);
+      else expect(body, url).not.toContain('synthetic');
+    }
+    expect(errorsOf(page)).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('a planner sees 已上图（局数据） and the course drawn, and imports one in the river panel', async () => {
+    const { page, context } = await openPage(app.browser, `${app.server.url}/river/钦江`, {
+      viewport: DESKTOP,
+    });
+    await logIn(page, 'planner', 'demo-planner');
+    await expect
+      .poll(() => badge(page, 'city-01').getAttribute('data-map-status'), LONG)
+      .toBe('bureau-data');
+    expect(await badge(page, 'city-01').textContent()).toBe('局数据');
+    await expect
+      .poll(() => page.locator('.river-panel [data-map-status]').textContent(), LONG)
+      .toBe('已上图（局数据）');
+    await expect
+      .poll(() => drawn(page, 'course-centreline', 'courseRiverId'), LONG)
+      .toEqual(['qinjiang']);
+    expect(await drawn(page, 'course-bank', 'role')).toEqual(['bank']);
+    expect(await page.locator('.legend').textContent()).toContain('河道底图（局数据）');
+    expect(await page.locator('.river-course').textContent()).toContain('第 1 版 · 合成测试数据');
+    await shot(page, 'planner-qinjiang');
+
+    // 八尺江 through the river panel: a file without features is refused, then the synthetic course
+    await page.goto(`${app.server.url}/river/八尺江`);
+    await page.locator('.river-panel[data-river="bachijiang"]').waitFor(LONG);
+    const section = page.locator('.course-section');
+    await section.locator('summary:has-text("导入河道底图")').click();
+    const input = section.locator('input[type="file"]');
+    await input.setInputFiles({
+      name: 'empty.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from('{"type":"FeatureCollection","features":[]}'),
+    });
+    await section.locator('[data-action="course-preview"]').click();
+    await expect
+      .poll(() => section.locator('[role="alert"]').textContent(), LONG)
+      .toContain('empty.geojson');
+    await input.setInputFiles({
+      name: 'synthetic-course.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(syntheticCourseFile()),
+    });
+    await section.locator('input[name="source"]').fill('合成测试数据（界面导入）');
+    await section.locator('input[name="date"]').fill('2021-06');
+    await section.locator('input[name="unit"]').fill('合成测绘队');
+    await section.locator('[data-action="course-preview"]').click();
+    await expect
+      .poll(() => section.locator('[data-course-preview]').textContent(), LONG)
+      .toContain('中心线 1 条、岸线 2 条、水面 1 处');
+    expect(await drawn(page, 'import-preview-line', 'role')).toEqual(['bank', 'centreline']);
+    await shot(page, 'planner-preview');
+    await section.locator('[data-action="course-import"]').click();
+    await expect
+      .poll(() => section.locator('[role="status"]').textContent(), LONG)
+      .toContain('已上图（局数据）');
+    await expect
+      .poll(() => badge(page, 'city-02').getAttribute('data-map-status'), LONG)
+      .toBe('bureau-data');
+    await expect
+      .poll(() => drawn(page, 'course-centreline', 'courseRiverId'), LONG)
+      .toEqual(['bachijiang', 'qinjiang']);
+    expect(await section.locator('[data-course-version]').count()).toBe(1);
+    expect(await section.locator('.course-versions').textContent()).toContain('合成测绘队');
+    await shot(page, 'planner-imported');
+    expect(errorsOf(page)).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('on a phone the planner reads the course in the river panel', async () => {
+    const { page, context } = await openPage(app.browser, `${app.server.url}/river/钦江`, {
+      viewport: PHONE,
+      touch: true,
+    });
+    await logIn(page, 'planner', 'demo-planner');
+    await expect
+      .poll(() => page.locator('.river-panel [data-map-status]').textContent(), LONG)
+      .toBe('已上图（局数据）');
+    await page.locator('.river-course').scrollIntoViewIfNeeded();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await shot(page, 'phone-planner-qinjiang');
+    expect(errorsOf(page)).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
