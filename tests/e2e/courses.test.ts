@@ -11,6 +11,7 @@ import { runCli } from '../../src/cli/main';
 import { screenshot } from '../helpers/browser';
 import {
   appUnderTest,
+  at,
   DESKTOP,
   drawn,
   errorsOf,
@@ -19,7 +20,7 @@ import {
   openPage,
   PHONE,
 } from '../helpers/map-page';
-import { syntheticCourseFile } from '../helpers/synthetic-course';
+import { syntheticCourse, syntheticCourseFile } from '../helpers/synthetic-course';
 
 const app = appUnderTest();
 const SHOTS = '/work/shots/courses';
@@ -111,7 +112,7 @@ describe('river courses in the browser', () => {
     await input.setInputFiles({
       name: 'synthetic-course.geojson',
       mimeType: 'application/geo+json',
-      buffer: Buffer.from(syntheticCourseFile()),
+      buffer: Buffer.from(syntheticCourseFile(12, 2000)),
     });
     await section.locator('input[name="source"]').fill('合成测试数据（界面导入）');
     await section.locator('input[name="date"]').fill('2021-06');
@@ -131,7 +132,7 @@ describe('river courses in the browser', () => {
       .toBe('bureau-data');
     await expect
       .poll(() => drawn(page, 'course-centreline', 'courseRiverId'), LONG)
-      .toEqual(['bachijiang', 'qinjiang']);
+      .toContain('bachijiang');
     expect(await section.locator('[data-course-version]').count()).toBe(1);
     expect(await section.locator('.course-versions').textContent()).toContain('合成测绘队');
     await shot(page, 'planner-imported');
@@ -148,10 +149,66 @@ describe('river courses in the browser', () => {
     await expect
       .poll(() => page.locator('.river-panel [data-map-status]').textContent(), LONG)
       .toBe('已上图（局数据）');
+    await page.locator('.tabs [role="tab"]:has-text("地图")').click();
     await page.locator('.river-course').scrollIntoViewIfNeeded();
+    expect(await page.locator('.river-course').isVisible()).toBe(true);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
     await shot(page, 'phone-planner-qinjiang');
+    expect(errorsOf(page)).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('the line tool snaps to the course: a click 5 px from its vertex is saved on it', async () => {
+    const { page, context } = await openPage(app.browser, app.server.url, { viewport: DESKTOP });
+    await logIn(page, 'planner', 'demo-planner');
+    await page.locator('.work-list').waitFor(LONG);
+    await page.click('.work-list button[data-plan="city-01"]');
+    const panel = page.locator('.plan-panel[data-plan="city-01"]');
+    await panel.locator('.plan-editor').waitFor(LONG);
+    await expect
+      .poll(() => drawn(page, 'course-centreline', 'courseRiverId'), LONG)
+      .toContain('qinjiang');
+    const centre = syntheticCourse().features[0]?.geometry;
+    if (centre?.type !== 'LineString') throw new Error('no synthetic centreline');
+    const vertex = centre.coordinates[0] as [number, number];
+    await page.click('.legend summary');
+    await page.click('.layer-switcher summary');
+    const [x0, y0] = vertex;
+    const box: [number, number, number, number] = [x0 - 0.001, y0 - 0.0005, x0 + 0.002, y0 + 0.004];
+    await page.evaluate((b) => window.hejieMap?.fitTo(b, { right: 360, bottom: 80 }, 16), box);
+    await page.evaluate(() => window.hejieMap?.settled());
+    const [vx, vy] = await at(page, vertex);
+    await panel.locator('[data-tool="line"]').click();
+    for (const [x, y] of [
+      [vx + 5, vy],
+      [vx + 60, vy - 120],
+    ] as const) {
+      await page.mouse.move(x, y, { steps: 4 });
+      await page.mouse.click(x, y);
+      await page.waitForTimeout(80);
+    }
+    await page.mouse.click(vx + 60, vy - 120);
+    await expect
+      .poll(() => panel.locator('.edit-reaches button[data-feature]').count(), LONG)
+      .toBe(1);
+    await shot(page, 'planner-snapped');
+    await page.fill('#save-comment', '吸附河道底图');
+    await page.click('.save-bar button[data-action="save"]');
+    await expect
+      .poll(() => page.locator('.save-bar').getAttribute('data-state'), LONG)
+      .toBe('saved');
+    const saved = (await (
+      await page.request.get(`${app.server.url}/api/plans/city-01/geometry`)
+    ).json()) as {
+      features: { geometry: { coordinates: [number, number][] } }[];
+    };
+    const first = saved.features[0]?.geometry.coordinates[0] as [number, number];
+    const off = Math.hypot((first[0] - x0) * 103_000, (first[1] - y0) * 111_000);
+    console.info(
+      `courses: a click 5 px from the course's vertex was saved ${(off * 1000).toFixed(2)} mm from it`,
+    );
+    expect(off).toBeLessThan(0.001);
     expect(errorsOf(page)).toEqual([]);
     await context.close();
   }, 60_000);

@@ -13,8 +13,10 @@ const at = (east: number, north: number): [number, number] => [
 ];
 
 /** The zig-zag's points (east, north) in metres: `legs` legs of 100 m east, alternating ±30 m north. */
-function zigzag(legs: number, shift: number): [number, number][] {
-  return Array.from({ length: legs + 1 }, (_, i) => at(i * 100, (i % 2 === 0 ? -30 : 30) + shift));
+function zigzag(legs: number, shift: number, east: number): [number, number][] {
+  return Array.from({ length: legs + 1 }, (_, i) =>
+    at(east + i * 100, (i % 2 === 0 ? -30 : 30) + shift),
+  );
 }
 
 const feature = (geometry: Feature['geometry'], role: string): Feature => ({
@@ -23,14 +25,17 @@ const feature = (geometry: Feature['geometry'], role: string): Feature => ({
   geometry,
 });
 
-/** The synthetic course: 1 centreline, 2 bank lines, 1 water polygon (`legs` × 100 m long). */
-export function syntheticCourse(legs = 12): FeatureCollection {
-  const left = zigzag(legs, 25);
-  const right = zigzag(legs, -25);
+/**
+ * The synthetic course: 1 centreline, 2 bank lines, 1 water polygon (`legs` × 100 m long), moved
+ * `east` metres east (two courses side by side).
+ */
+export function syntheticCourse(legs = 12, east = 0): FeatureCollection {
+  const left = zigzag(legs, 25, east);
+  const right = zigzag(legs, -25, east);
   return {
     type: 'FeatureCollection',
     features: [
-      feature({ type: 'LineString', coordinates: zigzag(legs, 0) }, 'centreline'),
+      feature({ type: 'LineString', coordinates: zigzag(legs, 0, east) }, 'centreline'),
       feature({ type: 'LineString', coordinates: left }, 'bank'),
       feature({ type: 'LineString', coordinates: right }, 'bank'),
       feature(
@@ -45,6 +50,6 @@ export function syntheticCourse(legs = 12): FeatureCollection {
 }
 
 /** The course as the bytes of a .geojson file. */
-export function syntheticCourseFile(legs = 12): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(syntheticCourse(legs)));
+export function syntheticCourseFile(legs = 12, east = 0): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(syntheticCourse(legs, east)));
 }

@@ -9,7 +9,7 @@ import type { RiverView } from '../../domain/rivers/waterbody';
 import { showImportPreview } from '../../map/import-preview';
 import { ApiError, type Session } from '../api';
 import { coveredEdges } from '../covered-edges';
-import { useMapHandle } from '../map-handle';
+import { useFoldMapControls, useMapHandle } from '../map-handle';
 import { Problem, useSubmit } from '../submit-form';
 import { importCourse, listCourses, previewCourse, setCoursePublic } from './course-api';
 import { type CT, courseFacts, useCt } from './course-text';
@@ -42,6 +42,7 @@ export default function CourseSection(props: {
 }) {
   const { ct, lang } = useCt();
   const map = useMapHandle();
+  const foldControls = useFoldMapControls();
   const { river, session } = props;
   const admin = session.actor.role === 'admin';
   const [versions, setVersions] = useState<CourseSummary[]>([]);
@@ -80,7 +81,8 @@ export default function CourseSection(props: {
       const r = await previewCourse(river.id, data, session.csrf);
       if (map) {
         await showImportPreview(map, r.features);
-        // where the file's features land is the plainest check of its CRS
+        // where the file's features land is the plainest check of its CRS: in full view
+        foldControls();
         map.fitTo(r.bbox, coveredEdges(), 16);
       }
       setPreviewed(ct('coursePreviewed', { counts: countsText(r.counts, ct), crs: r.crs }));
