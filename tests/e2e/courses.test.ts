@@ -212,4 +212,54 @@ describe('river courses in the browser', () => {
     expect(errorsOf(page)).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it('an admin imports a declassified course public in the console; an undeclassified one stays staff-only', async () => {
+    const { page, context } = await openPage(app.browser, app.server.url, { viewport: DESKTOP });
+    await logIn(page, 'admin', 'demo-admin');
+    await page.locator('header nav a:has-text("管理")').click();
+    await page.locator('.admin-tabs button[data-section="courses"]').click();
+    const section = page.locator('.courses-admin');
+    const river = section.locator('select[name="river"]');
+    await expect.poll(() => river.locator('option').count(), LONG).toBeGreaterThan(30);
+    // 钦江's version 1 is 未脱密: making it public is refused, with the reason
+    await river.selectOption('qinjiang');
+    await section.locator('[data-course-version="1"] [data-action="course-public"]').click();
+    await expect
+      .poll(() => section.locator('[role="alert"]').textContent(), LONG)
+      .toContain('未脱密，不能向公众公开');
+    // 马江: a declassified course, imported public
+    await river.selectOption('majiang');
+    await section.locator('summary:has-text("导入河道底图")').click();
+    await section.locator('input[type="file"]').setInputFiles({
+      name: 'synthetic-course.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(syntheticCourseFile(12, 4000)),
+    });
+    await section.locator('input[name="source"]').fill('合成测试数据（管理员）');
+    await section.locator('select[name="declassified"]').selectOption('yes');
+    await section.locator('input[name="public"]').check();
+    await section.locator('[data-action="course-import"]').click();
+    await expect
+      .poll(() => section.locator('[role="status"]').textContent(), LONG)
+      .toContain('已上图（局数据）');
+    await expect
+      .poll(() => section.locator('[data-course-version="1"]').getAttribute('data-public'), LONG)
+      .toBe('true');
+    await shot(page, 'admin-console');
+    // the public now sees 马江's course, and still not 钦江's
+    const pub = await app.browser.newContext();
+    const majiang = (await (
+      await pub.request.get(`${app.server.url}/api/rivers/majiang`)
+    ).json()) as {
+      mapStatus: string;
+    };
+    expect(majiang.mapStatus).toBe('bureau-data');
+    const all = (await (await pub.request.get(`${app.server.url}/api/courses`)).json()) as {
+      features: { properties: { courseRiverId: string } }[];
+    };
+    expect([...new Set(all.features.map((f) => f.properties.courseRiverId))]).toEqual(['majiang']);
+    await pub.close();
+    expect(errorsOf(page)).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

@@ -34,6 +34,9 @@ export const zh = {
   courseVisibilityStaff: '仅工作人员可见',
   courseNoFile: '请选择文件。',
   courseBy: '{by} 于 {at} 导入 {file}',
+  courseRiver: '河流或水库',
+  courseAdminHint:
+    '局方测绘或普查的河道中心线、岸线、水面。导入后该河流显示为“已上图（局数据）”，默认仅工作人员可见；已脱密的版本可设为公众可见。',
 };
 
 export const en: typeof zh = {
@@ -69,6 +72,9 @@ export const en: typeof zh = {
   courseVisibilityStaff: 'staff only',
   courseNoFile: 'Choose a file.',
   courseBy: 'imported by {by} at {at} from {file}',
+  courseRiver: 'River or reservoir',
+  courseAdminHint:
+    "The bureau's surveyed or census centrelines, bank lines and water polygons. Once imported the river reads 'On the map (bureau data)', for staff only by default; a declassified version may be made public.",
 };
 
 /** A key of the courses' messages. */
