@@ -1,9 +1,14 @@
 // River courses (河道底图, issue 18) over the API, in process: import (planner, admin), refusals that
 // keep nothing, the map status 已上图（局数据）, and visibility: the public never gets a staff-only
 // version, by any URL.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/server/store/store';
 import { type InProcessApp, logInProcess, startInProcess } from '../helpers/display-accept';
+import { zipDir } from '../helpers/import';
 import { syntheticCourse, syntheticCourseFile } from '../helpers/synthetic-course';
 
 let app: InProcessApp['app'];
@@ -229,5 +234,60 @@ describe('course import', () => {
     expect((await get('public', '/api/rivers/qinjiang/courses/1')).status).toBe(404);
     const audit = (await store.listAudit('river:qinjiang')).map((e) => `${e.actor} ${e.action}`);
     expect(audit).toEqual(['planner course.import', 'admin course.import', 'admin course.public']);
+  });
+
+  it('reads a GBK shapefile in a Gauss-Krüger zone through the import pipeline, roles from 名称', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hejie-course-shp-'));
+    try {
+      const names = ['钦江中心线', '左岸线', '右岸线', '水面'];
+      const fc = syntheticCourse(12, 6000);
+      const plain = {
+        ...fc,
+        features: fc.features.map((f, i) => ({
+          ...f,
+          properties: { 名称: names[i], synthetic: 1 },
+        })),
+      };
+      writeFileSync(join(dir, 'in.geojson'), JSON.stringify(plain));
+      for (const [type, layer] of [
+        ['LINESTRING', 'lines'],
+        ['POLYGON', 'water'],
+      ] as const)
+        execFileSync('ogr2ogr', [
+          '-f',
+          'ESRI Shapefile',
+          '-s_srs',
+          'EPSG:4490',
+          '-t_srs',
+          'EPSG:4545',
+          '-lco',
+          'ENCODING=CP936',
+          '-where',
+          `OGR_GEOMETRY='${type}'`,
+          '-nln',
+          layer,
+          join(dir, 'shp'),
+          join(dir, 'in.geojson'),
+        ]);
+      const zip = zipDir(join(dir, 'shp'));
+      const r = await post(
+        'planner',
+        '/api/rivers/wuhuijiang/courses/preview',
+        courseForm({}, { bytes: zip, name: '武惠江.zip' }),
+      );
+      const body = (await r.json()) as {
+        crs: string;
+        counts: unknown;
+        features: { features: { properties: Record<string, unknown> }[] };
+      };
+      expect(r.status, JSON.stringify(body)).toBe(200);
+      expect(body.crs).toBe('EPSG:4545');
+      expect(body.counts).toEqual({ centreline: 1, bank: 2, water: 1 });
+      expect(body.features.features.map((f) => f.properties.名称)).toEqual(
+        expect.arrayContaining(names),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

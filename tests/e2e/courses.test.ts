@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
+import { seriousViolations } from '../helpers/axe';
 import { screenshot } from '../helpers/browser';
 import {
   appUnderTest,
@@ -136,6 +137,7 @@ describe('river courses in the browser', () => {
     expect(await section.locator('[data-course-version]').count()).toBe(1);
     expect(await section.locator('.course-versions').textContent()).toContain('合成测绘队');
     await shot(page, 'planner-imported');
+    expect(await seriousViolations(page, '.river-panel')).toEqual([]);
     expect(errorsOf(page)).toEqual([]);
     await context.close();
   }, 60_000);
@@ -246,6 +248,7 @@ describe('river courses in the browser', () => {
       .poll(() => section.locator('[data-course-version="1"]').getAttribute('data-public'), LONG)
       .toBe('true');
     await shot(page, 'admin-console');
+    expect(await seriousViolations(page, '.courses-admin')).toEqual([]);
     // the public now sees 马江's course, and still not 钦江's
     const pub = await app.browser.newContext();
     const majiang = (await (
