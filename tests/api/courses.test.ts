@@ -210,8 +210,10 @@ describe('course import', () => {
     expect((await json('planner', { public: true })).status).toBe(403);
     const refused = await json('admin', { public: true });
     expect(refused.status).toBe(409);
-    expect(((await refused.json()) as { code: string }).code).toBe(
-      'courses.public.notDeclassified',
+    const why = (await refused.json()) as { code: string; error: string };
+    expect(why.code).toBe('courses.public.notDeclassified');
+    expect(why.error).toBe(
+      'course version 1 of 钦江 is not declassified and cannot be made public: only a declassified survey may be',
     );
     const r = await post(
       'admin',

@@ -27,7 +27,14 @@ export type CourseImport =
     }
   | { ok: false; kind: 'river' | 'file' | 'refused'; reasons: Message[]; needs?: 'crs' };
 
-/** The waterbody a key names (id, name or alias), or the refusal. */
+/** A store's refusal about a waterbody (which names it by id), naming it as people do (钦江). */
+export function namingRiver(m: Message, river: Pick<Waterbody, 'name'>): Message {
+  return m.params && 'river' in m.params
+    ? { code: m.code, params: { ...m.params, river: river.name } }
+    : m;
+}
+
+/** The waterbody a key names (id, name or alias), or null. */
 export async function courseRiver(store: Store, key: string): Promise<Waterbody | null> {
   return findRiver(await store.listWaterbodies(), key);
 }
@@ -77,6 +84,7 @@ export async function importCourse(
     },
     actor,
   );
-  if (!stored.ok) return { ok: false, kind: 'refused', reasons: [stored.refused] };
+  if (!stored.ok)
+    return { ok: false, kind: 'refused', reasons: [namingRiver(stored.refused, river)] };
   return { ...done, warnings: read.warnings, stored: stored.value };
 }

@@ -16,7 +16,7 @@ import {
 } from '../../domain/rivers/course-access';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
-import { courseRiver, importCourse } from '../courses/import-course';
+import { courseRiver, importCourse, namingRiver } from '../courses/import-course';
 import type { Register } from './register-routes';
 import { actorName, checkValue, fail, readBody, refuse } from './route-kit';
 
@@ -171,7 +171,11 @@ export function courseRoutes(deps: ServerDeps, register: Register): Hono<AppEnv>
       actorName(c),
     );
     if (!done.ok)
-      return fail(c, done.refused.code === 'courses.noVersion' ? 404 : 409, done.refused);
+      return fail(
+        c,
+        done.refused.code === 'courses.noVersion' ? 404 : 409,
+        namingRiver(done.refused, river),
+      );
     return c.json(done.value);
   });
 
