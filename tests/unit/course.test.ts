@@ -181,3 +181,37 @@ describe.each(kinds)('%s store: course versions', (_, make) => {
     await store.close();
   });
 });
+
+describe('sqlite store: a course version is immutable but for its public flag', () => {
+  it('refuses to change its features, to delete it, or to make an undeclassified one public', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'hejie-course-sql-'));
+    const file = join(dir, 'h.sqlite');
+    const store = openSqliteStore(file);
+    const prepared = prepareCourse(syntheticCourse());
+    if (!prepared.ok) throw new Error('synthetic course refused');
+    await store.addCourse(
+      {
+        riverId: 'qinjiang',
+        ...prepared.course,
+        source: '合成',
+        date: null,
+        unit: null,
+        declassified: 'no',
+        public: false,
+        file: 'a.geojson',
+      },
+      'planner',
+    );
+    await store.close();
+    const raw = new Database(file);
+    expect(() => raw.prepare("UPDATE courses SET features = '[]'").run()).toThrow(/immutable/);
+    expect(() => raw.prepare('DELETE FROM courses').run()).toThrow(/never deleted/);
+    expect(() => raw.prepare('UPDATE courses SET public = 1').run()).toThrow(/CHECK/);
+    raw.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -64,16 +64,36 @@ export function courseRoutes(deps: ServerDeps, register: Register): Hono<AppEnv>
   const app = new Hono<AppEnv>();
   const staff = (c: Ctx) => seesStaffCourses(actorOf(c));
 
-  app.get('/api/courses', async (c) => {
-    const newest = latestVisible(await deps.store.listCourses(), staff(c));
-    const features: Feature[] = [];
-    for (const s of newest.values()) {
-      const course = await deps.store.getCourse(s.riverId, s.version);
-      if (course) features.push(...mapFeatures(s.riverId, s.version, course.features));
+  // built once per (store revision, audience): courses can be megabytes, read on every login
+  const built = new Map<string, Promise<string>>();
+  const mapBody = async (forStaff: boolean): Promise<string> => {
+    const revision = await deps.store.revision();
+    const key = `${revision}|${forStaff}`;
+    let body = built.get(key);
+    if (!body) {
+      for (const k of built.keys()) if (!k.startsWith(`${revision}|`)) built.delete(k);
+      body = (async () => {
+        const newest = latestVisible(await deps.store.listCourses(), forStaff);
+        const features: Feature[] = [];
+        for (const s of newest.values()) {
+          const course = await deps.store.getCourse(s.riverId, s.version);
+          if (course) features.push(...mapFeatures(s.riverId, s.version, course.features));
+        }
+        const fc: FeatureCollection = { type: 'FeatureCollection', features };
+        return JSON.stringify(fc);
+      })();
+      built.set(key, body);
+      body.catch(() => built.delete(key));
     }
-    const fc: FeatureCollection = { type: 'FeatureCollection', features };
-    return c.json(fc, 200, PRIVATE);
-  });
+    return body;
+  };
+
+  app.get('/api/courses', async (c) =>
+    c.body(await mapBody(staff(c)), 200, {
+      ...PRIVATE,
+      'content-type': 'application/json; charset=utf-8',
+    }),
+  );
 
   app.get('/api/rivers/:id/courses', async (c) => {
     const river = await courseRiver(deps.store, c.req.param('id'));
