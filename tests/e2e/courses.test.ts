@@ -264,5 +264,19 @@ describe('river courses in the browser', () => {
     await pub.close();
     expect(errorsOf(page)).toEqual([]);
     await context.close();
+    // and on the public map: /river/马江 goes to its course and draws it, 已上图（局数据）
+    const visitor = await openPage(
+      app.browser,
+      `${app.server.url}/river/${encodeURIComponent('马江')}`,
+    );
+    await expect
+      .poll(() => visitor.page.locator('.river-panel [data-map-status]').textContent(), LONG)
+      .toBe('已上图（局数据）');
+    await expect
+      .poll(() => drawn(visitor.page, 'course-centreline', 'courseRiverId'), LONG)
+      .toEqual(['majiang']);
+    await shot(visitor.page, 'public-majiang');
+    expect(errorsOf(visitor.page)).toEqual([]);
+    await visitor.context.close();
   }, 60_000);
 });
