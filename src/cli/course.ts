@@ -14,6 +14,7 @@ import { mapStatusMessage } from '../domain/rivers/map-status';
 import { readEnv } from '../server/config';
 import { importCourse } from '../server/courses/import-course';
 import { openRegister } from '../server/open-register';
+import { publicGeoOf } from '../server/public-geo';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -87,7 +88,7 @@ export async function runCourse(args: string[], io: CourseIo): Promise<number> {
   try {
     const actor = `cli:${io.env.USER ?? 'local'}`;
     const done = await importCourse(
-      store,
+      { store, counties: publicGeoOf(geodata.dir).counties },
       river,
       { name: basename(file), bytes },
       fields.data,

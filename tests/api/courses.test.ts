@@ -148,6 +148,10 @@ describe('course import', () => {
     expect(staff.mapStatus).toBe('bureau-data');
     expect(staff.course).toMatchObject({ version: 1, unit: '合成测绘队' });
     expect(staff.courseFeatures?.features).toHaveLength(4);
+    // the counties the course passes through join the river's (from the map)
+    const counties = (staff as unknown as { counties: { name: string; from: string[] }[] })
+      .counties;
+    expect(counties.filter((c) => c.from.includes('map')).map((c) => c.name)).not.toEqual([]);
     const chief = (await (await get('gaopu', '/api/rivers')).json()) as {
       id: string;
       mapStatus: string;

@@ -153,6 +153,7 @@ describe.each(kinds)('%s store: course versions', (_, make) => {
     const base = {
       riverId: 'qinjiang',
       ...prepared.course,
+      counties: ['450702'],
       source: '合成测试数据',
       date: '2021-06',
       unit: null,
@@ -166,6 +167,7 @@ describe.each(kinds)('%s store: course versions', (_, make) => {
     expect(!refused.ok && refused.refused.code).toBe('courses.public.notDeclassified');
     expect((await store.listCourses('qinjiang')).map((c) => c.version)).toEqual([2, 1]);
     expect((await store.getCourse('qinjiang', 2))?.features).toHaveLength(4);
+    expect((await store.listCourses())[0]?.counties).toEqual(['450702']);
     const no = await store.setCoursePublic('qinjiang', 2, true, 'admin');
     expect(!no.ok && no.refused.code).toBe('courses.public.notDeclassified');
     const off = await store.setCoursePublic('qinjiang', 1, false, 'admin');
@@ -197,6 +199,7 @@ describe('sqlite store: a course version is immutable but for its public flag', 
       {
         riverId: 'qinjiang',
         ...prepared.course,
+        counties: [],
         source: '合成',
         date: null,
         unit: null,

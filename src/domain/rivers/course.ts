@@ -4,6 +4,7 @@
 import type { Feature, FeatureCollection, LineString, Position } from 'geojson';
 import { type BBox, bboxOf } from '../geo/bbox';
 import { type Message, msg } from '../message';
+import { type CountyArea, inArea } from '../notice/zone-counties';
 
 /** What a course feature is: the river's centreline, a bank line, or a water surface polygon. */
 export type CourseRole = 'centreline' | 'bank' | 'water';
@@ -36,6 +37,8 @@ export interface CourseSummary extends CourseMeta {
   public: boolean;
   counts: RoleCounts;
   bbox: BBox;
+  /** adcodes of the counties the course passes through (its vertices), in the register's order */
+  counties: string[];
   /** the imported file's name */
   file: string;
   by: string;
@@ -52,6 +55,29 @@ export interface PreparedCourse {
   features: Feature[];
   counts: RoleCounts;
   bbox: BBox;
+}
+
+/**
+ * The counties a course's vertices lie in (adcodes, in the order of `counties`), each once.
+ * @example courseCounties(course.features, counties) // ['450702']
+ */
+export function courseCounties(
+  features: readonly Feature[],
+  counties: readonly CountyArea[],
+): string[] {
+  const found = new Set<string>();
+  const visit = (p: Position) => {
+    const hit = counties.find((c) => !found.has(c.adcode) && inArea(p, c.geometry));
+    if (hit) found.add(hit.adcode);
+  };
+  for (const f of features) {
+    const g = f.geometry;
+    if (g?.type === 'LineString') g.coordinates.forEach(visit);
+    else if (g?.type === 'MultiLineString' || g?.type === 'Polygon')
+      g.coordinates.flat().forEach(visit);
+    else if (g?.type === 'MultiPolygon') g.coordinates.flat(2).forEach(visit);
+  }
+  return counties.map((c) => c.adcode).filter((a) => found.has(a));
 }
 
 const ROLE_WORDS: readonly [CourseRole, RegExp][] = [

@@ -85,6 +85,7 @@ export function viewRivers(
     };
     if (w.kind !== 'reservoir') for (const p of own) add(countyOf(p), 'plan');
     for (const code of geo?.counties ?? []) add(countyByCode(code), 'map');
+    for (const code of status.courses?.get(w.id)?.counties ?? []) add(countyByCode(code), 'map');
     for (const p of own)
       for (const code of status.zoneCounties.get(p.id) ?? []) add(countyByCode(code), 'zone');
     const stages = own.flatMap((p) => {

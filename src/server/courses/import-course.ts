@@ -7,7 +7,13 @@ import type { CrsCode } from '../../domain/crs/crs';
 import { importFile } from '../../domain/formats/import/import-file';
 import type { ImportSource, TextEncoding } from '../../domain/formats/types';
 import { type Message, msg } from '../../domain/message';
-import { type CourseVersion, type PreparedCourse, prepareCourse } from '../../domain/rivers/course';
+import type { CountyArea } from '../../domain/notice/zone-counties';
+import {
+  type CourseVersion,
+  courseCounties,
+  type PreparedCourse,
+  prepareCourse,
+} from '../../domain/rivers/course';
 import { findRiver } from '../../domain/rivers/river-page';
 import type { Waterbody } from '../../domain/rivers/waterbody';
 import type { Store } from '../store/store';
@@ -43,10 +49,10 @@ export async function courseRiver(store: Store, key: string): Promise<Waterbody 
  * Reads a course file for a waterbody and, unless `dryRun`, stores it as the next version.
  * Refusals: no such river, a file the pipeline refuses (type, CRS, bounds, empty), a course with no
  * line or polygon, public while not declassified. Nothing is kept on any refusal.
- * @example await importCourse(store, '钦江', { name: 'qj.zip', bytes }, fields, 'planner')
+ * @example await importCourse({ store, counties }, '钦江', { name: 'qj.zip', bytes }, fields, 'planner')
  */
 export async function importCourse(
-  store: Store,
+  { store, counties }: { store: Store; counties: readonly CountyArea[] },
   riverKey: string,
   file: ImportSource,
   fields: CourseFields,
@@ -75,6 +81,7 @@ export async function importCourse(
     {
       riverId: river.id,
       ...prepared.course,
+      counties: courseCounties(prepared.course.features, counties),
       source: fields.source || file.name,
       date: fields.date,
       unit: fields.unit,

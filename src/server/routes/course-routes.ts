@@ -17,6 +17,7 @@ import {
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { courseRiver, importCourse, namingRiver } from '../courses/import-course';
+import { publicGeoOf } from '../public-geo';
 import type { Register } from './register-routes';
 import { actorName, checkValue, fail, readBody, refuse } from './route-kit';
 
@@ -133,7 +134,7 @@ export function courseRoutes(deps: ServerDeps, register: Register): Hono<AppEnv>
     const name = form.file.name.split(/[\\/]/).at(-1) || 'course';
     const key = c.req.param('id') ?? '';
     const done = await importCourse(
-      deps.store,
+      { store: deps.store, counties: publicGeoOf(deps.geodata.dir).counties },
       key,
       { name, bytes },
       fields.value,

@@ -24,6 +24,7 @@ interface CourseSqlRow {
   public: number;
   counts: string;
   bbox: string;
+  counties: string;
   file: string;
   by: string;
   at: string;
@@ -31,7 +32,7 @@ interface CourseSqlRow {
 }
 
 const SUMMARY =
-  'river_id, version, source, date, unit, declassified, public, counts, bbox, file, by, at';
+  'river_id, version, source, date, unit, declassified, public, counts, bbox, counties, file, by, at';
 
 function toSummary(r: CourseSqlRow): CourseSummary {
   return {
@@ -44,6 +45,7 @@ function toSummary(r: CourseSqlRow): CourseSummary {
     public: r.public === 1,
     counts: JSON.parse(r.counts) as RoleCounts,
     bbox: JSON.parse(r.bbox) as BBox,
+    counties: JSON.parse(r.counties) as string[],
     file: r.file,
     by: r.by,
     at: r.at,
@@ -60,7 +62,7 @@ export function courseMethods(
     'SELECT coalesce(max(version), 0) + 1 AS v FROM courses WHERE river_id = ?',
   );
   const insert = db.prepare(
-    `INSERT INTO courses (${SUMMARY}, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO courses (${SUMMARY}, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const one = db.prepare(
     `SELECT ${SUMMARY}, features FROM courses WHERE river_id = ? AND version = ?`,
@@ -81,6 +83,7 @@ export function courseMethods(
       c.public ? 1 : 0,
       JSON.stringify(c.counts),
       JSON.stringify(c.bbox),
+      JSON.stringify(c.counties),
       c.file,
       actor,
       at,

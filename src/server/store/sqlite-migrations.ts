@@ -260,6 +260,7 @@ const MIGRATIONS: readonly string[] = [
      public INTEGER NOT NULL CHECK (public IN (0, 1)),
      counts TEXT NOT NULL CHECK (json_valid(counts)),
      bbox TEXT NOT NULL CHECK (json_valid(bbox)),
+     counties TEXT NOT NULL CHECK (json_valid(counties)),
      file TEXT NOT NULL,
      by TEXT NOT NULL,
      at TEXT NOT NULL,
@@ -271,7 +272,8 @@ const MIGRATIONS: readonly string[] = [
      WHEN NEW.river_id IS NOT OLD.river_id OR NEW.version IS NOT OLD.version
        OR NEW.source IS NOT OLD.source OR NEW.date IS NOT OLD.date OR NEW.unit IS NOT OLD.unit
        OR NEW.declassified IS NOT OLD.declassified OR NEW.counts IS NOT OLD.counts
-       OR NEW.bbox IS NOT OLD.bbox OR NEW.file IS NOT OLD.file OR NEW.by IS NOT OLD.by
+       OR NEW.bbox IS NOT OLD.bbox OR NEW.counties IS NOT OLD.counties
+       OR NEW.file IS NOT OLD.file OR NEW.by IS NOT OLD.by
        OR NEW.at IS NOT OLD.at OR NEW.features IS NOT OLD.features
      BEGIN SELECT RAISE(ABORT, 'a course version is immutable but for its public flag'); END;
    CREATE TRIGGER courses_no_delete BEFORE DELETE ON courses
