@@ -122,6 +122,14 @@ export type MoveResult = { ok: true; event: StageEvent } | { ok: false; current:
  * A published version, frozen: the geometry version, the zones and markers computed from it, the
  * rule table used, and an ETag over the public response. Never updated or deleted.
  */
+/** A page of the audit log: see `Store.searchAudit`. */
+export interface AuditQuery {
+  target?: string;
+  actor?: string;
+  beforeId?: number;
+  limit: number;
+}
+
 export interface Publication {
   planId: string;
   version: number;
@@ -220,6 +228,12 @@ export interface Store {
    * reader last looked (the live updates of every process read the store, not each other).
    */
   auditSince(afterId: number, limit: number): Promise<AuditEntry[]>;
+  /**
+   * The newest audit entries first, at most `limit`, whose target and actor contain the given parts
+   * (case-insensitive for ASCII), older than `beforeId` when given: the console's page of the log,
+   * read without loading the whole log.
+   */
+  searchAudit(query: AuditQuery): Promise<AuditEntry[]>;
   /** Appends to the audit log (writes below append their own entries in their transaction). */
   appendAudit(actor: string, action: string, target: string, detail: unknown): Promise<void>;
 
