@@ -10,6 +10,7 @@ import { CITY, COUNTIES } from '../domain/plans/counties';
 import type { PlanFilter } from '../domain/plans/filter-plans';
 import { filterPlans } from '../domain/plans/filter-plans';
 import { viewRegister } from '../domain/plans/view-register';
+import { latestVisible } from '../domain/rivers/course-access';
 import { mapStatusMessage } from '../domain/rivers/map-status';
 import { stageLabel } from '../domain/workflow/stages';
 import { DEFAULT_RULES } from '../domain/zones/rules';
@@ -56,6 +57,8 @@ export async function runCli(
   if (command === 'export') return (await import('./export')).runExport(rest, out, err, lang);
   if (command === 'sheets') return (await import('./sheets')).runSheets(rest, out, err, lang, env);
   if (command === 'import') return (await import('./import')).runImport(rest, out, err, lang);
+  if (command === 'course')
+    return (await import('./course')).runCourse(rest, { out, err, env, lang });
   if (command === 'user') return (await import('./user')).runUser(rest, { out, err, env, lang });
   if (command === 'backup')
     return (await import('./backup')).runBackup(rest, { out, err, env, lang });
@@ -98,6 +101,8 @@ async function runRegister(
       geodata.geometry,
       cfg.clock(),
       toPinyin,
+      undefined,
+      latestVisible(await store.listCourses(), true),
     );
     if (command === 'rivers') {
       if (values.json) out(JSON.stringify(rivers, null, 2));

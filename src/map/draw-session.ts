@@ -98,7 +98,11 @@ let sequence = 0;
 /** Ids of drawn features: unique in the page, distinct from saved ids (f1, f2, …). */
 const nextId = () => `d${Date.now().toString(36)}${(++sequence).toString(36)}`;
 
-function createDraw(map: MaplibreMap, events: DrawEvents): TerraDraw {
+function createDraw(
+  map: MaplibreMap,
+  events: DrawEvents,
+  courses: () => readonly Position[][],
+): TerraDraw {
   let draw: TerraDraw | null = null;
   const validation = (
     feature: GeoJSONStoreFeatures,
@@ -136,8 +140,9 @@ function createDraw(map: MaplibreMap, events: DrawEvents): TerraDraw {
     modes: [
       new TerraDrawLineStringMode({
         styles: LINE_STYLES,
-        // a toe line starts or ends on another's vertex: vertices first, then edges
-        snapping: { toCustom: snapVertexFirst(() => draw?.getSnapshot() ?? [], 24) },
+        // a toe line starts or ends on another's vertex: vertices first, then edges; the bureau's
+        // river courses (河道底图) are snapped to as well
+        snapping: { toCustom: snapVertexFirst(() => draw?.getSnapshot() ?? [], 24, courses) },
         validation,
         pointerDistance: 24,
       }),
@@ -169,7 +174,7 @@ export async function startDrawSession(hejie: HejieMap, events: DrawEvents): Pro
   map.once('remove', () => {
     removed = true;
   });
-  const draw = createDraw(map, events);
+  const draw = createDraw(map, events, () => hejie.courseLines());
   draw.start();
   addFlowArrows(map);
   let mode: DrawMode = 'static';

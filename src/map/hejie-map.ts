@@ -3,6 +3,8 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { type BBox, bboxOf } from '../domain/geo/bbox';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Position } from 'geojson';
+import { courseLines, fetchCourses, showCourses } from './course-layers';
 import { DRAFT_LAYERS, DRAFT_SOURCE } from './draft-layers';
 import { fetchMarkers, type MarkerKinds, markerKinds } from './fetch-markers';
 import {
@@ -41,6 +43,8 @@ export interface HejieMapEvents {
   onDataError?: (message: string) => void;
   /** Published markers were drawn: which kinds there are (never called when there are none). */
   onMarkers?: (present: MarkerKinds) => void;
+  /** The river courses the caller sees were (re)drawn: whether there are any (河道底图). */
+  onCourses?: (present: boolean) => void;
 }
 
 /**
@@ -55,6 +59,8 @@ export class HejieMap {
   private tiandituKey: string | null = null;
   private loaded = false;
   private draft: FeatureCollection | null = null;
+  private courses: Position[][] = [];
+  private coursesLoad: Promise<void> = Promise.resolve();
   /** false while a draw session owns the map's clicks */
   private readonly ready: Promise<void>;
   private readonly markers: Promise<void>;
@@ -158,6 +164,34 @@ export class HejieMap {
   async mapWhenReady(): Promise<maplibregl.Map> {
     await this.ready;
     return this.map;
+  }
+
+  /**
+   * (Re)loads the bureau's river courses the session sees (GET /api/courses) once the map is idle:
+   * after the first paint, a login or logout, an import or a change of the public flag.
+   */
+  reloadCourses(): Promise<void> {
+    this.coursesLoad = this.markers.then(async () => {
+      const fc = await fetchCourses();
+      if ('error' in fc) {
+        this.events.onDataError?.(fc.error);
+        return;
+      }
+      showCourses(this.map, fc);
+      this.courses = courseLines(fc);
+      this.events.onCourses?.(fc.features.length > 0);
+    });
+    return this.coursesLoad;
+  }
+
+  /** Resolves when the latest course load is done (tests). */
+  whenCoursesReady(): Promise<void> {
+    return this.coursesLoad;
+  }
+
+  /** The course lines on the map, for snapping (the line tool snaps to them). */
+  courseLines(): Position[][] {
+    return this.courses;
   }
 
   /** Resolves when the published markers are on the map, or known to be none. */

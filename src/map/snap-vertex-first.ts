@@ -16,19 +16,24 @@ function partsOf(f: GeoJSONStoreFeatures): Position[][] {
 
 /**
  * A Terra Draw `toCustom` snapping over the features `features()` gives (the one being drawn left
- * out): the nearest vertex within `reachPx` pixels, else the nearest point of an edge within reach.
+ * out) and the lines `extra()` gives (the river courses of the bureau, 河道底图): the nearest vertex
+ * within `reachPx` pixels, else the nearest point of an edge within reach.
  */
 export function snapVertexFirst(
   features: () => readonly GeoJSONStoreFeatures[],
   reachPx: number,
+  extra: () => readonly Position[][] = () => [],
 ): (
   event: TerraDrawMouseEvent,
   context: { currentId?: string | number; project: Project },
 ) => Position | undefined {
   return (event, { currentId, project }) => {
-    const parts = features()
-      .filter((f) => f.id !== currentId && !f.properties.currentlyDrawing)
-      .flatMap(partsOf);
+    const parts = [
+      ...features()
+        .filter((f) => f.id !== currentId && !f.properties.currentlyDrawing)
+        .flatMap(partsOf),
+      ...extra(),
+    ];
     const screen = parts.map((part) => part.map((c) => project(c[0] as number, c[1] as number)));
     const at = { x: event.containerX, y: event.containerY };
     let best: Position | undefined;

@@ -21,6 +21,7 @@ import { type FileStore, memoryFileStore } from './files/file-store';
 import type { Geodata } from './geodata';
 import { buildBaseLayer, MAP_FILES } from './geodata';
 import { riverHead, riverNotFoundPage, withHead } from './river-page';
+import { courseRoutes } from './routes/course-routes';
 import { planRoutes } from './routes/plan-routes';
 import { createRegister, registerRoutes } from './routes/register-routes';
 import { fail } from './routes/route-kit';
@@ -109,6 +110,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.route('/', registerRoutes(deps, register, { startedAt, version: opts.version ?? '0.0.0' }));
   app.route('/', authRoutes(deps));
   app.route('/', planRoutes(deps));
+  app.route('/', courseRoutes(deps, register));
 
   app.all('/api/*', (c) =>
     fail(c, 404, msg('common.noRoute', { method: c.req.method, path: c.req.path })),

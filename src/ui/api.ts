@@ -98,6 +98,13 @@ export const loadPlans = (): Promise<ApiPlan[]> =>
     firstScreen.then((c) => c.plansSchema),
   );
 
+/** The rivers again, as the session sees them (their river courses depend on who asks). */
+export const loadRivers = (): Promise<RiverView[]> =>
+  requestJson(
+    '/api/rivers',
+    firstScreen.then((c) => c.riversSchema),
+  );
+
 /** What the first screen needs. */
 type Register = { plans: ApiPlan[]; rivers: RiverView[]; config: ApiConfig };
 

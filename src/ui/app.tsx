@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import bounds from '../../geodata/bounds.json';
 import type { DepartmentRound } from '../contract/review';
 import { canViewDraft, readsGridCoordinates } from '../domain/access/permissions';
@@ -9,7 +9,7 @@ import { summarizePlans } from '../domain/plans/summarize-plans';
 import { findRiver } from '../domain/rivers/river-page';
 import type { RiverView } from '../domain/rivers/waterbody';
 import type { ApiConfig, ApiPlan } from './api';
-import { loadPlans, loadRegister } from './api';
+import { loadPlans, loadRegister, loadRivers } from './api';
 import { AccountNav } from './auth/account-nav';
 import { useSession } from './auth/use-session';
 import { useAt } from './help/messages-access';
@@ -60,7 +60,7 @@ function riverFromPath(path: string, rivers: readonly RiverView[]): RiverView | 
 
 /** Where the map goes for a river: its course, or else the published zones of its plans. */
 function fitTarget(river: RiverView, planIds: readonly string[] = river.planIds) {
-  return { bbox: river.geometry?.bbox ?? null, planIds };
+  return { bbox: river.geometry?.bbox ?? river.course?.bbox ?? null, planIds };
 }
 
 /** The plan a URL path /plan/<id> opens. */
@@ -161,6 +161,30 @@ export function App() {
     if (session && canViewDraft(session.actor, plan)) openPlan(plan.id);
     else select(plan.riverId, true);
   };
+  // the river courses (河道底图) depend on who is logged in: the rivers and the map's courses reload
+  // after a login or logout, an import and a change of a course's public flag
+  const [coursesRevision, setCoursesRevision] = useState(0);
+  const selectedRef = useRef(selectedId);
+  selectedRef.current = selectedId;
+  const refreshCourses = useCallback(() => {
+    setCoursesRevision((n) => n + 1);
+    loadRivers()
+      .then((rivers) => {
+        setData((d) => (d ? { ...d, rivers } : d));
+        // the selected river may now have a course to show (no other course on the map)
+        const river = rivers.find((r) => r.id === selectedRef.current);
+        if (river?.course && !river.geometry)
+          setFitRequest((prev) => ({ ...fitTarget(river), n: (prev?.n ?? 0) + 1 }));
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  const who = session?.actor.username ?? null;
+  const seenWho = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    // not on the first render: the page's data is already the public's
+    if (seenWho.current !== undefined && seenWho.current !== who) refreshCourses();
+    seenWho.current = who;
+  }, [who, refreshCourses]);
   const refreshPlans = useCallback(async () => {
     const plans = await loadPlans();
     setData((d) => (d ? { ...d, plans } : d));
@@ -385,6 +409,7 @@ export function App() {
                 draftKind={draftKind}
                 onMap={mapOwner.onMap}
                 foldRequest={mapOwner.foldRequest}
+                coursesRevision={coursesRevision}
                 staff={session !== null && readsGridCoordinates(session.actor)}
                 riverName={riverName}
               />
@@ -428,6 +453,8 @@ export function App() {
               <RiverPanel
                 river={selected}
                 plans={data.plans}
+                session={session}
+                onCourseChanged={refreshCourses}
                 onClose={() => select(null, false)}
                 onDisplay={(fc) => {
                   setDraftKind('display');

@@ -74,6 +74,7 @@ export const zh = {
   legendReservoir: '水库',
   legendSelected: '选中',
   legendSchematic: '示意（非实测）',
+  legendCourse: '河道底图（局数据）',
   attrBase:
     '县区界 © 高德 AMap（非开放数据，示意用）| 海岸线 GSHHG 2.3.7 (LGPL) | 河流 WDB II (GSHHG) | 水面 © OpenStreetMap contributors (ODbL)',
   attrZones: '管理/保护范围：已公告成果',
@@ -202,6 +203,7 @@ const en: Dict = {
   legendReservoir: 'Reservoir',
   legendSelected: 'Selected',
   legendSchematic: 'Schematic (not surveyed)',
+  legendCourse: 'River course (bureau data)',
   attrBase:
     'Counties © AMap (not open data, schematic) | Coastline GSHHG 2.3.7 (LGPL) | Rivers WDB II (GSHHG) | Water © OpenStreetMap contributors (ODbL)',
   attrZones: 'Management and protection zones: published results',

@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type BBox, bboxOf } from '../domain/geo/bbox';
+import { COURSE_COLORS } from '../map/course-layers';
 import type { MarkerKinds } from '../map/fetch-markers';
 import type { Basemap, MapAttributions } from '../map/hejie-map';
 import { HejieMap } from '../map/hejie-map';
@@ -35,6 +36,8 @@ export interface MapPaneProps {
   onMap: (map: HejieMap | null) => void;
   /** fold the layer list and legend each time this count changes (a drawing tool needs the map) */
   foldRequest: number;
+  /** reload the river courses (河道底图) each time this count changes (a login, an import) */
+  coursesRevision?: number;
   /** staff read X/Y of the cursor (permissions: `readsGridCoordinates`) */
   staff: boolean;
   /** a river's display name by its id (钦江), for the feature card; null when unknown */
@@ -105,6 +108,7 @@ export default function MapPane(props: MapPaneProps) {
   });
   const [basemap, setBasemap] = useState<Basemap>('offline');
   const [problem, setProblem] = useState<string | null>(null);
+  const [hasCourses, setHasCourses] = useState(false);
   const [markerKinds, setMarkerKinds] = useState<MarkerKinds>({
     boundary: false,
     noticeBoard: false,
@@ -137,6 +141,7 @@ export default function MapPane(props: MapPaneProps) {
         },
         onDataError: (msg) => setProblem(tRef.current('mapLoadFailed', { msg })),
         onMarkers: setMarkerKinds,
+        onCourses: setHasCourses,
       },
       attributionsOf(tRef.current, props.demo),
     );
@@ -187,6 +192,11 @@ export default function MapPane(props: MapPaneProps) {
     map.fitTo(bbox, edges, maxZoom);
   }, []);
 
+  // the courses the session sees: after the first paint, and again after a login or an import
+  useEffect(() => {
+    void props.coursesRevision;
+    mapRef.current?.reloadCourses().catch(() => undefined); // a failure is shown by onDataError
+  }, [props.coursesRevision]);
   // what the person opened or folded stays so on the next visit (the tools' automatic folds too)
   useEffect(() => localStorage.setItem(foldKey(narrow), JSON.stringify(open)), [open, narrow]);
 
@@ -238,6 +248,18 @@ export default function MapPane(props: MapPaneProps) {
     { key: 'legendSchematic', style: { borderTop: `2px dashed ${COLORS.riverNamed}`, height: 0 } },
     { key: 'legendWater', style: { background: COLORS.water } },
     { key: 'legendReservoir', style: { background: COLORS.reservoir } },
+    ...(hasCourses
+      ? [
+          {
+            key: 'legendCourse' as const,
+            style: {
+              background: `${COURSE_COLORS.water}73`,
+              borderTop: `2px dashed ${COURSE_COLORS.line}`,
+              borderBottom: `1.5px solid ${COURSE_COLORS.line}`,
+            },
+          },
+        ]
+      : []),
     { key: 'legendSelected', style: { background: COLORS.selected, height: 4 } },
     {
       key: props.demo ? 'legendManagementDemo' : 'legendManagement',

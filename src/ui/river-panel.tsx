@@ -5,12 +5,15 @@ import { msg } from '../domain/message';
 import { mapStatusMessage } from '../domain/rivers/map-status';
 import type { CountySource, RiverView } from '../domain/rivers/waterbody';
 import { stageLabel } from '../domain/workflow/stages';
-import type { ApiPlan } from './api';
+import type { ApiPlan, Session } from './api';
+import { courseFacts, useCt } from './courses/course-text';
 import { levelLabel, PUNCT, useLang } from './i18n';
 import { StatusBadge } from './register/status-badge';
 
 // Only a river with a published plan needs the notice: not part of the first screen's bundle.
 const PlanNotice = lazy(() => import('./public/plan-notice'));
+// Only planners and admins import river courses (河道底图).
+const CourseSection = lazy(() => import('./courses/course-section'));
 // Only a plan at 成果文件制作与验收 may be on public display (公示中).
 const PlanDisplay = lazy(() => import('./public/plan-display'));
 
@@ -21,8 +24,15 @@ export function RiverPanel(props: {
   onClose: () => void;
   /** the zones of a plan on public display, for the map (null: none) */
   onDisplay: (fc: FeatureCollection | null) => void;
+  /** the logged-in user (a planner or admin imports courses here), null for the public */
+  session?: Session | null;
+  /** a course was imported or made public/staff-only */
+  onCourseChanged?: () => void;
 }) {
   const { t, lang } = useLang();
+  const { ct } = useCt();
+  const role = props.session?.actor.role;
+  const importer = role === 'planner' || role === 'admin';
   const { colon, list, open, close } = PUNCT[lang];
   const { river } = props;
   const plans = props.plans.filter((p) => river.planIds.includes(p.id));
@@ -92,6 +102,28 @@ export function RiverPanel(props: {
           <span className="sub block">{t('notOnMapExplain')}</span>
         )}
       </p>
+      {(river.course || importer) && (
+        <div className="river-course" data-course={river.course?.version ?? ''}>
+          <h3>{ct('courseTitle')}</h3>
+          {river.course ? (
+            <p>
+              {ct('courseLine', { v: river.course.version, source: river.course.source })}
+              <span className="sub block">{courseFacts(river.course, ct, lang)}</span>
+            </p>
+          ) : (
+            <p className="sub">{ct('courseNone')}</p>
+          )}
+          {importer && props.session && (
+            <Suspense fallback={null}>
+              <CourseSection
+                river={river}
+                session={props.session}
+                onChanged={() => props.onCourseChanged?.()}
+              />
+            </Suspense>
+          )}
+        </div>
+      )}
       <p>
         {t('counties')}
         {colon}

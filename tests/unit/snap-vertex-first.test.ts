@@ -37,3 +37,31 @@ describe('snapVertexFirst (fake projection)', () => {
     expect(snap(at(5, 0), { project, currentId: 'a' })).toBeUndefined();
   });
 });
+
+describe('snapVertexFirst to the river courses (河道底图)', () => {
+  // a course centreline from (1, 0) to (1, 0.1): not a drawn feature, given as extra lines
+  const course = [
+    [
+      [1, 0],
+      [1, 0.1],
+    ],
+  ];
+  const withCourse = snapVertexFirst(
+    () => features,
+    24,
+    () => course,
+  );
+
+  it('snaps to a course vertex, then to a course edge, as to a drawn line', () => {
+    expect(withCourse(at(1005, 3), { project })).toEqual([1, 0]);
+    const edge = withCourse(at(1010, -50), { project }) as number[];
+    expect(edge[0]).toBe(1);
+    expect(edge[1]).toBeCloseTo(0.05, 12);
+    // the drawn line still wins where it is nearer
+    expect(withCourse(at(5, 0), { project })).toEqual([0, 0]);
+  });
+
+  it('without courses, nothing there to snap to', () => {
+    expect(snap(at(1005, 3), { project })).toBeUndefined();
+  });
+});

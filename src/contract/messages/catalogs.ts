@@ -6,6 +6,7 @@ import * as admin from './admin.messages';
 import * as cli from './cli.messages';
 import * as common from './common.messages';
 import * as consultation from './consultation.messages';
+import * as courses from './courses.messages';
 import * as display from './display.messages';
 import * as documents from './documents.messages';
 import * as editor from './editor.messages';
@@ -53,6 +54,7 @@ const AREAS = [
   admin,
   publicPage,
   access,
+  courses,
 ];
 
 /** The catalog of each language: code → template with `{name}` placeholders. */

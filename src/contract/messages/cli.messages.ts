@@ -27,6 +27,9 @@ export const zh = {
   import <文件> [--crs EPSG:xxxx] [--encoding gbk|utf-8] -o 输出.geojson
                  将测量成果（Shapefile 压缩包、GeoJSON、KML、DXF、CSV/XLSX/TXT 坐标表）转换为
                  CGCS2000 经纬度 GeoJSON；报告识别出的坐标系及所做的每项修正
+  course import <河流名称或编号> <文件> [--source 来源] [--date 2021-06] [--unit 测绘单位]
+         [--declassified yes|no|unknown] [--public] [--crs EPSG:xxxx] [--encoding gbk|utf-8]
+                 导入局方河道底图（中心线、岸线、水面）作为该河流的新版本；显示新增要素数及上图状态
   sample-reach   重新生成 geodata/samples/nanliujiang-sample-reach.geojson：沿南流江真实河道
                  （rivers.geojson）20 km 河段两侧 ±40 m 的示范堤脚线
   user add <用户名> --role planner|chief|admin|department [--name 姓名] [--person 高朴]
@@ -119,6 +122,10 @@ Commands:
   import <file> [--crs EPSG:xxxx] [--encoding gbk|utf-8] -o out.geojson
                  surveyed data (zipped shapefile, GeoJSON, KML, DXF, CSV/XLSX/TXT coordinate
                  tables) to lon/lat CGCS2000 GeoJSON; reports the CRS found and every fix made
+  course import <river name or id> <file> [--source text] [--date 2021-06] [--unit surveyor]
+         [--declassified yes|no|unknown] [--public] [--crs EPSG:xxxx] [--encoding gbk|utf-8]
+                 the bureau's river course (centreline, bank lines, water polygons) as the
+                 river's next version (河道底图); prints the features added and the map status
   sample-reach   rewrites geodata/samples/nanliujiang-sample-reach.geojson: demonstration toe
                  lines at ±40 m of a 20 km stretch of 南流江's real course (rivers.geojson)
   user add <username> --role planner|chief|admin|department [--name 姓名] [--person 高朴]

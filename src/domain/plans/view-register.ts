@@ -1,3 +1,4 @@
+import type { CourseSummary } from '../rivers/course';
 import type { GeometryInfo, RiverView, Waterbody } from '../rivers/waterbody';
 import { viewRivers } from '../rivers/waterbody';
 import type { Pinyin } from '../text/search-keys';
@@ -19,7 +20,9 @@ export interface RegisterView {
 
 /**
  * The register at a moment: every plan with its deadline status and search text, every waterbody
- * with its plans, counties and map status (`zoneCounties`: the adcodes of published plans' zones). One definition for the API, the command line and tests.
+ * with its plans, counties and map status (`zoneCounties`: the adcodes of published plans' zones;
+ * `courses`: the newest course version the caller sees per waterbody). One definition for the API,
+ * the command line and tests.
  * @example viewRegister(rows, waterbodies, geometry, new Date(), toPinyin).plans[0].overdue
  */
 export function viewRegister(
@@ -29,12 +32,14 @@ export function viewRegister(
   now: Date,
   pinyin?: (text: string) => Pinyin,
   zoneCounties: ReadonlyMap<string, readonly string[]> = new Map(),
+  courses: ReadonlyMap<string, CourseSummary> = new Map(),
 ): RegisterView {
   const records = rows.map((r) => r.record);
   const stages = new Map(rows.map((r) => [r.record.id, r.stage]));
   const rivers = viewRivers(waterbodies, records, geometry, (p) => countyOfUnit(p.unit), {
     stages,
     zoneCounties,
+    courses,
   });
   const byId = new Map(rivers.map((r) => [r.id, r]));
   const plans = rows.map(({ record: r, stage, updatedAt }) => {

@@ -2,6 +2,7 @@ import type { County } from '../plans/counties';
 import { countyByCode } from '../plans/counties';
 import type { PlanRecord } from '../plans/plan';
 import type { StageId } from '../workflow/stages';
+import type { CourseSummary } from './course';
 import { type MapStatus, mapStatus } from './map-status';
 
 /** A river, canal or reservoir the plan names. */
@@ -41,7 +42,9 @@ export interface RiverView extends Waterbody {
   reservoirNames: string[];
   /** The course on the map; null: none (the river may still be on the map by its published zone). */
   geometry: GeometryInfo | null;
-  /** 未上图 / 已上图（开放数据）/ 已上图（已公告范围）: `mapStatus` of the course and the plans' stages */
+  /** the newest version of the bureau's course the caller sees (河道底图), null: none */
+  course: CourseSummary | null;
+  /** 未上图 / 已上图（开放数据）/ 已上图（局数据）/ 已上图（已公告范围）: `mapStatus` */
   mapStatus: MapStatus;
 }
 
@@ -52,6 +55,8 @@ export type CountySource = 'plan' | 'map' | 'zone';
 export interface PlanStatus {
   stages: ReadonlyMap<string, StageId>;
   zoneCounties: ReadonlyMap<string, readonly string[]>;
+  /** the newest course version the caller sees, by waterbody id (course-access `latestVisible`) */
+  courses?: ReadonlyMap<string, CourseSummary>;
 }
 
 /**
@@ -80,6 +85,7 @@ export function viewRivers(
     };
     if (w.kind !== 'reservoir') for (const p of own) add(countyOf(p), 'plan');
     for (const code of geo?.counties ?? []) add(countyByCode(code), 'map');
+    for (const code of status.courses?.get(w.id)?.counties ?? []) add(countyByCode(code), 'map');
     for (const p of own)
       for (const code of status.zoneCounties.get(p.id) ?? []) add(countyByCode(code), 'zone');
     const stages = own.flatMap((p) => {
@@ -95,7 +101,8 @@ export function viewRivers(
       counties: [...counties.values()].sort((a, b) => a.adcode.localeCompare(b.adcode)),
       reservoirNames: w.reservoirs.map((id) => byId.get(id)?.name ?? id),
       geometry: geo,
-      mapStatus: mapStatus(geo, stages),
+      course: status.courses?.get(w.id) ?? null,
+      mapStatus: mapStatus(geo, stages, status.courses?.has(w.id) ?? false),
     };
   });
 }

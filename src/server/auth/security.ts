@@ -3,6 +3,7 @@
 // session is known; login throttling sits in the login route, which knows the username.
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { COURSE_FILE_MAX } from '../../contract/courses';
 import { ACCEPTANCE_FILE_MAX } from '../../contract/review';
 import { msg } from '../../domain/message';
 import { fail } from '../routes/route-kit';
@@ -17,6 +18,9 @@ const GEOMETRY_PATH = /^\/api\/plans\/[^/]+\/geometry$/;
 /** An acceptance record carries its signed PDF (up to 20 MB) and a few text fields: 20 MB + 1 MB. */
 const ACCEPTANCE_LIMIT = ACCEPTANCE_FILE_MAX + 1 * MB;
 const ACCEPTANCE_PATH = /^\/api\/plans\/[^/]+\/acceptance$/;
+/** A river course import carries its file (the import pipeline's limit) and a few fields. */
+const COURSE_LIMIT = COURSE_FILE_MAX + 1 * MB;
+const COURSE_PATH = /^\/api\/rivers\/[^/]+\/courses(\/preview)?$/;
 
 const tooBig = (limit: number) => (c: Context) =>
   fail(c, 413, msg('server.body.tooLarge', { mb: limit / MB }));
@@ -35,14 +39,20 @@ export function securityMiddleware(_deps: ServerDeps): MiddlewareHandler<AppEnv>
     onError: (c) =>
       fail(c, 413, msg('display.acceptance.tooLarge', { mb: ACCEPTANCE_FILE_MAX / MB })),
   });
+  const courseUpload = bodyLimit({
+    maxSize: COURSE_LIMIT,
+    onError: (c) => fail(c, 413, msg('courses.tooBig', { mb: COURSE_FILE_MAX / MB })),
+  });
   return async (c, next) => {
     const acceptance = c.req.method === 'POST' && ACCEPTANCE_PATH.test(c.req.path);
+    const course = c.req.method === 'POST' && COURSE_PATH.test(c.req.path);
     if (isStateChanging(c.req.method)) {
-      // the acceptance route reads a multipart form (its PDF); it checks the form itself
-      const refusal = crossSiteRefusal(c) ?? (acceptance ? null : contentTypeRefusal(c));
+      // the acceptance and course routes read a multipart form (a file); they check the form
+      const refusal = crossSiteRefusal(c) ?? (acceptance || course ? null : contentTypeRefusal(c));
       if (refusal) return refusal;
     }
     if (acceptance) return upload(c, next);
+    if (course) return courseUpload(c, next);
     const geometry = c.req.method === 'PUT' && GEOMETRY_PATH.test(c.req.path);
     return (geometry ? large : small)(c, next);
   };

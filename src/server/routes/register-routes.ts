@@ -1,5 +1,7 @@
 // The public register: plans with their stage and deadline status, rivers, the summary, the
 // front end's config and the server's health. Read-only, cached per (China day, store revision).
+import type { FeatureCollection } from 'geojson';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { type ApiConfig, type ApiPlan, planQuery } from '../../contract/plans';
 import { msg } from '../../domain/message';
@@ -8,10 +10,12 @@ import { filterPlans } from '../../domain/plans/filter-plans';
 import { summarizePlans } from '../../domain/plans/summarize-plans';
 import type { RegisterView } from '../../domain/plans/view-register';
 import { viewRegister } from '../../domain/plans/view-register';
+import { latestVisible, seesStaffCourses } from '../../domain/rivers/course-access';
 import { findRiver } from '../../domain/rivers/river-page';
 import type { RiverView } from '../../domain/rivers/waterbody';
 import type { Pinyin } from '../../domain/text/search-keys';
 import type { AppEnv, ServerDeps } from '../auth/context';
+import { actorOf } from '../auth/context';
 import type { CachedBody } from '../cached-body';
 import { cachedBody, sendCached } from '../cached-body';
 import { toPinyin } from '../pinyin';
@@ -35,7 +39,8 @@ const pinyin = memoPinyin(toPinyin);
 
 /** The register as the routes and the first page read it. */
 export interface Register {
-  view(): Promise<RegisterView>;
+  /** the public's view, or (`staff`) with the staff-only river courses (河道底图) */
+  view(staff?: boolean): Promise<RegisterView>;
   /** GET /api/plans without a filter, serialized once per view */
   plansBody(): Promise<CachedBody>;
   config(): Promise<ApiConfig>;
@@ -48,14 +53,18 @@ export interface Register {
  */
 export function createRegister(deps: ServerDeps): Register {
   let cache: { key: string; view: RegisterView; plans: CachedBody | null } | null = null;
+  // the staff's view differs only by the courses they see: cached beside the public one
+  let staffCache: { key: string; view: RegisterView } | null = null;
   const countiesOf = publishedCounties(deps);
-  const view = async (): Promise<RegisterView> => {
+  const view = async (staff = false): Promise<RegisterView> => {
     const day = new Date(deps.clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const key = `${day}|${await deps.store.revision()}`;
-    if (cache?.key === key) return cache.view;
-    const [rows, waterbodies] = await Promise.all([
+    const hit = staff ? staffCache : cache;
+    if (hit?.key === key) return hit.view;
+    const [rows, waterbodies, courses] = await Promise.all([
       deps.store.listPlans(),
       deps.store.listWaterbodies(),
+      deps.store.listCourses(),
     ]);
     const zones = await countiesOf(rows);
     const built = viewRegister(
@@ -65,8 +74,10 @@ export function createRegister(deps: ServerDeps): Register {
       deps.clock(),
       pinyin,
       zones,
+      latestVisible(courses, staff),
     );
-    cache = { key, view: built, plans: null };
+    if (staff) staffCache = { key, view: built };
+    else cache = { key, view: built, plans: null };
     return built;
   };
   return {
@@ -94,7 +105,8 @@ export function registerRoutes(
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const loadPlans = async (): Promise<ApiPlan[]> => (await register.view()).plans;
-  const loadRivers = async (): Promise<RiverView[]> => (await register.view()).rivers;
+  const loadRivers = async (c: Context<AppEnv>): Promise<RiverView[]> =>
+    (await register.view(seesStaffCourses(actorOf(c)))).rivers;
 
   app.get('/api/health', async (c) => {
     const info = await deps.store.info();
@@ -130,12 +142,24 @@ export function registerRoutes(
 
   app.get('/api/summary', async (c) => c.json(summarizePlans(await loadPlans())));
 
-  app.get('/api/rivers', async (c) => c.json(await loadRivers()));
+  // the rivers depend on who asks (the courses they see): never cached by a shared cache
+  app.get('/api/rivers', async (c) =>
+    c.json(await loadRivers(c), 200, { 'cache-control': 'private, no-cache', vary: 'cookie' }),
+  );
 
   app.get('/api/rivers/:id', async (c) => {
     const id = c.req.param('id');
-    const river = findRiver(await loadRivers(), id);
-    return river ? c.json(river) : fail(c, 404, msg('register.noRiver', { id }));
+    const river = findRiver(await loadRivers(c), id);
+    if (!river) return fail(c, 404, msg('register.noRiver', { id }));
+    // the course's features ride along (only the version the caller sees)
+    const course = river.course && (await deps.store.getCourse(river.id, river.course.version));
+    const courseFeatures: FeatureCollection | null = course
+      ? { type: 'FeatureCollection', features: course.features }
+      : null;
+    return c.json({ ...river, courseFeatures }, 200, {
+      'cache-control': 'private, no-cache',
+      vary: 'cookie',
+    });
   });
 
   return app;

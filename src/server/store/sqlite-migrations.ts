@@ -248,6 +248,36 @@ const MIGRATIONS: readonly string[] = [
      BEGIN SELECT RAISE(ABORT, 'a comment is written once and resolved once'); END;
    CREATE TRIGGER comments_no_delete BEFORE DELETE ON comments
      BEGIN SELECT RAISE(ABORT, 'comments are immutable'); END;`,
+  // 7: river courses from the bureau's survey (河道底图, issue 18): a version per import, never
+  // deleted; only its public flag may change
+  `CREATE TABLE courses (
+     river_id TEXT NOT NULL,
+     version INTEGER NOT NULL CHECK (version >= 1),
+     source TEXT NOT NULL,
+     date TEXT,
+     unit TEXT,
+     declassified TEXT NOT NULL CHECK (declassified IN ('yes', 'no', 'unknown')),
+     public INTEGER NOT NULL CHECK (public IN (0, 1)),
+     counts TEXT NOT NULL CHECK (json_valid(counts)),
+     bbox TEXT NOT NULL CHECK (json_valid(bbox)),
+     counties TEXT NOT NULL CHECK (json_valid(counties)),
+     file TEXT NOT NULL,
+     by TEXT NOT NULL,
+     at TEXT NOT NULL,
+     features TEXT NOT NULL CHECK (json_valid(features)),
+     PRIMARY KEY (river_id, version),
+     CHECK (public = 0 OR declassified = 'yes')
+   );
+   CREATE TRIGGER courses_public_only BEFORE UPDATE ON courses
+     WHEN NEW.river_id IS NOT OLD.river_id OR NEW.version IS NOT OLD.version
+       OR NEW.source IS NOT OLD.source OR NEW.date IS NOT OLD.date OR NEW.unit IS NOT OLD.unit
+       OR NEW.declassified IS NOT OLD.declassified OR NEW.counts IS NOT OLD.counts
+       OR NEW.bbox IS NOT OLD.bbox OR NEW.counties IS NOT OLD.counties
+       OR NEW.file IS NOT OLD.file OR NEW.by IS NOT OLD.by
+       OR NEW.at IS NOT OLD.at OR NEW.features IS NOT OLD.features
+     BEGIN SELECT RAISE(ABORT, 'a course version is immutable but for its public flag'); END;
+   CREATE TRIGGER courses_no_delete BEFORE DELETE ON courses
+     BEGIN SELECT RAISE(ABORT, 'course versions are never deleted'); END;`,
 ];
 
 /** The schema version this build writes (and the newest it can open). */

@@ -10,6 +10,7 @@ import type {
   PublicOpinion,
   Reply,
 } from '../../domain/review/review-types';
+import type { CourseSummary, CourseVersion } from '../../domain/rivers/course';
 import type { Waterbody } from '../../domain/rivers/waterbody';
 import type { StageId } from '../../domain/workflow/stages';
 
@@ -197,6 +198,9 @@ export interface Settings {
   noticeBoard?: { widthCm: number; heightCm: number };
 }
 
+/** What importing a course version stores (its number, author and time are the store's). */
+export type NewCourse = Omit<CourseVersion, 'version' | 'by' | 'at'>;
+
 /** A write of a review record refused for a reason checked inside its transaction. */
 export type ReviewWrite<T> = { ok: true; value: T } | { ok: false; refused: Message };
 
@@ -369,6 +373,26 @@ export interface Store {
   listAcceptances(planId: string): Promise<AcceptanceRecord[]>;
   getAcceptance(id: number): Promise<AcceptanceRecord | null>;
 
+  // River courses (河道底图, issue 18): versions per waterbody, numbered 1, 2, …, never deleted; only
+  // a version's public flag changes. Every write one transaction with its audit entry
+  // (`course.import`, `course.public`, target `river:<id>`).
+
+  /** Stores the next version of a waterbody's course; refused public unless declassified. */
+  addCourse(course: NewCourse, actor: string): Promise<ReviewWrite<CourseVersion>>;
+  /** Every course version (of one waterbody, or all), newest first, without features. */
+  listCourses(riverId?: string): Promise<CourseSummary[]>;
+  getCourse(riverId: string, version: number): Promise<CourseVersion | null>;
+  /**
+   * Makes a version public or staff-only; refused `courses.noVersion` or (public)
+   * `courses.public.notDeclassified`.
+   */
+  setCoursePublic(
+    riverId: string,
+    version: number,
+    isPublic: boolean,
+    actor: string,
+  ): Promise<ReviewWrite<CourseSummary>>;
+
   /** An online backup to a file (SQLite backup API; consistent while the server runs). */
   backup(path: string): Promise<void>;
   close(): Promise<void>;
@@ -412,4 +436,10 @@ export type ReviewMethods = Pick<
   | 'addAcceptance'
   | 'listAcceptances'
   | 'getAcceptance'
+>;
+
+/** The river-course part of the store (issue 18), implemented once per store kind. */
+export type CourseMethods = Pick<
+  Store,
+  'addCourse' | 'listCourses' | 'getCourse' | 'setCoursePublic'
 >;

@@ -3,6 +3,7 @@
 // Anyone else reads 无权访问 (and the API refuses them anyway).
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { fetchMe, type Session } from '../api';
+import { CoursesAdminSection } from '../courses/courses-admin-section';
 import { showProblem } from '../workspace/panel/show-problem';
 import { AccountsSection } from './accounts-section';
 import { type AdminSettings, loadSettings } from './admin-api';
@@ -20,6 +21,7 @@ const SECTIONS = [
   ['rules', 'secRules'],
   ['notice', 'secNotice'],
   ['coordinates', 'secCoordinates'],
+  ['courses', 'secCourses'],
   ['audit', 'secAudit'],
 ] as const satisfies readonly (readonly [string, AdminKey])[];
 
@@ -158,8 +160,9 @@ export default function AdminConsole(props: {
                 reload={reloadSettings}
               />
             )}
+            {section === 'courses' && <CoursesAdminSection session={session} />}
             {section === 'audit' && <AuditSection />}
-            {!settings && section !== 'accounts' && section !== 'audit' && !problem && (
+            {!settings && !['accounts', 'audit', 'courses'].includes(section) && !problem && (
               <p className="loading">{t('loadingAdmin')}</p>
             )}
           </div>
