@@ -57,6 +57,8 @@ export async function runCli(
   if (command === 'sheets') return (await import('./sheets')).runSheets(rest, out, err, lang, env);
   if (command === 'import') return (await import('./import')).runImport(rest, out, err, lang);
   if (command === 'user') return (await import('./user')).runUser(rest, { out, err, env, lang });
+  if (command === 'imagery')
+    return (await import('./imagery')).runImagery(rest, { out, err, env, lang });
   if (command === 'backup')
     return (await import('./backup')).runBackup(rest, { out, err, env, lang });
   if (command === 'restore')

@@ -248,6 +248,12 @@ const MIGRATIONS: readonly string[] = [
      BEGIN SELECT RAISE(ABORT, 'a comment is written once and resolved once'); END;
    CREATE TRIGGER comments_no_delete BEFORE DELETE ON comments
      BEGIN SELECT RAISE(ABORT, 'comments are immutable'); END;`,
+  // 8: imagery layers (影像底图, issue 18): each a JSON record; the tile archives live in <data>/imagery
+  `CREATE TABLE imagery (
+     id TEXT PRIMARY KEY,
+     record TEXT NOT NULL CHECK (json_valid(record)),
+     added_at TEXT NOT NULL
+   );`,
 ];
 
 /** The schema version this build writes (and the newest it can open). */

@@ -7,6 +7,7 @@ import type { StageId } from '../../domain/workflow/stages';
 import { INITIAL_STAGE, isStageId } from '../../domain/workflow/stages';
 import type { AuditWriter } from './sqlite-accounts';
 import { accountMethods } from './sqlite-accounts';
+import { imageryMethods } from './sqlite-imagery';
 import { migrate } from './sqlite-migrations';
 import { reviewMethods } from './sqlite-review';
 import { workflowMethods } from './sqlite-workflow';
@@ -120,6 +121,7 @@ export function openSqliteStore(path: string, clock: () => Date = () => new Date
     ...accountMethods(db, audit, clock),
     ...workflowMethods(db, audit, clock),
     ...reviewMethods(db, audit, clock),
+    ...imageryMethods(db, audit, clock),
     async backup(file) {
       await db.backup(file);
     },

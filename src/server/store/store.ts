@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
+import type { ImageryLayer } from '../../contract/imagery';
 import type { Scope, UserActor } from '../../domain/access/actor';
 import type { Message } from '../../domain/message';
 import type { PlanRecord } from '../../domain/plans/plan';
@@ -216,6 +217,12 @@ export interface Store {
    * reader last looked (the live updates of every process read the store, not each other).
    */
   auditSince(afterId: number, limit: number): Promise<AuditEntry[]>;
+  /** The imagery layers (影像底图), oldest first. */
+  listImagery(): Promise<ImageryLayer[]>;
+  /** Records an imagery layer; false when its id is taken. Audited (`imagery.add`). */
+  addImagery(layer: ImageryLayer, actor: string): Promise<boolean>;
+  /** Makes a layer public or staff-only; null when there is none. Audited (`imagery.public`). */
+  setImageryPublic(id: string, isPublic: boolean, actor: string): Promise<ImageryLayer | null>;
   /** Appends to the audit log (writes below append their own entries in their transaction). */
   appendAudit(actor: string, action: string, target: string, detail: unknown): Promise<void>;
 

@@ -1,0 +1,346 @@
+// The imagery library: the tile archives under `<data>/imagery/`, their records in the store, and
+// the conversion jobs. A GeoTIFF becomes an MBTiles file in a background job whose state (the job's
+// JSON and the half-built archive) lives in `<data>/imagery/jobs/`, so a restarted server resumes it.
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, join } from 'node:path';
+import type { ImageryJob, ImageryLayer } from '../../contract/imagery';
+import { checkImageryBounds } from '../../domain/imagery/check-bounds';
+import { type ImageryFileKind, sniffImageryFile } from '../../domain/imagery/sniff-format';
+import type { Bounds } from '../../domain/imagery/tile-math';
+import { type Message, msg } from '../../domain/message';
+import type { Store } from '../store/store';
+import { convertGeotiff, type GeotiffPlan, inspectGeotiff, planChunks } from './convert-geotiff';
+import {
+  type ArchiveReader,
+  mbtilesZooms,
+  openMbtiles,
+  readMbtilesMetadata,
+} from './mbtiles-archive';
+import { openPmtiles, readPmtilesFileHeader } from './pmtiles-archive';
+
+/** What adding imagery takes (the file is on the server: given as a path or uploaded there). */
+export interface ImageryInput {
+  path: string;
+  /** the file's own name (an upload's); default: the path's */
+  fileName?: string;
+  name: string;
+  date?: string | null;
+  source?: string | null;
+  resolution?: number | null;
+  public?: boolean;
+  /** delete `path` when done or refused (an upload) */
+  owned?: boolean;
+}
+
+type Checked =
+  | { ok: true; kind: 'geotiff'; plan: GeotiffPlan; synthetic: boolean }
+  | {
+      ok: true;
+      kind: 'mbtiles' | 'pmtiles';
+      bounds: Bounds;
+      minzoom: number;
+      maxzoom: number;
+      synthetic: boolean;
+    };
+
+/** A running or finished job, with the record it will store. */
+interface JobState extends ImageryJob {
+  input: ImageryInput;
+  actor: string;
+  done: Promise<void>;
+}
+
+/** The library's interface for routes and the CLI. */
+export interface ImageryLibrary {
+  /** `<data>/imagery`: the archives, and the jobs in `jobs/` */
+  dir: string;
+  /** Checks the file and starts adding it; refused with the reason, nothing kept. */
+  add(
+    input: ImageryInput,
+    actor: string,
+  ): Promise<{ ok: true; job: ImageryJob } | { ok: false; reason: Message }>;
+  /** The jobs of this process, newest first. */
+  jobs(): ImageryJob[];
+  /** Waits for a job to end. */
+  wait(id: string): Promise<ImageryJob | null>;
+  /** The open archive of a layer (opened once, kept). */
+  reader(layer: ImageryLayer): ArchiveReader | null;
+  /** Restarts the jobs a stopped process left unfinished. */
+  resume(): void;
+  close(): void;
+}
+
+/** Options: where, the store, the deployment's region, and (for tests) the free disk space. */
+export interface LibraryOptions {
+  dir: string;
+  store: Store;
+  region: Bounds;
+  clock?: () => Date;
+  freeBytes?: (dir: string) => number;
+}
+
+const TILE_BYTES = 60_000;
+
+function head(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(16);
+    readSync(fd, b, 0, 16, 0);
+    return b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function checkFile(
+  path: string,
+  name: string,
+  region: Bounds,
+): Promise<Checked | { ok: false; reason: Message }> {
+  const sniffed = sniffImageryFile(name, head(path));
+  if (!sniffed.ok) return sniffed;
+  if (sniffed.kind === 'geotiff') {
+    const inspected = await inspectGeotiff(path);
+    if (!inspected.ok) return inspected;
+    const outside = checkImageryBounds(inspected.plan.bounds, region);
+    if (outside) return { ok: false, reason: outside };
+    return { ok: true, kind: 'geotiff', plan: inspected.plan, synthetic: inspected.synthetic };
+  }
+  const archive = readArchive(path, sniffed.kind);
+  if (!archive.ok) return archive;
+  const outside = checkImageryBounds(archive.bounds, region);
+  if (outside) return { ok: false, reason: outside };
+  return { ...archive, kind: sniffed.kind };
+}
+
+function readArchive(path: string, kind: 'mbtiles' | 'pmtiles') {
+  const bad = (reason: Message) => ({ ok: false as const, reason });
+  if (kind === 'pmtiles') {
+    const h = readPmtilesFileHeader(path);
+    if (!h)
+      return bad(msg('imagery.file.notWhatNamed', { name: basename(path), expected: 'pmtiles' }));
+    if (h.tileType < 2 || h.tileType > 4) return bad(msg('imagery.archive.notRaster'));
+    return {
+      ok: true as const,
+      bounds: h.bounds,
+      minzoom: h.minZoom,
+      maxzoom: h.maxZoom,
+      synthetic: false,
+    };
+  }
+  let meta: Record<string, string>;
+  try {
+    meta = readMbtilesMetadata(path);
+  } catch {
+    return bad(msg('imagery.archive.notMbtiles'));
+  }
+  if (!['png', 'jpg', 'jpeg', 'webp'].includes(meta.format ?? ''))
+    return bad(msg('imagery.archive.notRaster'));
+  const bounds = (meta.bounds ?? '').split(',').map(Number) as unknown as Bounds;
+  const zooms = mbtilesZooms(path);
+  if (!zooms) return bad(msg('imagery.archive.empty'));
+  return { ok: true as const, bounds, ...zooms, synthetic: meta.synthetic === 'true' };
+}
+
+/** Bytes the archive will take, with a margin. */
+function needed(path: string, c: Checked): number {
+  if (c.kind !== 'geotiff') return statSync(path).size + 16e6;
+  const tiles = planChunks(c.plan).reduce(
+    (n, k) => n + (k.maxX - k.minX + 1) * (k.maxY - k.minY + 1),
+    0,
+  );
+  return tiles * TILE_BYTES + 64e6;
+}
+
+const defaultFree = (dir: string) => {
+  const s = statfsSync(dir);
+  return s.bavail * s.bsize;
+};
+
+/** The library over `<dir>` (created when needed). */
+export function imageryLibrary(opts: LibraryOptions): ImageryLibrary {
+  const { dir, store } = opts;
+  const jobsDir = join(dir, 'jobs');
+  const clock = opts.clock ?? (() => new Date());
+  const free = opts.freeBytes ?? defaultFree;
+  const jobs = new Map<string, JobState>();
+  const readers = new Map<string, ArchiveReader>();
+  const publicJob = (j: JobState): ImageryJob => ({
+    id: j.id,
+    name: j.name,
+    state: j.state,
+    progress: j.progress,
+    layerId: j.layerId,
+    error: j.error,
+    code: j.code,
+  });
+  const dropInput = (input: ImageryInput) => {
+    if (input.owned) rmSync(input.path, { force: true });
+  };
+
+  const record = (
+    id: string,
+    input: ImageryInput,
+    actor: string,
+    c: Checked,
+    file: string,
+  ): ImageryLayer => ({
+    id,
+    name: input.name,
+    date: input.date ?? null,
+    source: input.source ?? null,
+    resolution:
+      input.resolution ?? (c.kind === 'geotiff' ? Math.round(c.plan.resolution * 100) / 100 : null),
+    public: input.public ?? false,
+    bounds: c.kind === 'geotiff' ? [...c.plan.bounds] : [...c.bounds],
+    minzoom: c.kind === 'geotiff' ? c.plan.minzoom : c.minzoom,
+    maxzoom: c.kind === 'geotiff' ? c.plan.maxzoom : c.maxzoom,
+    format: file.endsWith('.pmtiles') ? 'pmtiles' : 'mbtiles',
+    file,
+    synthetic: c.synthetic,
+    addedBy: actor,
+    addedAt: clock().toISOString(),
+  });
+
+  async function runJob(job: JobState, c: Checked): Promise<void> {
+    const input = job.input;
+    const ext: ImageryFileKind = c.kind === 'geotiff' ? 'mbtiles' : c.kind;
+    const file = `${job.id}.${ext}`;
+    const part = join(jobsDir, `${job.id}.${ext}.part`);
+    job.state = 'running';
+    try {
+      if (c.kind === 'geotiff') {
+        const meta = {
+          name: input.name,
+          format: 'jpg',
+          type: 'baselayer',
+          version: '1.3',
+          bounds: c.plan.bounds.join(','),
+          minzoom: String(c.plan.minzoom),
+          maxzoom: String(c.plan.maxzoom),
+          ...(c.synthetic ? { synthetic: 'true' } : {}),
+        };
+        await convertGeotiff(input.path, part, jobsDir, c.plan, meta, (p) => {
+          job.progress = p;
+        });
+      } else copyFileSync(input.path, part);
+      renameSync(part, join(dir, file));
+      const layer = record(job.id, input, job.actor, c, file);
+      await store.addImagery(layer, job.actor);
+      job.layerId = layer.id;
+      job.progress = 1;
+      job.state = 'done';
+    } catch (e) {
+      rmSync(part, { force: true });
+      rmSync(join(dir, file), { force: true });
+      job.state = 'failed';
+      job.code = 'imagery.job.failed';
+      job.error = e instanceof Error ? e.message.slice(0, 500) : String(e);
+    } finally {
+      rmSync(join(jobsDir, `${job.id}.json`), { force: true });
+      dropInput(input);
+    }
+  }
+
+  function start(id: string, input: ImageryInput, actor: string, c: Checked): JobState {
+    const job = {
+      id,
+      name: input.name,
+      state: 'queued',
+      progress: 0,
+      layerId: null,
+      error: null,
+      code: null,
+      input,
+      actor,
+    } as unknown as JobState;
+    jobs.set(id, job);
+    job.done = runJob(job, c);
+    return job;
+  }
+
+  return {
+    dir,
+    async add(input, actor) {
+      mkdirSync(jobsDir, { recursive: true });
+      const name = input.fileName ?? basename(input.path);
+      const c = await checkFile(input.path, name, opts.region).catch(() => ({
+        ok: false as const,
+        reason: msg('imagery.file.unreadable', { name }),
+      }));
+      if (c.ok) {
+        const need = needed(input.path, c);
+        const have = free(dir);
+        if (need > have) {
+          dropInput(input);
+          const mb = (b: number) => Math.ceil(b / 1e6);
+          return {
+            ok: false,
+            reason: msg('imagery.disk.full', { needMb: mb(need), freeMb: mb(have) }),
+          };
+        }
+      }
+      if (!c.ok) {
+        dropInput(input);
+        return c;
+      }
+      const id = `img-${randomBytes(4).toString('hex')}`;
+      writeFileSync(join(jobsDir, `${id}.json`), JSON.stringify({ id, input, actor }));
+      return { ok: true, job: publicJob(start(id, input, actor, c)) };
+    },
+    jobs: () => [...jobs.values()].reverse().map(publicJob),
+    async wait(id) {
+      const job = jobs.get(id);
+      if (!job) return null;
+      await job.done;
+      return publicJob(job);
+    },
+    reader(layer) {
+      const hit = readers.get(layer.id);
+      if (hit) return hit;
+      const path = join(dir, layer.file);
+      if (!existsSync(path)) return null;
+      const r = layer.format === 'pmtiles' ? openPmtiles(path) : openMbtiles(path);
+      readers.set(layer.id, r);
+      return r;
+    },
+    resume() {
+      if (!existsSync(jobsDir)) return;
+      for (const f of readdirSync(jobsDir).filter((n) => n.endsWith('.json'))) {
+        const saved = JSON.parse(readFileSync(join(jobsDir, f), 'utf8')) as {
+          id: string;
+          input: ImageryInput;
+          actor: string;
+        };
+        if (jobs.has(saved.id)) continue;
+        void checkFile(
+          saved.input.path,
+          saved.input.fileName ?? basename(saved.input.path),
+          opts.region,
+        ).then((c) => {
+          if (c.ok) start(saved.id, saved.input, saved.actor, c);
+          else rmSync(join(jobsDir, f), { force: true });
+        });
+      }
+    },
+    close() {
+      for (const r of readers.values()) r.close();
+      readers.clear();
+    },
+  };
+}
