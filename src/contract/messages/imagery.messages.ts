@@ -24,7 +24,7 @@ export const zh = {
   'imagery.what.manage': '管理影像底图',
   'imagery.noLayer': '没有影像底图 {id}',
   'imagery.cli.usage':
-    '用法：hejie imagery add <文件.tif|.mbtiles|.pmtiles> --name <图层名> [--date 2024-05] [--source 来源] [--public]',
+    '用法：npm run -s hejie -- imagery add <文件.tif|.mbtiles|.pmtiles> --name <图层名> [--date 2024-05] [--source 来源] [--public]',
   'imagery.cli.progress': '转换中 {percent}%',
   'imagery.cli.added':
     '已添加影像底图 {id}「{name}」：范围 {bounds}，级别 {minzoom}–{maxzoom}，{visibility}',
