@@ -5,7 +5,7 @@ const Z0_RESOLUTION = 156543.03392804097;
  * The zoom range to cut an image into: the finest zoom whose pixels are nearest the image's own
  * ground resolution (metres per pixel at its centre latitude), and the coarsest at which the whole
  * image still spans a tile or more (never more than 8 levels above the finest).
- * @example chooseZooms({ resolution: 0.5, lat: 22, widthPx: 40000, heightPx: 30000 }) // → { minzoom: 10, maxzoom: 18 }
+ * @example chooseZooms({ resolution: 0.5, lat: 22, widthPx: 40000, heightPx: 30000 }) // → { minzoom: 11, maxzoom: 18 }
  */
 export function chooseZooms(image: {
   resolution: number;
