@@ -64,9 +64,10 @@ describe('tile arithmetic', () => {
       minzoom: 15,
       maxzoom: 17,
     });
+    // 0.2 m lies between z19 (0.28 m) and z20 (0.14 m), nearer z19 in log terms
     expect(chooseZooms({ resolution: 0.2, lat: 22, widthPx: 256, heightPx: 256 })).toEqual({
-      minzoom: 20,
-      maxzoom: 20,
+      minzoom: 19,
+      maxzoom: 19,
     });
     expect(() => chooseZooms({ resolution: 0, lat: 22, widthPx: 1, heightPx: 1 })).toThrow();
   });
