@@ -5,6 +5,7 @@ import { type BBox, bboxOf } from '../domain/geo/bbox';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { DRAFT_LAYERS, DRAFT_SOURCE } from './draft-layers';
 import { fetchMarkers, type MarkerKinds, markerKinds } from './fetch-markers';
+import { type ImageryOverlay, showImagery } from './imagery';
 import {
   BASE_SOURCE,
   LAYERS,
@@ -53,6 +54,7 @@ export class HejieMap {
   private selected: string | null = null;
   private basemap: Basemap = 'offline';
   private tiandituKey: string | null = null;
+  private imagery: ImageryOverlay | null = null;
   private loaded = false;
   private draft: FeatureCollection | null = null;
   /** false while a draw session owns the map's clicks */
@@ -260,6 +262,13 @@ export class HejieMap {
     if (this.map.getLayer('background')) this.applyBasemap();
   }
 
+  /** Shows an imagery layer (影像底图) over the base map, or none. */
+  setImagery(overlay: ImageryOverlay | null): void {
+    if (JSON.stringify(overlay) === JSON.stringify(this.imagery)) return;
+    this.imagery = overlay;
+    if (this.map.getLayer('background')) showImagery(this.map, overlay);
+  }
+
   /**
    * Whether a box [minLon, minLat, maxLon, maxLat] lies wholly in the current view and is big enough
    * there to be seen (at least `minPx` wide or tall).
@@ -330,6 +339,7 @@ export class HejieMap {
 
   private applyBasemap(): void {
     showBasemap(this.map, this.basemap === 'tianditu' ? this.tiandituKey : null);
+    showImagery(this.map, this.imagery);
   }
 
   private handleError(e: maplibregl.ErrorEvent & { sourceId?: string }): void {
@@ -339,6 +349,12 @@ export class HejieMap {
         kind: isRejectedKeyStatus(status) ? 'rejected-key' : 'unreachable',
         status,
       });
+      return;
+    }
+    if (e.sourceId === 'imagery') {
+      this.events.onDataError?.(
+        `imagery tiles (/tiles/imagery): ${status ? `HTTP ${status}` : e.error.message}`,
+      );
       return;
     }
     if (e.sourceId === BASE_SOURCE) {

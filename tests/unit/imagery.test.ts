@@ -25,6 +25,8 @@ import {
 } from '../../src/server/imagery/convert-geotiff';
 import { buildMbtiles, openMbtiles } from '../../src/server/imagery/mbtiles-archive';
 import { openPmtiles } from '../../src/server/imagery/pmtiles-archive';
+import { zh as imageryZh } from '../../src/ui/imagery/messages-imagery';
+import { englishSentences } from '../helpers/english-sentences';
 import { writePmtiles } from '../helpers/pmtiles-writer';
 import { writeSyntheticGeotiff } from '../helpers/synthetic-imagery';
 
@@ -221,5 +223,15 @@ describe('a conversion', { timeout: 60_000 }, () => {
     const second = chunks[1] as (typeof chunks)[number];
     expect(r.tile(second.z, second.minX, second.minY)).not.toBeNull();
     r.close();
+  });
+});
+
+describe("the imagery UI's Chinese dictionary", () => {
+  it('has no untranslated English sentence and no empty text', () => {
+    const entries = Object.entries(imageryZh as Record<string, string>);
+    expect(entries.filter(([, text]) => text.trim() === '')).toEqual([]);
+    expect(entries.flatMap(([k, text]) => englishSentences(text).map((s) => `${k}: ${s}`))).toEqual(
+      [],
+    );
   });
 });

@@ -8,6 +8,7 @@ import { AccountsSection } from './accounts-section';
 import { type AdminSettings, loadSettings } from './admin-api';
 import { AuditSection } from './audit-section';
 import { CoordinatesSection } from './coordinates-section';
+import { ImagerySection } from './imagery-section';
 import { type AdminKey, useAt } from './messages-admin';
 import { NoticeSection } from './notice-section';
 import { RulesSection } from './rules-section';
@@ -20,6 +21,7 @@ const SECTIONS = [
   ['rules', 'secRules'],
   ['notice', 'secNotice'],
   ['coordinates', 'secCoordinates'],
+  ['imagery', 'secImagery'],
   ['audit', 'secAudit'],
 ] as const satisfies readonly (readonly [string, AdminKey])[];
 
@@ -159,9 +161,12 @@ export default function AdminConsole(props: {
               />
             )}
             {section === 'audit' && <AuditSection />}
-            {!settings && section !== 'accounts' && section !== 'audit' && !problem && (
-              <p className="loading">{t('loadingAdmin')}</p>
-            )}
+            {section === 'imagery' && <ImagerySection session={session} />}
+            {!settings &&
+              section !== 'accounts' &&
+              section !== 'audit' &&
+              section !== 'imagery' &&
+              !problem && <p className="loading">{t('loadingAdmin')}</p>}
           </div>
         </>
       )}
