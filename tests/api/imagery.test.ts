@@ -1,7 +1,14 @@
 // The imagery routes in process (memory store): adding a synthetic GeoTIFF, an MBTiles and a
 // PMTiles file; refusals that keep nothing; who sees which layer and tile.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -285,6 +292,34 @@ describe('imagery: refusals keep nothing', { timeout: 60_000 }, () => {
     free = 1000;
     await refused(image.path, 'imagery.disk.full');
     free = Number.POSITIVE_INFINITY;
+  });
+  it('an upload is streamed to disk, checked, and dropped when refused', async () => {
+    const up = (name: string, body: Uint8Array<ArrayBuffer>) =>
+      app.request(`/api/imagery/upload?file=${name}&name=${encodeURIComponent('上传')}&date=2024`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/octet-stream',
+          cookie: sessions.admin?.cookie ?? '',
+          'x-csrf-token': sessions.admin?.csrf ?? '',
+          'accept-language': 'en',
+        },
+        body,
+      });
+    const bad = await up('x.tif', new Uint8Array(Buffer.from('nope')));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'imagery.file.notWhatNamed' });
+    expect(leftovers()).toEqual([]);
+    const pm = join(work, 'up.pmtiles');
+    writePmtiles(
+      pm,
+      [{ z: 15, x: 25938, y: 14327, data: Buffer.from('tile') }],
+      [108.58, 22.58, 108.6, 22.6],
+    );
+    const ok = await up('up.pmtiles', new Uint8Array(readFileSync(pm)));
+    expect(ok.status).toBe(202);
+    const { job } = (await ok.json()) as { job: { id: string } };
+    expect(await library.wait(job.id)).toMatchObject({ state: 'done' });
+    expect(leftovers()).toEqual([]);
   });
   it('a planner may not add imagery', async () => {
     expect(

@@ -12,6 +12,8 @@ export const zh = {
   'imagery.file.unreadable': '无法读取文件 {name}',
   'imagery.file.none': '请选择影像文件或填写服务器上的文件路径',
   'imagery.file.uploadBroken': '上传中断，未保存任何内容',
+  'imagery.file.uploadType':
+    '上传影像时请求体须为文件本身（Content-Type: application/octet-stream）',
   'imagery.bounds.invalid': '影像范围 {bounds} 无效',
   'imagery.bounds.outside': '影像范围 {bounds} 超出本系统的区域（{region}）',
   'imagery.tiff.unreadable': 'GDAL 无法读取该 GeoTIFF',
@@ -45,6 +47,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'imagery.file.unreadable': 'cannot read {name}',
   'imagery.file.none': 'choose an image file or give a path on the server',
   'imagery.file.uploadBroken': 'the upload broke off; nothing was kept',
+  'imagery.file.uploadType':
+    'an imagery upload is the file itself (Content-Type: application/octet-stream)',
   'imagery.bounds.invalid': 'the image bounds {bounds} are invalid',
   'imagery.bounds.outside':
     'the image bounds {bounds} are outside this deployment’s region ({region})',

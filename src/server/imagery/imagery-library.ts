@@ -80,6 +80,8 @@ export interface ImageryLibrary {
   wait(id: string): Promise<ImageryJob | null>;
   /** The open archive of a layer (opened once, kept). */
   reader(layer: ImageryLayer): ArchiveReader | null;
+  /** Bytes free on the library's disk. */
+  freeBytes(): number;
   /** Restarts the jobs a stopped process left unfinished. */
   resume(): void;
   close(): void;
@@ -304,6 +306,10 @@ export function imageryLibrary(opts: LibraryOptions): ImageryLibrary {
       return { ok: true, job: publicJob(start(id, input, actor, c)) };
     },
     jobs: () => [...jobs.values()].reverse().map(publicJob),
+    freeBytes() {
+      mkdirSync(dir, { recursive: true });
+      return free(dir);
+    },
     async wait(id) {
       const job = jobs.get(id);
       if (!job) return null;

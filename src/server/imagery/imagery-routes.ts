@@ -48,6 +48,12 @@ export function imageryApiRoutes(deps: ServerDeps, library: ImageryLibrary): Hon
     if (!q.ok) return q.response;
     if (!fileName || !c.req.raw.body)
       return fail(c, 400, msg('imagery.file.none'), { field: 'file' });
+    const length = Number(c.req.header('content-length') ?? 0);
+    const free = library.freeBytes();
+    if (length > free) {
+      const mb = (b: number) => Math.ceil(b / 1e6);
+      return fail(c, 400, msg('imagery.disk.full', { needMb: mb(length), freeMb: mb(free) }));
+    }
     const dir = join(library.dir, 'jobs');
     mkdirSync(dir, { recursive: true });
     const path = join(dir, `upload-${randomBytes(6).toString('hex')}`);

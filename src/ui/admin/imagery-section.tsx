@@ -113,15 +113,20 @@ export function ImagerySection(props: { session: Session }) {
           {field('date', it('imageryDate'), it('imageryDateHint'))}
           {field('source', it('imagerySource'))}
           {field('resolution', it('imageryResolution'))}
-          <label>
-            {it('imageryFile')}
-            <input
-              type="file"
-              name="file"
-              accept=".tif,.tiff,.mbtiles,.pmtiles"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          </label>
+          <div className="file-pick">
+            <span>{it('imageryFile')}</span>
+            {/* the browser's own file button speaks its own language: ours says 选择文件 */}
+            <label>
+              <input
+                type="file"
+                name="file"
+                accept=".tif,.tiff,.mbtiles,.pmtiles"
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+              <span className="button">{it('imageryChoose')}</span>
+              <span className="file-name">{file?.name ?? it('imageryNoFile')}</span>
+            </label>
+          </div>
           {field('path', it('imageryPath'))}
           <label className="check" title={it('imageryPublicHint')}>
             <input

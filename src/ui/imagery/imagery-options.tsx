@@ -53,8 +53,10 @@ export function ImageryOptions(props: {
             checked={props.choice === `imagery:${l.id}`}
             onChange={() => props.onChoose(`imagery:${l.id}`)}
           />
-          {it('imageryOption', { name: l.name, date: l.date ?? it('imageryNoDate') })}
-          {!l.public && <span className="hint"> · {it('imageryStaffOnly')}</span>}
+          <span>
+            {it('imageryOption', { name: l.name, date: l.date ?? it('imageryNoDate') })}
+            {!l.public && <span className="hint"> · {it('imageryStaffOnly')}</span>}
+          </span>
         </label>
       ))}
     </fieldset>
