@@ -88,29 +88,35 @@ export function planChunks(plan: GeotiffPlan): Chunk[] {
 
 const chunkName = (c: Chunk) => `${c.z}/${c.minX}/${c.minY}`;
 
-async function warpAndCut(src: string, scratch: string, plan: GeotiffPlan, c: Chunk) {
+/** Warps a chunk of the finest zoom into raw RGBA pixels (the scratch files are removed). */
+async function warp(src: string, scratch: string, plan: GeotiffPlan, c: Chunk): Promise<Buffer> {
   const [w, h] = [(c.maxX - c.minX + 1) * 256, (c.maxY - c.minY + 1) * 256];
   const a = tileMercatorBounds(c.z, c.minX, c.maxY);
   const b = tileMercatorBounds(c.z, c.maxX, c.minY);
   const raw = join(scratch, `chunk-${c.z}-${c.minX}-${c.minY}`);
   try {
     await warpChunk(src, raw, [a[0], a[1], b[2], b[3]], w, h, plan.hasAlpha);
-    const pixels = readFileSync(raw);
-    const jobs = [];
-    for (let y = c.minY; y <= c.maxY; y++)
-      for (let x = c.minX; x <= c.maxX; x++)
-        jobs.push(
-          encodeTile(tilePixels(pixels, w, x - c.minX, y - c.minY)).then((data) => ({
-            z: c.z,
-            x,
-            y,
-            data,
-          })),
-        );
-    return await Promise.all(jobs);
+    return readFileSync(raw);
   } finally {
     for (const f of [raw, `${raw}.hdr`, `${raw}.aux.xml`]) rmSync(f, { force: true });
   }
+}
+
+/** Cuts a warped chunk into its encoded tiles. */
+function cut(pixels: Buffer, c: Chunk) {
+  const w = (c.maxX - c.minX + 1) * 256;
+  const jobs = [];
+  for (let y = c.minY; y <= c.maxY; y++)
+    for (let x = c.minX; x <= c.maxX; x++)
+      jobs.push(
+        encodeTile(tilePixels(pixels, w, x - c.minX, y - c.minY)).then((data) => ({
+          z: c.z,
+          x,
+          y,
+          data,
+        })),
+      );
+  return Promise.all(jobs);
 }
 
 async function overview(out: MbtilesWriter, c: Chunk) {
@@ -143,17 +149,34 @@ export async function convertGeotiff(
   const out = buildMbtiles(part);
   try {
     const chunks = planChunks(plan);
-    for (const [i, c] of chunks.entries()) {
-      const name = chunkName(c);
-      if (!out.isDone(name)) {
-        const tiles =
-          c.z === plan.maxzoom ? await warpAndCut(src, scratch, plan, c) : await overview(out, c);
-        out.putChunk(
-          name,
-          tiles.flatMap((t) => (t.data ? [{ z: t.z, x: t.x, y: t.y, data: t.data }] : [])),
-        );
-      }
-      onProgress((i + 1) / chunks.length);
+    const todo = chunks.filter((c) => !out.isDone(chunkName(c)));
+    const finest = todo.filter((c) => c.z === plan.maxzoom);
+    // gdalwarp warps the next chunk while this process encodes the current one (two cores busy,
+    // two chunks' pixels in memory at most)
+    const warped = new Map<Chunk, Promise<Buffer>>();
+    const start = (c: Chunk | undefined) => {
+      if (!c || warped.has(c)) return;
+      const pixels = warp(src, scratch, plan, c);
+      // a prefetch that fails is reported when its chunk's turn comes, not as an unhandled rejection
+      pixels.catch(() => undefined);
+      warped.set(c, pixels);
+    };
+    let done = chunks.length - todo.length;
+    for (const c of todo) {
+      let tiles: Awaited<ReturnType<typeof cut>>;
+      if (c.z === plan.maxzoom) {
+        start(c);
+        const pixels = warped.get(c) as Promise<Buffer>;
+        start(finest[finest.indexOf(c) + 1]);
+        tiles = await cut(await pixels, c);
+        warped.delete(c);
+      } else tiles = await overview(out, c);
+      out.putChunk(
+        chunkName(c),
+        tiles.flatMap((t) => (t.data ? [{ z: t.z, x: t.x, y: t.y, data: t.data }] : [])),
+      );
+      done += 1;
+      onProgress(done / chunks.length);
     }
     out.finish(metadata);
   } finally {
