@@ -242,6 +242,37 @@ describe('imagery: a synthetic GeoTIFF converted and served', { timeout: 60_000 
   });
 });
 
+describe('imagery: a stopped conversion', { timeout: 60_000 }, () => {
+  it('is resumed by the next process from its job file', async () => {
+    const jobs = join(work, 'imagery', 'jobs');
+    const src = writeSyntheticGeotiff(join(work, 'resume.tif'), {
+      cells: 2,
+      cellPx: 256,
+      resolution: 1,
+    });
+    writeFileSync(
+      join(jobs, 'img-0000beef.json'),
+      JSON.stringify({
+        id: 'img-0000beef',
+        input: { path: src.path, name: '续转' },
+        actor: 'admin',
+      }),
+    );
+    const next = imageryLibrary({
+      dir: join(work, 'imagery'),
+      store,
+      region: deploymentRegion(geodata.dir),
+    });
+    next.resume();
+    await expect.poll(() => next.jobs()[0]?.state, { timeout: 30_000 }).toBe('done');
+    expect((await store.listImagery()).find((l) => l.id === 'img-0000beef')).toMatchObject({
+      name: '续转',
+    });
+    expect(leftovers()).toEqual([]);
+    next.close();
+  });
+});
+
 describe('imagery: refusals keep nothing', { timeout: 60_000 }, () => {
   const refused = async (path: string, code: string) => {
     const before = archives().length;

@@ -12,7 +12,9 @@ export function memoryImagery(
   const layers: ImageryLayer[] = [];
   return {
     async listImagery() {
-      return structuredClone(layers);
+      // oldest first, as SQLite's ORDER BY added_at, id
+      const key = (l: ImageryLayer) => `${l.addedAt}\u0000${l.id}`;
+      return structuredClone(layers).sort((a, b) => (key(a) < key(b) ? -1 : 1));
     },
     async addImagery(layer, actor) {
       if (layers.some((l) => l.id === layer.id)) return false;
