@@ -4,7 +4,8 @@
 // coordinates have the cells' colours, to within one tile pixel across a cell boundary. The public
 // sees no staff-only layer (and its tiles are 404) until the admin makes it public; then a phone
 // shows it too.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,6 +20,21 @@ import {
 
 const app = appUnderTest();
 const SHOTS = '/work/shots/imagery';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical axe-core violations inside `selector`. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<unknown> } }).axe;
+    const r = (await axe.run({ include: [[sel]] })) as {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    };
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
 const work = mkdtempSync(join(tmpdir(), 'hejie-imagery-e2e-'));
 let image: SyntheticImage;
 let layerId = '';
@@ -104,6 +120,7 @@ describe('imagery layers', { timeout: 120_000 }, () => {
     layerId = (await row.getAttribute('data-layer')) ?? '';
     expect(await row.textContent()).toContain('15–17');
     await page.screenshot({ path: `${SHOTS}/admin-imagery-desktop.png`, fullPage: true });
+    expect(await axeViolations(page, '.admin-console')).toEqual([]);
 
     // a file that is not what its name says: refused with the reason, in Chinese
     await form.locator('input[name="name"]').fill('假文件');
@@ -131,6 +148,8 @@ describe('imagery layers', { timeout: 120_000 }, () => {
     await page.waitForSelector('[data-testid="map"][data-idle="1"]', LONG);
     await showGrid(page);
     await checkPixels(page, 'map-imagery-desktop');
+    await page.locator('details.layer-switcher summary').click();
+    expect(await axeViolations(page, '.map-controls')).toEqual([]);
     const credit = await page.locator('.maplibregl-ctrl-attrib-inner').textContent();
     expect(credit).toContain('影像 © 测试生成（2024-05）');
     expect(errorsOf(page)).toEqual([]);
