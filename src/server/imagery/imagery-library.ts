@@ -182,6 +182,8 @@ export function imageryLibrary(opts: LibraryOptions): ImageryLibrary {
   const free = opts.freeBytes ?? defaultFree;
   const jobs = new Map<string, JobState>();
   const readers = new Map<string, ArchiveReader>();
+  // one job at a time: two conversions at once would double the memory bound
+  let queue: Promise<void> = Promise.resolve();
   const publicJob = (j: JobState): ImageryJob => ({
     id: j.id,
     name: j.name,
@@ -272,7 +274,8 @@ export function imageryLibrary(opts: LibraryOptions): ImageryLibrary {
       actor,
     } as unknown as JobState;
     jobs.set(id, job);
-    job.done = runJob(job, c);
+    job.done = queue.then(() => runJob(job, c));
+    queue = job.done;
     return job;
   }
 
