@@ -3,35 +3,25 @@
 // JSON and the half-built archive) lives in `<data>/imagery/jobs/`, so a restarted server resumes it.
 import { randomBytes } from 'node:crypto';
 import {
-  closeSync,
   copyFileSync,
   existsSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
-  readSync,
   renameSync,
   rmSync,
-  statfsSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ImageryJob, ImageryLayer } from '../../contract/imagery';
-import { checkImageryBounds } from '../../domain/imagery/check-bounds';
-import { type ImageryFileKind, sniffImageryFile } from '../../domain/imagery/sniff-format';
+import type { ImageryFileKind } from '../../domain/imagery/sniff-format';
 import type { Bounds } from '../../domain/imagery/tile-math';
 import { type Message, msg } from '../../domain/message';
 import type { Store } from '../store/store';
-import { convertGeotiff, type GeotiffPlan, inspectGeotiff, planChunks } from './convert-geotiff';
-import {
-  type ArchiveReader,
-  mbtilesZooms,
-  openMbtiles,
-  readMbtilesMetadata,
-} from './mbtiles-archive';
-import { openPmtiles, readPmtilesFileHeader } from './pmtiles-archive';
+import { type Checked, checkFile, defaultFree, needed } from './check-imagery-file';
+import { convertGeotiff } from './convert-geotiff';
+import { type ArchiveReader, openMbtiles } from './mbtiles-archive';
+import { openPmtiles } from './pmtiles-archive';
 
 /** What adding imagery takes (the file is on the server: given as a path or uploaded there). */
 export interface ImageryInput {
@@ -46,17 +36,6 @@ export interface ImageryInput {
   /** delete `path` when done or refused (an upload) */
   owned?: boolean;
 }
-
-type Checked =
-  | { ok: true; kind: 'geotiff'; plan: GeotiffPlan; synthetic: boolean }
-  | {
-      ok: true;
-      kind: 'mbtiles' | 'pmtiles';
-      bounds: Bounds;
-      minzoom: number;
-      maxzoom: number;
-      synthetic: boolean;
-    };
 
 /** A running or finished job, with the record it will store. */
 interface JobState extends ImageryJob {
@@ -95,84 +74,6 @@ export interface LibraryOptions {
   clock?: () => Date;
   freeBytes?: (dir: string) => number;
 }
-
-const TILE_BYTES = 60_000;
-
-function head(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const b = Buffer.alloc(16);
-    readSync(fd, b, 0, 16, 0);
-    return b;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-async function checkFile(
-  path: string,
-  name: string,
-  region: Bounds,
-): Promise<Checked | { ok: false; reason: Message }> {
-  const sniffed = sniffImageryFile(name, head(path));
-  if (!sniffed.ok) return sniffed;
-  if (sniffed.kind === 'geotiff') {
-    const inspected = await inspectGeotiff(path);
-    if (!inspected.ok) return inspected;
-    const outside = checkImageryBounds(inspected.plan.bounds, region);
-    if (outside) return { ok: false, reason: outside };
-    return { ok: true, kind: 'geotiff', plan: inspected.plan, synthetic: inspected.synthetic };
-  }
-  const archive = readArchive(path, sniffed.kind);
-  if (!archive.ok) return archive;
-  const outside = checkImageryBounds(archive.bounds, region);
-  if (outside) return { ok: false, reason: outside };
-  return { ...archive, kind: sniffed.kind };
-}
-
-function readArchive(path: string, kind: 'mbtiles' | 'pmtiles') {
-  const bad = (reason: Message) => ({ ok: false as const, reason });
-  if (kind === 'pmtiles') {
-    const h = readPmtilesFileHeader(path);
-    if (!h)
-      return bad(msg('imagery.file.notWhatNamed', { name: basename(path), expected: 'pmtiles' }));
-    if (h.tileType < 2 || h.tileType > 4) return bad(msg('imagery.archive.notRaster'));
-    return {
-      ok: true as const,
-      bounds: h.bounds,
-      minzoom: h.minZoom,
-      maxzoom: h.maxZoom,
-      synthetic: false,
-    };
-  }
-  let meta: Record<string, string>;
-  try {
-    meta = readMbtilesMetadata(path);
-  } catch {
-    return bad(msg('imagery.archive.notMbtiles'));
-  }
-  if (!['png', 'jpg', 'jpeg', 'webp'].includes(meta.format ?? ''))
-    return bad(msg('imagery.archive.notRaster'));
-  const bounds = (meta.bounds ?? '').split(',').map(Number) as unknown as Bounds;
-  const zooms = mbtilesZooms(path);
-  if (!zooms) return bad(msg('imagery.archive.empty'));
-  return { ok: true as const, bounds, ...zooms, synthetic: meta.synthetic === 'true' };
-}
-
-/** Bytes the archive will take, with a margin. */
-function needed(path: string, c: Checked): number {
-  if (c.kind !== 'geotiff') return statSync(path).size + 16e6;
-  const tiles = planChunks(c.plan).reduce(
-    (n, k) => n + (k.maxX - k.minX + 1) * (k.maxY - k.minY + 1),
-    0,
-  );
-  return tiles * TILE_BYTES + 64e6;
-}
-
-const defaultFree = (dir: string) => {
-  const s = statfsSync(dir);
-  return s.bavail * s.bsize;
-};
 
 /** The library over `<dir>` (created when needed). */
 export function imageryLibrary(opts: LibraryOptions): ImageryLibrary {
@@ -262,7 +163,7 @@ export function imageryLibrary(opts: LibraryOptions): ImageryLibrary {
   }
 
   function start(id: string, input: ImageryInput, actor: string, c: Checked): JobState {
-    const job = {
+    const job: JobState = {
       id,
       name: input.name,
       state: 'queued',
@@ -272,7 +173,8 @@ export function imageryLibrary(opts: LibraryOptions): ImageryLibrary {
       code: null,
       input,
       actor,
-    } as unknown as JobState;
+      done: Promise.resolve(),
+    };
     jobs.set(id, job);
     job.done = queue.then(() => runJob(job, c));
     queue = job.done;
