@@ -243,10 +243,15 @@ export function imageryLibrary(opts: LibraryOptions): ImageryLibrary {
           saved.input.path,
           saved.input.fileName ?? basename(saved.input.path),
           opts.region,
-        ).then((c) => {
-          if (c.ok) start(saved.id, saved.input, saved.actor, c);
-          else rmSync(join(jobsDir, f), { force: true });
-        });
+        )
+          .catch(() => ({ ok: false as const }))
+          .then((c) => {
+            if (c.ok) return void start(saved.id, saved.input, saved.actor, c);
+            // the input is gone or no longer passes: the job and its leftovers go
+            rmSync(join(jobsDir, f), { force: true });
+            rmSync(join(jobsDir, `${saved.id}.mbtiles.part`), { force: true });
+            dropInput(saved.input);
+          });
       }
     },
     close() {
