@@ -131,6 +131,8 @@ export const adminAuditQuery = z
     target: z.string().trim().max(100).optional(),
     actor: z.string().trim().max(100).optional(),
     limit: z.coerce.number().int().min(1).max(500).optional(),
+    /** only entries older than this id: the next page */
+    before: z.coerce.number().int().min(1).optional(),
   })
   .strict();
 

@@ -13,7 +13,7 @@ export interface Message {
 /**
  * A message with its parameters. Write the code as a string literal: the catalog test finds every
  * code by reading `msg('…'` in the sources.
- * @example msg('zones.width.outOfRange', { class: 2, min: 20, max: 50, got: 60 })
+ * @example msg('zones.width.outOfRange', { class: classWords(2), min: 20, max: 50, got: 60 })
  */
 export function msg(code: string, params?: Record<string, MessageParam>): Message {
   return params === undefined ? { code } : { code, params };

@@ -140,7 +140,7 @@ export class HejieMap {
       data: new URL('/api/zones', location.href).href,
       attribution: this.attributions.zones,
     });
-    this.map.addControl(this.attribution);
+    this.addAttribution();
     for (const layer of LAYERS) this.map.addLayer(layer);
     selectOnClick(this.map, (id) => this.events.onSelect?.(id));
     this.applySelection();
@@ -167,6 +167,26 @@ export class HejieMap {
     return this.markers;
   }
 
+  /**
+   * Reads the published zones and markers again (a publication was pushed to the page): the zones'
+   * source fetches its URL anew (the server answers 304 while nothing changed), the markers are
+   * replaced, or added if the map had none.
+   */
+  async reloadPublished(): Promise<void> {
+    await this.markers;
+    this.map
+      .getSource<maplibregl.GeoJSONSource>(ZONES_SOURCE)
+      ?.setData(new URL('/api/zones', location.href).href);
+    const fc = await fetchMarkers();
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(MARKERS_SOURCE);
+    if (!source) this.addMarkers(fc);
+    else if ('error' in fc) this.events.onDataError?.(fc.error);
+    else {
+      source.setData(fc);
+      this.events.onMarkers?.(markerKinds(fc));
+    }
+  }
+
   /** Highlights a waterbody (river line or reservoir polygon); null clears. */
   /**
    * The sources' attributions in the UI's language: the control is rebuilt, since MapLibre reads
@@ -185,7 +205,21 @@ export class HejieMap {
     }
     this.map.removeControl(this.attribution);
     this.attribution = new maplibregl.AttributionControl({ compact: true });
+    this.addAttribution();
+  }
+
+  /**
+   * Adds the credits as the (i) button, folded once their texts are in: MapLibre shows a compact
+   * attribution unfolded at first, and unfolded it covered the scale bar (issue 19).
+   */
+  private addAttribution(): void {
     this.map.addControl(this.attribution);
+    const fold = () => {
+      const el = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib');
+      if (el?.classList.contains('maplibregl-attrib-empty')) this.map.once('idle', fold);
+      else el?.classList.remove('maplibregl-compact-show');
+    };
+    this.map.once('idle', fold);
   }
 
   setSelected(id: string | null): void {
@@ -241,6 +275,11 @@ export class HejieMap {
     );
   }
 
+  /** The draft on the map (what `setDraft` was given last), for tests that click its features. */
+  draftData(): FeatureCollection | null {
+    return this.draft;
+  }
+
   private applyDraft(): void {
     const fc = this.draft;
     const source = this.map.getSource<maplibregl.GeoJSONSource>(DRAFT_SOURCE);
@@ -285,6 +324,19 @@ export class HejieMap {
     return inside && Math.max(Math.abs(ne.x - sw.x), Math.abs(ne.y - sw.y)) >= minPx;
   }
 
+  /**
+   * Whether a tool owns the map's clicks and Esc: measuring, picking a point, or a line or polygon
+   * being drawn (the draw session turns double-click zoom off for it).
+   */
+  toolActive(): boolean {
+    const c = this.map.getContainer().classList;
+    return (
+      c.contains('hejie-measuring') ||
+      c.contains('hejie-picking') ||
+      !this.map.doubleClickZoom.isEnabled()
+    );
+  }
+
   /** Calls back after the next render settles. */
   onceIdle(): Promise<void> {
     return new Promise((resolve) => this.map.once('idle', () => resolve()));
@@ -320,6 +372,17 @@ export class HejieMap {
   project(lngLat: [number, number]): [number, number] {
     const p = this.map.project(lngLat);
     return [p.x, p.y];
+  }
+
+  /** The lon/lat at a screen position in the map container (CSS pixels). */
+  unproject(point: [number, number]): [number, number] {
+    const p = this.map.unproject(point);
+    return [p.lng, p.lat];
+  }
+
+  /** The view's zoom level. */
+  zoom(): number {
+    return this.map.getZoom();
   }
 
   resize(): void {

@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import bounds from '../../geodata/bounds.json';
 import type { DepartmentRound } from '../contract/review';
-import { canViewDraft } from '../domain/access/permissions';
+import { canViewDraft, readsGridCoordinates } from '../domain/access/permissions';
 import type { PlanFilter, PlanSortKey } from '../domain/plans/filter-plans';
 import { filterPlans, sortPlans } from '../domain/plans/filter-plans';
 import { summarizePlans } from '../domain/plans/summarize-plans';
@@ -22,6 +22,7 @@ import { useLive, useLiveEvents } from './live/use-live';
 import { useTodos } from './live/use-todos';
 import { MapHandleContext, useMapOwner } from './map-handle';
 import type { FitRequest } from './map-pane';
+import { PanelFoldButton, usePanelFold } from './map-tools/panel-fold';
 import { FilterBar } from './register/filter-bar';
 import { PlanTable } from './register/plan-table';
 import { RegisterExport } from './register/register-export';
@@ -191,6 +192,14 @@ export function App() {
   );
   const summary = useMemo(() => summarizePlans(data?.plans ?? []), [data]);
   const selected = selectedId ? rivers.get(selectedId) : undefined;
+  const riverName = useCallback(
+    (id: string | null) => (id ? (rivers.get(id)?.name ?? null) : null),
+    [rivers],
+  );
+  const panelFold = usePanelFold(
+    Boolean((openRound && session) || openPlanId || selected) && data !== null,
+    mapOwner.handle.map,
+  );
   const tiandituKey = browserKey ?? data?.config.tiandituKey ?? null;
 
   return (
@@ -358,7 +367,10 @@ export function App() {
               </div>
             )}
           </section>
-          <section className="map-side" aria-label={t('tabMap')}>
+          <section
+            className={`map-side${panelFold.folded ? ' panel-folded' : ''}`}
+            aria-label={t('tabMap')}
+          >
             <Suspense fallback={<p className="loading">{t('loading')}</p>}>
               <MapPane
                 bounds={bounds.qinzhou as [number, number, number, number]}
@@ -373,8 +385,13 @@ export function App() {
                 draftKind={draftKind}
                 onMap={mapOwner.onMap}
                 foldRequest={mapOwner.foldRequest}
+                staff={session !== null && readsGridCoordinates(session.actor)}
+                riverName={riverName}
               />
             </Suspense>
+            {((openRound && session) || openPlanId || selected) && data && (
+              <PanelFoldButton folded={panelFold.folded} onToggle={panelFold.setFolded} />
+            )}
             {openRound && session && data ? (
               <Suspense fallback={<p className="loading">{t('loading')}</p>}>
                 <DepartmentRoundPanel

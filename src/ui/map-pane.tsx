@@ -10,6 +10,11 @@ import type { MessageKey, T } from './i18n';
 import { useLang } from './i18n';
 import { ImageryOptions, overlayOf, useImageryLayers } from './imagery/imagery-options';
 import { useIt } from './imagery/messages-imagery';
+import { useLive } from './live/use-live';
+import { CursorReadout } from './map-tools/cursor-readout';
+import { FeatureCard } from './map-tools/feature-card';
+import { GoToBox } from './map-tools/go-to-box';
+import { MeasureTool } from './map-tools/measure-tool';
 
 export interface MapPaneProps {
   bounds: [number, number, number, number];
@@ -32,7 +37,31 @@ export interface MapPaneProps {
   onMap: (map: HejieMap | null) => void;
   /** fold the layer list and legend each time this count changes (a drawing tool needs the map) */
   foldRequest: number;
+  /** staff read X/Y of the cursor (permissions: `readsGridCoordinates`) */
+  staff: boolean;
+  /** a river's display name by its id (钦江), for the feature card; null when unknown */
+  riverName: (id: string | null) => string | null;
 }
+
+/** Which of the map's boxes are open: the tools (定位, 测量), the layer list, the legend. */
+type Folds = { tools: boolean; layers: boolean; legend: boolean };
+
+/** The layer list's and legend's open state, remembered per form factor (desk, phone). */
+function storedFolds(narrow: boolean): Folds {
+  // the tools start folded: open, they cover the strip of map beside a plan's panel
+  const fallback = { tools: false, layers: !narrow, legend: !narrow };
+  try {
+    const v = JSON.parse(
+      globalThis.localStorage?.getItem(foldKey(narrow)) ?? 'null',
+    ) as Partial<Folds> | null;
+    return v && typeof v.layers === 'boolean' && typeof v.legend === 'boolean'
+      ? { tools: v.tools === true, layers: v.layers, legend: v.legend }
+      : fallback;
+  } catch {
+    return fallback;
+  }
+}
+const foldKey = (narrow: boolean) => `hejie.mapControls.${narrow ? 'phone' : 'desk'}`;
 
 /** Where to zoom: a box, or the published zones of some plans when there is no box. */
 export interface FitRequest {
@@ -72,6 +101,10 @@ export default function MapPane(props: MapPaneProps) {
   const { t } = useLang();
   const ref = useRef<HTMLDivElement>(null);
   const mapRef = useRef<HejieMap | null>(null);
+  // a publication pushed to the page (GET /api/events) redraws the published zones and markers
+  useLive((e) => {
+    if (e.change === 'published') void mapRef.current?.reloadPublished();
+  });
   const it = useIt();
   // 'offline', 'tianditu' or 'imagery:<id>' (an imagery layer over the offline base map)
   const [choice, setBasemap] = useState<string>('offline');
@@ -86,7 +119,8 @@ export default function MapPane(props: MapPaneProps) {
   // On a phone the map is small: controls start folded, one tap opens them.
   const [narrow] = useState(() => globalThis.matchMedia?.('(max-width: 800px)').matches ?? false);
   // the layer switcher and the legend: open on a desk, folded on a phone and when a zoom needs the room
-  const [open, setOpen] = useState({ layers: !narrow, legend: !narrow });
+  const [open, setOpen] = useState(() => storedFolds(narrow));
+  const [hejie, setHejie] = useState<HejieMap | null>(null);
   const onSelect = useRef(props.onSelect);
   onSelect.current = props.onSelect;
 
@@ -114,6 +148,7 @@ export default function MapPane(props: MapPaneProps) {
       attributionsOf(tRef.current, props.demo),
     );
     mapRef.current = map;
+    setHejie(map);
     props.onMap(map);
     map
       .whenReady()
@@ -121,6 +156,7 @@ export default function MapPane(props: MapPaneProps) {
     return () => {
       map.destroy();
       mapRef.current = null;
+      setHejie(null);
       props.onMap(null);
     };
   }, []);
@@ -135,7 +171,7 @@ export default function MapPane(props: MapPaneProps) {
   useEffect(() => {
     if (props.foldRequest === folds.current) return;
     folds.current = props.foldRequest;
-    setOpen({ layers: false, legend: false });
+    setOpen({ tools: false, layers: false, legend: false });
   }, [props.foldRequest]);
 
   // Zooms clear of the side panel and of the map's own controls; when the open controls would leave
@@ -148,15 +184,18 @@ export default function MapPane(props: MapPaneProps) {
     if (!map || !el) return;
     const edges = coveredEdges(el);
     const controls = el.parentElement?.querySelector('.map-controls');
-    const anyOpen = openRef.current.layers || openRef.current.legend;
+    const anyOpen = openRef.current.tools || openRef.current.layers || openRef.current.legend;
     if (anyOpen && controls && edges.bottom === undefined) {
       const m = el.getBoundingClientRect();
       const left = controls.getBoundingClientRect().right - m.left;
       if (m.width - (edges.right ?? 0) - left >= MIN_FREE_PX) edges.left = left;
-      else setOpen({ layers: false, legend: false });
+      else setOpen({ tools: false, layers: false, legend: false });
     }
     map.fitTo(bbox, edges, maxZoom);
   }, []);
+
+  // what the person opened or folded stays so on the next visit (the tools' automatic folds too)
+  useEffect(() => localStorage.setItem(foldKey(narrow), JSON.stringify(open)), [open, narrow]);
 
   useEffect(() => mapRef.current?.setSelected(props.selectedId), [props.selectedId]);
   useEffect(() => {
@@ -240,7 +279,26 @@ export default function MapPane(props: MapPaneProps) {
   return (
     <div className="map-pane">
       <div ref={ref} className="map" data-testid="map" />
+      {hejie && <CursorReadout map={hejie} staff={props.staff} />}
+      {hejie && <FeatureCard map={hejie} riverName={props.riverName} />}
       <div className="map-controls">
+        <details
+          className="map-tools-box"
+          open={open.tools}
+          onToggle={(e) => {
+            const now = e.currentTarget.open;
+            setOpen((o) => (o.tools === now ? o : { ...o, tools: now }));
+          }}
+        >
+          <summary>{t('mapTools')}</summary>
+          {hejie && <GoToBox map={hejie} />}
+          {hejie && (
+            <MeasureTool
+              map={hejie}
+              onStart={() => narrow && setOpen((o) => ({ ...o, layers: false, legend: false }))}
+            />
+          )}
+        </details>
         <details
           className="layer-switcher"
           open={open.layers}

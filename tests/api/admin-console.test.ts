@@ -191,6 +191,16 @@ describe('the audit log for the console', () => {
     expect(settings.length).toBeGreaterThan(0);
     expect(settings.every((e) => e.target === 'settings' && e.actor === 'admin')).toBe(true);
     expect((await call('admin', 'GET', '/api/admin/audit?limit=2')).body).toHaveLength(2);
+    // the next page: older than the last entry shown, with the same filter
+    const first = (await call('admin', 'GET', '/api/admin/audit?limit=3'))
+      .body as unknown as typeof all;
+    const last = first.at(-1)?.id as number;
+    const next = (await call('admin', 'GET', `/api/admin/audit?limit=3&before=${last}`))
+      .body as unknown as typeof all;
+    expect(next.map((e) => e.id)).toEqual(all.slice(3, 6).map((e) => e.id));
+    expect((await call('admin', 'GET', '/api/admin/audit?before=x')).body.field).toBe('before');
+    // "contains" is literal: % and _ are not wildcards
+    expect((await call('admin', 'GET', '/api/admin/audit?target=%25')).body).toEqual([]);
   });
 });
 

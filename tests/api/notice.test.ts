@@ -176,6 +176,25 @@ describe('notice and public markers', () => {
     expect(text).not.toMatch(/"(x|y|chainageM|lon|lat)":/);
     // the survey-grade table stays behind its permission
     await expectStatus(call('public', 'GET', '/api/plans/city-01/markers.csv'), 403);
+    // one marker's X/Y for the map's card: the same permission; the values are the table's
+    const one = fc.features[0]?.properties?.id as string;
+    await expectStatus(call('public', 'GET', `/api/plans/city-01/markers/${one}`), 403);
+    const csv = await (
+      await expectStatus(call('admin', 'GET', '/api/plans/city-01/markers.csv'), 200)
+    ).text();
+    const card = await json(
+      await expectStatus(call('admin', 'GET', `/api/plans/city-01/markers/${one}`), 200),
+    );
+    expect(card).toMatchObject({ number: one, crs: expect.stringMatching(/^EPSG:45(45|46)$/) });
+    const line = csv.split('\n').find((l) => l.includes(one)) ?? '';
+    expect(line).toContain((card.x as number).toFixed(2));
+    expect(line).toContain((card.y as number).toFixed(2));
+    const missing = await expectStatus(
+      call('admin', 'GET', '/api/plans/city-01/markers/QJ99-GL-L-999'),
+      404,
+    );
+    expect(JSON.stringify(await missing.json())).toContain('QJ99-GL-L-999');
+    await expectStatus(call('admin', 'GET', `/api/plans/city-01/markers/${one}?x=1`), 400);
 
     const again = await call('public', 'GET', '/api/markers', undefined, {
       'if-none-match': firstEtag,

@@ -215,6 +215,11 @@ describe('the admin console', () => {
         .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.action));
     await expect.poll(async () => (await actions())[0], LONG).toBe('user.login-failed');
     expect(await actions()).toEqual(expect.arrayContaining(['user.create', 'user.update']));
+    // details read as pairs, not as JSON
+    const details = await page.locator('.audit-table code.detail').allTextContents();
+    expect(details.join('\n')).not.toMatch(/[{}"]/);
+    expect(details.join('\n')).toMatch(/\S+：\S+/);
+    expect(details.join('\n')).toContain('reason：账号已停用');
     await shot(page, 'audit-desktop');
     expect(errorsOf(page)).toEqual([]);
     await context.close();

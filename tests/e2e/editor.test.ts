@@ -49,7 +49,7 @@ describe('planner draws 钦江 on the map', () => {
     const lons = [...LEFT, ...RIGHT].map((c) => c[0] as number);
     const lats = [...LEFT, ...RIGHT].map((c) => c[1] as number);
     await page.evaluate(
-      (b) => window.hejieMap?.fitTo(b, { right: 360, top: 40, bottom: 120 }, 16),
+      (b) => window.hejieMap?.fitTo(b, { right: 360, top: 120, bottom: 120 }, 16),
       [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)] as [
         number,
         number,
@@ -294,12 +294,10 @@ describe('planner draws 钦江 on the map', () => {
     await page.click('.layer-switcher summary');
     // the lower half of the reach, clear of the panel: the vertex and room to draw north of it
     const [x0, y0] = existing;
-    await page.evaluate((b) => window.hejieMap?.fitTo(b, { right: 360, bottom: 80 }, 16), [
-      x0 - 0.001,
-      y0 - 0.0005,
-      x0 + 0.002,
-      y0 + 0.004,
-    ] as [number, number, number, number]);
+    await page.evaluate(
+      (b) => window.hejieMap?.fitTo(b, { right: 360, top: 120, bottom: 80 }, 16),
+      [x0 - 0.001, y0 - 0.0005, x0 + 0.002, y0 + 0.004] as [number, number, number, number],
+    );
     await settled(page);
     // the first click lands 5 px east of the existing vertex (≈ 10 m at this zoom)
     const [vx, vy] = await at(page, existing);

@@ -26,8 +26,16 @@ const SHOTS = '/work/shots/live';
 describe('live workflow between the planner (A) and the chief on a phone (B)', () => {
   it('pushes moves, comments and sign-offs both ways; 待办; objections block publishing', async () => {
     const a = app.server;
+    // 市生态环境局's list is open, empty; the round the planner opens appears on it unreloaded
+    const watcher = await openPage(app.browser, `${a.url}/`, { viewport: DESKTOP });
+    await logIn(watcher.page, STHJ.username, STHJ.password);
+    await watcher.page.locator('.dept-rounds').waitFor(LONG);
+    expect(await watcher.page.locator('.dept-rounds li').count()).toBe(0);
     // 钦江 at 意见征求 with the department's reply in: the planner may move it on
     const { round, planner } = await openRoundFor(a.url, 'city-01', [STHJ.username]);
+    await watcher.page.locator('.dept-rounds li').first().waitFor(LONG);
+    expect(await watcher.page.locator('.dept-rounds li').first().textContent()).toContain('钦江');
+    await watcher.context.close();
     const dept = await login(a.url, STHJ);
     await send(a.url, dept, 'POST', `/api/consultations/${round}/replies`, {
       verdict: 'no-objection',
@@ -119,6 +127,11 @@ describe('live workflow between the planner (A) and the chief on a phone (B)', (
     await logIn(page, 'planner', 'demo-planner');
     await page.locator('.todo-list').waitFor(LONG);
     await page.goto(`${app.server.url}/plan/city-01`);
+    // a citizen has the public map open: nothing of 钦江 is published yet
+    const citizen = await openPage(app.browser, `${app.server.url}/`, { viewport: DESKTOP });
+    await citizen.page.evaluate(() => window.hejieMap?.whenMarkersReady());
+    await citizen.page.locator('.legend summary').click();
+    expect(await citizen.page.locator('.legend').textContent()).not.toContain('界桩（已公告）');
     const panel = panelOf(page);
     await panel.locator('button[data-action="publish"]').click(LONG);
     await panel.locator('button[data-action="publish-yes"]').click();
@@ -139,6 +152,12 @@ describe('live workflow between the planner (A) and the chief on a phone (B)', (
     await panel.locator('button[data-action="publish"]').click();
     await panel.locator('button[data-action="publish-yes"]').click();
     await panel.locator('.stage-now[data-stage="published"]').waitFor(LONG);
+    // …and the citizen's map draws the published markers without a reload
+    await expect
+      .poll(() => citizen.page.locator('.legend').textContent(), LONG)
+      .toContain('界桩（已公告）');
+    expect(errorsOf(citizen.page)).toEqual([]);
+    await citizen.context.close();
     expect(errorsOf(page)).toEqual([]);
     await again.context.close();
   }, 150_000);

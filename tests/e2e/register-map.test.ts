@@ -36,7 +36,7 @@ describe('register and map (desktop)', () => {
 
   it('finds 钦江 by search and shows 高朴 and 2019年10月 in its panel, marked 未上图', async () => {
     const page = await open();
-    await page.fill('input[type="search"]', '钦江');
+    await page.fill('.register input[type="search"]', '钦江');
     await expect.poll(() => page.locator('table.plans tbody tr').count()).toBe(1);
     await page.click('table.plans tbody tr[data-plan="city-01"]');
     const panel = page.locator('.river-panel');
@@ -54,7 +54,7 @@ describe('register and map (desktop)', () => {
 
   it('selects 南流江 from its row: the map draws it highlighted', async () => {
     const page = await open();
-    await page.fill('input[type="search"]', 'nlj');
+    await page.fill('.register input[type="search"]', 'nlj');
     await page.click('tr[data-plan="city-05"]');
     await page.locator('.river-panel[data-river="nanliujiang"]').waitFor();
     await page.evaluate(() => window.hejieMap?.settled());
@@ -110,7 +110,9 @@ describe('register and map (desktop)', () => {
     const page = await open();
     await page.click('header nav button:has-text("EN")');
     expect(await page.locator('h1').textContent()).toContain('Hejie');
-    expect(await page.locator('input[type="search"]').getAttribute('placeholder')).toBe('Search…');
+    expect(await page.locator('.register input[type="search"]').getAttribute('placeholder')).toBe(
+      'Search…',
+    );
     await page.evaluate(() => localStorage.removeItem('hejie.lang'));
     await page.close();
   });
@@ -191,7 +193,7 @@ describe('phone (360 px)', () => {
   it('searches, taps a row and sees the river on the map with its panel', async () => {
     const page = await open('/', { width: 360, height: 740 });
     await screenshot(page, 'phone-register');
-    await page.fill('input[type="search"]', '高朴');
+    await page.fill('.register input[type="search"]', '高朴');
     // the phone's register is a compact list (issue 19)
     await page.click('.plan-list button[data-plan="city-01"]');
     await page.locator('.river-panel').waitFor();

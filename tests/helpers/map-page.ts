@@ -77,7 +77,14 @@ export async function drawLine(page: Page, points: [number, number][]): Promise<
   await page.mouse.click(x, y);
 }
 
-/** Zooms the map to where the lines are (beside the plan panel) and waits for it to settle. */
+/**
+ * What covers the map's edges in the planner's workspace: the plan panel on the right, the folded
+ * 定位与测量 / 图层 / 图例 boxes at the top left (a click there opens a box, not a vertex). The map
+ * is narrow beside the work list, so the lines go below the boxes rather than beside them.
+ */
+const PLANNER_COVER = { right: 360, top: 120 } as const;
+
+/** Zooms the map to where the lines are (beside the plan panel and the map's controls) and waits for it to settle. */
 export async function fitLines(page: Page, lines: [number, number][][]): Promise<void> {
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [lon, lat] of lines.flat()) {
@@ -86,7 +93,10 @@ export async function fitLines(page: Page, lines: [number, number][][]): Promise
     box[2] = Math.max(box[2], lon);
     box[3] = Math.max(box[3], lat);
   }
-  await page.evaluate((b) => window.hejieMap?.fitTo(b, { right: 360, bottom: 80 }, 16), box);
+  await page.evaluate((b) => window.hejieMap?.fitTo(b.box, { ...b.cover, bottom: 80 }, 16), {
+    box,
+    cover: PLANNER_COVER,
+  });
   await page.evaluate(() => window.hejieMap?.settled());
 }
 

@@ -10,10 +10,15 @@ import type { EditFeature, EditProperties } from '../../src/domain/editor/edit-t
 import { measureLength } from '../../src/domain/editor/measure-length';
 import { newFeatureProperties } from '../../src/domain/editor/new-feature';
 import { problemMessage } from '../../src/domain/editor/problem-message';
+import { msg } from '../../src/domain/message';
 import { bankWidths } from '../../src/domain/zones/compute-zones';
 import type { BankLine } from '../../src/domain/zones/read-reaches';
-import type { EmbankmentClass } from '../../src/domain/zones/rules';
-import { DEFAULT_RULES, resolveRules } from '../../src/domain/zones/rules';
+import {
+  classWords,
+  DEFAULT_RULES,
+  type EmbankmentClass,
+  resolveRules,
+} from '../../src/domain/zones/rules';
 
 const rules = resolveRules(DEFAULT_RULES, {});
 const LINE: LineString = {
@@ -218,9 +223,35 @@ describe('problem messages', () => {
     expect(m.code).toBe('editor.problem.widthToe');
     expect(renderMessage(m, 'zh')).toMatch(/^宽度 60 m 超出 2 级堤防护堤地宽度 20–50 m（/);
     expect(renderMessage(m, 'en')).toMatch(
-      /^Width 60 m is outside the Class 2 embankment toe margin 20–50 m \(/,
+      /^Width 60 m is outside the class 2 embankment toe margin 20–50 m \(/,
     );
     const none = problemMessage({ field: 'role', code: 'missing' });
     expect(renderMessage(none, 'zh')).toBe('尚未设置类型（堤脚线、岸线或水域）。');
+  });
+});
+
+describe('embankment classes in messages', () => {
+  it('class 5 reads 4 级以下, never 5 级 (the engine, the rule table and the editor alike)', () => {
+    const words = [1, 2, 3, 4, 5].map((c) =>
+      renderMessage(
+        msg('zones.width.outOfRange', {
+          reach: '钦江 第 1 段',
+          role: '左岸堤脚线',
+          class: classWords(c as EmbankmentClass),
+          min: 5,
+          max: 10,
+          got: 12,
+          rule: 'GB50286-2013',
+          version: '2019-06-20',
+        }),
+        'zh',
+      ),
+    );
+    expect(words[1]).toContain('2 级堤防护堤地宽度应为 5–10 m');
+    expect(words[4]).toContain('4 级以下堤防护堤地宽度应为 5–10 m');
+    expect(words.join()).not.toMatch(/5 级/);
+    expect(renderMessage(msg('zones.rules.what.toe', { class: classWords(5) }), 'en')).toBe(
+      'toe, below class 4',
+    );
   });
 });

@@ -47,6 +47,30 @@ describe.each(kinds)('%s store', (_kind, open) => {
     expect((await s.info()).seededAt).toBe('2026-11-28T00:00:00.000Z');
   });
 
+  it('searches the audit log newest first, by contained target and actor, a page at a time', async () => {
+    const s = make();
+    for (const [actor, target] of [
+      ['Admin', 'user:dept-sthj'],
+      ['planner', 'plan:city-01'],
+      ['admin', 'settings'],
+      ['admin', 'user:100%_x'],
+    ])
+      await s.appendAudit(actor as string, 'test.write', target as string, { n: 1 });
+    const all = await s.listAudit();
+    const ids = all.map((e) => e.id).reverse();
+    expect((await s.searchAudit({ limit: 10 })).map((e) => e.id)).toEqual(ids);
+    expect((await s.searchAudit({ limit: 2 })).map((e) => e.id)).toEqual(ids.slice(0, 2));
+    expect(
+      (await s.searchAudit({ limit: 2, beforeId: ids[1] as number })).map((e) => e.id),
+    ).toEqual(ids.slice(2, 4));
+    const admins = await s.searchAudit({ actor: 'ADMIN', target: 'user', limit: 10 });
+    expect(admins.map((e) => e.target)).toEqual(['user:100%_x', 'user:dept-sthj']);
+    expect((await s.searchAudit({ target: '%', limit: 10 })).map((e) => e.target)).toEqual([
+      'user:100%_x',
+    ]);
+    expect(await s.searchAudit({ target: 'nothing', limit: 10 })).toEqual([]);
+  });
+
   it('returns copies: changing a result does not change the store', async () => {
     const s = make();
     await s.seedIfEmpty(seed, 'system:test');

@@ -3,8 +3,6 @@
 
 /** Chinese (zh-CN), the first language. */
 export const zh = {
-  'editor.class.n': '{n} 级',
-  'editor.class.below4': '4 级以下',
   'editor.problem.roleMissing': '尚未设置类型（堤脚线、岸线或水域）。',
   'editor.problem.roleLine': '水域必须是面，这是一条线。',
   'editor.problem.rolePolygon': '这是一个面，只能作为水域。',
@@ -20,8 +18,6 @@ export const zh = {
 
 /** English. */
 export const en: { readonly [K in keyof typeof zh]: string } = {
-  'editor.class.n': 'Class {n}',
-  'editor.class.below4': 'Below class 4',
   'editor.problem.roleMissing': 'No role yet (toe line, bank line or water).',
   'editor.problem.roleLine': 'Water must be a polygon; this is a line.',
   'editor.problem.rolePolygon': 'This is a polygon: it can only be water.',

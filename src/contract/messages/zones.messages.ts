@@ -35,7 +35,7 @@ export const zh = {
   'zones.width.bankOutOfRange':
     '河段 {reach} {role}：岸线外延宽度应为 {min}–{max} m，实为 {got} m（{rule}）',
   'zones.width.outOfRange':
-    '河段 {reach} {role}：{class} 级堤防护堤地宽度应为 {min}–{max} m，实为 {got} m（{rule} {version}）',
+    '河段 {reach} {role}：{class}堤防护堤地宽度应为 {min}–{max} m，实为 {got} m（{rule} {version}）',
   'zones.width.protectionOutOfRange':
     '河段 {reach} {role}：堤防安全保护区宽度应为 {min}–{max} m，实为 {got} m（{rule} {version}）',
   'zones.crossesZoneLine':
@@ -63,10 +63,12 @@ export const zh = {
   'zones.notPublished': '计划 {plan} 尚未公告',
   'zones.rules.needsId': '划定标准表须有编号（id）和版本（version）',
   'zones.rules.range': '{what}：宽度范围须满足 0 ≤ 最小值 ≤ 最大值 ≤ 500 m，实为 {got}',
-  'zones.rules.what.toe': '{class} 级堤防护堤地宽度',
+  'zones.rules.what.toe': '{class}堤防护堤地宽度',
+  'zones.class.n': '{n} 级',
+  'zones.class.below4': '4 级以下',
   'zones.rules.what.protection': '堤防安全保护区宽度',
   'zones.rules.what.bank': '无堤防河段岸线外延宽度',
-  'zones.rules.what.overrideToe': '第 {n} 条特别规定的 {class} 级堤防护堤地宽度',
+  'zones.rules.what.overrideToe': '第 {n} 条特别规定的{class}堤防护堤地宽度',
   'zones.rules.what.overrideProtection': '第 {n} 条特别规定的堤防安全保护区宽度',
   'zones.rules.what.overrideBank': '第 {n} 条特别规定的岸线管理范围宽度',
   'zones.rules.overridePlace': '第 {n} 条特别规定须指明适用的县区或河流',
@@ -108,7 +110,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'zones.width.bankOutOfRange':
     'reach {reach}, {role}: margin {got} m is outside {min}–{max} m allowed for bank lines ({rule})',
   'zones.width.outOfRange':
-    'reach {reach}, {role}: width {got} m is outside {min}–{max} m allowed for class {class} embankments ({rule} {version})',
+    'reach {reach}, {role}: width {got} m is outside {min}–{max} m allowed for {class} embankments ({rule} {version})',
   'zones.width.protectionOutOfRange':
     'reach {reach}, {role}: protection width {got} m is outside {min}–{max} m ({rule} {version})',
   'zones.crossesZoneLine':
@@ -138,10 +140,12 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'zones.notPublished': '{plan} has not been published',
   'zones.rules.needsId': 'rule table needs an id and a version',
   'zones.rules.range': '{what}: range must satisfy 0 ≤ min ≤ max ≤ 500 m, got {got}',
-  'zones.rules.what.toe': 'toe class {class}',
+  'zones.rules.what.toe': 'toe, {class}',
+  'zones.class.n': 'class {n}',
+  'zones.class.below4': 'below class 4',
   'zones.rules.what.protection': 'protection',
   'zones.rules.what.bank': 'bank',
-  'zones.rules.what.overrideToe': 'override {n} toe class {class}',
+  'zones.rules.what.overrideToe': 'override {n} toe, {class}',
   'zones.rules.what.overrideProtection': 'override {n} protection',
   'zones.rules.what.overrideBank': 'override {n} bank',
   'zones.rules.overridePlace': 'override {n}: name a county or a river',

@@ -145,3 +145,12 @@ export function canSeeConsultedCoordinates(
 ): boolean {
   return canViewDraft(actor, plan) || (departmentCoordinates && isConsulted(actor, round));
 }
+
+/**
+ * Whether the map's cursor readout shows X/Y in the Gauss-Krüger zone: staff (planner, chief,
+ * admin); the public and consulted departments read B/L only.
+ * @example readsGridCoordinates({ kind: 'public' }) // false
+ */
+export function readsGridCoordinates(actor: Actor): boolean {
+  return actor.kind === 'user' && actor.role !== 'department';
+}

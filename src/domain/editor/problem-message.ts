@@ -1,21 +1,15 @@
 // A property problem (check-properties) as a message: the rule quoted with its range, table id and
 // version; the catalogs (src/contract/messages/editor.messages.ts) say it in each language.
 import { type Message, msg } from '../message';
-import type { EmbankmentClass } from '../zones/rules';
-import { formatRange } from '../zones/rules';
+import { classWords, formatRange } from '../zones/rules';
 import type { PropertyProblem } from './check-properties';
-
-/** "2 级" / "4 级以下" as a message parameter. */
-function classOf(c: EmbankmentClass): Message {
-  return c === 5 ? msg('editor.class.below4') : msg('editor.class.n', { n: c });
-}
 
 function outOfRange(p: Extract<PropertyProblem, { code: 'out-of-range' }>): Message {
   const params = {
     v: p.value,
     range: formatRange(p.range),
     rule: `${p.rule.id} ${p.rule.version}`,
-    cls: classOf(p.embankmentClass ?? 5),
+    cls: classWords(p.embankmentClass ?? 5),
   };
   if (p.field === 'protectionM') return msg('editor.problem.protection', params);
   return p.kind === 'toe'

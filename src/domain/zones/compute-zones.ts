@@ -8,7 +8,7 @@ import { loadGeos, Planar, quadrantSegmentsFor } from './planar';
 import type { BankLine, Reach } from './read-reaches';
 import { readReaches, roleName } from './read-reaches';
 import type { ResolvedRules, RuleTable } from './rules';
-import { DEFAULT_RULES, resolveRules } from './rules';
+import { classWords, DEFAULT_RULES, resolveRules } from './rules';
 
 /**
  * The protection band (management range subtracted from the outer zone) is snap-rounded to a 1 mm
@@ -179,7 +179,15 @@ export function bankWidths(reach: string, l: BankLine, rules: ResolvedRules): Ba
   const w = l.widthM ?? range.min;
   if (w < range.min || w > range.max) {
     const { min, max } = range;
-    return msg('zones.width.outOfRange', { reach, role, class: c, min, max, got: w, ...rule });
+    return msg('zones.width.outOfRange', {
+      reach,
+      role,
+      class: classWords(c),
+      min,
+      max,
+      got: w,
+      ...rule,
+    });
   }
   const p = l.protectionM;
   if (p !== null && (p < rules.protection.min || p > rules.protection.max)) {

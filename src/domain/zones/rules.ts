@@ -8,6 +8,15 @@ export interface WidthRange {
 /** Embankment classes of GB 50286-2013: 1–4, and 5 for "below class 4". */
 export type EmbankmentClass = 1 | 2 | 3 | 4 | 5;
 
+/**
+ * A class as people read it, for a message parameter: never "5 级" (class 5 stands for 4 级以下).
+ * @example classWords(2) // msg('zones.class.n', { n: 2 }) → 2 级
+ * @example classWords(5) // msg('zones.class.below4') → 4 级以下
+ */
+export function classWords(c: EmbankmentClass): Message {
+  return c === 5 ? msg('zones.class.below4') : msg('zones.class.n', { n: c });
+}
+
 /** Widths by embankment class, protection and bank margins. */
 export interface WidthRules {
   /** 护堤地 beyond the toe, by class */
@@ -121,7 +130,7 @@ export function checkRuleTable(t: RuleTable): RuleProblem[] {
     }
   };
   for (const c of [1, 2, 3, 4, 5] as const)
-    range(`toe.${c}`, msg('zones.rules.what.toe', { class: c }), t.toe[c]);
+    range(`toe.${c}`, msg('zones.rules.what.toe', { class: classWords(c) }), t.toe[c]);
   range('protection', msg('zones.rules.what.protection'), t.protection);
   range('bank', msg('zones.rules.what.bank'), t.bank);
   t.overrides.forEach((o, i) => {
@@ -131,7 +140,10 @@ export function checkRuleTable(t: RuleTable): RuleProblem[] {
     for (const [c, r] of Object.entries(o.widths.toe ?? {}))
       range(
         `overrides.${i}.widths.toe.${c}`,
-        msg('zones.rules.what.overrideToe', { n, class: c }),
+        msg('zones.rules.what.overrideToe', {
+          n,
+          class: classWords(Number(c) as EmbankmentClass),
+        }),
         r,
       );
     if (o.widths.protection)

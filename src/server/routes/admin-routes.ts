@@ -222,13 +222,8 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (!isAdmin(c)) return refuse(c, msg('common.what.readAudit'));
     const query = readQuery(c, adminAuditQuery);
     if (!query.ok) return query.response;
-    const { target, actor, limit = 100 } = query.value;
-    const has = (text: string, part: string | undefined) =>
-      !part || text.toLowerCase().includes(part.toLowerCase());
-    const entries = (await deps.store.listAudit())
-      .filter((e) => has(e.target, target) && has(e.actor, actor))
-      .slice(-limit)
-      .reverse();
+    const { target, actor, limit = 100, before } = query.value;
+    const entries = await deps.store.searchAudit({ target, actor, beforeId: before, limit });
     return c.json(entries, 200, { 'cache-control': 'no-store' });
   });
 

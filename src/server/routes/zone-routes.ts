@@ -1,6 +1,7 @@
 // GET /api/zones (published, public; or a plan's draft, authorised) and the published markers'
-// coordinate table GET /api/plans/:id/markers.csv.
+// coordinate table GET /api/plans/:id/markers.csv (and one marker's, GET /api/plans/:id/markers/:number).
 import { Hono } from 'hono';
+import { noQuery } from '../../contract/accounts';
 import { deliverableNaming } from '../../contract/messages/deliverable-naming';
 import { langOfAcceptLanguage } from '../../contract/messages/lang';
 import { renderMessage } from '../../contract/messages/render';
@@ -144,6 +145,33 @@ export function zoneRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<App
     return c.body(text, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': disposition(name),
+      'cache-control': 'private, no-cache',
+    });
+  });
+
+  // one published marker's survey coordinates, for the map's card: the same permission as the table
+  app.get('/api/plans/:id/markers/:number{[A-Za-z0-9-]+}', async (c) => {
+    const query = readQuery(c, noQuery);
+    if (!query.ok) return query.response;
+    const found = await findPlan(c, deps);
+    if (!found.ok) return found.response;
+    const { record } = found.plan.row;
+    const [publication, settings] = await Promise.all([
+      deps.store.getPublication(record.id),
+      deps.store.getSettings(),
+    ]);
+    const context = { publicCoordinates: settings.publicCoordinates, published: true };
+    if (!canSeeCoordinates(actorOf(c), record, context)) {
+      return fail(c, 403, msg('zones.coordinatesNotPublic', { plan: record.id }));
+    }
+    if (!publication) return fail(c, 404, msg('zones.notPublished', { plan: record.id }));
+    const number = c.req.param('number');
+    const marker = publication.markers.features.find((f) => f.properties?.id === number);
+    if (!marker?.properties) {
+      return fail(c, 404, msg('maptools.markerNotFound', { plan: record.id, number }));
+    }
+    const { x, y, crs, lon, lat, chainageM } = marker.properties as Record<string, unknown>;
+    return c.json({ number, version: publication.version, x, y, crs, lon, lat, chainageM }, 200, {
       'cache-control': 'private, no-cache',
     });
   });

@@ -76,6 +76,17 @@ export function createMemoryStore(clock: () => Date = () => new Date()): Store {
     async auditSince(afterId, limit) {
       return copy(audit.filter((a) => a.id > afterId).slice(0, limit));
     },
+    async searchAudit(q) {
+      const has = (text: string, part: string | undefined) =>
+        !part || text.toLowerCase().includes(part.toLowerCase());
+      const found: AuditEntry[] = [];
+      for (let i = audit.length - 1; i >= 0 && found.length < q.limit; i--) {
+        const a = audit[i] as AuditEntry;
+        if (q.beforeId !== undefined && a.id >= q.beforeId) continue;
+        if (has(a.target, q.target) && has(a.actor, q.actor)) found.push(a);
+      }
+      return copy(found);
+    },
     async appendAudit(actor, action, target, detail) {
       write(clock().toISOString(), actor, action, target, detail);
     },

@@ -40,6 +40,14 @@ export function openSqliteStore(path: string, clock: () => Date = () => new Date
   const auditSinceQuery = db.prepare(
     'SELECT id, at, actor, action, target, detail FROM audit WHERE id > ? ORDER BY id LIMIT ?',
   );
+  // instr on lower(): "contains", case-insensitive for ASCII; LIKE would read % and _ in the input
+  const searchAuditQuery = db.prepare(
+    `SELECT id, at, actor, action, target, detail FROM audit
+     WHERE (@target IS NULL OR instr(lower(target), lower(@target)) > 0)
+       AND (@actor IS NULL OR instr(lower(actor), lower(@actor)) > 0)
+       AND (@before IS NULL OR id < @before)
+     ORDER BY id DESC LIMIT @limit`,
+  );
   const insertAudit = db.prepare(
     'INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)',
   );
@@ -113,6 +121,15 @@ export function openSqliteStore(path: string, clock: () => Date = () => new Date
       const rows = auditSinceQuery.all(afterId, limit) as (Omit<AuditEntry, 'detail'> & {
         detail: string;
       })[];
+      return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as unknown }));
+    },
+    async searchAudit(q) {
+      const rows = searchAuditQuery.all({
+        target: q.target || null,
+        actor: q.actor || null,
+        before: q.beforeId ?? null,
+        limit: q.limit,
+      }) as (Omit<AuditEntry, 'detail'> & { detail: string })[];
       return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as unknown }));
     },
     async appendAudit(actor, action, target, detail) {

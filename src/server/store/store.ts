@@ -122,6 +122,14 @@ export type MoveResult = { ok: true; event: StageEvent } | { ok: false; current:
  * A published version, frozen: the geometry version, the zones and markers computed from it, the
  * rule table used, and an ETag over the public response. Never updated or deleted.
  */
+/** A page of the audit log: see `Store.searchAudit`. */
+export interface AuditQuery {
+  target?: string;
+  actor?: string;
+  beforeId?: number;
+  limit: number;
+}
+
 export interface Publication {
   planId: string;
   version: number;
@@ -223,6 +231,12 @@ export interface Store {
   addImagery(layer: ImageryLayer, actor: string): Promise<boolean>;
   /** Makes a layer public or staff-only; null when there is none. Audited (`imagery.public`). */
   setImageryPublic(id: string, isPublic: boolean, actor: string): Promise<ImageryLayer | null>;
+  /**
+   * The newest audit entries first, at most `limit`, whose target and actor contain the given parts
+   * (case-insensitive for ASCII), older than `beforeId` when given: the console's page of the log,
+   * read without loading the whole log.
+   */
+  searchAudit(query: AuditQuery): Promise<AuditEntry[]>;
   /** Appends to the audit log (writes below append their own entries in their transaction). */
   appendAudit(actor: string, action: string, target: string, detail: unknown): Promise<void>;
 

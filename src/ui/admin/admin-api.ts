@@ -51,10 +51,16 @@ export const saveRules = (table: unknown, base: string, csrf: string) =>
   });
 
 /** GET /api/admin/audit */
-export const loadAudit = (filter: { target: string; actor: string }) => {
-  const q = new URLSearchParams();
+export const loadAudit = (filter: {
+  target: string;
+  actor: string;
+  limit: number;
+  before?: number;
+}) => {
+  const q = new URLSearchParams({ limit: String(filter.limit) });
   if (filter.target.trim()) q.set('target', filter.target.trim());
   if (filter.actor.trim()) q.set('actor', filter.actor.trim());
+  if (filter.before !== undefined) q.set('before', String(filter.before));
   const query = q.toString();
   return requestJson(`/api/admin/audit${query ? `?${query}` : ''}`, z.array(apiAuditEntrySchema));
 };

@@ -27,12 +27,54 @@ const KINDS = Object.fromEntries(
   ].map((k) => [`action${k}`, true]),
 );
 
-/** A detail as short text (secrets are never in it: the store writes only that they changed). */
-const detailText = (d: unknown): string => {
-  if (d === null || d === undefined) return '';
-  const text = JSON.stringify(d);
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+/**
+ * The words the server records in details (auth-routes' login failures; audit-detail's secrets that
+ * are only said to have changed), in the reader's language.
+ */
+const LOGIN_REASONS: Record<string, AdminKey> = {
+  'unknown user': 'auditReasonUnknownUser',
+  'wrong password': 'auditReasonWrongPassword',
+  'account disabled': 'auditReasonDisabled',
+  changed: 'auditSecretChanged',
+  set: 'auditSecretSet',
+  cleared: 'auditSecretCleared',
 };
+
+/** A value of a detail as short text: scalars as they are, lists joined, objects as k=v pairs. */
+function valueText(v: unknown, t: (k: AdminKey) => string): string {
+  if (typeof v === 'string') return LOGIN_REASONS[v] ? t(LOGIN_REASONS[v] as AdminKey) : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return v.map((x) => valueText(x, t)).join(', ');
+  if (v && typeof v === 'object')
+    return Object.entries(v)
+      .map(([k, x]) => `${k}=${valueText(x, t)}`)
+      .join(', ');
+  return '';
+}
+
+/**
+ * A detail as readable pairs, `to：review · version：2`, cut at 160 characters (the whole stays in the
+ * title). Secrets are never in it: the store writes only that they changed.
+ */
+const detailText = (
+  d: unknown,
+  lang: 'zh' | 'en',
+  t: (k: AdminKey) => string,
+): { short: string; full: string } => {
+  if (d === null || d === undefined) return { short: '', full: '' };
+  const full = JSON.stringify(d);
+  const text =
+    typeof d === 'object' && !Array.isArray(d)
+      ? Object.entries(d as Record<string, unknown>)
+          .filter(([, v]) => v !== undefined && v !== null)
+          .map(([k, v]) => `${k}${lang === 'zh' ? '：' : ': '}${valueText(v, t)}`)
+          .join(' · ')
+      : valueText(d, t);
+  return { short: text.length > 160 ? `${text.slice(0, 157)}…` : text, full };
+};
+
+/** Entries per page of the log. */
+const PAGE = 100;
 
 /** The 审计日志 section of the console. */
 export function AuditSection() {
@@ -41,11 +83,16 @@ export function AuditSection() {
   const [filter, setFilter] = useState({ target: '', actor: '' });
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [shownFilter, setShownFilter] = useState({ target: '', actor: '' });
+  const [more, setMore] = useState(false);
+  /** Loads the first page for a filter, or (with `before`) the next older page after the shown ones. */
   const load = useCallback(
-    (f: { target: string; actor: string }) =>
-      loadAudit(f).then(
+    (f: { target: string; actor: string }, before?: number) =>
+      loadAudit({ ...f, limit: PAGE, before }).then(
         (e) => {
-          setEntries(e);
+          setEntries((shown) => (before === undefined ? e : [...(shown ?? []), ...e]));
+          setShownFilter(f);
+          setMore(e.length === PAGE);
           setProblem(null);
         },
         (e: unknown) => setProblem(showProblem(e, t)),
@@ -115,7 +162,9 @@ export function AuditSection() {
                       </td>
                       <td data-label={t('auditWhat')}>{e.target}</td>
                       <td data-label={t('auditDetail')}>
-                        <code className="detail">{detailText(e.detail)}</code>
+                        <code className="detail" title={detailText(e.detail, lang, t).full}>
+                          {detailText(e.detail, lang, t).short}
+                        </code>
                       </td>
                     </tr>
                   );
@@ -123,6 +172,15 @@ export function AuditSection() {
               </tbody>
             </table>
           </div>
+          {more && (
+            <button
+              type="button"
+              className="secondary audit-more"
+              onClick={() => void load(shownFilter, entries.at(-1)?.id)}
+            >
+              {t('auditMore')}
+            </button>
+          )}
         </>
       )}
     </div>

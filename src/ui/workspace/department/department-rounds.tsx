@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { displayWindow, isDayOver } from '../../../domain/review/review-dates';
+import { useLive } from '../../live/use-live';
 import { useWt, type WT } from '../messages';
 import '../review/review.css';
 import { showProblem } from '../panel/show-problem';
@@ -31,10 +32,17 @@ export default function DepartmentRounds(props: {
   const t = useWt();
   const [rounds, setRounds] = useState<DepartmentRound[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // a round opened for this department, or its reply answered, is pushed to the page: read again
+  const [pushed, setPushed] = useState(0);
+  useLive((e) => {
+    if (e.change === 'consultation' || e.change === 'answer' || e.change === 'reply')
+      setPushed((n) => n + 1);
+  });
   useEffect(() => {
     void props.refresh;
+    void pushed;
     loadMyRounds().then(setRounds, (e: unknown) => setProblem(showProblem(e, t)));
-  }, [t, props.refresh]);
+  }, [t, props.refresh, pushed]);
   const now = new Date(props.now);
 
   return (
