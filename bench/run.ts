@@ -9,6 +9,7 @@
 //   the server under load on loopback (autocannon): GET /api/plans, /api/zones, concurrent edits
 //   health and the register while 6 drafts of a 2 × 60,000-vertex plan compute, before/after the pool
 //   health and the register while 5 archives are built by the built server, before/after the pool
+//   imagery: GeoTIFF → MBTiles speed and peak RSS at two sizes, tile p99, imagery layer → map idle
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { ROOT } from '../tests/helpers/register';
 import { startServer } from '../tests/helpers/server';
 import { benchDocumentsResponsive } from './documents-responsive';
 import { benchExports } from './exports';
+import { benchImagery } from './imagery';
 import { benchLoad } from './load';
 import { benchResponsive } from './responsive';
 import { benchSheets } from './sheets';
@@ -172,6 +174,7 @@ rows.push(...benchSheets());
 rows.push(...(await benchLoad()));
 for (const r of await benchResponsive()) rows.push(r);
 for (const r of await benchDocumentsResponsive()) rows.push(r);
+rows.push(...(await benchImagery()));
 const calibration = (before + calibrate()) / 2;
 rows.push({
   what: 'machine calibration (parse+gzip counties.geojson ×10, before/after mean)',

@@ -60,6 +60,8 @@ export async function runCli(
   if (command === 'course')
     return (await import('./course')).runCourse(rest, { out, err, env, lang });
   if (command === 'user') return (await import('./user')).runUser(rest, { out, err, env, lang });
+  if (command === 'imagery')
+    return (await import('./imagery')).runImagery(rest, { out, err, env, lang });
   if (command === 'backup')
     return (await import('./backup')).runBackup(rest, { out, err, env, lang });
   if (command === 'restore')

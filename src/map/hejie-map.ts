@@ -7,6 +7,7 @@ import type { Position } from 'geojson';
 import { courseLines, fetchCourses, showCourses } from './course-layers';
 import { DRAFT_LAYERS, DRAFT_SOURCE } from './draft-layers';
 import { fetchMarkers, type MarkerKinds, markerKinds } from './fetch-markers';
+import { type ImageryOverlay, showImagery } from './imagery';
 import {
   BASE_SOURCE,
   LAYERS,
@@ -57,6 +58,7 @@ export class HejieMap {
   private selected: string | null = null;
   private basemap: Basemap = 'offline';
   private tiandituKey: string | null = null;
+  private imagery: ImageryOverlay | null = null;
   private loaded = false;
   private draft: FeatureCollection | null = null;
   private courses: Position[][] = [];
@@ -333,6 +335,13 @@ export class HejieMap {
     if (this.map.getLayer('background')) this.applyBasemap();
   }
 
+  /** Shows an imagery layer (影像底图) over the base map, or none. */
+  setImagery(overlay: ImageryOverlay | null): void {
+    if (JSON.stringify(overlay) === JSON.stringify(this.imagery)) return;
+    this.imagery = overlay;
+    if (this.map.getLayer('background')) showImagery(this.map, overlay);
+  }
+
   /**
    * Whether a box [minLon, minLat, maxLon, maxLat] lies wholly in the current view and is big enough
    * there to be seen (at least `minPx` wide or tall).
@@ -427,6 +436,7 @@ export class HejieMap {
 
   private applyBasemap(): void {
     showBasemap(this.map, this.basemap === 'tianditu' ? this.tiandituKey : null);
+    showImagery(this.map, this.imagery);
   }
 
   private handleError(e: maplibregl.ErrorEvent & { sourceId?: string }): void {
@@ -436,6 +446,12 @@ export class HejieMap {
         kind: isRejectedKeyStatus(status) ? 'rejected-key' : 'unreachable',
         status,
       });
+      return;
+    }
+    if (e.sourceId === 'imagery') {
+      this.events.onDataError?.(
+        `imagery tiles (/tiles/imagery): ${status ? `HTTP ${status}` : e.error.message}`,
+      );
       return;
     }
     if (e.sourceId === BASE_SOURCE) {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FeatureCollection } from 'geojson';
@@ -20,6 +21,10 @@ import { type DocumentPool, lazyDocumentPool } from './documents/document-pool';
 import { type FileStore, memoryFileStore } from './files/file-store';
 import type { Geodata } from './geodata';
 import { buildBaseLayer, MAP_FILES } from './geodata';
+import { deploymentRegion } from './imagery/deployment-region';
+import { type ImageryLibrary, imageryLibrary } from './imagery/imagery-library';
+import { imageryApiRoutes } from './imagery/imagery-routes';
+import { imageryTileRoutes } from './imagery/imagery-tiles';
 import { riverHead, riverNotFoundPage, withHead } from './river-page';
 import { courseRoutes } from './routes/course-routes';
 import { planRoutes } from './routes/plan-routes';
@@ -49,6 +54,8 @@ export interface AppOptions {
   documents?: DocumentSettings;
   /** the document pool (closed by whoever made it); default: a lazy pool (src/server/documents) */
   documentPool?: DocumentPool;
+  /** the imagery archives and their jobs; default: a library in a temporary folder */
+  imagery?: ImageryLibrary;
 }
 
 const TIANDITU = 'https://*.tianditu.gov.cn';
@@ -111,6 +118,9 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.route('/', authRoutes(deps));
   app.route('/', planRoutes(deps));
   app.route('/', courseRoutes(deps, register));
+  const imagery = opts.imagery ?? defaultImagery(opts);
+  app.route('/', imageryApiRoutes(deps, imagery));
+  app.route('/', imageryTileRoutes(deps, imagery));
 
   app.all('/api/*', (c) =>
     fail(c, 404, msg('common.noRoute', { method: c.req.method, path: c.req.path })),
@@ -184,6 +194,14 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     return fail(c, 500, msg('register.internal'));
   });
   return app;
+}
+
+function defaultImagery(opts: AppOptions): ImageryLibrary {
+  return imageryLibrary({
+    dir: join(tmpdir(), `hejie-imagery-${process.pid}-${Math.random().toString(36).slice(2, 8)}`),
+    store: opts.store,
+    region: deploymentRegion(opts.geodata.dir),
+  });
 }
 
 function lazyBase(dir: string): () => { raw: Buffer; gzip: Buffer } {

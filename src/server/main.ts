@@ -6,6 +6,8 @@ import { createComputePool } from './compute/compute-pool';
 import { readEnv } from './config';
 import { createDocumentPool } from './documents/document-pool';
 import { folderFileStore } from './files/file-store';
+import { deploymentRegion } from './imagery/deployment-region';
+import { imageryLibrary } from './imagery/imagery-library';
 import { openRegister } from './open-register';
 import { shareDataDir } from './store/data-lock';
 
@@ -35,7 +37,16 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   const documentPool = createDocumentPool(
     cfg.documentWorkers === null ? {} : { size: cfg.documentWorkers },
   );
+  const imagery = imageryLibrary({
+    dir: join(cfg.dataDir, 'imagery'),
+    store,
+    region: deploymentRegion(geodata.dir),
+    clock: cfg.clock,
+  });
+  // conversions a stopped server left half done go on where they stopped
+  imagery.resume();
   const app = createApp({
+    imagery,
     compute,
     documentPool,
     files: folderFileStore(join(cfg.dataDir, 'files')),
@@ -57,6 +68,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   });
   const stop = () => {
     server.close();
+    imagery.close();
     void Promise.all([compute.close(), documentPool.close(), store.close()]).then(() =>
       process.exit(0),
     );

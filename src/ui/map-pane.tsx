@@ -9,6 +9,8 @@ import { COLORS } from '../map/layers';
 import { coveredEdges, MIN_FREE_PX } from './covered-edges';
 import type { MessageKey, T } from './i18n';
 import { useLang } from './i18n';
+import { ImageryOptions, overlayOf, useImageryLayers } from './imagery/imagery-options';
+import { useIt } from './imagery/messages-imagery';
 import { useLive } from './live/use-live';
 import { CursorReadout } from './map-tools/cursor-readout';
 import { FeatureCard } from './map-tools/feature-card';
@@ -106,7 +108,12 @@ export default function MapPane(props: MapPaneProps) {
   useLive((e) => {
     if (e.change === 'published') void mapRef.current?.reloadPublished();
   });
-  const [basemap, setBasemap] = useState<Basemap>('offline');
+  const it = useIt();
+  // 'offline', 'tianditu' or 'imagery:<id>' (an imagery layer over the offline base map)
+  const [choice, setBasemap] = useState<string>('offline');
+  const basemap: Basemap = choice === 'tianditu' ? 'tianditu' : 'offline';
+  const imagery = useImageryLayers();
+  const imageryLayer = imagery.layers.find((l) => `imagery:${l.id}` === choice) ?? null;
   const [problem, setProblem] = useState<string | null>(null);
   const [hasCourses, setHasCourses] = useState(false);
   const [markerKinds, setMarkerKinds] = useState<MarkerKinds>({
@@ -217,6 +224,10 @@ export default function MapPane(props: MapPaneProps) {
     () => mapRef.current?.setBasemap(basemap, props.tiandituKey),
     [basemap, props.tiandituKey],
   );
+  useEffect(
+    () => mapRef.current?.setImagery(imageryLayer ? overlayOf(imageryLayer, it) : null),
+    [imageryLayer, it],
+  );
   const hadDraft = useRef(false);
   useEffect(() => {
     mapRef.current?.setDraft(props.draft);
@@ -315,18 +326,21 @@ export default function MapPane(props: MapPaneProps) {
           open={open.layers}
           onToggle={(e) => {
             const now = e.currentTarget.open;
+            // a login since the last look may show more imagery
+            if (now) imagery.refresh();
             setOpen((o) => (o.layers === now ? o : { ...o, layers: now }));
           }}
         >
           <summary>
             {t('layers')}
             {basemap === 'tianditu' ? ` · ${t('baseTianditu')}` : ''}
+            {imageryLayer ? ` · ${imageryLayer.name}` : ''}
           </summary>
           <label>
             <input
               type="radio"
               name="basemap"
-              checked={basemap === 'offline'}
+              checked={choice === 'offline'}
               onChange={() => setBasemap('offline')}
             />
             {t('baseOffline')}
@@ -339,7 +353,7 @@ export default function MapPane(props: MapPaneProps) {
               type="radio"
               name="basemap"
               disabled={!props.tiandituKey}
-              checked={basemap === 'tianditu'}
+              checked={choice === 'tianditu'}
               onChange={() => {
                 setProblem(null);
                 setBasemap('tianditu');
@@ -348,6 +362,7 @@ export default function MapPane(props: MapPaneProps) {
             {t('baseTianditu')}
           </label>
           {!props.tiandituKey && <p className="hint">{t('tiandituNoKey')}</p>}
+          <ImageryOptions layers={imagery.layers} choice={choice} onChoose={setBasemap} />
         </details>
         {problem && (
           <p className="problem" role="alert">

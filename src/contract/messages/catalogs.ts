@@ -13,6 +13,7 @@ import * as editor from './editor.messages';
 import * as formats from './formats.messages';
 import * as geo from './geo.messages';
 import * as handover from './handover.messages';
+import * as imagery from './imagery.messages';
 import type { Lang } from './lang';
 import * as lines from './lines.messages';
 import * as live from './live.messages';
@@ -55,6 +56,7 @@ const AREAS = [
   publicPage,
   access,
   courses,
+  imagery,
 ];
 
 /** The catalog of each language: code → template with `{name}` placeholders. */

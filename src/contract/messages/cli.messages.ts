@@ -37,6 +37,9 @@ export const zh = {
   user list [--json] | user passwd <用户名> [--password-stdin] | user disable <用户名>
                  账号管理；密码从标准输入读取（至少 10 个字符），从不写在命令行上；
                  不带 --password-stdin 时生成随机密码并只显示一次
+  imagery add <文件.tif|.mbtiles|.pmtiles> --name <图层名> [--date 2024-05] [--source 来源] [--public]
+                 添加影像底图：GeoTIFF（CGCS2000 坐标系）用 GDAL 转换为瓦片，瓦片包直接复制；
+                 打印图层编号、范围和级别
   backup <文件>  在线备份 $HEJIE_DATA/hejie.sqlite（服务器运行时也安全），并对副本执行
                  PRAGMA integrity_check
   restore <文件> 将检查通过的备份放回原处（需先停止服务器）；原数据库保留为
@@ -133,6 +136,9 @@ Commands:
   user list [--json] | user passwd <username> [--password-stdin] | user disable <username>
                  accounts; the password is read from stdin (≥ 10 characters), never from the
                  command line; without --password-stdin a random one is printed once
+  imagery add <file.tif|.mbtiles|.pmtiles> --name <layer> [--date 2024-05] [--source text] [--public]
+                 adds an imagery layer: a GeoTIFF (CGCS2000) is converted to tiles with GDAL, an
+                 archive is copied; prints the layer's id, bounds and zoom range
   backup <file>  online backup of $HEJIE_DATA/hejie.sqlite (safe while the server runs), then
                  PRAGMA integrity_check on the copy
   restore <file> puts a checked backup in place (server stopped); keeps the old database as

@@ -17,6 +17,7 @@ const GEOMETRY_LIMIT = 20 * MB;
 const GEOMETRY_PATH = /^\/api\/plans\/[^/]+\/geometry$/;
 /** An acceptance record carries its signed PDF (up to 20 MB) and a few text fields: 20 MB + 1 MB. */
 const ACCEPTANCE_LIMIT = ACCEPTANCE_FILE_MAX + 1 * MB;
+const IMAGERY_UPLOAD_PATH = '/api/imagery/upload';
 const ACCEPTANCE_PATH = /^\/api\/plans\/[^/]+\/acceptance$/;
 /** A river course import carries its file (the import pipeline's limit) and a few fields. */
 const COURSE_LIMIT = COURSE_FILE_MAX + 1 * MB;
@@ -44,6 +45,16 @@ export function securityMiddleware(_deps: ServerDeps): MiddlewareHandler<AppEnv>
     onError: (c) => fail(c, 413, msg('courses.tooBig', { mb: COURSE_FILE_MAX / MB })),
   });
   return async (c, next) => {
+    // an imagery upload is the file itself (GBs, streamed to disk; the route checks the free space)
+    if (c.req.method === 'POST' && c.req.path === IMAGERY_UPLOAD_PATH) {
+      const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+      return (
+        crossSiteRefusal(c) ??
+        (type === 'application/octet-stream'
+          ? next()
+          : fail(c, 415, msg('imagery.file.uploadType')))
+      );
+    }
     const acceptance = c.req.method === 'POST' && ACCEPTANCE_PATH.test(c.req.path);
     const course = c.req.method === 'POST' && COURSE_PATH.test(c.req.path);
     if (isStateChanging(c.req.method)) {

@@ -9,6 +9,7 @@ import {
   userTarget,
 } from './audit-detail';
 import { memoryCourses } from './memory-courses';
+import { memoryImagery } from './memory-imagery';
 import { memoryReview } from './memory-review';
 import { memoryWorkflow } from './memory-workflow';
 import { SCHEMA_VERSION } from './sqlite-migrations';
@@ -162,6 +163,7 @@ export function createMemoryStore(clock: () => Date = () => new Date()): Store {
     ...memoryWorkflow({ plans: () => plans, audit: write, clock }),
     ...memoryReview({ plans: () => plans, audit: write, clock }),
     ...memoryCourses({ audit: write, clock }),
+    ...memoryImagery(write, clock),
     async backup() {
       throw new Error('the in-memory store has no file to back up');
     },

@@ -278,6 +278,12 @@ const MIGRATIONS: readonly string[] = [
      BEGIN SELECT RAISE(ABORT, 'a course version is immutable but for its public flag'); END;
    CREATE TRIGGER courses_no_delete BEFORE DELETE ON courses
      BEGIN SELECT RAISE(ABORT, 'course versions are never deleted'); END;`,
+  // 8: imagery layers (影像底图, issue 18): each a JSON record; the tile archives live in <data>/imagery
+  `CREATE TABLE imagery (
+     id TEXT PRIMARY KEY,
+     record TEXT NOT NULL CHECK (json_valid(record)),
+     added_at TEXT NOT NULL
+   );`,
 ];
 
 /** The schema version this build writes (and the newest it can open). */

@@ -8,6 +8,7 @@ import { INITIAL_STAGE, isStageId } from '../../domain/workflow/stages';
 import type { AuditWriter } from './sqlite-accounts';
 import { accountMethods } from './sqlite-accounts';
 import { courseMethods } from './sqlite-courses';
+import { imageryMethods } from './sqlite-imagery';
 import { migrate } from './sqlite-migrations';
 import { reviewMethods } from './sqlite-review';
 import { workflowMethods } from './sqlite-workflow';
@@ -139,6 +140,7 @@ export function openSqliteStore(path: string, clock: () => Date = () => new Date
     ...workflowMethods(db, audit, clock),
     ...reviewMethods(db, audit, clock),
     ...courseMethods(db, audit, clock),
+    ...imageryMethods(db, audit, clock),
     async backup(file) {
       await db.backup(file);
     },

@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
+import type { ImageryLayer } from '../../contract/imagery';
 import type { Scope, UserActor } from '../../domain/access/actor';
 import type { Message } from '../../domain/message';
 import type { PlanRecord } from '../../domain/plans/plan';
@@ -228,6 +229,12 @@ export interface Store {
    * reader last looked (the live updates of every process read the store, not each other).
    */
   auditSince(afterId: number, limit: number): Promise<AuditEntry[]>;
+  /** The imagery layers (影像底图), oldest first. */
+  listImagery(): Promise<ImageryLayer[]>;
+  /** Records an imagery layer; false when its id is taken. Audited (`imagery.add`). */
+  addImagery(layer: ImageryLayer, actor: string): Promise<boolean>;
+  /** Makes a layer public or staff-only; null when there is none. Audited (`imagery.public`). */
+  setImageryPublic(id: string, isPublic: boolean, actor: string): Promise<ImageryLayer | null>;
   /**
    * The newest audit entries first, at most `limit`, whose target and actor contain the given parts
    * (case-insensitive for ASCII), older than `beforeId` when given: the console's page of the log,

@@ -9,6 +9,7 @@ import { AccountsSection } from './accounts-section';
 import { type AdminSettings, loadSettings } from './admin-api';
 import { AuditSection } from './audit-section';
 import { CoordinatesSection } from './coordinates-section';
+import { ImagerySection } from './imagery-section';
 import { type AdminKey, useAt } from './messages-admin';
 import { NoticeSection } from './notice-section';
 import { RulesSection } from './rules-section';
@@ -22,6 +23,7 @@ const SECTIONS = [
   ['notice', 'secNotice'],
   ['coordinates', 'secCoordinates'],
   ['courses', 'secCourses'],
+  ['imagery', 'secImagery'],
   ['audit', 'secAudit'],
 ] as const satisfies readonly (readonly [string, AdminKey])[];
 
@@ -162,9 +164,10 @@ export default function AdminConsole(props: {
             )}
             {section === 'courses' && <CoursesAdminSection session={session} />}
             {section === 'audit' && <AuditSection />}
-            {!settings && !['accounts', 'audit', 'courses'].includes(section) && !problem && (
-              <p className="loading">{t('loadingAdmin')}</p>
-            )}
+            {section === 'imagery' && <ImagerySection session={session} />}
+            {!settings &&
+              !['accounts', 'audit', 'courses', 'imagery'].includes(section) &&
+              !problem && <p className="loading">{t('loadingAdmin')}</p>}
           </div>
         </>
       )}
