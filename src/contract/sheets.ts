@@ -13,5 +13,10 @@ export const sheetsQuery = z
     scale: z.enum(SHEET_SCALES.map(String) as [string, ...string[]]).optional(),
     paper: z.enum(SHEET_PAPERS).optional(),
     orientation: z.enum(SHEET_ORIENTATIONS).optional(),
+    /** an imagery layer's id (GET /api/imagery): its orthophoto under the map */
+    imagery: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/)
+      .optional(),
   })
   .strict();

@@ -116,9 +116,9 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   const register = createRegister(deps);
   app.route('/', registerRoutes(deps, register, { startedAt, version: opts.version ?? '0.0.0' }));
   app.route('/', authRoutes(deps));
-  app.route('/', planRoutes(deps));
-  app.route('/', courseRoutes(deps, register));
   const imagery = opts.imagery ?? defaultImagery(opts);
+  app.route('/', planRoutes(deps, imagery.dir));
+  app.route('/', courseRoutes(deps, register));
   app.route('/', imageryApiRoutes(deps, imagery));
   app.route('/', imageryTileRoutes(deps, imagery));
 

@@ -358,3 +358,109 @@ describe('imagery: refusals keep nothing', { timeout: 60_000 }, () => {
     ).toBe(403);
   });
 });
+
+describe('imagery under the 成果图 sheets', { timeout: 120_000 }, () => {
+  /** Two toe lines of 钦江 near 108.6°E 21.95°N (a draft of city-01). */
+  const toes = ['toe-left', 'toe-right'].map((role, k) => ({
+    type: 'Feature',
+    geometry: {
+      type: 'LineString',
+      coordinates: [0, 1, 2, 3, 4].map((i) => [108.6 + i * 0.0025, 21.95 + (k ? -1 : 1) * 0.00036]),
+    },
+    properties: { reach: 'QJ-A', river: 'qinjiang', role, embankmentClass: 2, widthM: 30 },
+  }));
+
+  /** Page 2 (the first map sheet) through poppler at 20 dpi: the share of pixels in grid colours. */
+  async function gridShare(pdf: ArrayBuffer, grid: SyntheticImage): Promise<number> {
+    const file = join(work, `sheet-${Math.random().toString(36).slice(2)}.pdf`);
+    writeFileSync(file, new Uint8Array(pdf));
+    execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '20', '-png', file, `${file}-p`]);
+    const png = readdirSync(work).find((f) => f.startsWith(`${file.split('/').pop()}-p`));
+    const { data, info } = await sharp(join(work, png as string))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const colours: [number, number, number][] = [];
+    for (let c = 0; c < grid.cells; c++)
+      for (let r = 0; r < grid.cells; r++) colours.push(grid.colour(c, r));
+    let hits = 0;
+    for (let i = 0; i < data.length; i += 3) {
+      const near = colours.some(
+        ([r, g, b]) =>
+          Math.abs((data[i] as number) - r) <= 12 &&
+          Math.abs((data[i + 1] as number) - g) <= 12 &&
+          Math.abs((data[i + 2] as number) - b) <= 12,
+      );
+      if (near) hits++;
+    }
+    return hits / (info.width * info.height);
+  }
+
+  it('draws a chosen layer under the map, credited; an unknown or unseen layer is 404', async () => {
+    const saved = await call('planner', 'PUT', '/api/plans/city-01/geometry', {
+      features: toes,
+      baseVersion: 0,
+    });
+    expect(saved.status, await saved.clone().text()).toBe(201);
+    // a 3 km grid around the reach, in its GK zone (cs2cs: the reach's centre in EPSG:4545)
+    const [n, e] = execFileSync('cs2cs', ['-f', '%.3f', 'EPSG:4490', 'EPSG:4545'], {
+      input: '21.95 108.605\n',
+      encoding: 'utf8',
+    })
+      .trim()
+      .split(/\s+/)
+      .map(Number) as [number, number];
+    const grid = writeSyntheticGeotiff(join(work, 'under-sheet.tif'), {
+      cells: 6,
+      cellPx: 250,
+      resolution: 2,
+      origin: { e: Math.round(e - 1500), n: Math.round(n + 1500) },
+    });
+    const added = await add(grid.path, '合成网格（成果图）', {
+      date: '2024-05',
+      source: '测试生成',
+    });
+    expect(added.job).toMatchObject({ state: 'done' });
+    const layers = (await (await call('planner', 'GET', '/api/imagery')).json()) as {
+      layers: { id: string; name: string }[];
+    };
+    const id = layers.layers.find((l) => l.name === '合成网格（成果图）')?.id as string;
+
+    const plain = await call('planner', 'GET', '/api/plans/city-01/sheets.pdf?version=draft');
+    expect(plain.status, await plain.clone().text()).toBe(200);
+    const over = await call(
+      'planner',
+      'GET',
+      `/api/plans/city-01/sheets.pdf?version=draft&imagery=${id}`,
+    );
+    expect(over.status, await over.clone().text()).toBe(200);
+    const [without, withImagery] = [
+      await gridShare(await plain.arrayBuffer(), grid),
+      await gridShare(await over.clone().arrayBuffer(), grid),
+    ];
+    console.log(
+      `sheets: ${(withImagery * 100).toFixed(1)} % of page 2 in the grid's colours with the layer, ${(without * 100).toFixed(1)} % without`,
+    );
+    expect(without).toBeLessThan(0.01);
+    expect(withImagery).toBeGreaterThan(0.3);
+    const text = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-', '-'], {
+      input: Buffer.from(await over.arrayBuffer()),
+      encoding: 'utf8',
+    });
+    expect(text).toContain('影像：合成网格（成果图）（测试生成，2024-05）');
+
+    const unknown = await call(
+      'planner',
+      'GET',
+      '/api/plans/city-01/sheets.pdf?version=draft&imagery=img-nope',
+    );
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ code: 'imagery.sheets.unknownLayer' });
+    // the public set never takes a staff-only layer
+    const pub = await call('public', 'GET', `/api/plans/city-01/sheets.pdf?public=1&imagery=${id}`);
+    expect(pub.status).toBe(404);
+    expect(
+      (await call('planner', 'GET', '/api/plans/city-01/sheets.pdf?imagery=Bad_Id')).status,
+    ).toBe(400);
+  });
+});

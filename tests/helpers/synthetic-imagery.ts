@@ -19,6 +19,8 @@ export interface SyntheticImage {
   resolution: number;
   /** the colour of cell (col, row), counted from the upper left */
   colour: (col: number, row: number) => [number, number, number];
+  /** the grid's upper-left corner in EPSG:4545 metres */
+  origin: { e: number; n: number };
 }
 
 /** Cell (col, row)'s colour: distinct for every cell of a 16 × 16 grid. */
@@ -33,8 +35,17 @@ function cellColour(col: number, row: number): [number, number, number] {
  */
 export function writeSyntheticGeotiff(
   path: string,
-  opts: { cells: number; cellPx: number; resolution: number; compress?: string; srs?: string },
+  opts: {
+    cells: number;
+    cellPx: number;
+    resolution: number;
+    compress?: string;
+    srs?: string;
+    /** the upper-left corner in EPSG:4545 metres; default near 钦州 city */
+    origin?: { e: number; n: number };
+  },
 ): SyntheticImage {
+  const origin = opts.origin ?? GRID_ORIGIN;
   const size = opts.cells * opts.cellPx;
   const raw = `${path}.raw`;
   const row = Buffer.alloc(size * 3);
@@ -63,10 +74,10 @@ export function writeSyntheticGeotiff(
     'GTiff',
     ...(opts.srs === '' ? [] : ['-a_srs', opts.srs ?? 'EPSG:4545']),
     '-a_ullr',
-    String(GRID_ORIGIN.e),
-    String(GRID_ORIGIN.n),
-    String(GRID_ORIGIN.e + span),
-    String(GRID_ORIGIN.n - span),
+    String(origin.e),
+    String(origin.n),
+    String(origin.e + span),
+    String(origin.n - span),
     '-colorinterp',
     'red,green,blue',
     '-mo',
@@ -88,13 +99,14 @@ export function writeSyntheticGeotiff(
     cellMetres: opts.cellPx * opts.resolution,
     resolution: opts.resolution,
     colour: cellColour,
+    origin,
   };
 }
 
 /** The lon/lat of a point of the grid, in cells from the upper left (cs2cs, EPSG:4545 → 4490). */
 export function cellLonLat(col: number, row: number, image: SyntheticImage): [number, number] {
-  const e = GRID_ORIGIN.e + col * image.cellMetres;
-  const n = GRID_ORIGIN.n - row * image.cellMetres;
+  const e = image.origin.e + col * image.cellMetres;
+  const n = image.origin.n - row * image.cellMetres;
   const out = execFileSync('cs2cs', ['-f', '%.9f', 'EPSG:4545', 'EPSG:4490'], {
     input: `${n} ${e}\n`,
   })

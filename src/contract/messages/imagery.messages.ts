@@ -5,6 +5,7 @@
 export const zh = {
   'imagery.crs.missing':
     '该 GeoTIFF 没有坐标系：请先用 GIS 软件为其指定 CGCS2000 坐标系（如 EPSG:4545）',
+  'imagery.sheets.unknownLayer': '没有可用于成果图的影像底图 {layer}（不存在，或无权查看）',
   'imagery.crs.oldDatum': '该影像为 {datum} 坐标系，需先由局提供转换参数转换到 CGCS2000 后再添加',
   'imagery.crs.otherDatum': '该影像的基准 {datum} 不是 CGCS2000，无法添加',
   'imagery.file.extension': '文件 {name} 不是 GeoTIFF（.tif）、MBTiles 或 PMTiles',
@@ -38,6 +39,8 @@ export const zh = {
 export const en: { readonly [K in keyof typeof zh]: string } = {
   'imagery.crs.missing':
     'this GeoTIFF has no coordinate system: assign its CGCS2000 CRS (e.g. EPSG:4545) in a GIS first',
+  'imagery.sheets.unknownLayer':
+    'No imagery layer {layer} for the sheets (none, or not yours to see)',
   'imagery.crs.oldDatum':
     'this image is in {datum}: convert it to CGCS2000 with the bureau’s transformation first',
   'imagery.crs.otherDatum': 'the image’s datum {datum} is not CGCS2000',

@@ -19,7 +19,7 @@ import {
   type MapPiece,
   polygonPieces,
 } from './sheet-map';
-import type { SheetAtlas, SheetPage } from './sheet-model';
+import type { SheetAtlas, SheetItem, SheetPage } from './sheet-model';
 import type { SheetOptions } from './sheet-options';
 import { sheetPanel, type TitleTexts } from './sheet-panel';
 
@@ -224,6 +224,7 @@ function titleTexts(
     date: o.date,
     version: o.version,
     sources: [
+      ...(o.imagery ? [`影像：${o.imagery.credit}`] : []),
       '底图：河流 WDB II（GSHHG，LGPL）；水面 © OpenStreetMap',
       'contributors（ODbL）；县界 © 高德，仅示意',
     ],
@@ -245,6 +246,8 @@ export function buildSheets(
   const c = read.content;
   const frames = chooseFrames(c, options);
   const b = basePieces(base, c, nearBox(features as Feature[]));
+  // over an orthophoto the photo shows the water: the base's water fill would hide it
+  const under = options.imagery ? b.pieces.filter((p) => p.style !== 'water') : b.pieces;
   const content = contentPieces(c);
   const away = awayDirections(c.markers);
   const first = frames[0]?.box;
@@ -254,7 +257,10 @@ export function buildSheets(
   let crowded = 0;
   const pages: SheetPage[] = frames.map((fr, i) => {
     const g: Georef = { box: fr.box, frame: fr.layout.frame, f };
-    const map = drawFrameMap(g, b.pieces, content, markers, away, b.names);
+    const map = drawFrameMap(g, under, content, markers, away, b.names);
+    const photo: SheetItem[] = options.imagery
+      ? [{ kind: 'raster', rect: g.frame, box: fr.box, crs: c.crs }]
+      : [];
     const grid = sheetGrid(g, options.scale, !options.public);
     crowded += map.crowded;
     const counties = b.areas
@@ -264,6 +270,7 @@ export function buildSheets(
       widthMm: fr.layout.widthMm,
       heightMm: fr.layout.heightMm,
       items: [
+        ...photo,
         ...grid.under,
         ...map.items,
         ...grid.over,

@@ -88,6 +88,16 @@ export type SheetItem =
   | { kind: 'symbol'; symbol: SymbolId; x: number; y: number; id: string }
   /** an invisible text anchor at x, y (a grid value on the frame, read back by tests) */
   | { kind: 'anchor'; x: number; y: number; text: string }
+  /**
+   * an orthophoto under the map: the imagery covering the GK box `box` (metres, in zone `crs`),
+   * drawn to fill `rect`; the writer fetches it (the domain never reads files)
+   */
+  | {
+      kind: 'raster';
+      rect: Rect;
+      box: { minE: number; minN: number; maxE: number; maxN: number };
+      crs: string;
+    }
   /** a group drawn clipped to a rectangle (the map frame) */
   | { kind: 'clip'; rect: Rect; items: SheetItem[] };
 

@@ -23,6 +23,8 @@ export interface SheetOptions {
   version: string;
   /** the public set: no grid values, no coordinate anchors */
   public: boolean;
+  /** an imagery layer under the map (影像底图): its credit as the sheet prints it */
+  imagery?: { credit: string };
 }
 
 /**

@@ -91,3 +91,44 @@ export async function warpChunk(
     { env: GDAL_ENV },
   );
 }
+
+/**
+ * Warps a Web Mercator image (`src`, georeferenced by a world file) onto a grid of `crs` (a GK
+ * zone): the box `te` (minE, minN, maxE, maxN) at `width` × `height` pixels, RGBA GeoTIFF, transparent
+ * where the image has nothing. The 成果图 sheets' imagery.
+ */
+export async function warpToGrid(
+  src: string,
+  dst: string,
+  crs: string,
+  te: readonly [number, number, number, number],
+  width: number,
+  height: number,
+): Promise<void> {
+  await run(
+    'gdalwarp',
+    [
+      '-q',
+      '-overwrite',
+      '-s_srs',
+      'EPSG:3857',
+      '-t_srs',
+      crs,
+      '-te',
+      ...te.map(String),
+      '-ts',
+      String(width),
+      String(height),
+      '-r',
+      'bilinear',
+      '-wm',
+      '64',
+      '-dstalpha',
+      '-of',
+      'GTiff',
+      src,
+      dst,
+    ],
+    { env: GDAL_ENV },
+  );
+}

@@ -24,7 +24,7 @@ import { zoneRoutes } from './zone-routes';
  * Zones, geometry versions, stages, publication, markers, notices, comments and audit of plans, and
  * the admin's accounts, settings and rule table (issue 5).
  */
-export function planRoutes(deps: ServerDeps): Hono<AppEnv> {
+export function planRoutes(deps: ServerDeps, imageryDir: string | null = null): Hono<AppEnv> {
   // GEOS loads once, on the first request that needs it
   let engine: Promise<ZoneEngine> | null = null;
   const getEngine = () => {
@@ -38,7 +38,7 @@ export function planRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.route('/', workflowRoutes(deps, publicZones));
   app.route('/', noticeRoutes(deps));
   app.route('/', markerRoutes(deps));
-  app.route('/', sheetRoutes(deps));
+  app.route('/', sheetRoutes(deps, imageryDir));
   app.route('/', adminRoutes(deps));
   app.route('/', displayRoutes(deps));
   app.route('/', acceptanceRoutes(deps));

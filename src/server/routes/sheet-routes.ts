@@ -4,17 +4,21 @@
 // GET /api/plans/:id/sheets-table.pdf: the coordinate-table book (界桩坐标成果表), coordinates only.
 // Built once per publication (ETag) or saved version and options: the same bytes every time.
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { noQuery } from '../../contract/accounts';
 import { sheetsQuery } from '../../contract/sheets';
 import { canSeeCoordinates, canViewDraft } from '../../domain/access/permissions';
+import { maySeeImagery } from '../../domain/imagery/may-see-imagery';
+import { sheetCredit } from '../../domain/imagery/sheet-credit';
 import { type Message, msg } from '../../domain/message';
 import type { PlanRecord } from '../../domain/plans/plan';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import { findCjkFonts } from '../documents/cjk-fonts';
+import type { SheetImagery } from '../imagery/sheet-raster';
 import type { SheetSource } from '../sheets/make-sheets';
 import { computeRefused, fail, findPlan, readQuery, refuse } from './route-kit';
 import { rulesInForce } from './rules-in-force';
@@ -30,13 +34,14 @@ interface Source {
   features: Feature[];
   date: Date;
   version: string;
-  /** `table`, or the sheet options as JSON */
+  /** `table`, or the sheet options as JSON (with the imagery layer's id: part of the cache key) */
   what: string;
+  imagery?: SheetImagery;
 }
 type Ctx = Context<AppEnv>;
 
 /** The sheet routes. */
-export function sheetRoutes(deps: ServerDeps): Hono<AppEnv> {
+export function sheetRoutes(deps: ServerDeps, imageryDir: string | null = null): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const fonts = findCjkFonts(process.env.HEJIE_FONT);
   // promises, so that parallel requests for the same file build it once
@@ -45,6 +50,8 @@ export function sheetRoutes(deps: ServerDeps): Hono<AppEnv> {
   // built in the document pool's worker (pdfkit loads there, never on the request thread)
   const make = async (record: PlanRecord, s: Source): Promise<Built> => {
     if (!fonts) return { ok: false, errors: [msg('sheets.noFont')] };
+    const { imagery: _, ...what } =
+      s.what === 'table' ? {} : (JSON.parse(s.what) as Record<string, string>);
     const source: SheetSource = {
       features: s.features,
       geodataDir: deps.geodata.dir,
@@ -53,7 +60,8 @@ export function sheetRoutes(deps: ServerDeps): Hono<AppEnv> {
       unit: record.unit,
       at: s.date.toISOString(),
       version: s.version,
-      what: s.what === 'table' ? 'table' : (JSON.parse(s.what) as Record<string, string>),
+      what: s.what === 'table' ? 'table' : what,
+      imagery: s.imagery,
     };
     const answer = await deps.documentPool.build({ kind: 'sheets', source, fonts });
     if (!answer.ok) return answer;
@@ -89,7 +97,13 @@ export function sheetRoutes(deps: ServerDeps): Hono<AppEnv> {
     });
   };
 
-  const published = async (c: Ctx, isPublic: boolean, what: string, name: string) => {
+  const published = async (
+    c: Ctx,
+    isPublic: boolean,
+    what: string,
+    name: string,
+    imagery?: SheetImagery,
+  ) => {
     const found = await findPlan(c, deps);
     if (!found.ok) return found.response;
     const { record } = found.plan.row;
@@ -107,14 +121,14 @@ export function sheetRoutes(deps: ServerDeps): Hono<AppEnv> {
       if (!p || p.etag !== tag.etag) return null; // published anew meanwhile: the next request
       const version = `第 ${p.version} 版 · ${tag.etag.replace(/\W/g, '').slice(0, 8)}`;
       const features = [...p.zones.features, ...p.markers.features];
-      return { features, date: new Date(p.publishedAt), version, what };
+      return { features, date: new Date(p.publishedAt), version, what, imagery };
     };
     const built = await cached(`${record.id}\u0000${tag.etag}\u0000${what}`, source, record);
     const file = `${record.id}-v${tag.version}-${name}.pdf`;
     return answer(c, built, file, `${tag.etag.replace(/"/g, '')}-${name}`, isPublic);
   };
 
-  const draft = async (c: Ctx, what: string) => {
+  const draft = async (c: Ctx, what: string, imagery?: SheetImagery) => {
     const found = await findPlan(c, deps);
     if (!found.ok) return found.response;
     const { record } = found.plan.row;
@@ -140,7 +154,7 @@ export function sheetRoutes(deps: ServerDeps): Hono<AppEnv> {
       const markers = d.markers?.ok ? d.markers.markers.features : [];
       const features = [...(d.zones.features as Feature[]), ...markers];
       const version = `草稿 第 ${latest.version} 版（未公布）`;
-      return { features, date: new Date(latest.createdAt), version, what };
+      return { features, date: new Date(latest.createdAt), version, what, imagery };
     };
     try {
       const built = await cached(`draft\u0000${key}`, source, record);
@@ -157,10 +171,26 @@ export function sheetRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.get('/api/plans/:id/sheets.pdf', async (c) => {
     const query = readQuery(c, sheetsQuery);
     if (!query.ok) return query.response;
-    const { public: pub, version, scale, paper, orientation } = query.value;
-    const what = JSON.stringify({ public: pub, scale, paper, orientation });
-    if (version === 'draft') return draft(c, what);
-    return published(c, pub === '1', what, pub === '1' ? 'sheets-public' : 'sheets');
+    const { public: pub, version, scale, paper, orientation, imagery } = query.value;
+    // an imagery layer: one the asker may see (a public set: a public layer), else 404 as unknown
+    let layer: SheetImagery | undefined;
+    if (imagery !== undefined) {
+      const found = (await deps.store.listImagery()).find((l) => l.id === imagery);
+      const visible =
+        found && maySeeImagery(actorOf(c), found) && (pub !== '1' || found.public) && imageryDir;
+      if (!found || !visible)
+        return fail(c, 404, msg('imagery.sheets.unknownLayer', { layer: imagery }));
+      layer = {
+        path: join(imageryDir, found.file),
+        format: found.format,
+        minzoom: found.minzoom,
+        maxzoom: found.maxzoom,
+        credit: sheetCredit(found),
+      };
+    }
+    const what = JSON.stringify({ public: pub, scale, paper, orientation, imagery });
+    if (version === 'draft') return draft(c, what, layer);
+    return published(c, pub === '1', what, pub === '1' ? 'sheets-public' : 'sheets', layer);
   });
 
   app.get('/api/plans/:id/sheets-table.pdf', async (c) => {

@@ -8,6 +8,7 @@ import { buildSheets } from '../../domain/sheets/build-sheets';
 import { buildCoordinateBook } from '../../domain/sheets/coordinate-book';
 import { resolveSheetOptions } from '../../domain/sheets/sheet-options';
 import type { CjkFonts } from '../documents/cjk-fonts';
+import { type SheetImagery, sheetRaster } from '../imagery/sheet-raster';
 import { loadSheetBase } from './sheet-base';
 import { writeSheetsPdf } from './write-sheets-pdf';
 
@@ -28,6 +29,8 @@ export interface SheetSource {
   version: string;
   /** `table` for the coordinate-table book, else the sheet options as query text */
   what: 'table' | { public?: string; scale?: string; paper?: string; orientation?: string };
+  /** an imagery layer drawn under the map (影像底图), checked by the route */
+  imagery?: SheetImagery;
 }
 
 /** The PDF, or why the sheets cannot be drawn. */
@@ -51,6 +54,14 @@ export async function makeSheetsFile(source: SheetSource, fonts: CjkFonts): Prom
   const isPublic = source.what.public === '1';
   const o = resolveSheetOptions(given, { date, version: source.version, public: isPublic });
   if (!o.ok) return o;
-  const built = buildSheets(source.features, base, o.options, riverNames);
-  return built.ok ? { ok: true, pdf: await writeSheetsPdf(built.atlas, fonts, at) } : built;
+  const img = source.imagery;
+  const options = img ? { ...o.options, imagery: { credit: img.credit } } : o.options;
+  const built = buildSheets(source.features, base, options, riverNames);
+  if (!built.ok) return built;
+  const raster = img ? sheetRaster(img) : null;
+  try {
+    return { ok: true, pdf: await writeSheetsPdf(built.atlas, fonts, at, raster?.source) };
+  } finally {
+    raster?.close();
+  }
 }

@@ -105,7 +105,25 @@ function drawSymbol(doc: Doc, item: Extract<SheetItem, { kind: 'symbol' }>): voi
   if (item.id) anchor(doc, item.x, item.y, item.id);
 }
 
-function draw(doc: Doc, item: SheetItem): void {
+type Raster = Extract<SheetItem, { kind: 'raster' }>;
+
+/** The image of a raster item (JPEG or PNG bytes), or null where there is none. */
+export type RasterSource = (
+  item: Raster,
+  px: { width: number; height: number },
+) => Promise<Uint8Array | null>;
+
+/** Pixels per millimetre of paper for imagery: 150 dpi, under 6,000 px a side (A0 at 1:2000). */
+const RASTER_PX_PER_MM = 150 / 25.4;
+const RASTER_MAX_PX = 6000;
+
+/** The pixel size an item's image is asked at. */
+function rasterPixels(item: Raster): { width: number; height: number } {
+  const k = Math.min(RASTER_PX_PER_MM, RASTER_MAX_PX / Math.max(item.rect.w, item.rect.h));
+  return { width: Math.round(item.rect.w * k), height: Math.round(item.rect.h * k) };
+}
+
+function draw(doc: Doc, item: SheetItem, images: ReadonlyMap<SheetItem, Uint8Array>): void {
   switch (item.kind) {
     case 'path':
       doc.save();
@@ -122,10 +140,19 @@ function draw(doc: Doc, item: SheetItem): void {
     case 'anchor':
       anchor(doc, item.x, item.y, item.text);
       return;
+    case 'raster': {
+      const bytes = images.get(item);
+      if (bytes)
+        doc.image(Buffer.from(bytes), item.rect.x, item.rect.y, {
+          width: item.rect.w,
+          height: item.rect.h,
+        });
+      return;
+    }
     case 'clip':
       doc.save();
       doc.rect(item.rect.x, item.rect.y, item.rect.w, item.rect.h).clip();
-      for (const i of item.items) draw(doc, i);
+      for (const i of item.items) draw(doc, i, images);
       doc.restore();
       return;
   }
@@ -135,11 +162,20 @@ function draw(doc: Doc, item: SheetItem): void {
  * The PDF of an atlas, dated `date` (its creation and modification dates).
  * @example await writeSheetsPdf(atlas, fonts, new Date(publication.publishedAt)) // Uint8Array (%PDF…)
  */
-export function writeSheetsPdf(
+export async function writeSheetsPdf(
   atlas: SheetAtlas,
   fonts: CjkFonts,
   date: Date,
+  raster?: RasterSource,
 ): Promise<Uint8Array> {
+  // the images first, one at a time (each is a GDAL run): drawing is synchronous
+  const images = new Map<SheetItem, Uint8Array>();
+  for (const page of atlas.pages)
+    for (const item of page.items)
+      if (item.kind === 'raster' && raster) {
+        const bytes = await raster(item, rasterPixels(item));
+        if (bytes) images.set(item, bytes);
+      }
   const { doc, done } = openPdf(atlas.title, date, fonts);
   for (const face of ['sans', 'bold'])
     layoutByCmap((doc.font(face) as unknown as { _font: PdfkitFont })._font);
@@ -147,7 +183,7 @@ export function writeSheetsPdf(
     doc.addPage({ size: [page.widthMm * PT, page.heightMm * PT], margin: 0 });
     doc.save();
     doc.scale(PT);
-    for (const item of page.items) draw(doc, item);
+    for (const item of page.items) draw(doc, item, images);
     doc.restore();
   }
   doc.end();

@@ -9,6 +9,7 @@ import {
 } from '../../../domain/formats/export/deliverable-schema';
 import { EXPORT_FORMATS } from '../../../domain/formats/export/export-formats';
 import type { ExportFormat, TextEncoding } from '../../../domain/formats/types';
+import { useImageryLayers } from '../../imagery/imagery-options';
 import { useWt } from '../messages';
 import { autoZone, exportStem, type LayerId, layersOf, selectLayers } from './export-choices';
 import { ExportOutcome, type Outcome } from './export-outcome';
@@ -59,8 +60,11 @@ function SheetLinks(props: { planId: string }) {
   const t = useWt();
   const [scale, setScale] = useState('2000');
   const [paper, setPaper] = useState('A3');
+  // the bureau's orthophotos (影像底图) may go under the map; none: the vector base alone
+  const { layers } = useImageryLayers();
+  const [imagery, setImagery] = useState('');
   const base = `/api/plans/${encodeURIComponent(props.planId)}`;
-  const options = `scale=${scale}&paper=${paper}`;
+  const options = `scale=${scale}&paper=${paper}${imagery ? `&imagery=${imagery}` : ''}`;
   return (
     <fieldset className="export-sheets">
       <legend>{t('sheetsTitle')}</legend>
@@ -85,6 +89,19 @@ function SheetLinks(props: { planId: string }) {
           ))}
         </select>
       </label>
+      {layers.length > 0 && (
+        <label>
+          {t('sheetsImagery')}
+          <select name="sheet-imagery" value={imagery} onChange={(e) => setImagery(e.target.value)}>
+            <option value="">{t('sheetsNoImagery')}</option>
+            {layers.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.date ? `${l.name}（${l.date}）` : l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <p>
         <a className="sheets-draft" href={`${base}/sheets.pdf?version=draft&${options}`} download>
           {t('sheetsDraft')}
