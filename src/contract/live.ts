@@ -25,6 +25,7 @@ export const liveEventSchema = z.object({
     'opinion',
     'acceptance',
     'settings',
+    'basedata',
   ]),
   planId: z.string().nullable(),
   at: z.string(),

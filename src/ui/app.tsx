@@ -191,6 +191,8 @@ export function App() {
   }, []);
   useLive((e) => {
     if (e.change === 'stage' || e.change === 'published') void refreshPlans();
+    // a course imported or made public elsewhere: the rivers' map status and the map's courses
+    if (e.change === 'basedata') refreshCourses();
   });
   const goTodo = (link: TodoLink) => {
     if (link.kind === 'plan') openPlan(link.planId);

@@ -107,6 +107,8 @@ export default function MapPane(props: MapPaneProps) {
   // a publication pushed to the page (GET /api/events) redraws the published zones and markers
   useLive((e) => {
     if (e.change === 'published') void mapRef.current?.reloadPublished();
+    // imagery added or made public elsewhere: the layer switcher lists it
+    if (e.change === 'basedata') imagery.refresh();
   });
   const it = useIt();
   // 'offline', 'tianditu' or 'imagery:<id>' (an imagery layer over the offline base map)

@@ -281,4 +281,19 @@ describe('live events', () => {
       eventFor(admin, { ...move, change: 'settings', planId: null }, null, false),
     ).not.toBeNull();
   });
+
+  it('tell staff of the bureau’s base data (courses, imagery), not departments or the public', () => {
+    const imported = liveEventOf(
+      entry('course.import', { version: 2 }, 'river:qinjiang'),
+      names,
+    ) as LiveEvent;
+    expect(imported).toMatchObject({ change: 'basedata', planId: null, version: 2 });
+    expect(
+      liveEventOf(entry('imagery.public', { public: true }, 'imagery:img-1'), names),
+    ).toMatchObject({ change: 'basedata', planId: null });
+    expect(eventFor(planner, imported, null, false)).toBe(imported);
+    expect(eventFor(gaopu, imported, null, false)).toBe(imported);
+    expect(eventFor(sthj, imported, null, false)).toBeNull();
+    expect(eventFor(PUBLIC, imported, null, false)).toBeNull();
+  });
 });

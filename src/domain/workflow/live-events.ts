@@ -20,7 +20,9 @@ export type LiveChange =
   | 'display'
   | 'opinion'
   | 'acceptance'
-  | 'settings';
+  | 'settings'
+  /** the bureau's base data: a river course imported or made public, imagery added or made public */
+  | 'basedata';
 
 /** An event as the page receives it. */
 export interface LiveEvent {
@@ -62,6 +64,10 @@ const CHANGES: Readonly<Record<string, LiveChange>> = {
   'display.answer': 'answer',
   'acceptance.add': 'acceptance',
   'settings.update': 'settings',
+  'course.import': 'basedata',
+  'course.public': 'basedata',
+  'imagery.add': 'basedata',
+  'imagery.public': 'basedata',
 };
 
 /** Changes everybody may hear of: a publication and the start of a 公示 are public acts. */
@@ -93,7 +99,7 @@ export function liveEventOf(
   return {
     id: entry.id,
     change,
-    planId: change === 'settings' ? null : entry.target,
+    planId: change === 'settings' || change === 'basedata' ? null : entry.target,
     at: entry.at,
     by: nameOf(entry.actor),
     from: published ? stageField(entry.detail, 'fromStage') : stageField(entry.detail, 'from'),
@@ -116,6 +122,9 @@ export function eventFor(
 ): LiveEvent | null {
   if (event.change === 'settings')
     return actor.kind === 'user' && actor.role === 'admin' ? event : null;
+  // base data concerns no plan: staff hear of it (the public sees a public layer on its next visit)
+  if (event.change === 'basedata')
+    return actor.kind === 'user' && actor.role !== 'department' ? event : null;
   if (plan === null) return null;
   if (canViewDraft(actor, plan)) return event;
   if (consulted && DEPARTMENT_CHANGES.includes(event.change)) return event;
