@@ -22,6 +22,23 @@ export function bboxOf(fc: FeatureCollection): BBox {
   return box;
 }
 
+/**
+ * The bounding box of points ([x, y] each); throws on none.
+ * @example bboxOfPoints([[108.6, 22], [108.5, 22.1]]) // [108.5, 22, 108.6, 22.1]
+ */
+export function bboxOfPoints(points: readonly Position[]): BBox {
+  return bboxOf({
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: {},
+        geometry: { type: 'MultiPoint', coordinates: [...points] },
+      },
+    ],
+  });
+}
+
 function visit(g: Geometry, add: (p: Position) => void): void {
   switch (g.type) {
     case 'Point':

@@ -31,7 +31,11 @@ const u64 = (v: DataView, at: number) => Number(v.getBigUint64(at, true));
  * @example readPmtilesHeader(bytes.subarray(0, 127))?.maxZoom
  */
 export function readPmtilesHeader(b: Uint8Array): PmtilesHeader | null {
-  if (b.length < 127 || String.fromCharCode(...b.subarray(0, 7)) !== 'PMTiles' || b[7] !== 3)
+  if (
+    b.length < 127 ||
+    Array.from(b.subarray(0, 7), (c) => String.fromCharCode(c)).join('') !== 'PMTiles' ||
+    b[7] !== 3
+  )
     return null;
   const v = new DataView(b.buffer, b.byteOffset, 127);
   const e7 = (at: number) => v.getInt32(at, true) / 1e7;

@@ -12,7 +12,7 @@ const EXTENSIONS: Readonly<Record<string, ImageryFileKind>> = {
 
 /** What the first bytes say the file is (TIFF/BigTIFF, SQLite, PMTiles v3), or null. */
 function kindOfBytes(head: Uint8Array): ImageryFileKind | null {
-  const ascii = String.fromCharCode(...head.subarray(0, 16));
+  const ascii = Array.from(head.subarray(0, 16), (c) => String.fromCharCode(c)).join('');
   if (ascii.startsWith('SQLite format 3\0')) return 'mbtiles';
   if (ascii.startsWith('PMTiles') && head[7] === 3) return 'pmtiles';
   const [a, b, c, d] = head;

@@ -82,7 +82,7 @@ function chunksOf(r: TileRange): Chunk[] {
 export function planChunks(plan: GeotiffPlan): Chunk[] {
   const out: Chunk[] = [];
   for (let z = plan.maxzoom; z >= plan.minzoom; z--)
-    out.push(...chunksOf(tileRange(plan.bounds, z)));
+    for (const chunk of chunksOf(tileRange(plan.bounds, z))) out.push(chunk);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // block cache and the warper's buffer are capped, whatever the size of the image.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { bboxOfPoints } from '../../domain/geo/bbox';
 
 const run = promisify(execFile);
 /** MB of GDAL's block cache per process. */
@@ -35,15 +36,11 @@ export async function gdalInfo(path: string): Promise<GdalInfo> {
     metadata?: Record<string, Record<string, string>>;
   };
   const ring = j.wgs84Extent?.coordinates[0] ?? null;
-  const lons = ring?.map((p) => p[0] as number) ?? [];
-  const lats = ring?.map((p) => p[1] as number) ?? [];
   return {
     size: j.size,
     wkt: j.coordinateSystem?.wkt ?? '',
     geoTransform: j.geoTransform ?? null,
-    bounds: ring
-      ? [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)]
-      : null,
+    bounds: ring && ring.length > 0 ? bboxOfPoints(ring) : null,
     metadata: j.metadata?.[''] ?? {},
     bands: (j.bands ?? []).map((b) => ({
       type: b.type,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { type CrsCode, projector } from '../../domain/crs/crs';
+import { bboxOfPoints } from '../../domain/geo/bbox';
 import { type Bounds, tileMercatorBounds, tileRange } from '../../domain/imagery/tile-math';
 import type { RasterSource } from '../sheets/write-sheets-pdf';
 import { warpToGrid } from './gdal';
@@ -43,9 +44,7 @@ function lonLatBounds(crs: CrsCode, b: { minE: number; minN: number; maxE: numbe
     [b.minE, midN],
     [b.maxE, midN],
   ].map((p) => inverse(p));
-  const lons = pts.map((p) => p[0]);
-  const lats = pts.map((p) => p[1]);
-  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)] as Bounds;
+  return bboxOfPoints(pts) as Bounds;
 }
 
 /** The zoom whose pixels are as fine as the sheet's (`metres` per pixel), within the archive's. */

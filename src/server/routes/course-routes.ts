@@ -78,7 +78,8 @@ export function courseRoutes(deps: ServerDeps, register: Register): Hono<AppEnv>
         const features: Feature[] = [];
         for (const s of newest.values()) {
           const course = await deps.store.getCourse(s.riverId, s.version);
-          if (course) features.push(...mapFeatures(s.riverId, s.version, course.features));
+          if (course)
+            for (const f of mapFeatures(s.riverId, s.version, course.features)) features.push(f);
         }
         const fc: FeatureCollection = { type: 'FeatureCollection', features };
         return JSON.stringify(fc);
