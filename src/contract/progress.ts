@@ -7,17 +7,16 @@ import { STAGES, type StageId } from '../domain/workflow/stages';
 const stage = z.enum(STAGES.map((s) => s.id) as [StageId, ...StageId[]]);
 
 /** A month, China time: YYYY-MM. */
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 /** A reporting unit: 市本级 or a county/district, by adcode. */
-export const unitSchema = z.enum(['450700', '450702', '450703', '450721', '450722']);
-export type UnitCode = z.infer<typeof unitSchema>;
+const unitSchema = z.enum(['450700', '450702', '450703', '450721', '450722']);
 
 /**
  * One unit's figures as of a month's end (China time), computed from the history as it was then
  * (stage events, saved versions, publications with their times), never from today's state.
  */
-export const unitFiguresSchema = z.object({
+const unitFiguresSchema = z.object({
   unit: unitSchema,
   month: monthSchema,
   /** the unit's plans (by responsible unit) */
@@ -41,13 +40,33 @@ export const unitFiguresSchema = z.object({
 });
 export type UnitFigures = z.infer<typeof unitFiguresSchema>;
 
+const messageSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** A figure of the 考核表 and how it was computed (a message rendered by the catalogs). */
+const assessedSchema = z.object({ value: z.number().nullable(), basis: messageSchema });
+
+/** A unit's row of the assessment table (考核表): percentages, counts, km, markers. */
+const assessmentSchema = z.object({
+  unit: unitSchema,
+  reportsOnTime: assessedSchema,
+  finishedByDeadline: assessedSchema,
+  overdue: assessedSchema,
+  km: assessedSchema,
+  markers: assessedSchema,
+});
+
 /** GET /api/progress?month=YYYY-MM */
 export const progressQuery = z.object({ month: monthSchema.optional() }).strict();
 export const progressSchema = z.object({
   month: monthSchema,
-  /** the month's end the figures are as of (ISO, China time 23:59:59.999) */
+  /** the month's end the figures are as of (ISO, China time 23:59:59.999; now while it runs) */
   asOf: z.string(),
   units: z.array(unitFiguresSchema),
+  /** the 考核表 as of the month (added in the routes' session: each figure with its basis) */
+  assessment: z.array(assessmentSchema),
 });
 
 /** POST /api/reports: the reporter's two texts; the figures are computed by the server. */
@@ -78,7 +97,7 @@ export const reportSchema = z.object({
 export type Report = z.infer<typeof reportSchema>;
 
 /** A cell of the city's matrix: 按时 / 逾期报送 / 未报送 (and 未到期 for the current month). */
-export const reportStateSchema = z.enum(['on-time', 'late', 'missing', 'not-due']);
+const reportStateSchema = z.enum(['on-time', 'late', 'missing', 'not-due']);
 
 /** GET /api/reports?month=YYYY-MM (or ?from=&to= for a range of months): the matrix. */
 export const reportsQuery = z

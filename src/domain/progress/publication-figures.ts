@@ -4,7 +4,7 @@ import { countMarkers } from '../markers/count-markers';
 
 interface LooseFeature {
   geometry?: { type: string } | null;
-  properties?: Record<string, unknown> | null;
+  properties?: object | null;
 }
 
 /**
@@ -14,7 +14,7 @@ interface LooseFeature {
 export function managementLengthM(features: readonly LooseFeature[]): number {
   let sum = 0;
   for (const f of features) {
-    const p = f.properties;
+    const p = f.properties as { kind?: unknown; lengthM?: unknown } | null | undefined;
     if (p?.kind === 'management-line' && typeof p.lengthM === 'number') sum += p.lengthM;
   }
   return sum;
@@ -28,7 +28,9 @@ export function publicationFigures(
   zones: { features: readonly LooseFeature[] },
   markers: { features: readonly LooseFeature[] },
 ): { lengthM: number; boundary: number; noticeBoards: number } {
-  const counts = countMarkers(markers.features);
+  const counts = countMarkers(
+    markers.features as readonly { properties?: Record<string, unknown> | null }[],
+  );
   return {
     lengthM: managementLengthM(zones.features),
     boundary: counts.boundary,

@@ -49,7 +49,7 @@ export function monthOf(at: Date): string {
  * The month after.
  * @example nextMonth('2019-12') // '2020-01'
  */
-export function nextMonth(month: string): string {
+function nextMonth(month: string): string {
   const { year, month: m } = parts(month);
   return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
 }

@@ -41,7 +41,7 @@ function addPlan(f: UnitFigures, p: PlanHistory, t: number, from: number, asOf: 
   f.plans += 1;
   f.byStage[stage] += 1;
   for (const e of p.events)
-    if (e.t > from && e.t <= t) f.moves.push({ planId: p.id, from: e.from, to: e.to, at: e.at });
+    if (e.t >= from && e.t <= t) f.moves.push({ planId: p.id, from: e.from, to: e.to, at: e.at });
   const pub = lastAsOf(p.publications, t);
   const draft = lastAsOf(p.versions, t);
   if (pub) {
