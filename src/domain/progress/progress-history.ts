@@ -2,8 +2,9 @@
 // every stage move, every saved version and every publication, each with its time. Past months are
 // read from these times, never from today's state.
 import { countyOfUnit } from '../plans/counties';
-import { parseDeadline } from '../plans/deadline';
+import { dueDate, parseDeadline } from '../plans/deadline';
 import type { PlanRecord } from '../plans/plan';
+import { endOfChinaDay } from '../review/review-dates';
 import type { StageId } from '../workflow/stages';
 
 /** A stage move at a time. */
@@ -45,8 +46,10 @@ export interface PlanHistory {
   id: string;
   /** the reporting unit's adcode (null: the responsible unit names no known county) */
   unit: string | null;
-  /** the deadline month, YYYY-MM (null: not of the form 2019年10月) */
-  deadline: string | null;
+  /** the due date, the deadline month's last day (null: the deadline is not of the form 2019年10月) */
+  due: string | null;
+  /** the instant the due date ends in China (its 24:00), ms; NaN without a due date */
+  dueEnd: number;
   events: (HistoryEvent & { t: number })[];
   versions: (HistoryVersion & { t: number })[];
   publications: (HistoryPublication & { t: number })[];
@@ -70,7 +73,8 @@ export function indexHistory(history: ProgressHistory): HistoryIndex {
     plans.set(p.id, {
       id: p.id,
       unit: countyOfUnit(p.unit)?.adcode ?? null,
-      deadline: ym ? `${ym.year}-${String(ym.month).padStart(2, '0')}` : null,
+      due: ym ? dueDate(ym) : null,
+      dueEnd: ym ? Date.parse(endOfChinaDay(dueDate(ym))) : Number.NaN,
       events: [],
       versions: [],
       publications: [],

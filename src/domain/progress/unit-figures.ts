@@ -2,8 +2,7 @@
 // at the end, moves in the month, km of management line (drafts and publications), markers, overdue
 // plans and plans finished by their deadline. Pure: the server loads the history.
 import { CITY, COUNTIES } from '../plans/counties';
-import { chinaDate, daysPastDue, dueDate, isOverdue } from '../plans/deadline';
-import { endOfChinaDay } from '../review/review-dates';
+import { chinaDate, daysPastDue, isOverdue } from '../plans/deadline';
 import { INITIAL_STAGE, STAGES, type StageId } from '../workflow/stages';
 import { type HistoryIndex, lastAsOf, type PlanHistory } from './progress-history';
 import { figuresAsOf, monthStart } from './report-month';
@@ -35,15 +34,28 @@ const km = (m: number) => Math.round(m) / 1000;
 const zeroStages = () =>
   Object.fromEntries(STAGES.map((s) => [s.id, 0])) as Record<StageId, number>;
 
-/** Adds one plan's state at `t` to its unit's figures. */
-function addPlan(f: UnitFigures, p: PlanHistory, t: number, from: number, asOf: Date): void {
-  const stage = lastAsOf(p.events, t)?.to ?? INITIAL_STAGE;
+/** The instant figures are as of, with what each plan's deadline is compared to. */
+interface AsOf {
+  t: number;
+  /** the month began (ms) */
+  from: number;
+  /** the China day of `t`, YYYY-MM-DD */
+  today: string;
+  /** days past a due date at `t` and whether an unpublished plan is overdue (the deadline rules
+   * `daysPastDue` and `isOverdue`), computed once per due date */
+  lateness: (due: string) => { days: number; overdue: boolean };
+}
+
+/** Adds one plan's state at `at` to its unit's figures. */
+function addPlan(f: UnitFigures, p: PlanHistory, at: AsOf): void {
+  const stage = lastAsOf(p.events, at.t)?.to ?? INITIAL_STAGE;
   f.plans += 1;
   f.byStage[stage] += 1;
   for (const e of p.events)
-    if (e.t >= from && e.t <= t) f.moves.push({ planId: p.id, from: e.from, to: e.to, at: e.at });
-  const pub = lastAsOf(p.publications, t);
-  const draft = lastAsOf(p.versions, t);
+    if (e.t >= at.from && e.t <= at.t)
+      f.moves.push({ planId: p.id, from: e.from, to: e.to, at: e.at });
+  const pub = lastAsOf(p.publications, at.t);
+  const draft = lastAsOf(p.versions, at.t);
   if (pub) {
     f.km.published += pub.lengthM;
     f.markers.boundary += pub.boundary;
@@ -51,15 +63,12 @@ function addPlan(f: UnitFigures, p: PlanHistory, t: number, from: number, asOf: 
   }
   // a draft counts until the version it is of is published
   if (draft && (!pub || draft.version > pub.version)) f.km.draft += draft.lengthM ?? 0;
-  if (p.deadline === null) return;
-  const due = dueDate({ year: Number(p.deadline.slice(0, 4)), month: Number(p.deadline.slice(5)) });
-  if (isOverdue(due, stage === 'published', asOf))
-    f.overdue.push({ planId: p.id, days: daysPastDue(due, asOf) });
-  if (due <= chinaDate(asOf)) {
-    f.onTime.due += 1;
-    const first = p.publications[0];
-    if (first && first.t < Date.parse(endOfChinaDay(due))) f.onTime.published += 1;
-  }
+  if (p.due === null || p.due > at.today) return;
+  const late = at.lateness(p.due);
+  if (stage !== 'published' && late.overdue) f.overdue.push({ planId: p.id, days: late.days });
+  f.onTime.due += 1;
+  const first = p.publications[0];
+  if (first && first.t < p.dueEnd) f.onTime.published += 1;
 }
 
 function emptyFigures(unit: string, month: string): UnitFigures {
@@ -85,11 +94,20 @@ function emptyFigures(unit: string, month: string): UnitFigures {
 export function progressOf(index: HistoryIndex, month: string, now: Date): Progress {
   const asOf = figuresAsOf(month, now);
   const t = asOf.getTime();
-  const from = Date.parse(monthStart(month));
+  const today = chinaDate(asOf);
+  const memo = new Map<string, { days: number; overdue: boolean }>();
+  const lateness = (due: string) => {
+    const known = memo.get(due);
+    if (known) return known;
+    const found = { days: daysPastDue(due, asOf), overdue: isOverdue(due, false, asOf) };
+    memo.set(due, found);
+    return found;
+  };
+  const at: AsOf = { t, from: Date.parse(monthStart(month)), today, lateness };
   const units = new Map(REPORTING_UNITS.map((u) => [u, emptyFigures(u, month)]));
   for (const p of index.plans) {
     const f = p.unit === null ? undefined : units.get(p.unit);
-    if (f) addPlan(f, p, t, from, asOf);
+    if (f) addPlan(f, p, at);
   }
   for (const f of units.values()) {
     f.km = { draft: km(f.km.draft), published: km(f.km.published) };
