@@ -69,6 +69,26 @@ export const progressSchema = z.object({
   assessment: z.array(assessmentSchema),
 });
 
+/**
+ * GET /api/progress for the public (and departments): counts only, no plan ids and no drafts (the
+ * dashboard's public summary).
+ */
+export const publicProgressSchema = z.object({
+  month: monthSchema,
+  asOf: z.string(),
+  public: z.literal(true),
+  units: z.array(
+    z.object({
+      unit: unitSchema,
+      plans: z.number().int(),
+      byStage: z.record(stage, z.number().int()),
+      publishedKm: z.number(),
+      markers: z.object({ boundary: z.number().int(), noticeBoards: z.number().int() }),
+      overdue: z.number().int(),
+    }),
+  ),
+});
+
 /** POST /api/reports: the reporter's two texts; the figures are computed by the server. */
 export const reportBody = z
   .object({

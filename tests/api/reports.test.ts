@@ -7,7 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { progressSchema, reportMatrixSchema, type UnitFigures } from '../../src/contract/progress';
+import {
+  progressSchema,
+  publicProgressSchema,
+  reportMatrixSchema,
+  type UnitFigures,
+} from '../../src/contract/progress';
 import type { ComputePool } from '../../src/server/compute/compute-pool';
 import { findCjkFonts } from '../../src/server/documents/cjk-fonts';
 import type { Store } from '../../src/server/store/store';
@@ -159,6 +164,22 @@ describe('figures of a unit as of a month end', () => {
     expect(jan.overdue).toEqual([{ planId: 'county-02', days: 15 }]);
     expect(jan.moves.map((m) => [m.planId, m.to])).toEqual([['county-04', 'draft']]);
     expect(jan.byStage.draft).toBe(3);
+  });
+
+  it('the public summary has counts only: no plan ids, no drafts', async () => {
+    const res = await ctx.app.request('/api/progress?month=2019-12');
+    expect(res.status).toBe(200);
+    const body = publicProgressSchema.strict().parse(await res.json());
+    const f = body.units.find((u) => u.unit === '450721');
+    expect(f).toEqual({
+      unit: '450721',
+      plans: 8,
+      byStage: expect.objectContaining({ draft: 2, published: 1 }),
+      publishedKm: 8.3,
+      markers: { boundary: 10, noticeBoards: 2 },
+      overdue: 0,
+    });
+    expect(JSON.stringify(body)).not.toMatch(/county-0/);
   });
 
   it('other units are counted apart: 钦南区 has 6 plans, all 未开始', async () => {

@@ -141,3 +141,29 @@ export function versionsToMeasure(
   }
   return out;
 }
+
+/** A unit's counts for the public: no plan ids, no drafts. */
+export interface PublicUnitFigures {
+  unit: string;
+  plans: number;
+  byStage: Record<StageId, number>;
+  publishedKm: number;
+  markers: { boundary: number; noticeBoards: number };
+  overdue: number;
+}
+
+/**
+ * The counts of a unit's figures the public may see (the dashboard's public summary): plans per
+ * stage, published km and markers, and how many plans are overdue; never plan ids or drafts.
+ * @example publicFigures(figures).overdue // 2
+ */
+export function publicFigures(f: UnitFigures): PublicUnitFigures {
+  return {
+    unit: f.unit,
+    plans: f.plans,
+    byStage: { ...f.byStage },
+    publishedKm: f.km.published,
+    markers: { boundary: f.markers.boundary, noticeBoards: f.markers.noticeBoards },
+    overdue: f.overdue.length,
+  };
+}

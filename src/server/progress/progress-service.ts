@@ -14,7 +14,8 @@ export type ProgressOutcome =
 
 /** The monthly figures of every unit, cached by store revision. */
 export interface ProgressService {
-  progress(month: string): Promise<ProgressOutcome>;
+  /** `measure: false` leaves unmeasured drafts at 0 km (the public summary shows no drafts) */
+  progress(month: string, opts?: { measure?: boolean }): Promise<ProgressOutcome>;
 }
 
 async function loadIndex(deps: ServerDeps): Promise<HistoryIndex> {
@@ -72,10 +73,10 @@ export function progressService(deps: ServerDeps): ProgressService {
     return cache.index;
   };
   return {
-    async progress(month) {
+    async progress(month, { measure: measuring = true } = {}) {
       const now = deps.clock();
       const index = await indexNow();
-      for (const need of versionsToMeasure(index, month, now)) {
+      for (const need of measuring ? versionsToMeasure(index, month, now) : []) {
         const m = await measure(deps, need.planId, need.version);
         if (!m.ok) return m;
         await deps.store.recordDraftLength(need.planId, need.version, m.lengthM);

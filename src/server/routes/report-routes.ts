@@ -25,6 +25,7 @@ import {
   reportState,
   unitsVisibleTo,
 } from '../../domain/progress/report-rules';
+import { publicFigures } from '../../domain/progress/unit-figures';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import type { ProgressService } from '../progress/progress-service';
@@ -34,7 +35,7 @@ import { actorName, computeRefused, fail, readBody, readQuery, refuse } from './
 /** A report row on the wire. */
 const toReport = (r: ReportRow): Report => r as Report;
 
-/** Staff who read figures: chiefs, planners and admins (not departments, not the public). */
+/** Staff who read every figure: chiefs, planners and admins (others get the public summary). */
 const readsProgress = (actor: Actor) => actor.kind === 'user' && actor.role !== 'department';
 
 /** The months a matrix covers: one, a range (at most 120), or the current month. */
@@ -48,12 +49,20 @@ function matrixMonths(q: { month?: string; from?: string; to?: string }, now: Da
 export function reportRoutes(deps: ServerDeps, service: ProgressService): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/api/progress', async (c) => {
-    const actor = actorOf(c);
-    if (!readsProgress(actor)) return refuse(c, msg('reports.what.progress'));
     const q = readQuery(c, progressQuery);
     if (!q.ok) return q.response;
     const now = deps.clock();
-    const outcome = await service.progress(q.value.month ?? monthOf(now));
+    const month = q.value.month ?? monthOf(now);
+    if (!readsProgress(actorOf(c))) {
+      // the public summary: counts only, from the same figures (drafts not measured for it)
+      const outcome = await service.progress(month, { measure: false });
+      if (!outcome.ok) return computeRefused(c, outcome.why, outcome.retryAfter);
+      const { asOf, units } = outcome.progress;
+      return c.json({ month, asOf, public: true, units: units.map(publicFigures) }, 200, {
+        'cache-control': 'no-store',
+      });
+    }
+    const outcome = await service.progress(month);
     if (!outcome.ok) return computeRefused(c, outcome.why, outcome.retryAfter);
     const reports = await deps.store.listReports();
     const assessment = outcome.progress.units.map((f) => assessUnit(f, reports, now));
