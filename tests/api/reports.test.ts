@@ -13,7 +13,7 @@ import {
   reportMatrixSchema,
   type UnitFigures,
 } from '../../src/contract/progress';
-import type { ComputePool } from '../../src/server/compute/compute-pool';
+import { type ComputePool, createComputePool } from '../../src/server/compute/compute-pool';
 import { findCjkFonts } from '../../src/server/documents/cjk-fonts';
 import type { Store } from '../../src/server/store/store';
 import {
@@ -386,4 +386,27 @@ describe('exports', () => {
     expect(text).toMatch(/更正/); // the newest revision's 存在问题
     expect(execFileSync('pdfinfo', [file]).toString()).toMatch(/Pages:\s+[12]\b/);
   });
+});
+
+describe('drafts measured by the zone engine', () => {
+  it("a saved draft's management lines are measured once and kept: two banks of a 1 km reach ≈ 2 km", async () => {
+    const c = testClock('2019-11-01T10:00:00+08:00');
+    const own = await startInProcess({
+      clock: c.now,
+      stamp: true,
+      compute: createComputePool({ size: 0 }),
+    });
+    await own.store.moveStage('county-01', 'not-started', 'draft', 'planner', '');
+    await own.store.saveGeometry('county-01', 0, straightToes(), 'planner', '');
+    c.set('2019-11-20T10:00:00+08:00');
+    const { headers } = await logInProcess(own.app, 'admin', 'demo-admin');
+    const res = await own.app.request('/api/progress?month=2019-11', { headers });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const f = progressSchema.parse(await res.json()).units.find((u) => u.unit === '450721');
+    expect(f?.km.draft).toBeGreaterThan(1.9);
+    expect(f?.km.draft).toBeLessThan(2.2);
+    const kept = await own.store.listDraftLengths();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.lengthM).toBeCloseTo((f?.km.draft ?? 0) * 1000, -1);
+  }, 30_000);
 });

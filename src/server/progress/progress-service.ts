@@ -64,6 +64,9 @@ async function measure(
   return { ok: true, lengthM: delineation.ok ? managementLengthM(delineation.zones.features) : 0 };
 }
 
+/** Drafts measured at once (the pool's queue takes 16). */
+const MEASURE_BATCH = 4;
+
 /** The service over the app's store, compute pool and clock. */
 export function progressService(deps: ServerDeps): ProgressService {
   let cache: { revision: number; index: HistoryIndex } | null = null;
@@ -76,14 +79,20 @@ export function progressService(deps: ServerDeps): ProgressService {
     async progress(month, { measure: measuring = true } = {}) {
       const now = deps.clock();
       const index = await indexNow();
-      for (const need of measuring ? versionsToMeasure(index, month, now) : []) {
-        const m = await measure(deps, need.planId, need.version);
-        if (!m.ok) return m;
-        await deps.store.recordDraftLength(need.planId, need.version, m.lengthM);
-        // the index is this service's own: fill the length in (the store's revision is unchanged)
-        const plan = index.plans.find((p) => p.id === need.planId);
-        const v = plan?.versions.find((x) => x.version === need.version);
-        if (v) v.lengthM = m.lengthM;
+      const needs = measuring ? versionsToMeasure(index, month, now) : [];
+      // a few at a time: the pool computes them in parallel without filling its queue
+      for (let i = 0; i < needs.length; i += MEASURE_BATCH) {
+        const batch = needs.slice(i, i + MEASURE_BATCH);
+        const lengths = await Promise.all(batch.map((n) => measure(deps, n.planId, n.version)));
+        for (const [k, m] of lengths.entries()) {
+          if (!m.ok) return m;
+          const need = batch[k] as { planId: string; version: number };
+          await deps.store.recordDraftLength(need.planId, need.version, m.lengthM);
+          // the index is this service's own: fill the length in (the store's revision is unchanged)
+          const plan = index.plans.find((p) => p.id === need.planId);
+          const v = plan?.versions.find((x) => x.version === need.version);
+          if (v) v.lengthM = m.lengthM;
+        }
       }
       return { ok: true, progress: progressOf(index, month, now), index };
     },
