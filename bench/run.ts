@@ -10,6 +10,7 @@
 //   health and the register while 6 drafts of a 2 × 60,000-vertex plan compute, before/after the pool
 //   health and the register while 5 archives are built by the built server, before/after the pool
 //   imagery: GeoTIFF → MBTiles speed and peak RSS at two sizes, tile p99, imagery layer → map idle
+//   supervision: GET /api/progress over 90 months, 36 plans and a synthetic 5,000-plan province
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ import { benchDocumentsResponsive } from './documents-responsive';
 import { benchExports } from './exports';
 import { benchImagery } from './imagery';
 import { benchLoad } from './load';
+import { benchProgress } from './progress';
 import { benchResponsive } from './responsive';
 import { benchSheets } from './sheets';
 import { benchStartup } from './startup';
@@ -171,6 +173,7 @@ rows.push(...(await benchWorkspaces(Math.min(RUNS, 7))));
 rows.push(...(await benchZones()));
 rows.push(...benchExports());
 rows.push(...benchSheets());
+rows.push(...benchProgress());
 rows.push(...(await benchLoad()));
 for (const r of await benchResponsive()) rows.push(r);
 for (const r of await benchDocumentsResponsive()) rows.push(r);

@@ -43,6 +43,7 @@ const link = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('round'), planId: z.string(), round: z.number() }),
   z.object({ kind: z.literal('overdue') }),
   z.object({ kind: z.literal('settings') }),
+  z.object({ kind: z.literal('report'), unit: z.string(), month: z.string() }),
 ]);
 
 /** GET /api/todo: what waits for the logged-in user, and how many. */

@@ -25,10 +25,13 @@ import { deploymentRegion } from './imagery/deployment-region';
 import { type ImageryLibrary, imageryLibrary } from './imagery/imagery-library';
 import { imageryApiRoutes } from './imagery/imagery-routes';
 import { imageryTileRoutes } from './imagery/imagery-tiles';
+import { progressService } from './progress/progress-service';
 import { riverHead, riverNotFoundPage, withHead } from './river-page';
 import { courseRoutes } from './routes/course-routes';
 import { planRoutes } from './routes/plan-routes';
 import { createRegister, registerRoutes } from './routes/register-routes';
+import { reportExportRoutes } from './routes/report-exports';
+import { reportRoutes } from './routes/report-routes';
 import { fail } from './routes/route-kit';
 import type { Store } from './store/store';
 
@@ -121,6 +124,9 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.route('/', courseRoutes(deps, register));
   app.route('/', imageryApiRoutes(deps, imagery));
   app.route('/', imageryTileRoutes(deps, imagery));
+  const progress = progressService(deps);
+  app.route('/', reportRoutes(deps, progress));
+  app.route('/', reportExportRoutes(deps, progress));
 
   app.all('/api/*', (c) =>
     fail(c, 404, msg('common.noRoute', { method: c.req.method, path: c.req.path })),

@@ -21,6 +21,7 @@ import * as maptools from './maptools.messages';
 import * as markers from './markers.messages';
 import * as publicPage from './public.messages';
 import * as register from './register.messages';
+import * as reports from './reports.messages';
 import * as review from './review.messages';
 import * as server from './server.messages';
 import * as sheets from './sheets.messages';
@@ -57,6 +58,7 @@ const AREAS = [
   access,
   courses,
   imagery,
+  reports,
 ];
 
 /** The catalog of each language: code → template with `{name}` placeholders. */

@@ -12,12 +12,14 @@ import type { StageId } from './stages';
 import { STAGES, stageIndex, stageName } from './stages';
 import { isChiefStep } from './transitions';
 
-/** Where a to-do leads: a plan's panel, a department's round, the overdue register, the settings. */
+/** Where a to-do leads: a plan's panel, a department's round, the overdue register, the settings, a report. */
 export type TodoLink =
   | { kind: 'plan'; planId: string }
   | { kind: 'round'; planId: string; round: number }
   | { kind: 'overdue' }
-  | { kind: 'settings' };
+  | { kind: 'settings' }
+  /** a unit's monthly report (月报) the city reminded it of */
+  | { kind: 'report'; unit: string; month: string };
 
 /** One thing waiting for the user. */
 export interface Todo {

@@ -5,6 +5,7 @@ import type { UserActor } from '../../domain/access/actor';
 import { actsAsPlanner, isChiefOf } from '../../domain/access/permissions';
 import { msg } from '../../domain/message';
 import { viewPlan } from '../../domain/plans/plan';
+import { reminderTodos } from '../../domain/progress/report-todos';
 import type { TodoPlan } from '../../domain/workflow/todos';
 import { todosFor } from '../../domain/workflow/todos';
 import type { AppEnv, ServerDeps } from '../auth/context';
@@ -63,13 +64,18 @@ export function todoRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.get('/api/todo', async (c) => {
     const actor = actorOf(c);
     if (actor.kind !== 'user') return refuse(c, msg('live.what.readTodo'));
-    const [rows, nameOf, settings] = await Promise.all([
+    const [rows, nameOf, settings, reminders, reports] = await Promise.all([
       plansOf(deps, actor),
       displayNames(deps.store),
       deps.store.getSettings(),
+      deps.store.listReminders(),
+      deps.store.listReports(),
     ]);
     const plans = await Promise.all(rows.map((r) => withRecords(deps, r, actor, nameOf)));
-    const items = todosFor(actor, plans, settings, deps.clock());
+    const items = [
+      ...reminderTodos(actor, reminders, reports),
+      ...todosFor(actor, plans, settings, deps.clock()),
+    ];
     return c.json({ count: items.length, items }, 200, { 'cache-control': 'no-store' });
   });
   return app;

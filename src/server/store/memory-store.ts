@@ -10,6 +10,7 @@ import {
 } from './audit-detail';
 import { memoryCourses } from './memory-courses';
 import { memoryImagery } from './memory-imagery';
+import { memoryReports } from './memory-reports';
 import { memoryReview } from './memory-review';
 import { memoryWorkflow } from './memory-workflow';
 import { SCHEMA_VERSION } from './sqlite-migrations';
@@ -164,6 +165,7 @@ export function createMemoryStore(clock: () => Date = () => new Date()): Store {
     ...memoryReview({ plans: () => plans, audit: write, clock }),
     ...memoryCourses({ audit: write, clock }),
     ...memoryImagery(write, clock),
+    ...memoryReports(write),
     async backup() {
       throw new Error('the in-memory store has no file to back up');
     },

@@ -2,6 +2,7 @@
 // compare-and-set rules as the SQLite store, on plain arrays, returning copies.
 
 import { msg } from '../../domain/message';
+import { publicationFigures } from '../../domain/progress/publication-figures';
 import type { StageId } from '../../domain/workflow/stages';
 import { FINAL_STAGE } from '../../domain/workflow/stages';
 import { checkSave } from '../../domain/workflow/transitions';
@@ -12,6 +13,7 @@ import type {
   PlanRow,
   Publication,
   StageEvent,
+  Store,
   WorkflowMethods,
 } from './store';
 
@@ -27,8 +29,8 @@ function jsonCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value ?? null)) as T;
 }
 
-/** The workflow methods of the memory store. */
-export function memoryWorkflow(state: MemoryState): WorkflowMethods {
+/** The workflow methods of the memory store, and the plans' history the monthly figures read. */
+export function memoryWorkflow(state: MemoryState): WorkflowMethods & Pick<Store, 'listHistory'> {
   const versions: GeometryVersion[] = [];
   const events: StageEvent[] = [];
   const publications: Publication[] = [];
@@ -39,6 +41,22 @@ export function memoryWorkflow(state: MemoryState): WorkflowMethods {
     publications.findLast((p) => p.planId === planId) ?? null;
 
   return {
+    async listHistory() {
+      return jsonCopy({
+        events: events.map(({ planId, from, to, at }) => ({ planId, from, to, at })),
+        versions: versions.map(({ planId, version, createdAt }) => ({
+          planId,
+          version,
+          at: createdAt,
+        })),
+        publications: publications.map((p) => ({
+          planId: p.planId,
+          version: p.version,
+          at: p.publishedAt,
+          ...publicationFigures(p.zones, p.markers),
+        })),
+      });
+    },
     async latestGeometry(planId) {
       return jsonCopy(latestOf(planId));
     },

@@ -284,6 +284,47 @@ const MIGRATIONS: readonly string[] = [
      record TEXT NOT NULL CHECK (json_valid(record)),
      added_at TEXT NOT NULL
    );`,
+  // 9: monthly reports (月报, issue 14): a revision per submission, never updated or deleted;
+  // the city's reminders; the measured length of saved versions (written once each)
+  `CREATE TABLE reports (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     unit TEXT NOT NULL,
+     month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+     revision INTEGER NOT NULL CHECK (revision >= 1),
+     figures TEXT NOT NULL CHECK (json_valid(figures)),
+     problems TEXT NOT NULL,
+     next_steps TEXT NOT NULL,
+     submitted_by TEXT NOT NULL,
+     submitted_at TEXT NOT NULL,
+     late INTEGER NOT NULL CHECK (late IN (0, 1)),
+     UNIQUE (unit, month, revision)
+   );
+   CREATE INDEX reports_month ON reports (month, unit);
+   CREATE TRIGGER reports_no_update BEFORE UPDATE ON reports
+     BEGIN SELECT RAISE(ABORT, 'reports are append-only: a correction is a new revision'); END;
+   CREATE TRIGGER reports_no_delete BEFORE DELETE ON reports
+     BEGIN SELECT RAISE(ABORT, 'reports are append-only: a correction is a new revision'); END;
+   CREATE TABLE reminders (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     unit TEXT NOT NULL,
+     month TEXT NOT NULL,
+     by TEXT NOT NULL,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX reminders_month ON reminders (month, unit);
+   CREATE TRIGGER reminders_no_update BEFORE UPDATE ON reminders
+     BEGIN SELECT RAISE(ABORT, 'reminders are append-only'); END;
+   CREATE TRIGGER reminders_no_delete BEFORE DELETE ON reminders
+     BEGIN SELECT RAISE(ABORT, 'reminders are append-only'); END;
+   CREATE TABLE draft_lengths (
+     plan_id TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     length_m REAL NOT NULL,
+     PRIMARY KEY (plan_id, version),
+     FOREIGN KEY (plan_id, version) REFERENCES geometry_versions (plan_id, version)
+   );
+   CREATE TRIGGER draft_lengths_no_update BEFORE UPDATE ON draft_lengths
+     BEGIN SELECT RAISE(ABORT, 'a measured length is written once'); END;`,
 ];
 
 /** The schema version this build writes (and the newest it can open). */

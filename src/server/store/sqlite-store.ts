@@ -10,6 +10,7 @@ import { accountMethods } from './sqlite-accounts';
 import { courseMethods } from './sqlite-courses';
 import { imageryMethods } from './sqlite-imagery';
 import { migrate } from './sqlite-migrations';
+import { historyMethod, reportMethods } from './sqlite-reports';
 import { reviewMethods } from './sqlite-review';
 import { workflowMethods } from './sqlite-workflow';
 import type { AuditEntry, PlanRow, SeedData, Store, StoreInfo } from './store';
@@ -141,6 +142,8 @@ export function openSqliteStore(path: string, clock: () => Date = () => new Date
     ...reviewMethods(db, audit, clock),
     ...courseMethods(db, audit, clock),
     ...imageryMethods(db, audit, clock),
+    ...reportMethods(db, audit),
+    ...historyMethod(db),
     async backup(file) {
       await db.backup(file);
     },

@@ -15,6 +15,49 @@ import type { CourseSummary, CourseVersion } from '../../domain/rivers/course';
 import type { Waterbody } from '../../domain/rivers/waterbody';
 import type { StageId } from '../../domain/workflow/stages';
 
+/** The history of every plan the monthly figures read (issue 14): moves, versions, publications. */
+export interface StoreHistory {
+  events: { planId: string; from: StageId; to: StageId; at: string }[];
+  versions: { planId: string; version: number; at: string }[];
+  /** every publication (not only the newest), with its management-line length and markers */
+  publications: {
+    planId: string;
+    version: number;
+    at: string;
+    lengthM: number;
+    boundary: number;
+    noticeBoards: number;
+  }[];
+}
+
+/** A submitted monthly report (月报), one row per revision; never updated or deleted. */
+export interface ReportRow {
+  id: number;
+  unit: string;
+  month: string;
+  /** 1, 2, … per unit and month: a correction is the next revision */
+  revision: number;
+  /** the unit's figures as computed when submitted (src/contract/progress.ts `UnitFigures`) */
+  figures: unknown;
+  problems: string;
+  nextSteps: string;
+  submittedBy: string;
+  submittedAt: string;
+  late: boolean;
+}
+
+/** What submitting a report takes; the store numbers the revision. */
+export type NewReport = Omit<ReportRow, 'id' | 'revision'>;
+
+/** A reminder the city sent a unit for a month's report. */
+export interface ReminderRow {
+  id: number;
+  unit: string;
+  month: string;
+  by: string;
+  at: string;
+}
+
 /** A plan as stored: the published record, its current stage and when it last changed. */
 export interface PlanRow {
   record: PlanRecord;
@@ -400,6 +443,25 @@ export interface Store {
     actor: string,
   ): Promise<ReviewWrite<CourseSummary>>;
 
+  // Supervision (issue 14): reports are append-only revisions, reminders are append-only, each
+  // write one transaction with its audit entry (`report.submit`, `report.remind`, target
+  // `report:<unit>:<month>`). Draft lengths are derived figures, kept once per saved version so
+  // that a later rule change does not rewrite a past month (not audited: nobody writes them).
+
+  /** Every stage move, saved version and publication of every plan, oldest first. */
+  listHistory(): Promise<StoreHistory>;
+  /** Stores the next revision of a unit's report of a month. */
+  addReport(report: NewReport, actor: string): Promise<ReportRow>;
+  getReport(id: number): Promise<ReportRow | null>;
+  /** Every revision, oldest first; of one month or of every month. */
+  listReports(month?: string): Promise<ReportRow[]>;
+  addReminder(reminder: Omit<ReminderRow, 'id'>, actor: string): Promise<ReminderRow>;
+  /** Every reminder, oldest first; of one month or of every month. */
+  listReminders(month?: string): Promise<ReminderRow[]>;
+  /** The measured management-line length of saved versions (the first measurement stays). */
+  listDraftLengths(): Promise<{ planId: string; version: number; lengthM: number }[]>;
+  recordDraftLength(planId: string, version: number, lengthM: number): Promise<void>;
+
   /** An online backup to a file (SQLite backup API; consistent while the server runs). */
   backup(path: string): Promise<void>;
   close(): Promise<void>;
@@ -449,4 +511,16 @@ export type ReviewMethods = Pick<
 export type CourseMethods = Pick<
   Store,
   'addCourse' | 'listCourses' | 'getCourse' | 'setCoursePublic'
+>;
+
+/** The supervision part of the store (issue 14) but its history read, implemented once per store kind. */
+export type ReportMethods = Pick<
+  Store,
+  | 'addReport'
+  | 'getReport'
+  | 'listReports'
+  | 'addReminder'
+  | 'listReminders'
+  | 'listDraftLengths'
+  | 'recordDraftLength'
 >;
