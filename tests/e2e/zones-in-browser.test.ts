@@ -104,9 +104,11 @@ describe('zones and markers in the browser (src/ui/compute: a module Web Worker)
     console.log(
       `南流江 ${course.coords.length} vertices in the worker: zones and markers ${long.summary.ms?.toFixed(0)} ms, wall ${long.wallMs.toFixed(0)} ms; main thread: ${long.frames} frames, longest gap ${long.longestFrameGapMs.toFixed(0)} ms`,
     );
-    // the main thread keeps painting: frames keep coming while the worker computes
+    // the main thread keeps painting: frames keep coming while the worker computes. A compute on
+    // the main thread would leave one gap as long as the whole run; a loaded 2-CPU runner with a
+    // software GPU sometimes drops a frame or two (356 ms of a 1,013 ms run was seen in CI)
     expect(long.frames).toBeGreaterThan(long.wallMs / 100);
-    expect(long.longestFrameGapMs).toBeLessThan(Math.max(250, long.wallMs / 3));
+    expect(long.longestFrameGapMs).toBeLessThan(Math.max(250, long.wallMs / 2));
     const raced = await page.evaluate(async (i) => {
       const w = window as unknown as { compute: (r: unknown) => Promise<Computed> };
       const first = w
