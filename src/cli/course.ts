@@ -1,12 +1,10 @@
 // `hejie course import <river> <file>`: the bureau's river course (河道底图) into the store, through
 // the same import pipeline and rules as the API (src/server/courses/import-course.ts).
-import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { courseFields } from '../contract/courses';
 import type { Lang } from '../contract/messages/lang';
 import { renderMessage } from '../contract/messages/render';
-import { MAX_IMPORT_BYTES } from '../domain/formats/import/import-file';
 import { type Message, type MessageParam, msg } from '../domain/message';
 import { viewRegister } from '../domain/plans/view-register';
 import { latestVisible } from '../domain/rivers/course-access';
@@ -15,6 +13,7 @@ import { readEnv } from '../server/config';
 import { importCourse } from '../server/courses/import-course';
 import { openRegister } from '../server/open-register';
 import { publicGeoOf } from '../server/public-geo';
+import { readImportFile } from './import';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -71,18 +70,8 @@ export async function runCourse(args: string[], io: CourseIo): Promise<number> {
     const bad = String(fields.error.issues[0]?.path[0] ?? '');
     return usage(bad === 'date' ? msg('courses.cli.date') : `--${bad}`);
   }
-  let bytes: Uint8Array;
-  try {
-    const size = (await stat(file)).size;
-    if (size > MAX_IMPORT_BYTES) {
-      fail(msg('formats.import.tooBig', { file, mb: Math.round(size / 1024 ** 2) }));
-      return 1;
-    }
-    bytes = new Uint8Array(await readFile(file));
-  } catch (e) {
-    fail(msg('cli.cannotRead', { what: file, why: (e as Error).message }));
-    return 1;
-  }
+  const bytes = await readImportFile(file, fail);
+  if (!bytes) return 1;
   const cfg = readEnv(io.env);
   const { store, geodata } = await openRegister(ROOT, cfg.dataDir, 'cli', cfg.clock);
   try {

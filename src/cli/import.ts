@@ -65,18 +65,8 @@ export async function runImport(
   const enc = values.encoding?.toLowerCase();
   if (enc !== undefined && enc !== 'gbk' && enc !== 'utf-8')
     return usage(msg('cli.import.encodingOneOf'));
-  let bytes: Uint8Array;
-  try {
-    const size = (await stat(file)).size;
-    if (size > MAX_IMPORT_BYTES) {
-      fail(msg('formats.import.tooBig', { file, mb: Math.round(size / 1024 ** 2) }));
-      return 1;
-    }
-    bytes = new Uint8Array(await readFile(file));
-  } catch (e) {
-    fail(msg('cli.cannotRead', { what: file, why: (e as Error).message }));
-    return 1;
-  }
+  const bytes = await readImportFile(file, fail);
+  if (!bytes) return 1;
   const result = importFile(
     { name: basename(file), bytes },
     { crs: crs as CrsCode | undefined, encoding: enc as TextEncoding | undefined },
@@ -100,4 +90,25 @@ export async function runImport(
   for (const w of result.warnings) out(say(msg('cli.warning', { text: w })));
   out(say(msg('cli.import.written', { n: result.features.features.length, path: target })));
   return 0;
+}
+
+/**
+ * A file to import, read whole once its size is within the import limit; null (said through `fail`)
+ * when it is too big or cannot be read.
+ */
+export async function readImportFile(
+  file: string,
+  fail: (text: MessageParam) => void,
+): Promise<Uint8Array | null> {
+  try {
+    const size = (await stat(file)).size;
+    if (size > MAX_IMPORT_BYTES) {
+      fail(msg('formats.import.tooBig', { file, mb: Math.round(size / 1024 ** 2) }));
+      return null;
+    }
+    return new Uint8Array(await readFile(file));
+  } catch (e) {
+    fail(msg('cli.cannotRead', { what: file, why: (e as Error).message }));
+    return null;
+  }
 }
