@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'],
           environment: 'node',
+          // one throwaway PostgreSQL + PostGIS cluster for the run (the stores' third kind)
+          globalSetup: ['tests/helpers/pg-global-setup.ts'],
         },
       },
       {
