@@ -14,6 +14,16 @@ export default defineConfig({
       },
       {
         test: {
+          // the core API files again, on PostgreSQL (tests/helpers/test-store.ts)
+          name: 'api-pg',
+          include: ['tests/api/auth.test.ts', 'tests/api/workflow.test.ts'],
+          environment: 'node',
+          env: { HEJIE_TEST_STORE: 'postgres' },
+          globalSetup: ['tests/helpers/pg-global-setup.ts'],
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
