@@ -7,7 +7,7 @@ import type { Store } from '../../src/server/store/store';
 import { freshPgUrl } from './pg-store';
 
 /** Whether this test run's API tests use PostgreSQL. */
-export const onPostgres = (): boolean => process.env.HEJIE_TEST_STORE === 'postgres';
+const onPostgres = (): boolean => process.env.HEJIE_TEST_STORE === 'postgres';
 
 /** A database URL for a server under test: a fresh PostgreSQL database, or null (SQLite). */
 export async function testDatabaseUrl(): Promise<string | null> {
