@@ -1,14 +1,17 @@
 // Two real server processes (dist-node) on one PostgreSQL database, no sticky sessions (issue 15):
-// a session made on A works on B, a write on A is read on B at once, and `kill -9` of A during a
-// stream of writes loses no acknowledged write while B keeps serving.
+// a session made on A works on B, a write on A is read on B at once, failed logins count on both,
+// a publication on A changes B's public zones at once, and `kill -9` of A during a stream of writes
+// loses no acknowledged write while B keeps serving.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPgStore } from '../../src/server/store/pg-store';
 import { login, provisionAccounts, STRESS_PLANNER } from '../helpers/accounts';
 import { freshPgUrl } from '../helpers/pg-store';
 import { editFeatures, send } from '../helpers/plan-writes';
+import { makePublishable } from '../helpers/publishable';
 import { type ServerProcess, spawnServer } from '../helpers/server-process';
 
 let dir = '';
@@ -20,6 +23,14 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hejie-multi-'));
   url = await freshPgUrl();
   await provisionAccounts(dir, [STRESS_PLANNER], true, url);
+  // city-01 at the publishable point, written straight into the database (the review path has
+  // its own tests): the publication itself goes over HTTP on A
+  const store = await openPgStore(url);
+  try {
+    await makePublishable(store, 'city-01');
+  } finally {
+    await store.close();
+  }
   const env = { HEJIE_DATABASE_URL: url };
   [a, b] = await Promise.all([spawnServer(dir, env), spawnServer(dir, env)]);
 }, 120_000);
@@ -48,6 +59,45 @@ describe('two instances on one PostgreSQL database', () => {
       baseVersion: 0,
     });
     expect(stale?.status).toBe(409);
+  });
+
+  it('counts failed logins on both: 5 wrong passwords spread over A and B make the next wait', async () => {
+    const wrong = (server: ServerProcess) =>
+      fetch(`${server.url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'throttled-name', password: 'not the password' }),
+      });
+    for (const server of [a, b, a, b, a]) expect((await wrong(server)).status).toBe(401);
+    for (const server of [b, a]) {
+      const refused = await wrong(server);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(800);
+    }
+  });
+
+  it("serves a publication made on A in B's public zones at once, with a new ETag", async () => {
+    const zones = async (server: ServerProcess, etag?: string) => {
+      const r = await fetch(`${server.url}/api/zones`, {
+        headers: etag ? { 'if-none-match': etag } : {},
+      });
+      const body = r.status === 200 ? ((await r.json()) as { features: Feature[] }) : null;
+      return { status: r.status, etag: r.headers.get('etag') ?? '', features: body?.features };
+    };
+    const before = await zones(b);
+    expect(before.features?.some((f) => f.properties?.plan === 'city-01')).toBe(false);
+    expect((await zones(b, before.etag)).status).toBe(304);
+    const s = await login(a.url, STRESS_PLANNER);
+    const published = await send(a.url, s, 'POST', '/api/plans/city-01/publish', {
+      comment: '公告',
+    });
+    expect(published?.status, JSON.stringify(published?.body)).toBe(201);
+    // B's first request after the publication: the old ETag no longer matches, the plan is there
+    const after = await zones(b, before.etag);
+    expect(after.status).toBe(200);
+    expect(after.etag).not.toBe(before.etag);
+    expect(after.features?.filter((f) => f.properties?.plan === 'city-01').length).toBe(6);
+    expect((await zones(a)).etag).toBe(after.etag);
   });
 
   it('loses no acknowledged write when A is killed with SIGKILL mid-stream; B serves on', async () => {

@@ -410,4 +410,65 @@ describe.each(kinds)('%s store contract', (kind, open) => {
       kind === 'postgres' ? PG_SCHEMA_VERSION : SCHEMA_VERSION,
     );
   });
+
+  it('counts login failures per key up to their limits, forgives, forgets the window, bounds keys', async () => {
+    const s = await make();
+    const revision = await s.revision();
+    const attempt = (at: number, keys = ['p:x|lin', 'u:lin'], maxKeys = 100) =>
+      s.countLoginFailure({
+        keys: keys.map((key, i) => ({ key, limit: i === 0 ? 2 : 3 })),
+        since: at - 1000,
+        at,
+        maxKeys,
+      });
+    const first = await attempt(10_000);
+    expect(first).toMatchObject({ ok: true });
+    expect(first.ok && first.ids.length).toBe(2);
+    expect(await attempt(10_001)).toMatchObject({ ok: true });
+    // the pair is at its limit: refused, nothing recorded, each key's times oldest first
+    expect(await attempt(10_002)).toEqual({
+      ok: false,
+      times: [
+        [10_000, 10_001],
+        [10_000, 10_001],
+      ],
+    });
+    expect(await attempt(10_003)).toEqual({
+      ok: false,
+      times: [
+        [10_000, 10_001],
+        [10_000, 10_001],
+      ],
+    });
+    // a success clears the pair and takes back only its own ids of the other keys
+    const other = await attempt(10_004, ['p:y|lin', 'u:lin']);
+    expect(other.ok).toBe(true);
+    if (other.ok) await s.forgiveLogin('p:y|lin', other.ids);
+    await s.forgiveLogin('p:x|lin', []);
+    expect(await attempt(10_005)).toMatchObject({ ok: true });
+    expect(await attempt(10_006)).toEqual({
+      ok: false,
+      times: [[10_005], [10_000, 10_001, 10_005]],
+    });
+    // failures at or before `since` are forgotten
+    expect(await attempt(11_001)).toMatchObject({ ok: true });
+    expect(await attempt(11_002)).toEqual({
+      ok: false,
+      times: [
+        [10_005, 11_001],
+        [10_005, 11_001],
+      ],
+    });
+    expect(await attempt(12_000)).toMatchObject({ ok: true });
+    // at the bound a new key is not remembered; a known key still is
+    const bounded = await attempt(12_001, ['p:z|lin', 'u:lin'], 2);
+    expect(bounded.ok && bounded.ids.length).toBe(1);
+    expect(await attempt(12_002, ['p:z|lin', 'u:lin'], 2)).toMatchObject({ ok: true });
+    expect(await attempt(12_003, ['p:z|lin', 'u:lin'], 2)).toEqual({
+      ok: false,
+      times: [[], [12_000, 12_001, 12_002]],
+    });
+    // the throttle's writes are not audited: views cached on the revision stay valid
+    expect(await s.revision()).toBe(revision);
+  });
 });

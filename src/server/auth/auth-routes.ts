@@ -31,7 +31,7 @@ const loginBody = z
  */
 export function authRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const throttle = createLoginThrottle(deps.clock);
+  const throttle = createLoginThrottle(deps.store, deps.clock);
   // Unknown usernames still cost one scrypt, so timing does not tell which accounts exist.
   let dummyHash: Promise<string> | null = null;
   const dummy = () => {
@@ -48,7 +48,7 @@ export function authRoutes(deps: ServerDeps): Hono<AppEnv> {
     }
     const { username, password } = parsed.data;
     const address = clientAddress(c);
-    const attempt = throttle.attempt(username, address);
+    const attempt = await throttle.attempt(username, address);
     if (!attempt.ok) {
       c.header('Retry-After', String(attempt.retryAfter));
       return fail(c, 429, msg('server.login.throttled', { seconds: attempt.retryAfter }));
@@ -64,7 +64,7 @@ export function authRoutes(deps: ServerDeps): Hono<AppEnv> {
       if (user && ok) return fail(c, 403, msg('server.login.disabled'));
       return fail(c, 401, msg('server.login.wrong'));
     }
-    attempt.succeed();
+    await attempt.succeed();
     const previous = readToken(c);
     if (previous) await deps.store.deleteSession(hashToken(previous));
     const now = deps.clock();
@@ -97,7 +97,7 @@ export function authRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (!session || actor.kind !== 'user') return fail(c, 401, msg('accounts.password.loginFirst'));
     const body = await readBody(c, ownPasswordBody);
     if (!body.ok) return body.response;
-    const attempt = throttle.attempt(actor.username, clientAddress(c));
+    const attempt = await throttle.attempt(actor.username, clientAddress(c));
     if (!attempt.ok) {
       c.header('Retry-After', String(attempt.retryAfter));
       return fail(c, 429, msg('server.login.throttled', { seconds: attempt.retryAfter }));
@@ -105,7 +105,7 @@ export function authRoutes(deps: ServerDeps): Hono<AppEnv> {
     const user = await deps.store.getUser(actor.id);
     if (!user || !(await verifyPassword(body.value.current, user.passwordHash)))
       return fail(c, 403, msg('accounts.password.wrongCurrent'), { field: 'current' });
-    attempt.succeed();
+    await attempt.succeed();
     const passwordHash = await hashPassword(body.value.password);
     await deps.store.updateUser(user.id, { passwordHash }, user.username, session.id);
     return c.json({ ok: true });

@@ -35,7 +35,7 @@ export function planRoutes(deps: ServerDeps, imageryDir: string | null = null): 
   const app = new Hono<AppEnv>();
   app.route('/', zoneRoutes(deps, publicZones));
   app.route('/', geometryRoutes(deps));
-  app.route('/', workflowRoutes(deps, publicZones));
+  app.route('/', workflowRoutes(deps));
   app.route('/', noticeRoutes(deps));
   app.route('/', markerRoutes(deps));
   app.route('/', sheetRoutes(deps, imageryDir));

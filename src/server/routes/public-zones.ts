@@ -1,5 +1,9 @@
 // GET /api/zones for everyone: the newest publication of every plan (and the demo's sample reach),
 // serialized and gzipped once per publication set, so that a revalidation is a string compare.
+// The body is kept per store revision: a request reads the revision (one indexed query), and when
+// it moved, the audit entries since (a publication is audited as `publish`) tell whether the
+// publication set changed. So a publication made by another process on the same database is
+// served at once (issue 15), and other writes (saves, logins) do not rebuild the body.
 import type { Feature } from 'geojson';
 import { renderMessage } from '../../contract/messages/render';
 import type { ZoneEngine } from '../../domain/zones/compute-zones';
@@ -10,10 +14,12 @@ import { loadSampleReaches } from '../geodata';
 
 type Body = CachedBody;
 
-/** The public zones: the cached body, and a way to drop it when a plan is published. */
+/** More audit entries than this since the cached revision: rebuilt without reading them all. */
+const LOOK_BACK = 500;
+
+/** The public zones: the body for the store as it is now. */
 export interface PublicZones {
   body(): Promise<Body>;
-  invalidate(): void;
 }
 
 /** Features with the plan they belong to (null: the demo's sample reach). */
@@ -26,8 +32,7 @@ export function createPublicZones(
   deps: ServerDeps,
   engine: () => Promise<ZoneEngine>,
 ): PublicZones {
-  let cached: Body | null = null;
-  let generation = 0;
+  let cached: { revision: number; body: Body } | null = null;
   let sample: Feature[] | null = null;
 
   const sampleFeatures = async (): Promise<Feature[]> => {
@@ -54,18 +59,26 @@ export function createPublicZones(
     return cachedBody({ type: 'FeatureCollection', features });
   };
 
+  /** Whether a publication was made after `revision` (or too much happened to tell cheaply). */
+  const publishedSince = async (revision: number): Promise<boolean> => {
+    const since = await deps.store.auditSince(revision, LOOK_BACK);
+    return since.length >= LOOK_BACK || since.some((e) => e.action === 'publish');
+  };
+
   return {
     async body() {
-      if (cached) return cached;
-      const seen = generation;
-      const built = await build();
-      // a publication that landed while building makes this body stale: serve it, do not keep it
-      if (seen === generation) cached = built;
-      return built;
-    },
-    invalidate() {
-      generation += 1;
-      cached = null;
+      const revision = await deps.store.revision();
+      const kept = cached;
+      if (kept && kept.revision === revision) return kept.body;
+      if (kept && kept.revision < revision && !(await publishedSince(kept.revision))) {
+        if (cached === kept) cached = { revision, body: kept.body };
+        return kept.body;
+      }
+      // built from what is there at `revision` or later: a publication landing meanwhile is seen
+      // by the next request's look at the audit entries after `revision`
+      const body = await build();
+      if (!cached || cached.revision <= revision) cached = { revision, body };
+      return body;
     },
   };
 }

@@ -16,7 +16,6 @@ import { actorOf } from '../auth/context';
 import { displayNames } from '../display-names';
 import { settingsInForce } from '../settings-in-force';
 import { openObjectionRefusal } from './comment-routes';
-import type { PublicZones } from './public-zones';
 import { buildPublication } from './publish-plan';
 import {
   actorName,
@@ -51,7 +50,7 @@ function refuseMove(c: Context<AppEnv>, reason: Message): Response {
 }
 
 /** POST stage and publish, GET signoffs, GET /api/audit (comments: comment-routes.ts). */
-export function workflowRoutes(deps: ServerDeps, publicZones: PublicZones): Hono<AppEnv> {
+export function workflowRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/api/plans/:id/stage', async (c) => {
@@ -135,7 +134,6 @@ export function workflowRoutes(deps: ServerDeps, publicZones: PublicZones): Hono
         }),
       );
     }
-    publicZones.invalidate();
     const comment = body.value.comment?.trim();
     // the publication and its audit entry are one transaction; a note to it is an entry of its own
     if (comment)

@@ -10,6 +10,7 @@ import {
 } from './audit-detail';
 import { memoryCourses } from './memory-courses';
 import { memoryImagery } from './memory-imagery';
+import { memoryLogins } from './memory-logins';
 import { memoryReports } from './memory-reports';
 import { memoryReview } from './memory-review';
 import { memoryWorkflow } from './memory-workflow';
@@ -165,6 +166,7 @@ export function createMemoryStore(clock: () => Date = () => new Date()): Store {
     ...memoryReview({ plans: () => plans, audit: write, clock }),
     ...memoryCourses({ audit: write, clock }),
     ...memoryImagery(write, clock),
+    ...memoryLogins(),
     ...memoryReports(write),
     async backup() {
       throw new Error('the in-memory store has no file to back up');

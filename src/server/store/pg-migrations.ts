@@ -276,6 +276,14 @@ const MIGRATIONS: readonly string[] = [
      FOREIGN KEY (plan_id, version) REFERENCES geometry_versions (plan_id, version)
    );
    ${appendOnly('draft_lengths', 'a measured length is written once', 'UPDATE')}`,
+  // 2: the login throttle's failures, shared by every instance, ms since the epoch
+  `CREATE TABLE login_failures (
+     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     key TEXT NOT NULL,
+     at BIGINT NOT NULL
+   );
+   CREATE INDEX login_failures_key ON login_failures (key, at);
+   CREATE INDEX login_failures_at ON login_failures (at);`,
 ];
 
 /** The schema version this build writes (and the newest it can open). */

@@ -4,6 +4,7 @@ import { INITIAL_STAGE, isStageId } from '../../domain/workflow/stages';
 import { pgAccountMethods } from './pg-accounts';
 import { pgCourseMethods, pgImageryMethods } from './pg-courses';
 import { connectPg, describeUrl, json, pgAudit } from './pg-db';
+import { pgLoginMethods } from './pg-logins';
 import { migratePg } from './pg-migrations';
 import { pgHistoryMethod, pgReportMethods } from './pg-reports';
 import { pgReviewMethods } from './pg-review';
@@ -147,6 +148,7 @@ export async function openPgStore(
     ...pgReviewMethods(db, audit, clock),
     ...pgCourseMethods(db, audit, clock),
     ...pgImageryMethods(db, audit, clock),
+    ...pgLoginMethods(db),
     ...pgReportMethods(db, audit),
     ...pgHistoryMethod(db),
     async backup() {

@@ -325,6 +325,14 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE TRIGGER draft_lengths_no_update BEFORE UPDATE ON draft_lengths
      BEGIN SELECT RAISE(ABORT, 'a measured length is written once'); END;`,
+  // 10: the login throttle's failures (issue 15: shared by every process), ms since the epoch
+  `CREATE TABLE login_failures (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     key TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX login_failures_key ON login_failures (key, at);
+   CREATE INDEX login_failures_at ON login_failures (at);`,
 ];
 
 /** The schema version this build writes (and the newest it can open). */

@@ -9,6 +9,7 @@ import type { AuditWriter } from './sqlite-accounts';
 import { accountMethods } from './sqlite-accounts';
 import { courseMethods } from './sqlite-courses';
 import { imageryMethods } from './sqlite-imagery';
+import { loginMethods } from './sqlite-logins';
 import { migrate } from './sqlite-migrations';
 import { historyMethod, reportMethods } from './sqlite-reports';
 import { reviewMethods } from './sqlite-review';
@@ -142,6 +143,7 @@ export function openSqliteStore(path: string, clock: () => Date = () => new Date
     ...reviewMethods(db, audit, clock),
     ...courseMethods(db, audit, clock),
     ...imageryMethods(db, audit, clock),
+    ...loginMethods(db),
     ...reportMethods(db, audit),
     ...historyMethod(db),
     async backup(file) {

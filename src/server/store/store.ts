@@ -245,6 +245,25 @@ export interface Settings {
 /** What importing a course version stores (its number, author and time are the store's). */
 export type NewCourse = Omit<CourseVersion, 'version' | 'by' | 'at'>;
 
+/**
+ * A login attempt to count (the rule is src/server/auth/throttle.ts): its keys, each with the
+ * number of failures within the window that makes the next attempt wait, the window's start
+ * (failures at or before `since` are forgotten, and removed), the attempt's time (ms), and the
+ * bound on remembered keys (a new key is not remembered when the store already holds `maxKeys`).
+ */
+export interface LoginAttempt {
+  keys: readonly { key: string; limit: number }[];
+  since: number;
+  at: number;
+  maxKeys: number;
+}
+
+/**
+ * Counted (`ids`: the failures recorded for it, for taking them back on success), or refused with
+ * each key's failure times within the window, oldest first (in the order of `keys`).
+ */
+export type LoginCount = { ok: true; ids: number[] } | { ok: false; times: number[][] };
+
 /** A write of a review record refused for a reason checked inside its transaction. */
 export type ReviewWrite<T> = { ok: true; value: T } | { ok: false; refused: Message };
 
@@ -305,6 +324,15 @@ export interface Store {
     actor: string,
     keepSession?: string,
   ): Promise<UserRow | null>;
+
+  /**
+   * The login throttle's failure counts, shared by every process on the store: in one
+   * transaction, forgets failures at or before `since`, and when no key is at its limit records a
+   * failure at `at` for each key. Not audited (the route audits failed logins).
+   */
+  countLoginFailure(attempt: LoginAttempt): Promise<LoginCount>;
+  /** A successful login: forgets every failure of `clearKey` and the failures `ids`. */
+  forgiveLogin(clearKey: string, ids: readonly number[]): Promise<void>;
 
   createSession(session: SessionRow): Promise<void>;
   getSession(id: string): Promise<SessionRow | null>;
