@@ -258,7 +258,13 @@ describe('stages and publication', () => {
     expect(plan.stage).toBe('consultation');
   });
 
-  it('publishes only from 成果文件制作与验收, with the right, and freezes zones and markers', async () => {
+  // Heavy, not slow code: the display must be over, so the real server restarts with a later
+  // HEJIE_NOW (process start, build check, module load: 0.5 s idle, 1.5–3 s on a loaded machine)
+  // and logs its 8 accounts in again (scrypt N=2^15 each: ~75 ms idle, up to 1 s under load).
+  // Measured 4.1 s alone, over 5 s on PostgreSQL on a loaded machine: a longer timeout.
+  it('publishes only from 成果文件制作与验收, with the right, and freezes zones and markers', {
+    timeout: 30_000,
+  }, async () => {
     const early = await call('publisher', 'POST', '/api/plans/city-01/publish', {});
     expect(early.status).toBe(409);
     await advance('city-01', 'gaopu', 'planner', ['field-check', 'review', 'deliverables']);
@@ -374,7 +380,10 @@ describe('stages and publication', () => {
     }
   });
 
-  it('publication errors are 400 listing the reasons, and nothing is frozen', async () => {
+  // heavy for the same reason as the publication above (a restart and 8 logins): a longer timeout
+  it('publication errors are 400 listing the reasons, and nothing is frozen', {
+    timeout: 30_000,
+  }, async () => {
     const save = await call('lingshan', 'PUT', '/api/plans/county-01/geometry', {
       features: reach(0, null),
       baseVersion: 0,
