@@ -44,6 +44,9 @@ export const zh = {
                  PRAGMA integrity_check
   restore <文件> 将检查通过的备份放回原处（需先停止服务器）；原数据库保留为
                  hejie.sqlite.bak-<时间戳>
+  synth --plans 5000 --km 50000 --seed 1 (--out <SQLite 文件> | --to <postgres://…>) [--force]
+                 写入合成省级数据（仅供测试与基准，全部标记为 synthetic，河道为网格上的正弦线，
+                 非真实河流）：计划、堤脚线、计算的范围与界桩、数月的阶段记录，部分已公告
   help           显示本说明
 
 环境变量：HEJIE_DATA（数据目录，默认 ./data），HEJIE_NOW（将今日视为该 ISO 日期），
@@ -143,6 +146,10 @@ Commands:
                  PRAGMA integrity_check on the copy
   restore <file> puts a checked backup in place (server stopped); keeps the old database as
                  hejie.sqlite.bak-<timestamp>
+  synth --plans 5000 --km 50000 --seed 1 (--out <SQLite file> | --to <postgres://…>) [--force]
+                 writes a synthetic province (tests and benchmarks only, every record flagged
+                 synthetic, rivers are sine waves on a grid, no real river): plans, toe lines,
+                 computed zones and markers, months of stage moves, some published
   help           this text
 
 Environment: HEJIE_DATA (data folder, default ./data), HEJIE_NOW (pretend today is this ISO date),

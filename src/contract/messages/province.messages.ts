@@ -1,0 +1,40 @@
+// Province scale (issue 15): the synthetic province (`hejie synth`), moving a store (`hejie store
+// copy`) and PostgreSQL backups. Every code has both languages (the type of `en` enforces it).
+
+/** Chinese (zh-CN), the first language. */
+export const zh = {
+  'synth.badPlans': '--plans 应为 1 至 100000 之间的整数（收到“{got}”）',
+  'synth.badKm':
+    '--km 应使每项计划平均 0.5 至 100 km：{plans} 项计划时为 {min} 至 {max}（收到“{got}”）',
+  'synth.badSeed': '--seed 应为整数（收到“{got}”）',
+  'synth.hasPlans':
+    '目标库已有 {plans} 项计划：合成数据只能写入没有计划的库（计划只在首次初始化时写入），--force 也不例外',
+  'synth.notEmpty':
+    '目标库已有 {entries} 条审计记录（账号、设置等）；确认要在其中写入合成数据请加 --force',
+  'synth.notPublishable': '合成计划 {plan} 无法发布：{why}',
+  'synth.usage':
+    'synth --plans <数量> --km <总河长 km> --seed <整数> (--out <SQLite 文件> | --to <postgres://…>) [--force]',
+  'synth.done':
+    '已写入合成省级数据（synthetic，仅供测试与基准）：{plans} 项计划，共 {km} km，其中 {published} 项已公告；{target}，用时 {seconds} 秒',
+  'province.pgUnavailable':
+    '本版本尚未包含 PostgreSQL 存储（{url}）；请使用 SQLite 文件，或待 PostgreSQL 存储合入后再试',
+} as const satisfies Record<string, string>;
+
+/** English. */
+export const en: { readonly [K in keyof typeof zh]: string } = {
+  'synth.badPlans': '--plans must be a whole number from 1 to 100000 (got "{got}")',
+  'synth.badKm':
+    '--km must give 0.5 to 100 km per plan on average: {min} to {max} for {plans} plans (got "{got}")',
+  'synth.badSeed': '--seed must be a whole number (got "{got}")',
+  'synth.hasPlans':
+    'the target store already holds {plans} plans: synthetic data only goes into a store without plans (plans are written only by the first seed), --force or not',
+  'synth.notEmpty':
+    'the target store already holds {entries} audit entries (accounts, settings…); add --force to write synthetic data into it',
+  'synth.notPublishable': 'synthetic plan {plan} cannot be published: {why}',
+  'synth.usage':
+    'synth --plans <count> --km <total river km> --seed <integer> (--out <SQLite file> | --to <postgres://…>) [--force]',
+  'synth.done':
+    'wrote a synthetic province (synthetic, for tests and benchmarks only): {plans} plans, {km} km in all, {published} published; {target}, in {seconds} s',
+  'province.pgUnavailable':
+    'this build has no PostgreSQL store yet ({url}); use a SQLite file, or try again once the PostgreSQL store is merged',
+};
