@@ -34,6 +34,7 @@ import { reportExportRoutes } from './routes/report-exports';
 import { reportRoutes } from './routes/report-routes';
 import { fail } from './routes/route-kit';
 import type { Store } from './store/store';
+import { readTileAddress } from './tiles/tile-address';
 
 /** How the app was started. */
 export interface AppOptions {
@@ -148,23 +149,9 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   // The base map as vector tiles (what the map draws); base.geojson stays for other clients.
   let tiles: TileReader | null = null;
   app.get('/tiles/base/:z/:x/:file', (c) => {
-    // canonical integers only: no 1e1, 0x1, 01, spaces or signs
-    const int = (s: string | undefined) =>
-      s && /^(0|[1-9]\d{0,7})$/.test(s) ? Number(s) : Number.NaN;
-    const [z, x] = [int(c.req.param('z')), int(c.req.param('x'))];
-    const y = int(/^(\d+)\.pbf$/.exec(c.req.param('file'))?.[1]);
-    const n = 2 ** z;
-    if (
-      ![z, x, y].every(Number.isInteger) ||
-      z < 0 ||
-      z > 22 ||
-      x < 0 ||
-      x >= n ||
-      y < 0 ||
-      y >= n
-    ) {
-      return fail(c, 400, msg('register.tileAddress'));
-    }
+    const at = readTileAddress(c.req.param('z'), c.req.param('x'), c.req.param('file'));
+    if (!at) return fail(c, 400, msg('register.tileAddress'));
+    const { z, x, y } = at;
     tiles ??= createBaseTiles(JSON.parse(base().raw.toString('utf8')) as FeatureCollection);
     const body = tiles(z, x, y);
     if (!body) return c.body(null, 204, { 'cache-control': 'public, max-age=3600' });

@@ -16,6 +16,8 @@ export const zh = {
     'synth --plans <数量> --km <总河长 km> --seed <整数> (--out <SQLite 文件> | --to <postgres://…>) [--force]',
   'synth.done':
     '已写入合成省级数据（synthetic，仅供测试与基准）：{plans} 项计划，共 {km} km，其中 {published} 项已公告；{target}，用时 {seconds} 秒',
+  'register.publishedTileAddress':
+    '瓦片地址应为 /tiles/published/{z}/{x}/{y}.pbf，且 0 ≤ x, y < 2^z，z ≤ 22',
   'province.pgUnavailable':
     '本版本尚未包含 PostgreSQL 存储（{url}）；请使用 SQLite 文件，或待 PostgreSQL 存储合入后再试',
 } as const satisfies Record<string, string>;
@@ -35,6 +37,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
     'synth --plans <count> --km <total river km> --seed <integer> (--out <SQLite file> | --to <postgres://…>) [--force]',
   'synth.done':
     'wrote a synthetic province (synthetic, for tests and benchmarks only): {plans} plans, {km} km in all, {published} published; {target}, in {seconds} s',
+  'register.publishedTileAddress':
+    'a tile address is /tiles/published/{z}/{x}/{y}.pbf with 0 ≤ x, y < 2^z and z ≤ 22',
   'province.pgUnavailable':
     'this build has no PostgreSQL store yet ({url}); use a SQLite file, or try again once the PostgreSQL store is merged',
 };

@@ -13,6 +13,8 @@ type Body = CachedBody;
 /** The public zones: the cached body, and a way to drop it when a plan is published. */
 export interface PublicZones {
   body(): Promise<Body>;
+  /** the features of the body, read anew from the store (the published tiles cut them) */
+  features(): Promise<Feature[]>;
   invalidate(): void;
 }
 
@@ -43,18 +45,20 @@ export function createPublicZones(
     return sample;
   };
 
-  const build = async (): Promise<Body> => {
+  const features = async (): Promise<Feature[]> => {
     const publications = (await deps.store.listPublications()).toSorted((a, b) =>
       a.planId.localeCompare(b.planId),
     );
-    const features = [
+    return [
       ...publications.flatMap((p) => tagged(p.zones.features, p.planId, p.version)),
       ...(await sampleFeatures()),
     ];
-    return cachedBody({ type: 'FeatureCollection', features });
   };
+  const build = async (): Promise<Body> =>
+    cachedBody({ type: 'FeatureCollection', features: await features() });
 
   return {
+    features,
     async body() {
       if (cached) return cached;
       const seen = generation;
