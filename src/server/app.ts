@@ -26,6 +26,7 @@ import { type ImageryLibrary, imageryLibrary } from './imagery/imagery-library';
 import { imageryApiRoutes } from './imagery/imagery-routes';
 import { imageryTileRoutes } from './imagery/imagery-tiles';
 import { progressService } from './progress/progress-service';
+import type { PublishedLayerChoice } from './published-layer';
 import { riverHead, riverNotFoundPage, withHead } from './river-page';
 import { courseRoutes } from './routes/course-routes';
 import { planRoutes } from './routes/plan-routes';
@@ -60,6 +61,8 @@ export interface AppOptions {
   documentPool?: DocumentPool;
   /** the imagery archives and their jobs; default: a library in a temporary folder */
   imagery?: ImageryLibrary;
+  /** how the map reads the published layers (HEJIE_PUBLISHED_LAYER); default: auto */
+  publishedLayer?: PublishedLayerChoice;
 }
 
 const TIANDITU = 'https://*.tianditu.gov.cn';
@@ -80,6 +83,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     files: opts.files ?? memoryFileStore(),
     documents: opts.documents ?? { font: null, publicUrl: null },
     documentPool: opts.documentPool ?? lazyDocumentPool(),
+    publishedLayer: opts.publishedLayer ?? 'auto',
   };
   const trustedProxies = opts.trustProxy ?? [];
   app.use(async (c, next) => {

@@ -60,6 +60,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
     clock: cfg.clock,
     version: pkg.version,
     documents: cfg.documents,
+    publishedLayer: cfg.publishedLayer,
   });
   const server = serve({ fetch: app.fetch, port: cfg.port }, (info) => {
     console.log(

@@ -8,6 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthProvince } from '../../src/domain/synth/synth-province';
 import { createApp } from '../../src/server/app';
 import { createComputePool } from '../../src/server/compute/compute-pool';
+import {
+  publishedLayerFor,
+  readPublishedLayer,
+  TILES_ABOVE_PLANS,
+} from '../../src/server/published-layer';
 import { buildPublication } from '../../src/server/routes/publish-plan';
 import { createMemoryStore } from '../../src/server/store/memory-store';
 import type { Store } from '../../src/server/store/store';
@@ -157,5 +162,23 @@ describe('published vector tiles', () => {
     expect(b.headers.get('etag')).not.toBe(etag);
     const tiles = await allTileFeatures();
     expect(tiles.zones?.some((f) => f.plan === waiting.record.id)).toBe(true);
+  });
+});
+
+describe('GET /api/config publishedLayer', () => {
+  it('is geojson up to the threshold of published plans, tiles above it, or as configured', async () => {
+    const published = (await store.listPublications()).length;
+    expect(published).toBeLessThanOrEqual(TILES_ABOVE_PLANS);
+    const config = async (a: ReturnType<typeof createApp>) =>
+      ((await (await a.request('/api/config')).json()) as { publishedLayer: string })
+        .publishedLayer;
+    expect(await config(app)).toBe('geojson');
+    const { geodata } = bundledRegister();
+    const base = { store, geodata, distDir: null, demo: false, tiandituKey: null, clock, compute };
+    expect(await config(createApp({ ...base, publishedLayer: 'tiles' }))).toBe('tiles');
+    expect(publishedLayerFor(TILES_ABOVE_PLANS, 'auto')).toBe('geojson');
+    expect(publishedLayerFor(TILES_ABOVE_PLANS + 1, 'auto')).toBe('tiles');
+    expect(publishedLayerFor(5000, 'geojson')).toBe('geojson');
+    expect(() => readPublishedLayer('vector')).toThrow(/HEJIE_PUBLISHED_LAYER/);
   });
 });

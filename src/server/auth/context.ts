@@ -6,6 +6,7 @@ import type { ComputePool } from '../compute/compute-pool';
 import type { DocumentPool } from '../documents/document-pool';
 import type { FileStore } from '../files/file-store';
 import type { Geodata } from '../geodata';
+import type { PublishedLayerChoice } from '../published-layer';
 import type { SessionRow, Store } from '../store/store';
 
 /** What every route module gets. */
@@ -26,6 +27,8 @@ export interface ServerDeps {
   documents: DocumentSettings;
   /** the documents (公告, boards, archive) are built here, off the request thread */
   documentPool: DocumentPool;
+  /** how the map reads the published layers (HEJIE_PUBLISHED_LAYER; default auto) */
+  publishedLayer?: PublishedLayerChoice;
 }
 
 /** Where the documents' font and public address come from (src/server/config.ts). */

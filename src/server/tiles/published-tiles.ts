@@ -7,6 +7,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature } from 'geojson';
+import { PUBLISHED_TILES } from '../../contract/plans';
 import { redactMarkers } from '../../domain/markers/redact-markers';
 import type { Store } from '../store/store';
 import type { TileAddress } from './tile-address';
@@ -14,8 +15,6 @@ import type { TileAddress } from './tile-address';
 const EXTENT = 4096;
 /** Tiles are drawn 512 px wide: one screen pixel is 8 tile units. */
 const UNITS_PER_PX = EXTENT / 512;
-/** Past this zoom the map over-zooms the z14 tile (≈ 10 m per pixel is finer than a zone's width). */
-export const PUBLISHED_TILES_MAXZOOM = 14;
 const CACHE_TILES = 20_000;
 
 /** A tile: its gzipped body (null: nothing there) and its strong ETag. */
@@ -38,7 +37,7 @@ interface Index {
 }
 
 const options = {
-  maxZoom: PUBLISHED_TILES_MAXZOOM,
+  maxZoom: PUBLISHED_TILES.maxzoom,
   extent: EXTENT,
   tolerance: UNITS_PER_PX,
   buffer: 32 * UNITS_PER_PX,
@@ -95,8 +94,8 @@ export function createPublishedTiles(
       if (hit !== undefined) return { gzip: hit, etag };
       const layers: Parameters<typeof fromGeojsonVt>[0] = {};
       for (const [name, vt] of [
-        ['zones', ix.zones],
-        ['markers', ix.markers],
+        [PUBLISHED_TILES.zones, ix.zones],
+        [PUBLISHED_TILES.markers, ix.markers],
       ] as const) {
         const t = vt.getTile(z, x, y);
         if (t && t.features.length > 0) layers[name] = t;
