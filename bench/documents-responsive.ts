@@ -40,7 +40,7 @@ const toe = (role: string, lat: number): Feature => ({
 
 /** A data directory with `ARCHIVES` published plans; their ids. */
 async function seed(dir: string): Promise<string[]> {
-  const { store, geodata } = await openRegister(ROOT, dir, 'bench');
+  const { store, geodata } = await openRegister(ROOT, { dataDir: dir, databaseUrl: null }, 'bench');
   await seedDemoAccounts(store, 'bench');
   const compute = createComputePool({ size: 1 });
   const deps = { store, geodata, compute, clock: () => new Date() } as unknown as ServerDeps;

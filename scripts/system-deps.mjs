@@ -1,6 +1,6 @@
 // Debian packages the test suite needs: a browser for the browser tests, CJK fonts so that
 // Chinese labels render, and the independent references the accuracy tests compare with:
-// PROJ's cs2cs (coordinates), GDAL's ogrinfo/ogr2ogr (files we write and read) and GEOS through Debian's python3-shapely (geometry). Installed when running as root (as CI does); otherwise the exact command
+// PROJ's cs2cs (coordinates), GDAL's ogrinfo/ogr2ogr (files we write and read) and GEOS through Debian's python3-shapely (geometry); PostgreSQL 15 and PostGIS 3 for the third store. Installed when running as root (as CI does); otherwise the exact command
 // is printed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +14,12 @@ const NEEDS = [
   // the documents' tests: LibreOffice opens the DOCX, poppler renders and reads the PDFs
   { pkg: 'libreoffice-writer', present: () => existsSync('/usr/bin/soffice') },
   { pkg: 'poppler-utils', present: () => existsSync('/usr/bin/pdftoppm') },
+  // the PostgreSQL store's tests start a throwaway cluster (tests/helpers/pg-cluster.ts)
+  { pkg: 'postgresql-15', present: () => existsSync('/usr/lib/postgresql/15/bin/initdb') },
+  {
+    pkg: 'postgresql-15-postgis-3',
+    present: () => existsSync('/usr/share/postgresql/15/extension/postgis.control'),
+  },
   {
     pkg: 'python3-shapely',
     present: () =>

@@ -37,6 +37,10 @@ export async function runBackup(args: string[], { out, err, env, lang }: Io): Pr
   const say = (m: Message) => renderMessage(m, lang);
   const target = onePath(args, say(msg('cli.usage', { syntax: 'backup <file>' })), err);
   if (!target) return 2;
+  if (readEnv(env).databaseUrl) {
+    err(say(msg('server.store.pgOnlySqlite', { command: 'hejie backup', instead: 'pg_dump' })));
+    return 1;
+  }
   const source = join(readEnv(env).dataDir, DB_FILE);
   if (!existsSync(source)) {
     err(say(msg('cli.backup.noDatabase', { path: source })));
@@ -67,6 +71,10 @@ export async function runRestore(args: string[], { out, err, env, lang }: Io): P
   const refuse = (why: MessageParam) => err(say(msg('cli.restore.refused', { why })));
   const source = onePath(args, say(msg('cli.usage', { syntax: 'restore <file>' })), err);
   if (!source) return 2;
+  if (readEnv(env).databaseUrl) {
+    err(say(msg('server.store.pgOnlySqlite', { command: 'hejie restore', instead: 'pg_restore' })));
+    return 1;
+  }
   const check = checkDatabaseFile(source);
   if (!check.ok) {
     refuse(check.problem);

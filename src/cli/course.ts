@@ -73,7 +73,7 @@ export async function runCourse(args: string[], io: CourseIo): Promise<number> {
   const bytes = await readImportFile(file, fail);
   if (!bytes) return 1;
   const cfg = readEnv(io.env);
-  const { store, geodata } = await openRegister(ROOT, cfg.dataDir, 'cli', cfg.clock);
+  const { store, geodata } = await openRegister(ROOT, cfg, 'cli', cfg.clock);
   try {
     const actor = `cli:${io.env.USER ?? 'local'}`;
     const done = await importCourse(

@@ -53,7 +53,7 @@ export async function runImagery(args: string[], io: ImageryIo): Promise<number>
     return 2;
   }
   const cfg = readEnv(io.env);
-  const { store, geodata } = await openRegister(ROOT, cfg.dataDir, 'cli');
+  const { store, geodata } = await openRegister(ROOT, cfg, 'cli');
   const library = imageryLibrary({
     dir: join(cfg.dataDir, 'imagery'),
     store,

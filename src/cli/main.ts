@@ -15,7 +15,7 @@ import { mapStatusMessage } from '../domain/rivers/map-status';
 import { stageLabel } from '../domain/workflow/stages';
 import { DEFAULT_RULES } from '../domain/zones/rules';
 import { readEnv } from '../server/config';
-import { readJson } from './read-json';
+import { errorText, readJson } from './read-json';
 
 // Static imports are pure modules without packages. What pulls in a package (SQLite, GEOS, proj4,
 // zod, pinyin, fflate) is imported by the command that needs it, when it runs: `help` loads none,
@@ -96,7 +96,7 @@ async function runRegister(
     import('../server/pinyin'),
   ]);
   const cfg = readEnv(env);
-  const { store, geodata } = await openRegister(ROOT, cfg.dataDir, 'cli');
+  const { store, geodata } = await openRegister(ROOT, cfg, 'cli');
   try {
     const { plans, rivers } = viewRegister(
       await store.listPlans(),
@@ -260,7 +260,8 @@ export function main(): void {
   runCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
-      console.error(e instanceof Error ? e.message : e);
+      // a store that cannot be opened (an unreachable PostgreSQL, a newer schema) in LANG's language
+      console.error(errorText(e, langOfEnv(undefined, process.env) ?? 'zh'));
       process.exit(2);
     },
   );

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Lang } from '../contract/messages/lang';
 import { renderMessage } from '../contract/messages/render';
 import { type Message, type MessageParam, msg } from '../domain/message';
+import { StoreError } from '../server/store/store-error';
 
 /** A failure a command reports as a message (its `message` is the English text, for logs). */
 class CliError extends Error {
@@ -12,7 +13,7 @@ class CliError extends Error {
 
 /** What an error says in `lang`: a CliError's message, else the error's own text. */
 export function errorText(e: unknown, lang: Lang): string {
-  if (e instanceof CliError) return renderMessage(e.detail, lang);
+  if (e instanceof CliError || e instanceof StoreError) return renderMessage(e.detail, lang);
   return e instanceof Error ? e.message : String(e);
 }
 

@@ -88,7 +88,7 @@ export async function runUser(
   }
   const lang = io.lang ?? langOfEnv(undefined, io.env ?? process.env) ?? 'zh';
   const say = (m: Message) => renderMessage(m, lang);
-  const { store } = await openRegister(ROOT, readEnv(io.env ?? process.env).dataDir, 'cli');
+  const { store } = await openRegister(ROOT, readEnv(io.env ?? process.env), 'cli');
   try {
     const actor = `cli:${userInfo().username}`;
     const readStdin = io.readStdin ?? readProcessStdin;

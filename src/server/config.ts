@@ -14,8 +14,9 @@ const root = resolve(import.meta.dirname, '../..');
  * (comma-separated addresses of reverse proxies whose X-Forwarded-Proto/-Host count), HEJIE_REGION
  * (west,south,east,north: where saved positions may lie; default Qinzhou and a margin),
  * HEJIE_DOCUMENT_WORKERS (the document pool's workers; 0 builds on the request thread, the bench's
- * baseline; default: up to 2), HEJIE_PUBLISHED_LAYER (auto, geojson or tiles: how the map reads the
- * published layers; auto: tiles above a number of published plans).
+ * baseline; default: up to 2), HEJIE_DATABASE_URL (postgres://…: the PostgreSQL store instead of
+ * SQLite in HEJIE_DATA; files and imagery stay in HEJIE_DATA), HEJIE_PUBLISHED_LAYER (auto, geojson
+ * or tiles: how the map reads the published layers; auto: tiles above a number of published plans).
  */
 export function readEnv(env: NodeJS.ProcessEnv) {
   const port = Number(env.PORT ?? 8080);
@@ -32,12 +33,16 @@ export function readEnv(env: NodeJS.ProcessEnv) {
     throw new Error(
       `HEJIE_DOCUMENT_WORKERS must be a whole number ≥ 0, got "${env.HEJIE_DOCUMENT_WORKERS}"`,
     );
+  const databaseUrl = env.HEJIE_DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new Error('HEJIE_DATABASE_URL must start with postgres:// or postgresql://');
   const region = env.HEJIE_REGION ? parseRegion(env.HEJIE_REGION) : null;
   if (region && !region.ok) throw new Error(renderMessage(region.reason, 'en'));
   return {
     port,
     region: region?.region ?? IMPORT_EXTENT,
     dataDir: resolve(env.HEJIE_DATA ?? join(root, 'data')),
+    databaseUrl,
     demo: mode === 'demo',
     tiandituKey: env.TIANDITU_KEY?.trim() || null,
     trustProxy: (env.HEJIE_TRUST_PROXY ?? '')

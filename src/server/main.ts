@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import { langOfEnv } from '../contract/messages/lang';
+import { renderMessage } from '../contract/messages/render';
 import { seedDemoAccounts } from './auth/demo-accounts';
 import { createComputePool } from './compute/compute-pool';
 import { readEnv } from './config';
@@ -10,23 +12,22 @@ import { deploymentRegion } from './imagery/deployment-region';
 import { imageryLibrary } from './imagery/imagery-library';
 import { openRegister } from './open-register';
 import { shareDataDir } from './store/data-lock';
+import { StoreError } from './store/store-error';
 
 const root = resolve(import.meta.dirname, '../..');
 
 /** Opens the store (seeding it on first run) and serves the API and the front end. */
 export async function start(env: NodeJS.ProcessEnv = process.env) {
   const cfg = readEnv(env);
+  const open = () => openRegister(root, cfg, 'system:first-start', cfg.clock);
+  // PostgreSQL: reach the database before anything is written here (an unreachable one fails fast)
+  const pg = cfg.databaseUrl ? await open() : null;
   // servers share a data directory (one database, several processes); `hejie restore` refuses
   // while any of them runs
   mkdirSync(cfg.dataDir, { recursive: true });
   const release = shareDataDir(cfg.dataDir);
   process.on('exit', release);
-  const { store, geodata, seeded } = await openRegister(
-    root,
-    cfg.dataDir,
-    'system:first-start',
-    cfg.clock,
-  );
+  const { store, geodata, seeded } = pg ?? (await open());
   // the app's modules load while the demo accounts are written (their hashes are made once, ahead)
   const [{ createApp }] = await Promise.all([
     import('./app'),
@@ -81,7 +82,15 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   start().catch((err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
+    // a store's failure in the operator's language (LANG), the rest as the error says it
+    const lang = langOfEnv(undefined, process.env) ?? 'zh';
+    console.error(
+      err instanceof StoreError
+        ? renderMessage(err.detail, lang)
+        : err instanceof Error
+          ? err.message
+          : err,
+    );
     process.exit(1);
   });
 }

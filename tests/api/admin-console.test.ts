@@ -231,7 +231,7 @@ describe('publishing needs the notice authority and the supervision phone', () =
 describe('the SQLite store', () => {
   it('changes an account’s name and organisation, and the audit says what changed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hejie-admin-console-'));
-    const { store: sqlite } = await openRegister(ROOT, dir, 'test');
+    const { store: sqlite } = await openRegister(ROOT, { dataDir: dir, databaseUrl: null }, 'test');
     try {
       const created = await sqlite.createUser(
         {

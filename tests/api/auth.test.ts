@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from '../../src/server/auth/demo-accounts';
 import { hashToken } from '../../src/server/auth/sessions';
-import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import { bundledRegister } from '../helpers/register';
 import { type RunningServer, startServer } from '../helpers/server';
+import { openTestStore, testDatabaseUrl } from '../helpers/test-store';
 
 const { geodata } = bundledRegister();
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -19,12 +19,15 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** An app on a fresh SQLite file with the demo accounts, on a clock the test can move. */
+/**
+ * An app on a fresh SQLite file (or PostgreSQL database, project `api-pg`) with the demo accounts,
+ * on a clock the test can move.
+ */
 async function sqliteApp(trustProxy: string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), 'hejie-auth-'));
   dirs.push(dir);
   const clock = { now: new Date('2026-03-01T09:00:00+08:00') };
-  const store = openSqliteStore(join(dir, 'hejie.sqlite'), () => clock.now);
+  const store = await openTestStore(dir, await testDatabaseUrl(), () => clock.now);
   await store.seedIfEmpty(
     { plans: geodata.plans, waterbodies: geodata.waterbodies, source: 'test' },
     'test',

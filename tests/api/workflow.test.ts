@@ -1,12 +1,11 @@
-import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StageId } from '../../src/domain/workflow/stages';
-import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import { type AccountServer, startWithAccounts, testAccount } from '../helpers/accounts';
 import { consultOn, TEST_DEPARTMENT } from '../helpers/consult';
 import { displayAndAcceptOnServer } from '../helpers/display-accept';
 import type { RunningServer } from '../helpers/server';
+import { openTestStore } from '../helpers/test-store';
 
 const ACCOUNTS = {
   admin: testAccount('wf-admin', { role: 'admin' }),
@@ -364,7 +363,7 @@ describe('stages and publication', () => {
     }
     expect(await status('city', 'GET', '/api/plans/city-01/markers.csv')).toBe(200);
     expect(await status('admin', 'GET', '/api/plans/city-02/markers.csv')).toBe(404); // unpublished
-    const store = openSqliteStore(join(dataDir, 'hejie.sqlite'));
+    const store = await openTestStore(dataDir, app.databaseUrl);
     try {
       await store.setSettings({ publicCoordinates: true }, 'test');
       expect(await status('public', 'GET', '/api/plans/city-01/markers.csv')).toBe(200);

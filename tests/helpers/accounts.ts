@@ -7,6 +7,7 @@ import { openRegister } from '../../src/server/open-register';
 import { setPublishSettings } from './publish-settings';
 import { ROOT } from './register';
 import { type RunningServer, startServer } from './server';
+import { testDatabaseUrl } from './test-store';
 
 /** An account a stress test creates before the server starts. */
 export interface TestAccount {
@@ -39,13 +40,15 @@ export const STRESS_PLANNER: TestAccount = {
  * Seeds the SQLite store under `dataDir` (as a first start would) and creates the accounts through
  * the Store interface, then closes it: the server started afterwards finds them. With
  * `publishSettings` the notice's authority and phone are set too (publishing needs them, issue 19).
+ * With `databaseUrl` the accounts go to that PostgreSQL database instead of `dataDir`'s SQLite.
  */
 export async function provisionAccounts(
   dataDir: string,
   accounts: TestAccount[],
   publishSettings = false,
+  databaseUrl: string | null = null,
 ): Promise<void> {
-  const { store } = await openRegister(ROOT, dataDir, 'test:provision');
+  const { store } = await openRegister(ROOT, { dataDir, databaseUrl }, 'test:provision');
   try {
     if (publishSettings) await setPublishSettings(store);
     for (const a of accounts) {
@@ -115,6 +118,8 @@ export function testAccount(
 export interface AccountServer<K extends string> {
   server: RunningServer;
   dataDir: string;
+  /** the PostgreSQL database the server runs on (the `api-pg` project), null on SQLite */
+  databaseUrl: string | null;
   /** A request as `who` (the public: no cookie); a string body is sent as is, anything else as JSON. */
   call(
     who: K | 'public',
@@ -142,8 +147,10 @@ export async function startWithAccounts<K extends string>(
   { publishSettings = true }: { publishSettings?: boolean } = {},
 ): Promise<AccountServer<K>> {
   const dataDir = mkdtempSync(join(tmpdir(), tmpPrefix));
-  await provisionAccounts(dataDir, Object.values(accounts), publishSettings);
-  let server = await startServer(env, dataDir);
+  const databaseUrl = await testDatabaseUrl();
+  await provisionAccounts(dataDir, Object.values(accounts), publishSettings, databaseUrl);
+  const dbEnv: Record<string, string> = databaseUrl ? { HEJIE_DATABASE_URL: databaseUrl } : {};
+  let server = await startServer({ ...dbEnv, ...env }, dataDir);
   const sessions = new Map<string, Session>();
   const logIn = async () => {
     for (const [who, a] of Object.entries(accounts) as [K, TestAccount][])
@@ -155,6 +162,7 @@ export async function startWithAccounts<K extends string>(
       return server;
     },
     dataDir,
+    databaseUrl,
     upload(who, path, form) {
       const { 'content-type': _json, ...headers } = sessions.get(who)?.headers() ?? {};
       return fetch(`${server.url}${path}`, {
@@ -165,7 +173,7 @@ export async function startWithAccounts<K extends string>(
     },
     async restart(more) {
       await server.stop(true);
-      server = await startServer({ ...env, ...more }, dataDir);
+      server = await startServer({ ...dbEnv, ...env, ...more }, dataDir);
       await logIn();
     },
     call(who, method, path, body, extra = {}) {

@@ -18,7 +18,7 @@ export interface ServerProcess {
 let built = false;
 
 /** The built server, (re)built first when missing or older than its sources (safe in parallel). */
-function serverBuild(): string {
+export function serverBuild(): string {
   if (!built) {
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-node.mjs'), '--if-stale'], {
       cwd: ROOT,

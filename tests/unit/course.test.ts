@@ -15,6 +15,7 @@ import { riverCentreline } from '../../src/server/courses/river-centreline';
 import { createMemoryStore } from '../../src/server/store/memory-store';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import type { Store } from '../../src/server/store/store';
+import { freshPgStore } from '../helpers/pg-store';
 import { syntheticCourse } from '../helpers/synthetic-course';
 
 const user = (role: 'planner' | 'admin' | 'chief' | 'department') => ({
@@ -140,14 +141,15 @@ describe('course access and map status', () => {
   });
 });
 
-const kinds: [string, () => Store][] = [
+const kinds: [string, () => Store | Promise<Store>][] = [
   ['memory', () => createMemoryStore()],
   ['sqlite', () => openSqliteStore(':memory:')],
+  ['postgres', () => freshPgStore()],
 ];
 
 describe.each(kinds)('%s store: course versions', (_, make) => {
   it('numbers versions, keeps them, audits imports and the public flag', async () => {
-    const store = make();
+    const store = await make();
     const prepared = prepareCourse(syntheticCourse());
     if (!prepared.ok) throw new Error('synthetic course refused');
     const base = {

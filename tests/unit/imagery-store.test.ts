@@ -4,6 +4,7 @@ import type { ImageryLayer } from '../../src/contract/imagery';
 import { createMemoryStore } from '../../src/server/store/memory-store';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import type { Store } from '../../src/server/store/store';
+import { freshPgStore } from '../helpers/pg-store';
 
 const clock = () => new Date('2026-12-03T08:00:00Z');
 const layer = (id: string, at: string): ImageryLayer => ({
@@ -26,9 +27,10 @@ const layer = (id: string, at: string): ImageryLayer => ({
 describe.each([
   ['memory', () => createMemoryStore(clock)],
   ['sqlite', () => openSqliteStore(':memory:', clock)],
-] as [string, () => Store][])('%s store: imagery', (_kind, open) => {
+  ['postgres', () => freshPgStore(clock)],
+] as [string, () => Store | Promise<Store>][])('%s store: imagery', (_kind, open) => {
   it('adds once per id, lists oldest first, sets visibility, audits both', async () => {
-    const store = open();
+    const store = await open();
     const b = layer('img-b', '2026-12-02T00:00:00Z');
     expect(await store.addImagery(b, 'admin')).toBe(true);
     expect(await store.addImagery(layer('img-a', '2026-12-01T00:00:00Z'), 'admin')).toBe(true);

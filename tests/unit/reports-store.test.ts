@@ -10,6 +10,8 @@ import { createMemoryStore } from '../../src/server/store/memory-store';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import type { NewReport, Store } from '../../src/server/store/store';
 import { straightToes } from '../helpers/display-accept';
+import { rawSql } from '../helpers/pg-cluster';
+import { freshPgStore } from '../helpers/pg-store';
 import { bundledRegister } from '../helpers/register';
 
 const { geodata } = bundledRegister();
@@ -30,14 +32,23 @@ const report = (over: Partial<NewReport> = {}): NewReport => ({
   ...over,
 });
 
-const kinds: [string, (name: string) => Store][] = [
+const pgUrls = new Map<string, string>();
+const kinds: [string, (name: string) => Store | Promise<Store>][] = [
   ['memory', () => createMemoryStore(clock)],
   ['sqlite', (name) => openSqliteStore(join(dir, `${name}.sqlite`), clock)],
+  [
+    'postgres',
+    async (name) => {
+      const s = await freshPgStore(clock);
+      pgUrls.set(name, s.url);
+      return s;
+    },
+  ],
 ];
 
 describe.each(kinds)('%s store', (kind, open) => {
   it('numbers revisions per unit and month, keeps every one, and audits report.submit', async () => {
-    const s = open('revisions');
+    const s = await open('revisions');
     await s.seedIfEmpty(seed, 'test');
     const first = await s.addReport(report(), 'planner-lingshan');
     const second = await s.addReport(
@@ -64,7 +75,7 @@ describe.each(kinds)('%s store', (kind, open) => {
   });
 
   it('records reminders (audited report.remind) and the first measured length of a version', async () => {
-    const s = open('reminders');
+    const s = await open('reminders');
     await s.seedIfEmpty(seed, 'test');
     const r = await s.addReminder(
       { unit: '450722', month: '2019-12', by: 'admin', at: '2020-01-02T01:00:00.000Z' },
@@ -85,7 +96,7 @@ describe.each(kinds)('%s store', (kind, open) => {
   });
 
   it('reads the history: moves, versions and every publication with its figures', async () => {
-    const s = open('history');
+    const s = await open('history');
     await s.seedIfEmpty(seed, 'test');
     await s.moveStage('county-02', 'not-started', 'draft', 'planner', '');
     await s.saveGeometry('county-02', 0, straightToes(), 'planner', '');
@@ -133,6 +144,22 @@ describe.each(kinds)('%s store', (kind, open) => {
       },
     ]);
     await s.close();
+    if (kind === 'postgres') {
+      const revisions = pgUrls.get('revisions') as string;
+      const reminders = pgUrls.get('reminders') as string;
+      await expect(rawSql(revisions, "UPDATE reports SET problems = 'x'")).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(rawSql(revisions, 'DELETE FROM reports')).rejects.toThrow(/append-only/);
+      await expect(rawSql(reminders, "UPDATE reminders SET unit = 'x'")).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(rawSql(reminders, 'DELETE FROM reminders')).rejects.toThrow(/append-only/);
+      await expect(rawSql(reminders, 'UPDATE draft_lengths SET length_m = 1')).rejects.toThrow(
+        /written once/,
+      );
+      return;
+    }
     if (kind !== 'sqlite') return;
     // the database refuses to rewrite history, whoever asks
     const raw = new Database(join(dir, 'revisions.sqlite'));

@@ -10,6 +10,8 @@ import { INITIAL_STAGE, STAGES, type StageId, stageIndex } from '../../src/domai
 import { createMemoryStore } from '../../src/server/store/memory-store';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import type { NewUser, Store } from '../../src/server/store/store';
+import { rawSql } from '../helpers/pg-cluster';
+import { freshPgStore } from '../helpers/pg-store';
 import { bundledRegister } from '../helpers/register';
 
 const { geodata } = bundledRegister();
@@ -70,18 +72,30 @@ async function atStage(store: Store, stage: 'consultation' | 'deliverables'): Pr
   }
 }
 
+type Made = { store: Store; path: string | null; url: string | null };
 describe.each([
-  ['memory', () => ({ store: createMemoryStore(clock), path: null })],
+  [
+    'memory',
+    async (): Promise<Made> => ({ store: createMemoryStore(clock), path: null, url: null }),
+  ],
   [
     'sqlite',
-    () => {
+    async (): Promise<Made> => {
       const path = sqlitePath();
-      return { store: openSqliteStore(path, clock), path };
+      return { store: openSqliteStore(path, clock), path, url: null };
+    },
+  ],
+  [
+    'postgres',
+    async (): Promise<Made> => {
+      const store = await freshPgStore(clock);
+      cleanup.push(() => void store.close());
+      return { store, path: null, url: store.url };
     },
   ],
 ] as const)('review records (%s)', (_kind, make) => {
   it('opens a round, takes one reply per department and one answer per objection', async () => {
-    const { store } = make();
+    const { store } = await make();
     await atStage(store, 'consultation');
     const user = await store.createUser(department, 'admin');
     if (!user) throw new Error('no account');
@@ -143,7 +157,7 @@ describe.each([
   });
 
   it('refuses a round outside 意见征求 and a display outside 成果文件制作与验收', async () => {
-    const { store } = make();
+    const { store } = await make();
     await atStage(store, 'deliverables');
     const round = {
       planId: 'city-01',
@@ -208,8 +222,8 @@ describe.each([
   });
 
   it('keeps the records append-only in the database itself', async () => {
-    const { store, path } = make();
-    if (path === null) return;
+    const { store, path, url } = await make();
+    if (path === null && url === null) return;
     await atStage(store, 'deliverables');
     const display = await store.startDisplay(WEEK, 'p');
     if (!display.ok) throw new Error('display');
@@ -222,7 +236,15 @@ describe.each([
       { decision: 'adopted', reason: 'r', version: null, by: 'p' },
       'p',
     );
-    const db = new Database(path);
+    if (url !== null) {
+      // PostgreSQL: the same refusals from plpgsql triggers
+      await expect(rawSql(url, 'UPDATE displays SET days = 1')).rejects.toThrow(/immutable/);
+      await expect(rawSql(url, 'DELETE FROM public_opinions')).rejects.toThrow(/immutable/);
+      await expect(rawSql(url, "UPDATE public_opinions SET text = 'y'")).rejects.toThrow(/once/);
+      await expect(rawSql(url, 'UPDATE public_opinions SET answer = NULL')).rejects.toThrow(/once/);
+      return;
+    }
+    const db = new Database(path as string);
     cleanup.push(() => db.close());
     expect(() => db.prepare('UPDATE displays SET days = 1').run()).toThrow(/immutable/);
     expect(() => db.prepare('DELETE FROM public_opinions').run()).toThrow(/immutable/);

@@ -1,13 +1,16 @@
-// One contract, both stores: the SQLite store and its in-memory twin must behave alike.
+// One contract, three stores: the SQLite store, its in-memory twin and the PostgreSQL store (a real
+// server, tests/helpers/pg-cluster.ts) must behave alike.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/server/store/memory-store';
+import { PG_SCHEMA_VERSION } from '../../src/server/store/pg-migrations';
 import { SCHEMA_VERSION } from '../../src/server/store/sqlite-migrations';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import type { NewUser, Publication, Store } from '../../src/server/store/store';
+import { freshPgStore } from '../helpers/pg-store';
 import { bundledRegister } from '../helpers/register';
 
 const { geodata } = bundledRegister();
@@ -26,9 +29,10 @@ function tempDir(): string {
   return dir;
 }
 
-const kinds: [string, () => Store][] = [
+const kinds: [string, () => Store | Promise<Store>][] = [
   ['memory', () => createMemoryStore(clock)],
   ['sqlite', () => openSqliteStore(join(tempDir(), 'hejie.sqlite'), clock)],
+  ['postgres', () => freshPgStore(clock)],
 ];
 
 const planner: NewUser = {
@@ -64,9 +68,9 @@ const publication = (version: number): Publication => ({
   publishedBy: 'lin',
 });
 
-describe.each(kinds)('%s store contract', (_kind, open) => {
+describe.each(kinds)('%s store contract', (kind, open) => {
   const make = async () => {
-    const s = open();
+    const s = await open();
     cleanup.push(() => s.close());
     await s.seedIfEmpty(seed, 'system:test');
     return s;
@@ -402,6 +406,8 @@ describe.each(kinds)('%s store contract', (_kind, open) => {
       target: 'user:lin',
       detail: { ip: '127.0.0.1' },
     });
-    expect((await s.info()).schemaVersion).toBe(SCHEMA_VERSION);
+    expect((await s.info()).schemaVersion).toBe(
+      kind === 'postgres' ? PG_SCHEMA_VERSION : SCHEMA_VERSION,
+    );
   });
 });

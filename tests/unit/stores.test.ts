@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/server/store/memory-store';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import type { Store } from '../../src/server/store/store';
+import { freshPgStore } from '../helpers/pg-store';
 import { bundledRegister } from '../helpers/register';
 
 const { geodata } = bundledRegister();
@@ -17,23 +18,24 @@ afterEach(async () => {
   for (const s of stores.splice(0)) await s.close();
 });
 
-const kinds: [string, () => Store][] = [
+const kinds: [string, () => Store | Promise<Store>][] = [
   ['memory', () => createMemoryStore(clock)],
   [
     'sqlite',
     () => openSqliteStore(join(mkdtempSync(join(tmpdir(), 'hejie-')), 'db.sqlite'), clock),
   ],
+  ['postgres', () => freshPgStore(clock)],
 ];
 
 describe.each(kinds)('%s store', (_kind, open) => {
-  const make = () => {
-    const s = open();
+  const make = async () => {
+    const s = await open();
     stores.push(s);
     return s;
   };
 
   it('seeds an empty store once, in full, and audits it', async () => {
-    const s = make();
+    const s = await make();
     expect(await s.seedIfEmpty(seed, 'system:test')).toEqual({ seeded: true });
     expect(await s.seedIfEmpty(seed, 'system:test')).toEqual({ seeded: false });
     const plans = await s.listPlans();
@@ -48,7 +50,7 @@ describe.each(kinds)('%s store', (_kind, open) => {
   });
 
   it('searches the audit log newest first, by contained target and actor, a page at a time', async () => {
-    const s = make();
+    const s = await make();
     for (const [actor, target] of [
       ['Admin', 'user:dept-sthj'],
       ['planner', 'plan:city-01'],
@@ -72,7 +74,7 @@ describe.each(kinds)('%s store', (_kind, open) => {
   });
 
   it('returns copies: changing a result does not change the store', async () => {
-    const s = make();
+    const s = await make();
     await s.seedIfEmpty(seed, 'system:test');
     const first = await s.getPlan('city-01');
     if (!first) throw new Error('missing');
@@ -83,7 +85,7 @@ describe.each(kinds)('%s store', (_kind, open) => {
 
   it('does not mutate the seed it is given', async () => {
     const before = JSON.stringify(seed);
-    await make().seedIfEmpty(seed, 'system:test');
+    await (await make()).seedIfEmpty(seed, 'system:test');
     expect(JSON.stringify(seed)).toBe(before);
   });
 });

@@ -13,6 +13,20 @@ describe('npm test on a fresh Debian machine', () => {
         'apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk',
     });
   });
+  it('installs PostgreSQL 15 and PostGIS 3 for the PostgreSQL store tests', () => {
+    const plan = planSystemDeps(['postgresql-15', 'postgresql-15-postgis-3'], 0);
+    expect(plan.command).toBe(
+      'apt-get update && apt-get install -y --no-install-recommends postgresql-15 postgresql-15-postgis-3',
+    );
+  });
+  it('needs them, checked by the files the test cluster runs', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../scripts/system-deps.mjs', import.meta.url), 'utf8');
+    expect(text).toContain(
+      "pkg: 'postgresql-15', present: () => existsSync('/usr/lib/postgresql/15/bin/initdb')",
+    );
+    expect(text).toContain('/usr/share/postgresql/15/extension/postgis.control');
+  });
   it('stops with the exact command otherwise', () => {
     const plan = planSystemDeps(['fonts-noto-cjk'], 1000);
     expect(plan.action).toBe('stop');

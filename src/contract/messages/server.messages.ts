@@ -36,6 +36,10 @@ export const zh = {
   'server.store.upgrade': '数据库结构版本 {version} 高于本程序支持的版本（{known}），请升级河界',
   'server.store.dataDirInUse': '数据目录 {dir} 正被进程 {pid} 使用（{path}），请先停止该进程',
   'server.store.lockFailed': '无法锁定数据目录（{path}）',
+  'server.store.unreachable':
+    '无法连接 PostgreSQL 数据库（主机 {host}，端口 {port}，数据库 {database}）：{why}',
+  'server.store.pgOnlySqlite':
+    '“{command}”只适用于 SQLite 数据（HEJIE_DATA）；已设置 HEJIE_DATABASE_URL 时请用 {instead}',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -75,4 +79,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
     'database schema version {version} is newer than this Hejie ({known}); upgrade Hejie',
   'server.store.dataDirInUse': '{dir} is in use by process {pid} ({path}); stop it first',
   'server.store.lockFailed': 'could not take the lock {path}',
+  'server.store.unreachable':
+    'cannot reach the PostgreSQL database (host {host}, port {port}, database {database}): {why}',
+  'server.store.pgOnlySqlite':
+    '"{command}" works on SQLite data (HEJIE_DATA) only; with HEJIE_DATABASE_URL set use {instead}',
 };

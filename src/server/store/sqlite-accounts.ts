@@ -84,6 +84,26 @@ function reviewSettings(stored: Record<string, unknown>): Partial<Settings> {
   };
 }
 
+/** The settings from their stored key/value pairs: defaults for what is unset or malformed. */
+export function settingsOf(stored: Record<string, unknown>): Settings {
+  return {
+    publicCoordinates:
+      typeof stored.publicCoordinates === 'boolean'
+        ? stored.publicCoordinates
+        : DEFAULT_SETTINGS.publicCoordinates,
+    tiandituKey:
+      typeof stored.tiandituKey === 'string' ? stored.tiandituKey : DEFAULT_SETTINGS.tiandituKey,
+    ...('rules' in stored ? { rules: stored.rules } : {}),
+    ...(typeof stored.noticeAuthority === 'string' || stored.noticeAuthority === null
+      ? { noticeAuthority: stored.noticeAuthority }
+      : {}),
+    ...(typeof stored.supervisionPhone === 'string' || stored.supervisionPhone === null
+      ? { supervisionPhone: stored.supervisionPhone }
+      : {}),
+    ...reviewSettings(stored),
+  };
+}
+
 const SESSION_COLUMNS =
   'id, user_id AS userId, csrf, created_at AS createdAt, expires_at AS expiresAt';
 
@@ -103,23 +123,7 @@ export function accountMethods(
       key: string;
       value: string;
     }[];
-    const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-    return {
-      publicCoordinates:
-        typeof stored.publicCoordinates === 'boolean'
-          ? stored.publicCoordinates
-          : DEFAULT_SETTINGS.publicCoordinates,
-      tiandituKey:
-        typeof stored.tiandituKey === 'string' ? stored.tiandituKey : DEFAULT_SETTINGS.tiandituKey,
-      ...('rules' in stored ? { rules: stored.rules } : {}),
-      ...(typeof stored.noticeAuthority === 'string' || stored.noticeAuthority === null
-        ? { noticeAuthority: stored.noticeAuthority }
-        : {}),
-      ...(typeof stored.supervisionPhone === 'string' || stored.supervisionPhone === null
-        ? { supervisionPhone: stored.supervisionPhone }
-        : {}),
-      ...reviewSettings(stored),
-    };
+    return settingsOf(Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown])));
   };
 
   const create = db.transaction((user: Parameters<Store['createUser']>[0], actor: string) => {

@@ -85,7 +85,7 @@ export interface AuditEntry {
 
 /** Facts about a store for /api/health. */
 export interface StoreInfo {
-  kind: 'sqlite' | 'memory';
+  kind: 'sqlite' | 'memory' | 'postgres';
   location: string | null;
   schemaVersion: number;
   seededAt: string | null;
