@@ -38,10 +38,6 @@ export async function runSynth(args: string[], { out, err, lang }: Io): Promise<
     err(say(msg('cli.usage', { syntax: say(msg('synth.usage')) })));
     return 2;
   }
-  if (values.to) {
-    err(say(msg('province.pgUnavailable', { url: shownUrl(values.to) })));
-    return 1;
-  }
   const t0 = performance.now();
   const generated = synthProvince({
     plans: Number(values.plans),
@@ -52,14 +48,29 @@ export async function runSynth(args: string[], { out, err, lang }: Io): Promise<
     err(say(generated.error));
     return 2;
   }
-  const [{ openSqliteStore }, { createComputePool }, { writeSynthProvince }] = await Promise.all([
+  const [
+    { openSqliteStore },
+    { openPgStore },
+    { createComputePool },
+    { writeSynthProvince },
+    { StoreError },
+  ] = await Promise.all([
     import('../server/store/sqlite-store'),
+    import('../server/store/pg-store'),
     import('../server/compute/compute-pool'),
     import('../server/write-synth-province'),
+    import('../server/store/store-error'),
   ]);
-  const path = resolve(values.out as string);
+  const target = values.to ? shownUrl(values.to) : resolve(values.out as string);
   let now = new Date();
-  const store = openSqliteStore(path, () => now);
+  const clock = () => now;
+  let store: Awaited<ReturnType<typeof openPgStore>>;
+  try {
+    store = values.to ? await openPgStore(values.to, clock) : openSqliteStore(target, clock);
+  } catch (e) {
+    err(e instanceof StoreError ? say(e.detail) : (e as Error).message);
+    return 1;
+  }
   const compute = createComputePool({ budgetMs: 600_000, queueLimit: 64 });
   try {
     const written = await writeSynthProvince(generated.province, {
@@ -81,7 +92,7 @@ export async function runSynth(args: string[], { out, err, lang }: Io): Promise<
           plans: written.plans,
           km: Math.round(km),
           published: written.published,
-          target: path,
+          target,
           seconds: Math.round((performance.now() - t0) / 100) / 10,
         }),
       ),

@@ -35,6 +35,7 @@ import { reportExportRoutes } from './routes/report-exports';
 import { reportRoutes } from './routes/report-routes';
 import { fail } from './routes/route-kit';
 import type { Store } from './store/store';
+import type { PublishedTiles } from './tiles/published-tiles';
 import { readTileAddress } from './tiles/tile-address';
 
 /** How the app was started. */
@@ -63,6 +64,8 @@ export interface AppOptions {
   imagery?: ImageryLibrary;
   /** how the map reads the published layers (HEJIE_PUBLISHED_LAYER); default: auto */
   publishedLayer?: PublishedLayerChoice;
+  /** the published vector tiles; default: the app's own tiler (PostgreSQL: pg-published-tiles.ts) */
+  publishedTiles?: PublishedTiles;
 }
 
 const TIANDITU = 'https://*.tianditu.gov.cn';
@@ -84,6 +87,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     documents: opts.documents ?? { font: null, publicUrl: null },
     documentPool: opts.documentPool ?? lazyDocumentPool(),
     publishedLayer: opts.publishedLayer ?? 'auto',
+    ...(opts.publishedTiles ? { publishedTiles: opts.publishedTiles } : {}),
   };
   const trustedProxies = opts.trustProxy ?? [];
   app.use(async (c, next) => {

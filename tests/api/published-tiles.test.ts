@@ -15,8 +15,11 @@ import {
 } from '../../src/server/published-layer';
 import { buildPublication } from '../../src/server/routes/publish-plan';
 import { createMemoryStore } from '../../src/server/store/memory-store';
+import { openPgStore } from '../../src/server/store/pg-store';
 import type { Store } from '../../src/server/store/store';
+import { createPgPublishedTiles, openPgTilePool } from '../../src/server/tiles/pg-published-tiles';
 import { writeSynthProvince } from '../../src/server/write-synth-province';
+import { freshPgUrl } from '../helpers/pg-store';
 import { bundledRegister } from '../helpers/register';
 
 const Z = 11;
@@ -67,12 +70,14 @@ function tileOf(lon: number, lat: number, z: number): [number, number] {
   ];
 }
 
-async function json(path: string): Promise<FeatureCollection> {
-  return (await (await app.request(path)).json()) as FeatureCollection;
+async function json(path: string, on = app): Promise<FeatureCollection> {
+  return (await (await on.request(path)).json()) as FeatureCollection;
 }
 
 /** Every feature of every tile over the province at zoom Z, by layer (with duplicates across tiles). */
-async function allTileFeatures(): Promise<Record<string, Record<string, unknown>[]>> {
+async function allTileFeatures(
+  on: ReturnType<typeof createApp> = app,
+): Promise<Record<string, Record<string, unknown>[]>> {
   const coords = province.plans.flatMap((p) => p.features.flatMap((f) => f.geometry.coordinates));
   const xs = coords.map((c) => tileOf(c[0] as number, c[1] as number, Z));
   const [x0, x1] = [Math.min(...xs.map((t) => t[0])), Math.max(...xs.map((t) => t[0]))];
@@ -80,7 +85,7 @@ async function allTileFeatures(): Promise<Record<string, Record<string, unknown>
   const out: Record<string, Record<string, unknown>[]> = { zones: [], markers: [] };
   for (let x = x0 - 1; x <= x1 + 1; x++)
     for (let y = y0 - 1; y <= y1 + 1; y++) {
-      const res = await app.request(`/tiles/published/${Z}/${x}/${y}.pbf`, {
+      const res = await on.request(`/tiles/published/${Z}/${x}/${y}.pbf`, {
         headers: { 'accept-encoding': 'identity' },
       });
       if (res.status === 204) continue;
@@ -181,4 +186,48 @@ describe('GET /api/config publishedLayer', () => {
     expect(publishedLayerFor(5000, 'geojson')).toBe('geojson');
     expect(() => readPublishedLayer('vector')).toThrow(/HEJIE_PUBLISHED_LAYER/);
   });
+});
+
+describe('published vector tiles from PostGIS (ST_AsMVT)', () => {
+  it("hold what /api/zones and /api/markers serve, as the app's own tiler does", async () => {
+    const url = await freshPgUrl();
+    const pgStore = await openPgStore(url, clock);
+    const pool = openPgTilePool(url);
+    try {
+      const w = await writeSynthProvince(province, {
+        store: pgStore,
+        compute,
+        setNow: (at) => {
+          now = at;
+        },
+        force: false,
+      });
+      if (!w.ok) throw new Error(w.error.code);
+      const { geodata } = bundledRegister();
+      const onPg = createApp({
+        store: pgStore,
+        geodata,
+        distDir: null,
+        demo: false,
+        tiandituKey: null,
+        clock,
+        compute,
+        publishedTiles: createPgPublishedTiles(pool),
+      });
+      const zones = await json('/api/zones', onPg);
+      const markers = await json('/api/markers', onPg);
+      const tiles = await allTileFeatures(onPg);
+      expect(new Set((tiles.zones ?? []).map(key))).toEqual(
+        new Set(zones.features.map((f) => key(f.properties ?? {}))),
+      );
+      expect(new Set((tiles.markers ?? []).map(key))).toEqual(
+        new Set(markers.features.map((f) => key(f.properties ?? {}))),
+      );
+      expect((await onPg.request('/tiles/published/11/0/0.pbf')).status).toBe(204);
+      expect((await onPg.request('/tiles/published/3/9/0.pbf')).status).toBe(400);
+    } finally {
+      await pool.end();
+      await pgStore.close();
+    }
+  }, 60_000);
 });

@@ -8,8 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { synthProvince } from '../../src/domain/synth/synth-province';
 import { createComputePool } from '../../src/server/compute/compute-pool';
+import { openPgStore } from '../../src/server/store/pg-store';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
 import { writeSynthProvince } from '../../src/server/write-synth-province';
+import { freshPgUrl } from '../helpers/pg-store';
 import { bundledRegister } from '../helpers/register';
 
 const dir = mkdtempSync(join(tmpdir(), 'hejie-synth-'));
@@ -134,7 +136,7 @@ describe('hejie synth', () => {
       await a.close();
       await b.close();
     }
-  });
+  }, 60_000);
 
   it('refuses a store with plans, and one with other records unless --force', async () => {
     const seeded = join(dir, 'seeded.sqlite');
@@ -155,7 +157,7 @@ describe('hejie synth', () => {
     expect(r2.code).toBe(1);
     expect(r2.err).toContain('--force');
     expect((await run([...args, withAccount, '--force'])).code).toBe(0);
-  });
+  }, 60_000);
 
   it('never prints a postgres password', async () => {
     const r = await run([
@@ -169,10 +171,28 @@ describe('hejie synth', () => {
       '--to',
       'postgres://hejie:s3cret@db.example:5432/hejie',
     ]);
+    expect(r.code).toBe(1);
     expect(r.err).not.toContain('s3cret');
     expect(r.err).toContain('db.example');
-  });
+  }, 30_000);
 });
+
+it('writes into PostgreSQL with --to (the same publications as SQLite)', async () => {
+  const url = await freshPgUrl();
+  const r = await run(['synth', '--plans', '30', '--km', '300', '--seed', '5', '--to', url]);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  const pgStore = await openPgStore(url);
+  const sqlite = openSqliteStore(join(dir, 'a.sqlite'));
+  try {
+    const tags = async (s: { listPublications(): Promise<{ etag: string }[]> }) =>
+      (await s.listPublications()).map((p) => p.etag).sort();
+    expect(await tags(pgStore)).toEqual(await tags(sqlite));
+  } finally {
+    await pgStore.close();
+    await sqlite.close();
+  }
+}, 60_000);
 
 it('writes through the store interface with a pool (no CLI)', async () => {
   const r = synthProvince({ plans: 12, km: 100, seed: 9 });

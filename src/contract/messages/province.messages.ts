@@ -18,8 +18,6 @@ export const zh = {
     '已写入合成省级数据（synthetic，仅供测试与基准）：{plans} 项计划，共 {km} km，其中 {published} 项已公告；{target}，用时 {seconds} 秒',
   'register.publishedTileAddress':
     '瓦片地址应为 /tiles/published/{z}/{x}/{y}.pbf，且 0 ≤ x, y < 2^z，z ≤ 22',
-  'province.pgUnavailable':
-    '本版本尚未包含 PostgreSQL 存储（{url}）；请使用 SQLite 文件，或待 PostgreSQL 存储合入后再试',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -39,6 +37,4 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
     'wrote a synthetic province (synthetic, for tests and benchmarks only): {plans} plans, {km} km in all, {published} published; {target}, in {seconds} s',
   'register.publishedTileAddress':
     'a tile address is /tiles/published/{z}/{x}/{y}.pbf with 0 ≤ x, y < 2^z and z ≤ 22',
-  'province.pgUnavailable':
-    'this build has no PostgreSQL store yet ({url}); use a SQLite file, or try again once the PostgreSQL store is merged',
 };

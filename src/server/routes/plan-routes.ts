@@ -40,7 +40,8 @@ export function planRoutes(deps: ServerDeps, imageryDir: string | null = null): 
   app.route('/', workflowRoutes(deps, publicZones));
   app.route('/', noticeRoutes(deps));
   app.route('/', markerRoutes(deps));
-  app.route('/', publishedTileRoutes(createPublishedTiles(deps.store, publicZones.features)));
+  const tiles = deps.publishedTiles ?? createPublishedTiles(deps.store, publicZones.features);
+  app.route('/', publishedTileRoutes(tiles));
   app.route('/', sheetRoutes(deps, imageryDir));
   app.route('/', adminRoutes(deps));
   app.route('/', displayRoutes(deps));
