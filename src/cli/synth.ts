@@ -10,7 +10,7 @@ import { synthProvince } from '../domain/synth/synth-province';
 type Io = { out: (s: string) => void; err: (s: string) => void; lang: Lang };
 
 /** A database URL as it may be shown: its host, port and database, never its password. */
-function shownUrl(url: string): string {
+export function shownUrl(url: string): string {
   try {
     const u = new URL(url);
     return `${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;

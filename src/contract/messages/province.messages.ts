@@ -18,6 +18,17 @@ export const zh = {
     '已写入合成省级数据（synthetic，仅供测试与基准）：{plans} 项计划，共 {km} km，其中 {published} 项已公告；{target}，用时 {seconds} 秒',
   'register.publishedTileAddress':
     '瓦片地址应为 /tiles/published/{z}/{x}/{y}.pbf，且 0 ≤ x, y < 2^z，z ≤ 22',
+  'storeCopy.noTable':
+    '源库与目标库的表不一致：表 {table} 只在一方存在（两者版本不同？请先用同一版本的 Hejie 打开源库）',
+  'storeCopy.columns': '表 {table} 的列在两库中不一致：{columns}',
+  'storeCopy.notEmpty': '目标库不是空的：表 {table} 已有 {rows} 行；store copy 只写入空库',
+  'storeCopy.mismatch':
+    '复制后核对失败：表 {table} 源库 {rows} 行，目标库读回 {got} 行或内容哈希不同；已全部回滚',
+  'storeCopy.usage': 'store copy --from <SQLite 文件> --to <postgres://…>',
+  'storeCopy.done':
+    '已复制 {tables} 个表、共 {rows} 行：{from} → {to}，每表行数与哈希均一致（{seconds} 秒）',
+  'storeCopy.table': '  {table}\t{rows} 行\t{hash}',
+  'storeCopy.noSource': '源库 {path} 不存在',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -37,4 +48,16 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
     'wrote a synthetic province (synthetic, for tests and benchmarks only): {plans} plans, {km} km in all, {published} published; {target}, in {seconds} s',
   'register.publishedTileAddress':
     'a tile address is /tiles/published/{z}/{x}/{y}.pbf with 0 ≤ x, y < 2^z and z ≤ 22',
+  'storeCopy.noTable':
+    'the source and target tables differ: table {table} exists on one side only (different versions? open the source with this version of Hejie first)',
+  'storeCopy.columns': 'the columns of table {table} differ between the stores: {columns}',
+  'storeCopy.notEmpty':
+    'the target is not empty: table {table} holds {rows} rows; store copy writes only into an empty database',
+  'storeCopy.mismatch':
+    'the check after copying failed: table {table} has {rows} rows in the source, {got} read back from the target, or a different hash; everything was rolled back',
+  'storeCopy.usage': 'store copy --from <SQLite file> --to <postgres://…>',
+  'storeCopy.done':
+    'copied {tables} tables, {rows} rows: {from} → {to}; rows and hash agree for every table ({seconds} s)',
+  'storeCopy.table': '  {table}\t{rows} rows\t{hash}',
+  'storeCopy.noSource': 'the source store {path} does not exist',
 };
