@@ -5,7 +5,7 @@
 export const zh = {
   'synth.badPlans': '--plans 应为 1 至 100000 之间的整数（收到“{got}”）',
   'synth.badKm':
-    '--km 应使每项计划平均 0.5 至 100 km：{plans} 项计划时为 {min} 至 {max}（收到“{got}”）',
+    '--km 应使每项计划平均 0.5 至 300 km：{plans} 项计划时为 {min} 至 {max}（收到“{got}”）',
   'synth.badSeed': '--seed 应为整数（收到“{got}”）',
   'synth.hasPlans':
     '目标库已有 {plans} 项计划：合成数据只能写入没有计划的库（计划只在首次初始化时写入），--force 也不例外',
@@ -29,13 +29,17 @@ export const zh = {
     '已复制 {tables} 个表、共 {rows} 行：{from} → {to}，每表行数与哈希均一致（{seconds} 秒）',
   'storeCopy.table': '  {table}\t{rows} 行\t{hash}',
   'storeCopy.noSource': '源库 {path} 不存在',
+  'cli.backup.pgDone': '已用 pg_dump -Fc 将 {source} 备份到 {target}，pg_restore --list 可读',
+  'cli.restore.pgBusy': '{url} 仍有 {sessions} 个其他连接（应用实例在运行？），请先停止所有实例',
+  'cli.restore.pgDone':
+    '已用 pg_restore 将 {source} 恢复到 {url}（一个事务）；启动应用实例即可使用',
 } as const satisfies Record<string, string>;
 
 /** English. */
 export const en: { readonly [K in keyof typeof zh]: string } = {
   'synth.badPlans': '--plans must be a whole number from 1 to 100000 (got "{got}")',
   'synth.badKm':
-    '--km must give 0.5 to 100 km per plan on average: {min} to {max} for {plans} plans (got "{got}")',
+    '--km must give 0.5 to 300 km per plan on average: {min} to {max} for {plans} plans (got "{got}")',
   'synth.badSeed': '--seed must be a whole number (got "{got}")',
   'synth.hasPlans':
     'the target store already holds {plans} plans: synthetic data only goes into a store without plans (plans are written only by the first seed), --force or not',
@@ -60,4 +64,10 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
     'copied {tables} tables, {rows} rows: {from} → {to}; rows and hash agree for every table ({seconds} s)',
   'storeCopy.table': '  {table}\t{rows} rows\t{hash}',
   'storeCopy.noSource': 'the source store {path} does not exist',
+  'cli.backup.pgDone':
+    'backed up {source} to {target} with pg_dump -Fc; pg_restore --list reads it',
+  'cli.restore.pgBusy':
+    '{url} still has {sessions} other sessions (app instances running?); stop every instance first',
+  'cli.restore.pgDone':
+    'restored {source} into {url} with pg_restore (one transaction); start the app instances to use it',
 };

@@ -81,8 +81,8 @@ function stretch(): number {
 function checkOptions({ plans, km, seed }: SynthOptions): Message | null {
   if (!Number.isInteger(plans) || plans < 1 || plans > 100_000)
     return msg('synth.badPlans', { got: String(plans) });
-  if (!Number.isFinite(km) || km / plans < 0.5 || km / plans > 100)
-    return msg('synth.badKm', { got: String(km), plans, min: plans * 0.5, max: plans * 100 });
+  if (!Number.isFinite(km) || km / plans < 0.5 || km / plans > 300)
+    return msg('synth.badKm', { got: String(km), plans, min: plans * 0.5, max: plans * 300 });
   if (!Number.isInteger(seed)) return msg('synth.badSeed', { got: String(seed) });
   return null;
 }
