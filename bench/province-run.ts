@@ -66,9 +66,9 @@ async function load(what: string, urls: string[], paths: string[], target: numbe
   const results = await Promise.all(urls.map(run));
   const rps = results.reduce((a, r) => a + r.requests.average, 0);
   const p99 = results.reduce((a, r) => Math.max(a, r.latency.p99), 0);
-  const bad = results.reduce((a, r) => a + r.non2xx + r.errors, 0);
+  const bad = results.reduce((a, r) => a + r.non2xx + r.errors + r.timeouts, 0);
   rows.push({
-    what: `${label}: ${what}, 50 connections (${bad} non-2xx/errors): requests/s`,
+    what: `${label}: ${what}, 50 connections (${bad} non-2xx/errors/timeouts): requests/s`,
     value: rps,
     unit: 'req/s',
   });
@@ -178,6 +178,13 @@ try {
   servers.push(a);
   const b = await startServer(pgEnv, join(dir, 'pg'));
   servers.push(b);
+  for (const s of [a, b]) {
+    t = performance.now();
+    const res = await fetch(`${s.url}/api/plans`);
+    await res.arrayBuffer();
+    if (process.env.BENCH_PROVINCE_DEBUG)
+      console.error(res.status, performance.now() - t, s.log().slice(-500));
+  }
   await load('PostgreSQL, 2 instances, GET /api/plans', [a.url, b.url], ['/api/plans'], 100);
   await load('PostgreSQL, 2 instances, published tiles (200 z12 tiles)', [a.url, b.url], paths, 50);
 } finally {
