@@ -11,6 +11,8 @@
 //   health and the register while 5 archives are built by the built server, before/after the pool
 //   imagery: GeoTIFF → MBTiles speed and peak RSS at two sizes, tile p99, imagery layer → map idle
 //   supervision: GET /api/progress over 90 months, 36 plans and a synthetic 5,000-plan province
+//   province: a synthetic 500- and 5,000-plan province on SQLite and on PostgreSQL (two instances):
+//   /api/plans and published tiles under load, publishing a 200 km plan, hejie store copy
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +25,7 @@ import { benchExports } from './exports';
 import { benchImagery } from './imagery';
 import { benchLoad } from './load';
 import { benchProgress } from './progress';
+import { benchProvince } from './province';
 import { benchResponsive } from './responsive';
 import { benchSheets } from './sheets';
 import { benchStartup } from './startup';
@@ -178,6 +181,7 @@ rows.push(...(await benchLoad()));
 for (const r of await benchResponsive()) rows.push(r);
 for (const r of await benchDocumentsResponsive()) rows.push(r);
 rows.push(...(await benchImagery()));
+rows.push(...benchProvince());
 const calibration = (before + calibrate()) / 2;
 rows.push({
   what: 'machine calibration (parse+gzip counties.geojson ×10, before/after mean)',

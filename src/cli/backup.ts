@@ -37,9 +37,12 @@ export async function runBackup(args: string[], { out, err, env, lang }: Io): Pr
   const say = (m: Message) => renderMessage(m, lang);
   const target = onePath(args, say(msg('cli.usage', { syntax: 'backup <file>' })), err);
   if (!target) return 2;
-  if (readEnv(env).databaseUrl) {
-    err(say(msg('server.store.pgOnlySqlite', { command: 'hejie backup', instead: 'pg_dump' })));
-    return 1;
+  const databaseUrl = readEnv(env).databaseUrl;
+  if (databaseUrl) {
+    const said = (await import('./pg-backup')).backupPg(databaseUrl, target);
+    const ok = said.code === 'cli.backup.pgDone';
+    (ok ? out : err)(say(said));
+    return ok ? 0 : 1;
   }
   const source = join(readEnv(env).dataDir, DB_FILE);
   if (!existsSync(source)) {
@@ -71,9 +74,11 @@ export async function runRestore(args: string[], { out, err, env, lang }: Io): P
   const refuse = (why: MessageParam) => err(say(msg('cli.restore.refused', { why })));
   const source = onePath(args, say(msg('cli.usage', { syntax: 'restore <file>' })), err);
   if (!source) return 2;
-  if (readEnv(env).databaseUrl) {
-    err(say(msg('server.store.pgOnlySqlite', { command: 'hejie restore', instead: 'pg_restore' })));
-    return 1;
+  const databaseUrl = readEnv(env).databaseUrl;
+  if (databaseUrl) {
+    const r = (await import('./pg-backup')).restorePg(databaseUrl, source);
+    (r.ok ? out : err)(say(r.say));
+    return r.ok ? 0 : 1;
   }
   const check = checkDatabaseFile(source);
   if (!check.ok) {

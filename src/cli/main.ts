@@ -62,6 +62,8 @@ export async function runCli(
   if (command === 'user') return (await import('./user')).runUser(rest, { out, err, env, lang });
   if (command === 'imagery')
     return (await import('./imagery')).runImagery(rest, { out, err, env, lang });
+  if (command === 'store') return (await import('./store-copy')).runStore(rest, { out, err, lang });
+  if (command === 'synth') return (await import('./synth')).runSynth(rest, { out, err, lang });
   if (command === 'backup')
     return (await import('./backup')).runBackup(rest, { out, err, env, lang });
   if (command === 'restore')

@@ -62,11 +62,24 @@ export const planQuery = z
   })
   .strict();
 
+/**
+ * The published layers as vector tiles (GET /tiles/published/{z}/{x}/{y}.pbf): their path, the zoom
+ * they are cut to (the map over-zooms past it) and their layers.
+ */
+export const PUBLISHED_TILES = {
+  path: '/tiles/published/',
+  maxzoom: 14,
+  zones: 'zones',
+  markers: 'markers',
+} as const;
+
 /** GET /api/config */
 export const apiConfigSchema = z.object({
   demo: z.boolean(),
   tiandituKey: z.string().nullable(),
   now: z.string(),
+  /** how the map reads the published zones and markers: one GeoJSON each, or vector tiles (large) */
+  publishedLayer: z.enum(['geojson', 'tiles']),
 });
 
 /** GET /api/config */

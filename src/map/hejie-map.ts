@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { PUBLISHED_TILES } from '../contract/plans';
 import { type BBox, bboxOf } from '../domain/geo/bbox';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Position } from 'geojson';
@@ -17,6 +18,13 @@ import {
   selectionFilters,
   ZONES_SOURCE,
 } from './layers';
+import {
+  loadedFeatures,
+  loadedMarkerKinds,
+  onPublishedTiles,
+  publishedTileSource,
+  reloadPublishedTiles,
+} from './published-tiles';
 import { selectOnClick } from './select-on-click';
 import { isRejectedKeyStatus, showBasemap } from './tianditu';
 
@@ -72,6 +80,8 @@ export class HejieMap {
     bounds: [number, number, number, number],
     private readonly events: HejieMapEvents = {},
     private attributions: MapAttributions = { base: '', zones: '' },
+    /** how the published zones and markers are read (GET /api/config `publishedLayer`) */
+    private readonly publishedLayer: 'geojson' | 'tiles' = 'geojson',
   ) {
     container.dataset.idle = '0';
     this.map = new maplibregl.Map({
@@ -111,12 +121,21 @@ export class HejieMap {
             else this.map.once('idle', () => resolve());
           }),
       )
-      .then(fetchMarkers)
+      .then(() => (this.publishedLayer === 'tiles' ? this.tiledMarkers() : fetchMarkers()))
       .then(
-        (fc) => this.addMarkers(fc),
+        (fc) => {
+          if (fc) this.addMarkers(fc);
+        },
         // a failed load is reported through whenReady; without a style there is nothing to add to
         () => undefined,
       );
+  }
+
+  /** The tiles carry the markers: only the legend is told which kinds the first view shows. */
+  private tiledMarkers(): null {
+    const kinds = loadedMarkerKinds(this.map);
+    if (kinds.boundary || kinds.noticeBoard) this.events.onMarkers?.(kinds);
+    return null;
   }
 
   private addMarkers(fc: FeatureCollection | { error: string }): void {
@@ -141,13 +160,21 @@ export class HejieMap {
       maxzoom: 14,
       attribution: this.attributions.base,
     });
-    this.map.addSource(ZONES_SOURCE, {
-      type: 'geojson',
-      data: new URL('/api/zones', location.href).href,
-      attribution: this.attributions.zones,
-    });
+    // a province's published layer comes as vector tiles (the server decides: src/server/published-layer.ts)
+    const tiled = this.publishedLayer === 'tiles' ? onPublishedTiles(LAYERS) : null;
+    this.map.addSource(
+      ZONES_SOURCE,
+      tiled
+        ? publishedTileSource(this.attributions.zones)
+        : {
+            type: 'geojson',
+            data: new URL('/api/zones', location.href).href,
+            attribution: this.attributions.zones,
+          },
+    );
     this.addAttribution();
-    for (const layer of LAYERS) this.map.addLayer(layer);
+    for (const layer of tiled ? [...tiled.layers, ...tiled.markers] : LAYERS)
+      this.map.addLayer(layer);
     selectOnClick(this.map, (id) => this.events.onSelect?.(id));
     this.applySelection();
     this.applyBasemap();
@@ -208,6 +235,10 @@ export class HejieMap {
    */
   async reloadPublished(): Promise<void> {
     await this.markers;
+    if (this.publishedLayer === 'tiles') {
+      reloadPublishedTiles(this.map);
+      return;
+    }
     this.map
       .getSource<maplibregl.GeoJSONSource>(ZONES_SOURCE)
       ?.setData(new URL('/api/zones', location.href).href);
@@ -288,10 +319,17 @@ export class HejieMap {
    */
   async publishedBbox(planIds: readonly string[]): Promise<BBox | null> {
     await this.ready;
-    const source = this.map.getSource<maplibregl.GeoJSONSource>(ZONES_SOURCE);
-    const data = (await source?.getData()) as FeatureCollection | undefined;
     const wanted = new Set(planIds);
-    const features = (data?.features ?? []).filter((f) => wanted.has(f.properties?.plan));
+    // tiles: only what the loaded tiles hold (the view's); GeoJSON: everything
+    const all =
+      this.publishedLayer === 'tiles'
+        ? loadedFeatures(this.map, PUBLISHED_TILES.zones, planIds)
+        : ((
+            (await this.map.getSource<maplibregl.GeoJSONSource>(ZONES_SOURCE)?.getData()) as
+              | FeatureCollection
+              | undefined
+          )?.features ?? []);
+    const features = all.filter((f) => wanted.has(f.properties?.plan));
     return features.length > 0 ? bboxOf({ type: 'FeatureCollection', features }) : null;
   }
 

@@ -2,9 +2,11 @@
 // with what its card needs (the reach's place in its plan, the zone a line was drawn with).
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { GeoJSONSource, MapGeoJSONFeature, Map as MaplibreMap, PointLike } from 'maplibre-gl';
+import { PUBLISHED_TILES } from '../contract/plans';
 import { reachesInOrder } from '../domain/plans/reach-label';
 import { DRAFT_SOURCE } from './draft-layers';
 import { MARKERS_SOURCE, ZONES_SOURCE } from './layers';
+import { isTiled, loadedFeatures } from './published-tiles';
 
 /** A finger is wider than a 2 px line: a click hits what lies within this many pixels. */
 const TOLERANCE_PX = 6;
@@ -35,7 +37,13 @@ const ZONE_LAYERS = [
   'draft-protection-line',
 ];
 
-async function sourceFeatures(map: MaplibreMap, id: string): Promise<Feature[]> {
+/** A source's features; of a tiled source, those of a source-layer in the loaded tiles. */
+async function sourceFeatures(
+  map: MaplibreMap,
+  id: string,
+  sourceLayer: string = PUBLISHED_TILES.zones,
+): Promise<Feature[]> {
+  if (isTiled(map, id)) return loadedFeatures(map, sourceLayer);
   const source = map.getSource<GeoJSONSource>(id);
   const data = (await source?.getData()) as FeatureCollection | undefined;
   return data?.features ?? [];
@@ -112,7 +120,11 @@ export async function pickFeature(
   const draft = hit.source === DRAFT_SOURCE;
   const at = map.unproject([x, y]);
   const lngLat: [number, number] = [at.lng, at.lat];
-  const all = samePlan(await sourceFeatures(map, draft ? DRAFT_SOURCE : hit.source), hit, draft);
+  const all = samePlan(
+    await sourceFeatures(map, draft ? DRAFT_SOURCE : hit.source, hit.sourceLayer),
+    hit,
+    draft,
+  );
   const properties = { ...(hit.properties ?? {}) };
   const reachIndex = reachesInOrder(all).find((r) => r.id === properties.reach)?.index ?? 1;
   if (hit === marker) {
@@ -147,7 +159,7 @@ export async function pickFeature(
 export async function findMarker(map: MaplibreMap, id: string): Promise<[number, number] | null> {
   for (const source of [DRAFT_SOURCE, MARKERS_SOURCE, ZONES_SOURCE]) {
     if (!map.getSource(source)) continue;
-    const f = (await sourceFeatures(map, source)).find(
+    const f = (await sourceFeatures(map, source, PUBLISHED_TILES.markers)).find(
       (g) => g.geometry?.type === 'Point' && g.properties?.id === id,
     );
     if (f?.geometry.type === 'Point')

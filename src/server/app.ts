@@ -26,6 +26,7 @@ import { type ImageryLibrary, imageryLibrary } from './imagery/imagery-library';
 import { imageryApiRoutes } from './imagery/imagery-routes';
 import { imageryTileRoutes } from './imagery/imagery-tiles';
 import { progressService } from './progress/progress-service';
+import type { PublishedLayerChoice } from './published-layer';
 import { riverHead, riverNotFoundPage, withHead } from './river-page';
 import { courseRoutes } from './routes/course-routes';
 import { planRoutes } from './routes/plan-routes';
@@ -34,6 +35,8 @@ import { reportExportRoutes } from './routes/report-exports';
 import { reportRoutes } from './routes/report-routes';
 import { fail } from './routes/route-kit';
 import type { Store } from './store/store';
+import type { PublishedTiles } from './tiles/published-tiles';
+import { readTileAddress } from './tiles/tile-address';
 
 /** How the app was started. */
 export interface AppOptions {
@@ -59,6 +62,10 @@ export interface AppOptions {
   documentPool?: DocumentPool;
   /** the imagery archives and their jobs; default: a library in a temporary folder */
   imagery?: ImageryLibrary;
+  /** how the map reads the published layers (HEJIE_PUBLISHED_LAYER); default: auto */
+  publishedLayer?: PublishedLayerChoice;
+  /** the published vector tiles; default: the app's own tiler (PostgreSQL: pg-published-tiles.ts) */
+  publishedTiles?: PublishedTiles;
 }
 
 const TIANDITU = 'https://*.tianditu.gov.cn';
@@ -79,6 +86,8 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     files: opts.files ?? memoryFileStore(),
     documents: opts.documents ?? { font: null, publicUrl: null },
     documentPool: opts.documentPool ?? lazyDocumentPool(),
+    publishedLayer: opts.publishedLayer ?? 'auto',
+    ...(opts.publishedTiles ? { publishedTiles: opts.publishedTiles } : {}),
   };
   const trustedProxies = opts.trustProxy ?? [];
   app.use(async (c, next) => {
@@ -148,23 +157,9 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   // The base map as vector tiles (what the map draws); base.geojson stays for other clients.
   let tiles: TileReader | null = null;
   app.get('/tiles/base/:z/:x/:file', (c) => {
-    // canonical integers only: no 1e1, 0x1, 01, spaces or signs
-    const int = (s: string | undefined) =>
-      s && /^(0|[1-9]\d{0,7})$/.test(s) ? Number(s) : Number.NaN;
-    const [z, x] = [int(c.req.param('z')), int(c.req.param('x'))];
-    const y = int(/^(\d+)\.pbf$/.exec(c.req.param('file'))?.[1]);
-    const n = 2 ** z;
-    if (
-      ![z, x, y].every(Number.isInteger) ||
-      z < 0 ||
-      z > 22 ||
-      x < 0 ||
-      x >= n ||
-      y < 0 ||
-      y >= n
-    ) {
-      return fail(c, 400, msg('register.tileAddress'));
-    }
+    const at = readTileAddress(c.req.param('z'), c.req.param('x'), c.req.param('file'));
+    if (!at) return fail(c, 400, msg('register.tileAddress'));
+    const { z, x, y } = at;
     tiles ??= createBaseTiles(JSON.parse(base().raw.toString('utf8')) as FeatureCollection);
     const body = tiles(z, x, y);
     if (!body) return c.body(null, 204, { 'cache-control': 'public, max-age=3600' });

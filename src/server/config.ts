@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { renderMessage } from '../contract/messages/render';
 import { IMPORT_EXTENT } from '../domain/formats/import/import-extent';
 import { parseRegion } from '../domain/geo/check-features';
+import { readPublishedLayer } from './published-layer';
 
 // two levels below the repo root, in src/server/ as in the built dist-node/bin/
 const root = resolve(import.meta.dirname, '../..');
@@ -14,7 +15,8 @@ const root = resolve(import.meta.dirname, '../..');
  * (west,south,east,north: where saved positions may lie; default Qinzhou and a margin),
  * HEJIE_DOCUMENT_WORKERS (the document pool's workers; 0 builds on the request thread, the bench's
  * baseline; default: up to 2), HEJIE_DATABASE_URL (postgres://…: the PostgreSQL store instead of
- * SQLite in HEJIE_DATA; files and imagery stay in HEJIE_DATA).
+ * SQLite in HEJIE_DATA; files and imagery stay in HEJIE_DATA), HEJIE_PUBLISHED_LAYER (auto, geojson
+ * or tiles: how the map reads the published layers; auto: tiles above a number of published plans).
  */
 export function readEnv(env: NodeJS.ProcessEnv) {
   const port = Number(env.PORT ?? 8080);
@@ -49,6 +51,7 @@ export function readEnv(env: NodeJS.ProcessEnv) {
       .filter((a) => a !== ''),
     clock: now ? () => now : () => new Date(),
     documentWorkers,
+    publishedLayer: readPublishedLayer(env.HEJIE_PUBLISHED_LAYER),
     documents: {
       font: env.HEJIE_FONT?.trim() || null,
       publicUrl: env.HEJIE_PUBLIC_URL?.trim() || null,

@@ -13,6 +13,7 @@ import { imageryLibrary } from './imagery/imagery-library';
 import { openRegister } from './open-register';
 import { shareDataDir } from './store/data-lock';
 import { StoreError } from './store/store-error';
+import { createPgPublishedTiles, openPgTilePool } from './tiles/pg-published-tiles';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -61,6 +62,13 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
     clock: cfg.clock,
     version: pkg.version,
     documents: cfg.documents,
+    publishedLayer: cfg.publishedLayer,
+    // PostgreSQL: the published tiles come from PostGIS (ST_AsMVT) on a small pool of their own
+    ...(cfg.databaseUrl
+      ? {
+          publishedTiles: createPgPublishedTiles(openPgTilePool(cfg.databaseUrl)),
+        }
+      : {}),
   });
   const server = serve({ fetch: app.fetch, port: cfg.port }, (info) => {
     console.log(

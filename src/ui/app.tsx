@@ -406,6 +406,7 @@ export function App() {
                 onSelect={(id) => openPlanId === null && openRound === null && select(id, false)}
                 tiandituKey={tiandituKey}
                 demo={data?.config.demo ?? false}
+                publishedLayer={data?.config.publishedLayer ?? 'geojson'}
                 visible={tab === 'map'}
                 draft={draft}
                 draftKind={draftKind}

@@ -29,6 +29,8 @@ export interface MapPaneProps {
   tiandituKey: string | null;
   /** demo data: the sample reach's zones are drawn too, and the legend says so */
   demo: boolean;
+  /** the published zones and markers as one GeoJSON each, or as vector tiles (GET /api/config) */
+  publishedLayer: 'geojson' | 'tiles';
   visible: boolean;
   /** the open plan's computed draft (not published), or null */
   draft: FeatureCollection | null;
@@ -153,6 +155,7 @@ export default function MapPane(props: MapPaneProps) {
         onCourses: setHasCourses,
       },
       attributionsOf(tRef.current, props.demo),
+      props.publishedLayer,
     );
     mapRef.current = map;
     setHejie(map);

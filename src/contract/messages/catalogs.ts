@@ -19,6 +19,7 @@ import * as lines from './lines.messages';
 import * as live from './live.messages';
 import * as maptools from './maptools.messages';
 import * as markers from './markers.messages';
+import * as province from './province.messages';
 import * as publicPage from './public.messages';
 import * as register from './register.messages';
 import * as reports from './reports.messages';
@@ -58,6 +59,7 @@ const AREAS = [
   access,
   courses,
   imagery,
+  province,
   reports,
 ];
 

@@ -44,6 +44,11 @@ export const zh = {
                  PRAGMA integrity_check
   restore <文件> 将检查通过的备份放回原处（需先停止服务器）；原数据库保留为
                  hejie.sqlite.bak-<时间戳>
+  synth --plans 5000 --km 50000 --seed 1 (--out <SQLite 文件> | --to <postgres://…>) [--force]
+                 写入合成省级数据（仅供测试与基准，全部标记为 synthetic，河道为网格上的正弦线，
+                 非真实河流）：计划、堤脚线、计算的范围与界桩、数月的阶段记录，部分已公告
+  store copy --from <SQLite 文件> --to <postgres://…>
+                 将 SQLite 库原样复制到空的 PostgreSQL 库（一个事务），逐表核对行数与哈希
   help           显示本说明
 
 环境变量：HEJIE_DATA（数据目录，默认 ./data），HEJIE_NOW（将今日视为该 ISO 日期），
@@ -143,6 +148,13 @@ Commands:
                  PRAGMA integrity_check on the copy
   restore <file> puts a checked backup in place (server stopped); keeps the old database as
                  hejie.sqlite.bak-<timestamp>
+  synth --plans 5000 --km 50000 --seed 1 (--out <SQLite file> | --to <postgres://…>) [--force]
+                 writes a synthetic province (tests and benchmarks only, every record flagged
+                 synthetic, rivers are sine waves on a grid, no real river): plans, toe lines,
+                 computed zones and markers, months of stage moves, some published
+  store copy --from <SQLite file> --to <postgres://…>
+                 copies a SQLite store verbatim into an empty PostgreSQL database (one
+                 transaction) and checks every table's rows and hash
   help           this text
 
 Environment: HEJIE_DATA (data folder, default ./data), HEJIE_NOW (pretend today is this ISO date),

@@ -6,7 +6,9 @@ import type { ComputePool } from '../compute/compute-pool';
 import type { DocumentPool } from '../documents/document-pool';
 import type { FileStore } from '../files/file-store';
 import type { Geodata } from '../geodata';
+import type { PublishedLayerChoice } from '../published-layer';
 import type { SessionRow, Store } from '../store/store';
+import type { PublishedTiles } from '../tiles/published-tiles';
 
 /** What every route module gets. */
 export interface ServerDeps {
@@ -26,6 +28,10 @@ export interface ServerDeps {
   documents: DocumentSettings;
   /** the documents (公告, boards, archive) are built here, off the request thread */
   documentPool: DocumentPool;
+  /** how the map reads the published layers (HEJIE_PUBLISHED_LAYER; default auto) */
+  publishedLayer?: PublishedLayerChoice;
+  /** the published vector tiles (PostgreSQL: ST_AsMVT); default: the app's own tiler over the store */
+  publishedTiles?: PublishedTiles;
 }
 
 /** Where the documents' font and public address come from (src/server/config.ts). */

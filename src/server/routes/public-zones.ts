@@ -20,6 +20,8 @@ const LOOK_BACK = 500;
 /** The public zones: the body for the store as it is now. */
 export interface PublicZones {
   body(): Promise<Body>;
+  /** the features of the body, read anew from the store (the published tiles cut them) */
+  features(): Promise<Feature[]>;
 }
 
 /** Features with the plan they belong to (null: the demo's sample reach). */
@@ -48,16 +50,17 @@ export function createPublicZones(
     return sample;
   };
 
-  const build = async (): Promise<Body> => {
+  const features = async (): Promise<Feature[]> => {
     const publications = (await deps.store.listPublications()).toSorted((a, b) =>
       a.planId.localeCompare(b.planId),
     );
-    const features = [
+    return [
       ...publications.flatMap((p) => tagged(p.zones.features, p.planId, p.version)),
       ...(await sampleFeatures()),
     ];
-    return cachedBody({ type: 'FeatureCollection', features });
   };
+  const build = async (): Promise<Body> =>
+    cachedBody({ type: 'FeatureCollection', features: await features() });
 
   /** Whether a publication was made after `revision` (or too much happened to tell cheaply). */
   const publishedSince = async (revision: number): Promise<boolean> => {
@@ -66,6 +69,7 @@ export function createPublicZones(
   };
 
   return {
+    features,
     async body() {
       const revision = await deps.store.revision();
       const kept = cached;

@@ -9,12 +9,17 @@ import type { PoolOutcome } from '../compute/compute-pool';
 import type { GeometryVersion, Publication } from '../store/store';
 import { rulesInForce } from './rules-in-force';
 
+/** What computing a publication reads: the store (rules), the pool, the waterbodies and the clock. */
+type PublishDeps = Pick<ServerDeps, 'store' | 'compute' | 'clock'> & {
+  geodata: Pick<ServerDeps['geodata'], 'waterbodies'>;
+};
+
 /**
  * A version's zones and markers with the rule table in force, computed in the pool: what a
  * publication freezes, and what a consulted department reads of the version of its round.
  */
 export async function delineateVersion(
-  deps: ServerDeps,
+  deps: PublishDeps,
   plan: PlanRecord,
   features: readonly Feature[],
 ): Promise<{ rules: RuleTable; outcome: PoolOutcome }> {
@@ -33,7 +38,7 @@ export async function delineateVersion(
  * is the SHA-256 of the stored JSON (zones, markers, rules).
  */
 export async function buildPublication(
-  deps: ServerDeps,
+  deps: PublishDeps,
   plan: PlanRecord,
   version: GeometryVersion,
   publishedBy: string,

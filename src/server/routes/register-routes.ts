@@ -20,6 +20,7 @@ import type { CachedBody } from '../cached-body';
 import { cachedBody, sendCached } from '../cached-body';
 import { toPinyin } from '../pinyin';
 import { publishedCounties } from '../published-counties';
+import { publishedLayerFor } from '../published-layer';
 import { fail, readQuery } from './route-kit';
 
 /** Pinyin of each string once per process: the register's texts are few and never change. */
@@ -93,6 +94,10 @@ export function createRegister(deps: ServerDeps): Register {
       demo: deps.demo,
       tiandituKey: deps.tiandituKey ?? (await deps.store.getSettings()).tiandituKey,
       now: deps.clock().toISOString(),
+      publishedLayer: publishedLayerFor(
+        (await view()).plans.filter((p) => p.stage === 'published').length,
+        deps.publishedLayer ?? 'auto',
+      ),
     }),
   };
 }

@@ -1,0 +1,74 @@
+// GET /tiles/published/… on PostgreSQL: ST_AsMVT over the PostGIS table `published_features` (the pg
+// store fills it in each publication's transaction), the newest publication of each plan only. The
+// layers and properties are those of the app's own tiler (published-tiles.ts): zones with every
+// property plus plan and version, markers redacted as GET /api/markers (src/domain/markers/
+// redact-markers.ts: id, kind, line, bank, plan, markerType; positions on a 1e-5° grid).
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import pg from 'pg';
+import { PUBLISHED_TILES } from '../../contract/plans';
+import type { PublishedTiles } from './published-tiles';
+import type { TileAddress } from './tile-address';
+
+const EXTENT = 4096;
+const BUFFER = 256;
+const CACHE_TILES = 20_000;
+
+// $1..$3: z, x, y. Features are found in the tile's envelope (with its buffer) in EPSG:4490.
+const TILE_SQL = `
+WITH env AS (
+  SELECT ST_TileEnvelope($1, $2, $3) AS e,
+         ST_Transform(ST_TileEnvelope($1, $2, $3, margin => ${BUFFER / EXTENT}), 4490) AS box
+), newest AS (
+  SELECT DISTINCT ON (plan_id) plan_id, version FROM publications ORDER BY plan_id, seq DESC
+), zones AS (
+  SELECT ST_AsMVTGeom(ST_Transform(f.geom, 3857), env.e, ${EXTENT}, ${BUFFER}, true) AS geom,
+         f.properties || jsonb_build_object('plan', f.plan_id, 'version', f.version) AS properties
+  FROM published_features f JOIN newest n USING (plan_id, version), env
+  WHERE f.layer = 'zones' AND f.geom && env.box
+  ORDER BY f.plan_id, f.id
+), markers AS (
+  SELECT ST_AsMVTGeom(ST_Transform(ST_SnapToGrid(f.geom, 0.00001), 3857), env.e, ${EXTENT}, ${BUFFER}, true) AS geom,
+         jsonb_build_object(
+           'id', coalesce(f.properties->>'id', ''), 'kind', coalesce(f.properties->>'kind', ''),
+           'line', coalesce(f.properties->>'line', ''), 'bank', coalesce(f.properties->>'bank', ''),
+           'plan', f.plan_id, 'markerType', coalesce(f.properties->>'markerType', '')
+         ) AS properties
+  FROM published_features f JOIN newest n USING (plan_id, version), env
+  WHERE f.layer = 'markers' AND GeometryType(f.geom) = 'POINT' AND f.geom && env.box
+  ORDER BY f.plan_id, f.id
+)
+SELECT (SELECT ST_AsMVT(zones, '${PUBLISHED_TILES.zones}', ${EXTENT}, 'geom') FROM zones WHERE geom IS NOT NULL)
+    || (SELECT ST_AsMVT(markers, '${PUBLISHED_TILES.markers}', ${EXTENT}, 'geom') FROM markers WHERE geom IS NOT NULL)
+    AS tile`;
+
+/** A small pool of the tiles' own, so that tile requests never queue behind the store's writes. */
+export function openPgTilePool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
+  pool.on('error', (e) => console.error(`PostgreSQL (tiles) connection lost: ${e.message}`));
+  return pool;
+}
+
+/** The published tiles from PostGIS; the tag follows the newest publication (one indexed max). */
+export function createPgPublishedTiles(pool: pg.Pool): PublishedTiles {
+  let cache: { tag: string; tiles: Map<string, Buffer | null> } = { tag: '', tiles: new Map() };
+  return {
+    async tile({ z, x, y }: TileAddress) {
+      const head = await pool.query<{ seq: string | null; n: string }>(
+        'SELECT max(seq)::text AS seq, count(*)::text AS n FROM publications',
+      );
+      const set = `${head.rows[0]?.seq ?? 0}/${head.rows[0]?.n ?? 0}`;
+      const tag = createHash('sha256').update(set).digest('base64url').slice(0, 22);
+      if (cache.tag !== tag) cache = { tag, tiles: new Map() };
+      const etag = `"${tag}-${z}-${x}-${y}"`;
+      const key = `${z}/${x}/${y}`;
+      const hit = cache.tiles.get(key);
+      if (hit !== undefined) return { gzip: hit, etag };
+      const r = await pool.query<{ tile: Buffer | null }>(TILE_SQL, [z, x, y]);
+      const bytes = r.rows[0]?.tile ?? null;
+      const gzip = bytes && bytes.length > 0 ? gzipSync(bytes) : null;
+      if (cache.tiles.size < CACHE_TILES) cache.tiles.set(key, gzip);
+      return { gzip, etag };
+    },
+  };
+}
