@@ -140,6 +140,16 @@ export const reportMatrixSchema = z.object({
           report: reportSchema.nullable(),
           /** reminders sent for this unit and month */
           reminders: z.number().int(),
+          /** every revision, oldest first (the report form lists them with their downloads) */
+          revisions: z.array(
+            z.object({
+              id: z.number().int(),
+              revision: z.number().int(),
+              submittedBy: z.string(),
+              submittedAt: z.string(),
+              late: z.boolean(),
+            }),
+          ),
         }),
       ),
     }),

@@ -128,6 +128,13 @@ export function reportRoutes(deps: ServerDeps, service: ProgressService): Hono<A
           state: reportState(month, mine, now),
           report: newest ? toReport(newest) : null,
           reminders: reminders.filter((r) => r.unit === unit && r.month === month).length,
+          revisions: mine.map(({ id, revision, submittedBy, submittedAt, late }) => ({
+            id,
+            revision,
+            submittedBy,
+            submittedAt,
+            late,
+          })),
         };
       }),
     }));
