@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitFigures } from '../../src/contract/progress';
 import { axisTicks, niceMax, scaleLinear } from '../../src/ui/progress/chart-scale';
+import { en, zh } from '../../src/ui/progress/messages-progress';
 import {
   deadlineTiers,
   kmSeries,
@@ -14,6 +15,7 @@ import {
   stagesAtEnd,
   stateCounts,
 } from '../../src/ui/progress/progress-series';
+import { englishSentences } from '../helpers/english-sentences';
 
 describe('chart scales', () => {
   it('end the axis on 1, 2, 2.5 or 5 × 10ⁿ', () => {
@@ -164,5 +166,16 @@ describe('the dashboard series', () => {
     publishedSeries(series, plans);
     overdueRanking(series[2]?.units ?? []);
     expect(JSON.stringify(series)).toBe(before);
+  });
+});
+
+describe('the dashboard’s messages', () => {
+  it('have both languages, the same placeholders, and no English sentence in Chinese', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of Object.entries(zh)) {
+      expect(names(en[key as keyof typeof en]), key).toEqual(names(text));
+      expect(englishSentences(text), key).toEqual([]);
+    }
   });
 });

@@ -150,17 +150,17 @@ export function LineChart(props: {
   marks?: readonly { month: string; label: string }[];
   width?: number;
 }) {
-  const width = props.width ?? Math.max(640, props.months.length * 8 + 80);
+  const width = props.width ?? 640;
   const height = 220;
   const left = 44;
   const plotW = width - left - 16;
-  const plotH = height - TOP - AXIS - 16;
+  const plotH = height - TOP - AXIS - 20;
   const all = props.series.flatMap((s) => s.values);
   const top = niceMax(all.reduce((a, b) => Math.max(a, b), 0));
   const y = scaleLinear(top, plotH);
   const n = props.months.length;
   const xOf = (k: number) => left + (n <= 1 ? plotW / 2 : (k / (n - 1)) * plotW);
-  const yOf = (v: number) => TOP + 16 + plotH - y(v);
+  const yOf = (v: number) => TOP + 20 + plotH - y(v);
   const path = (s: LineSeries) =>
     s.values
       .map((v, k) => {
@@ -196,13 +196,15 @@ export function LineChart(props: {
             </text>
           ))}
         </g>
-        {props.marks?.map((mark) => {
+        {props.marks?.map((mark, i) => {
           const k = props.months.indexOf(mark.month);
           if (k < 0) return null;
+          // alternate rows: marks two months apart would print over each other
+          const row = i % 2 === 0 ? TOP + 2 : TOP + 14;
           return (
             <g key={mark.month} className="mark">
-              <line x1={xOf(k)} x2={xOf(k)} y1={TOP + 12} y2={yOf(0)} />
-              <text x={xOf(k) + 3} y={TOP + 10}>
+              <line x1={xOf(k)} x2={xOf(k)} y1={row + 2} y2={yOf(0)} />
+              <text x={xOf(k) + 3} y={row}>
                 {mark.label}
               </text>
             </g>

@@ -44,7 +44,7 @@ export function OverdueSection(props: {
             labelWidth={150}
             rows={props.rows.map((r) => ({
               key: r.planId,
-              label: props.planName(r.planId),
+              label: `${props.planName(r.planId)}·${unitName(r.unit, lang)}`,
               segments: [{ key: 'days', value: r.days, colour: RED, label: label(r) }],
             }))}
             selected={props.selected ? { row: props.selected, segment: 'days' } : null}

@@ -6,6 +6,7 @@ import { monthOf, REPORTING_START } from '../../domain/progress/report-month';
 import { maySupervise } from '../../domain/progress/report-rules';
 import type { ApiPlan, Session } from '../api';
 import { useProgressT } from './messages-progress';
+import { MonthSelect } from './month-select';
 import { PublicSummary } from './public-summary';
 import { StaffDashboard } from './staff-dashboard';
 import './progress.css';
@@ -33,17 +34,7 @@ export default function ProgressPage(props: {
         <h2>{staff ? t('progressTitle') : t('progressPublicTitle')}</h2>
         <label className="month-pick">
           {t('progressMonth')}
-          <input
-            type="month"
-            value={month}
-            min={REPORTING_START}
-            max={current}
-            required
-            onChange={(e) => {
-              if (/^\d{4}-\d{2}$/.test(e.target.value) && e.target.value <= current)
-                setMonth(e.target.value);
-            }}
-          />
+          <MonthSelect value={month} from={REPORTING_START} to={current} onChange={setMonth} />
         </label>
         {summaries && (
           <span className="summary-links">

@@ -6,6 +6,7 @@ import type { Session } from '../api';
 import { useLang } from '../i18n';
 import { formatTime } from '../workspace/panel/show-problem';
 import { useProgressT } from './messages-progress';
+import { MonthSelect } from './month-select';
 import {
   loadMatrix,
   loadProgress,
@@ -148,14 +149,12 @@ export function ReportForm(props: {
           </label>
           <label>
             {t('reportMonth')}
-            <input
-              type="month"
+            <MonthSelect
               name="month"
               value={month}
-              min={props.start}
-              max={props.current}
-              required
-              onChange={(e) => setMonth(e.target.value)}
+              from={props.start}
+              to={props.current}
+              onChange={setMonth}
             />
           </label>
         </div>
