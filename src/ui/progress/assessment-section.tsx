@@ -5,6 +5,7 @@ import { Fragment, useState } from 'react';
 import { renderMessage } from '../../contract/messages/render';
 import type { Message } from '../../domain/message';
 import { useLang } from '../i18n';
+import { ScrollBox } from './charts';
 import { type ProgressKey, useProgressT } from './messages-progress';
 import type { StaffProgress } from './progress-api';
 import { unitName } from './progress-text';
@@ -56,7 +57,7 @@ export function AssessmentSection(props: {
         <TableExport table={table} now={props.now} />
       </div>
       <p className="hint">{t('assessmentHint')}</p>
-      <div className="table-box">
+      <ScrollBox className="table-box" label={t('showTable')}>
         <table className="dash-table assessment-table">
           <thead>
             <tr>
@@ -120,7 +121,7 @@ export function AssessmentSection(props: {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // The dashboard's charts (issue 14): small SVG components, no chart library. Horizontal (stacked)
 // bars whose segments are focusable buttons with a Chinese aria-label, and lines over months. Each
 // chart has a fixed drawing width and scrolls sideways inside its box on a phone, never the page.
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { axisTicks, niceMax, scaleLinear } from './chart-scale';
 
 /** A segment of a bar: its value, colour and what a screen reader says of it. */
@@ -68,7 +68,7 @@ export function BarChart(props: {
   const height = TOP + props.rows.length * ROW + AXIS;
   const axisY = TOP + props.rows.length * ROW;
   return (
-    <div className="chart-box">
+    <ScrollBox className="chart-box" label={props.title}>
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG drawing cannot be a <fieldset> */}
       <svg
         className="chart bar-chart"
@@ -128,7 +128,7 @@ export function BarChart(props: {
           );
         })}
       </svg>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -172,7 +172,7 @@ export function LineChart(props: {
     .map((m, k) => ({ m, k }))
     .filter(({ m }, i) => m.endsWith('-01') || i === 0);
   return (
-    <div className="chart-box">
+    <ScrollBox className="chart-box" label={props.title}>
       <svg
         className="chart line-chart"
         viewBox={`0 0 ${width} ${height}`}
@@ -222,7 +222,7 @@ export function LineChart(props: {
           />
         ))}
       </svg>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -239,5 +239,18 @@ export function Legend(props: {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A box that scrolls sideways on a narrow screen (a chart or a table): a focus stop, so the keyboard
+ * can scroll it too.
+ */
+export function ScrollBox(props: { className: string; label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by the keyboard (WCAG 2.1.1)
+    <section className={props.className} tabIndex={0} aria-label={props.label}>
+      {props.children}
+    </section>
   );
 }

@@ -2,6 +2,7 @@
 // and clears it). A plan's name opens it.
 import type { ApiPlan } from '../api';
 import { levelLabel, useLang } from '../i18n';
+import { ScrollBox } from './charts';
 import { useProgressT } from './messages-progress';
 import { unitOfPlan } from './progress-series';
 import { stageText, unitName } from './progress-text';
@@ -63,7 +64,7 @@ export function DashPlanList(props: {
       {shown.length === 0 ? (
         <p className="hint">{t('noPlansFiltered')}</p>
       ) : (
-        <div className="table-box">
+        <ScrollBox className="table-box" label={t('showTable')}>
           <table className="dash-table plan-list-table">
             <thead>
               <tr>
@@ -96,7 +97,7 @@ export function DashPlanList(props: {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

@@ -2,7 +2,7 @@
 // segment or a count is a filter (the plan list below shows those plans) when `onPick` is given.
 import type { StageId } from '../../domain/workflow/stages';
 import { useLang } from '../i18n';
-import { BarChart, Legend } from './charts';
+import { BarChart, Legend, ScrollBox } from './charts';
 import { useProgressT } from './messages-progress';
 import { STAGE_COLOURS, STAGE_IDS, stageText, unitName } from './progress-text';
 import { TableExport } from './table-export';
@@ -88,7 +88,7 @@ export function FunnelSection(props: {
           colour: STAGE_COLOURS[s],
         }))}
       />
-      <div className="table-box">
+      <ScrollBox className="table-box" label={t('showTable')}>
         <table className="dash-table">
           <thead>
             <tr>
@@ -118,7 +118,7 @@ export function FunnelSection(props: {
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }

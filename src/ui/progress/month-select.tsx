@@ -7,11 +7,17 @@ export function MonthSelect(props: {
   from: string;
   to: string;
   name?: string;
+  id: string;
   onChange: (month: string) => void;
 }) {
   const months = monthsBetween(props.from, props.to).reverse();
   return (
-    <select name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+    <select
+      id={props.id}
+      name={props.name}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+    >
       {months.map((m) => (
         <option key={m} value={m}>
           {m}

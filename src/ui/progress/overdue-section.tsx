@@ -1,7 +1,7 @@
 // Overdue plans of the month ranked by days (逾期规划): a bar per plan, its table; a bar filters the
 // plan list to that plan.
 import { useLang } from '../i18n';
-import { BarChart } from './charts';
+import { BarChart, ScrollBox } from './charts';
 import { useProgressT } from './messages-progress';
 import type { OverdueRow } from './progress-series';
 import { unitName } from './progress-text';
@@ -52,7 +52,7 @@ export function OverdueSection(props: {
           />
           <details className="table-fold">
             <summary>{t('showTable')}</summary>
-            <div className="table-box">
+            <ScrollBox className="table-box" label={t('showTable')}>
               <table className="dash-table">
                 <thead>
                   <tr>
@@ -73,7 +73,7 @@ export function OverdueSection(props: {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           </details>
         </>
       )}

@@ -32,9 +32,15 @@ export default function ProgressPage(props: {
     <div className="progress-page" data-variant={staff ? 'staff' : 'public'}>
       <div className="progress-head">
         <h2>{staff ? t('progressTitle') : t('progressPublicTitle')}</h2>
-        <label className="month-pick">
+        <label className="month-pick" htmlFor="progress-month">
           {t('progressMonth')}
-          <MonthSelect value={month} from={REPORTING_START} to={current} onChange={setMonth} />
+          <MonthSelect
+            id="progress-month"
+            value={month}
+            from={REPORTING_START}
+            to={current}
+            onChange={setMonth}
+          />
         </label>
         {summaries && (
           <span className="summary-links">

@@ -2,6 +2,7 @@
 // /api/progress (no plan ids, no drafts): plans per stage, published km, markers, overdue counts.
 import { useEffect, useState } from 'react';
 import { useLang } from '../i18n';
+import { ScrollBox } from './charts';
 import { FunnelSection } from './funnel-section';
 import { useProgressT } from './messages-progress';
 import { loadPublicProgress, type PublicProgress, problemText } from './progress-api';
@@ -55,7 +56,7 @@ export function PublicSummary(props: { month: string; now: string }) {
             now={props.now}
           />
         </div>
-        <div className="table-box">
+        <ScrollBox className="table-box" label={t('showTable')}>
           <table className="dash-table">
             <thead>
               <tr>
@@ -78,7 +79,7 @@ export function PublicSummary(props: { month: string; now: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </section>
     </div>
   );

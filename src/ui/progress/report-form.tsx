@@ -147,9 +147,10 @@ export function ReportForm(props: {
               ))}
             </select>
           </label>
-          <label>
+          <label htmlFor={`${id}-month`}>
             {t('reportMonth')}
             <MonthSelect
+              id={`${id}-month`}
               name="month"
               value={month}
               from={props.start}

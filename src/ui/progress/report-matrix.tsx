@@ -2,7 +2,7 @@
 // per unit and as the city's matrix; a missing cell has a 催报 button for those who supervise.
 import { useState } from 'react';
 import { useLang } from '../i18n';
-import { BarChart, Legend } from './charts';
+import { BarChart, Legend, ScrollBox } from './charts';
 import { type ProgressKey, useProgressT } from './messages-progress';
 import { problemText, type ReportMatrix, sendReminder } from './progress-api';
 import { REPORT_STATES, stateCounts } from './progress-series';
@@ -89,7 +89,7 @@ export function ReportMatrixSection(props: {
           {said.text}
         </p>
       )}
-      <div className="table-box">
+      <ScrollBox className="table-box" label={t('showTable')}>
         <table className="dash-table report-matrix">
           <thead>
             <tr>
@@ -140,7 +140,7 @@ export function ReportMatrixSection(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // The time series of the dashboard: plans published (cumulative) against the plans due by the
 // register's deadline tiers, and km of management line (drafts and published), each with its table.
 import type { ReactNode } from 'react';
-import { Legend, LineChart } from './charts';
+import { Legend, LineChart, ScrollBox } from './charts';
 import { useProgressT } from './messages-progress';
 import type { PublishedPoint } from './progress-series';
 import { type ExportTable, TableExport } from './table-export';
@@ -26,7 +26,7 @@ function TrendSection(props: {
       {props.legend}
       <details className="table-fold">
         <summary>{t('showTable')}</summary>
-        <div className="table-box">
+        <ScrollBox className="table-box" label={t('showTable')}>
           <table className="dash-table">
             <thead>
               <tr>
@@ -49,7 +49,7 @@ function TrendSection(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </details>
     </section>
   );
