@@ -11,6 +11,7 @@
 //   health and the register while 5 archives are built by the built server, before/after the pool
 //   imagery: GeoTIFF → MBTiles speed and peak RSS at two sizes, tile p99, imagery layer → map idle
 //   supervision: GET /api/progress over 90 months, 36 plans and a synthetic 5,000-plan province
+//   the 进度看板 (/progress) load → every chart drawn in chromium, 36 and 5,000 synthetic plans
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/helpers/browser';
 import { ROOT } from '../tests/helpers/register';
 import { startServer } from '../tests/helpers/server';
+import { benchDashboard } from './dashboard';
 import { benchDocumentsResponsive } from './documents-responsive';
 import { benchExports } from './exports';
 import { benchImagery } from './imagery';
@@ -174,6 +176,7 @@ rows.push(...(await benchZones()));
 rows.push(...benchExports());
 rows.push(...benchSheets());
 rows.push(...benchProgress());
+rows.push(...benchDashboard(Math.min(RUNS, 7)));
 rows.push(...(await benchLoad()));
 for (const r of await benchResponsive()) rows.push(r);
 for (const r of await benchDocumentsResponsive()) rows.push(r);

@@ -94,6 +94,8 @@ export function StaffDashboard(props: {
   }, [refresh]);
   useLive((e) => {
     if (e.change === 'stage' || e.change === 'published' || e.change === 'version') refresh();
+    // a report submitted or a reminder sent (here or elsewhere): the matrix's cell and counts
+    else if (e.change === 'report' || e.change === 'reminder') reloadMatrix();
   });
 
   const reportUnits = REPORTING_UNITS.filter((u) => mayReportFor(actor, u));
@@ -166,7 +168,8 @@ export function StaffDashboard(props: {
           {t('progressLoadingSeries', { done: loaded.done, total: loaded.total })}
         </p>
       ) : (
-        <div className="dash-grid" data-ready="1">
+        // ready (the bench's and the tests' signal): every chart has its data, the matrix too
+        <div className="dash-grid" data-ready={matrix || !sees ? '1' : undefined}>
           <FunnelSection
             units={shown.units}
             month={month}
