@@ -109,18 +109,20 @@ describe('the progress dashboard', () => {
     await page.context().close();
   }, 180_000);
 
-  it('a reminder reaches the county’s 待办; its link opens the form; the city sees 逾期报送 and 按时', async () => {
+  it('a reminder reaches the county’s open 待办; its link opens the form; the city’s open matrix turns 逾期报送 and 按时', async () => {
+    // the county's planner is logged in before the reminder: it arrives live (/api/events)
+    const { page: county } = await openPage(app.browser, `${app.server.url}/`, {
+      viewport: DESKTOP,
+    });
+    await logIn(county, 'planner-lingshan', 'demo-planner-lingshan');
+    await county.locator('header .account').waitFor(LONG);
     const city = await dashboardAs('planner', DESKTOP);
     const cell = (unit: string, month: string) =>
       city.locator(`.report-matrix tr[data-unit="${unit}"] td[data-month="${month}"]`);
     expect(await cell('450721', '2026-11').getAttribute('data-state')).toBe('missing');
     await cell('450721', '2026-11').locator('button.remind').click();
     await expect.poll(() => cell('450721', '2026-11').textContent()).toContain('已催报 1 次');
-    // the county's planner: the reminder in 待办, its link opens the form for 灵山县 2026-11
-    const { page: county } = await openPage(app.browser, `${app.server.url}/`, {
-      viewport: DESKTOP,
-    });
-    await logIn(county, 'planner-lingshan', 'demo-planner-lingshan');
+    // the reminder in the county's 待办 without a reload; its link opens the form for 灵山县 2026-11
     const todo = county.locator('li[data-todo="report:450721:2026-11"] button');
     await todo.waitFor(LONG);
     expect(await todo.textContent()).toContain('灵山县 2026-11 月报尚未报送');
@@ -149,8 +151,7 @@ describe('the progress dashboard', () => {
     await county.screenshot({ path: join(SHOTS, 'report-form-desktop.png'), fullPage: true });
     expect(errorsOf(county)).toEqual([]);
     await county.context().close();
-    // the city: back on its tab (focus refetches) the matrix says 逾期报送 and 按时
-    await city.evaluate(() => window.dispatchEvent(new Event('focus')));
+    // the city's open matrix, reloaded by the pushed report events (no reload, no focus): 逾期报送 and 按时
     await expect
       .poll(() => cell('450721', '2026-12').getAttribute('data-state'), LONG)
       .toBe('on-time');
