@@ -4,7 +4,8 @@
 // end served over loopback by the app on the history of bench/progress-seed.ts (the register's 36
 // plans, or <plans> synthetic plans: flagged synthetic in every record, never in the demo).
 // Ready = `.dash-grid[data-ready="1"]` with its SVG charts in the DOM: the page sets data-ready once
-// every chart has its data (the months' figures 2019-06 … 2026-12, one GET each, and the matrix).
+// every chart has its data (the months' counts 2019-06 … 2026-12 in one GET /api/progress/series, the
+// month's GET /api/progress, and the matrix).
 // The reference, in the same process, server and browser: the same app's start page until the
 // register's first row. Each is the median of `runs` fresh contexts after one warm-up run.
 // Prints one JSON line of rows.

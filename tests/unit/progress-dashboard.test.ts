@@ -1,5 +1,5 @@
 // The dashboard's pure helpers (issue 14): chart scales and the series assembled from the months'
-// figures (cumulative published against the deadline tiers, km, stages replayed from the moves).
+// counts (cumulative published against the deadline tiers, km, a funnel bar's plans).
 import { describe, expect, it } from 'vitest';
 import type { UnitFigures } from '../../src/contract/progress';
 import { axisTicks, niceMax, scaleLinear } from '../../src/ui/progress/chart-scale';
@@ -12,7 +12,6 @@ import {
   overdueRanking,
   plansAtStage,
   publishedSeries,
-  stagesAtEnd,
   stateCounts,
 } from '../../src/ui/progress/progress-series';
 import { englishSentences } from '../helpers/english-sentences';
@@ -64,7 +63,7 @@ function unit(u: string, month: string, more: Partial<UnitFigures>): UnitFigures
 }
 
 // a synthetic history: two plans of 灵山县 and one of 市本级 over three months
-const series: MonthFigures[] = [
+const series: { month: string; units: UnitFigures[] }[] = [
   {
     month: '2019-10',
     units: [
@@ -133,18 +132,14 @@ describe('the dashboard series', () => {
       { month: '2019-12', draft: 0.001, published: 12.3 },
     ]);
   });
-  it('replay the moves to each plan’s stage at the end, and pick a funnel bar’s plans', () => {
-    const stages = stagesAtEnd(series);
-    expect(Object.fromEntries(stages)).toEqual({
-      'city-x': 'draft',
-      'county-a': 'draft',
-      'county-b': 'published',
-    });
+  it('read the months as MonthFigures, and pick a funnel bar’s plans from the stages at the end', () => {
+    const months: MonthFigures[] = series;
+    expect(publishedSeries(months, plans).at(-1)?.published).toBe(1);
+    // the series' `stages`: plans not listed are 未开始
+    const stages = { 'city-x': 'draft', 'county-a': 'draft', 'county-b': 'published' } as const;
     expect(plansAtStage(plans, stages, '450721', 'draft')).toEqual(['county-a']);
     expect(plansAtStage(plans, stages, '450721', 'not-started')).toEqual(['county-c']);
     expect(plansAtStage(plans, stages, null, 'draft')).toEqual(['city-x', 'county-a']);
-    // up to November only: county-a was still at 收集底图
-    expect(stagesAtEnd(series.slice(0, 2)).get('county-a')).toBe('base-map');
   });
   it('rank the overdue plans of every unit by days', () => {
     expect(overdueRanking(series[2]?.units ?? [])).toEqual([
@@ -162,7 +157,6 @@ describe('the dashboard series', () => {
   });
   it('do not change their input', () => {
     const before = JSON.stringify(series);
-    stagesAtEnd(series);
     publishedSeries(series, plans);
     overdueRanking(series[2]?.units ?? []);
     expect(JSON.stringify(series)).toBe(before);

@@ -1,9 +1,10 @@
-// The dashboard's requests (issue 14): the months' figures (GET /api/progress per month, a few at a
-// time), the matrix, a report and a reminder. Answers are parsed with the contract's schemas.
+// The dashboard's requests (issue 14): the months' counts (GET /api/progress/series, one request),
+// the month's figures (GET /api/progress), the matrix, a report and a reminder. Answers are parsed with the contract's schemas.
 
 import { z } from 'zod';
 import {
   progressSchema,
+  progressSeriesSchema,
   publicProgressSchema,
   reportMatrixSchema,
   reportSchema,
@@ -14,6 +15,8 @@ import { ApiError, requestJson } from '../api';
 export type StaffProgress = z.infer<typeof progressSchema>;
 /** The public answer of GET /api/progress (counts only). */
 export type PublicProgress = z.infer<typeof publicProgressSchema>;
+/** The staff answer of GET /api/progress/series: each month's counts, and the plans' stages at the end. */
+export type ProgressSeries = z.infer<typeof progressSeriesSchema>;
 /** GET /api/reports: units × months. */
 export type ReportMatrix = z.infer<typeof reportMatrixSchema>;
 
@@ -41,28 +44,12 @@ export const loadProgress = (month: string, onBusy?: (s: number) => void) =>
 export const loadPublicProgress = (month: string) =>
   patiently(() => requestJson(`/api/progress?month=${month}`, publicProgressSchema));
 
-/**
- * The figures of each month, `parallel` requests at a time, in the months' order; `onCount` hears
- * how many have come.
- */
-export async function loadSeries(
-  months: readonly string[],
-  onCount: (done: number) => void,
-  parallel = 4,
-): Promise<StaffProgress[]> {
-  const out: StaffProgress[] = new Array(months.length);
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < months.length) {
-      const k = next++;
-      out[k] = await loadProgress(months[k] as string);
-      onCount(++done);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, months.length) }, worker));
-  return out;
-}
+/** The counts of the months `from`–`to` (at most 120) in one request. */
+export const loadSeries = (from: string, to: string, onBusy?: (s: number) => void) =>
+  patiently(
+    () => requestJson(`/api/progress/series?from=${from}&to=${to}`, progressSeriesSchema),
+    onBusy,
+  );
 
 /** The matrix of the months `from`–`to` (the rows the session may see). */
 export const loadMatrix = (from: string, to: string) =>

@@ -1,13 +1,17 @@
-// What the dashboard's charts and tables show, assembled from the months' figures (GET /api/progress
-// per month), the register and the matrix. Pure: no fetch, no DOM.
+// What the dashboard's charts and tables show, assembled from the months' counts (GET
+// /api/progress/series), the month's figures (GET /api/progress), the register and the matrix.
+// Pure: no fetch, no DOM.
 import type { UnitFigures } from '../../contract/progress';
 import { countyOfUnit } from '../../domain/plans/counties';
 import { INITIAL_STAGE, type StageId } from '../../domain/workflow/stages';
 
-/** One month's figures of every unit (the staff answer of GET /api/progress). */
+/** One month's counts of every unit (a month of GET /api/progress/series, or of GET /api/progress). */
 export interface MonthFigures {
   month: string;
-  units: readonly UnitFigures[];
+  units: readonly {
+    byStage: Partial<Record<StageId, number>>;
+    km: { draft: number; published: number };
+  }[];
 }
 
 /** A plan as the dashboard reads it from the register. */
@@ -66,38 +70,24 @@ export function kmSeries(
   }));
 }
 
-/**
- * Each plan's stage at the end of the last month of `series`, replayed from the months' moves (a
- * plan with no move is 未开始). The series must start before the first stage event (the dashboard
- * starts it with the reports, 2019-06).
- * @example stagesAtEnd(series).get('county-03') // 'draft'
- */
-export function stagesAtEnd(series: readonly MonthFigures[]): Map<string, StageId> {
-  const moves = series.flatMap((m) => m.units.flatMap((u) => u.moves));
-  moves.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  const out = new Map<string, StageId>();
-  for (const mv of moves) out.set(mv.planId, mv.to);
-  return out;
-}
-
 /** The reporting unit (adcode) of a register plan, by its responsible unit; null for none. */
 export const unitOfPlan = (p: { unit: string }): string | null =>
   countyOfUnit(p.unit)?.adcode ?? null;
 
 /**
- * The ids of the plans of `unit` at `stage` (a funnel bar), from the replayed stages.
- * @example plansAtStage(plans, stagesAtEnd(series), '450721', 'draft') // ['county-03', 'county-05']
+ * The ids of the plans of `unit` at `stage` (a funnel bar), from the plans' stages at the month's
+ * end (the series' `stages`; a plan not listed is 未开始).
+ * @example plansAtStage(plans, series.stages, '450721', 'draft') // ['county-03', 'county-05']
  */
 export function plansAtStage(
   plans: readonly RegisterPlan[],
-  stages: ReadonlyMap<string, StageId>,
+  stages: Readonly<Record<string, StageId>>,
   unit: string | null,
   stage: StageId,
 ): string[] {
   return plans
     .filter(
-      (p) =>
-        (unit === null || unitOfPlan(p) === unit) && (stages.get(p.id) ?? INITIAL_STAGE) === stage,
+      (p) => (unit === null || unitOfPlan(p) === unit) && (stages[p.id] ?? INITIAL_STAGE) === stage,
     )
     .map((p) => p.id);
 }

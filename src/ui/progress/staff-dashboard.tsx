@@ -1,5 +1,6 @@
-// The staff dashboard (进度看板) of a month: the months' figures since reports began, the matrix,
-// the charts with their tables, the 考核表, the report form and the plan list the counts filter.
+// The staff dashboard (进度看板) of a month: the months' counts since reports began (one series
+// request), the month's figures, the matrix, the charts with their tables, the 考核表, the report
+// form and the plan list the counts filter.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { REPORTING_START } from '../../domain/progress/report-month';
 import { mayReportFor, maySupervise, unitsVisibleTo } from '../../domain/progress/report-rules';
@@ -17,6 +18,7 @@ import {
   loadMatrix,
   loadProgress,
   loadSeries,
+  type ProgressSeries,
   problemText,
   type ReportMatrix,
   type StaffProgress,
@@ -28,7 +30,6 @@ import {
   overdueRanking,
   plansAtStage,
   publishedSeries,
-  stagesAtEnd,
 } from './progress-series';
 import { stageText, unitName } from './progress-text';
 import { ReportForm } from './report-form';
@@ -51,27 +52,30 @@ export function StaffDashboard(props: {
   const { lang } = useLang();
   const { session, month } = props;
   const actor = session.actor;
-  const [series, setSeries] = useState<StaffProgress[] | null>(null);
-  const [loaded, setLoaded] = useState({ done: 0, total: 0 });
+  const [series, setSeries] = useState<ProgressSeries | null>(null);
+  const [shown, setShown] = useState<StaffProgress | null>(null);
   const [matrix, setMatrix] = useState<ReportMatrix | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [filter, setFilter] = useState<DashFilter | null>(null);
-  const months = useMemo(
-    () => lastMonths(month, 1000, REPORTING_START).concat(month < REPORTING_START ? [month] : []),
-    [month],
-  );
+  // from the first month of reports (at most the 120 months the series route gives) to the month
+  const from =
+    month < REPORTING_START ? month : (lastMonths(month, 120, REPORTING_START)[0] ?? month);
   useEffect(() => {
     let live = true;
     setSeries(null);
+    setShown(null);
     setFilter(null);
-    setLoaded({ done: 0, total: months.length });
-    loadSeries(months, (done) => live && setLoaded({ done, total: months.length }))
-      .then((s) => live && setSeries(s))
+    Promise.all([loadSeries(from, month), loadProgress(month)])
+      .then(([s, p]) => {
+        if (!live) return;
+        setSeries(s);
+        setShown(p);
+      })
       .catch((e: unknown) => live && setProblem(problemText(e)));
     return () => {
       live = false;
     };
-  }, [months]);
+  }, [from, month]);
   const sees = unitsVisibleTo(actor).length > 0;
   const reloadMatrix = useCallback(() => {
     if (!sees) return;
@@ -81,13 +85,17 @@ export function StaffDashboard(props: {
       .catch((e: unknown) => setProblem(problemText(e)));
   }, [month, sees]);
   useEffect(reloadMatrix, [reloadMatrix]);
-  // the month shown again (its figures run while it is the current one) and the matrix
+  // the month shown and the series again (the month's figures run while it is the current one), and
+  // the matrix
   const refresh = useCallback(() => {
     reloadMatrix();
-    loadProgress(month)
-      .then((p) => setSeries((s) => (s ? [...s.slice(0, -1), p] : s)))
+    Promise.all([loadSeries(from, month), loadProgress(month)])
+      .then(([s, p]) => {
+        setSeries(s);
+        setShown(p);
+      })
       .catch(() => {});
-  }, [month, reloadMatrix]);
+  }, [from, month, reloadMatrix]);
   useEffect(() => {
     addEventListener('focus', refresh);
     return () => removeEventListener('focus', refresh);
@@ -103,11 +111,7 @@ export function StaffDashboard(props: {
     const names = new Map(props.plans.map((p) => [p.id, p.name]));
     return (id: string) => names.get(id) ?? id;
   }, [props.plans]);
-  const shown = series?.at(-1) ?? null;
-  const stages = useMemo(
-    () => (series ? stagesAtEnd(series) : new Map<string, StageId>()),
-    [series],
-  );
+  const stages = series?.stages ?? {};
   const pickStage = (unit: string, stage: StageId) => {
     setFilter({
       what: t('filterUnitStage', {
@@ -165,7 +169,7 @@ export function StaffDashboard(props: {
       {formFirst && reportForm}
       {!series || !shown ? (
         <p className="loading" role="status">
-          {t('progressLoadingSeries', { done: loaded.done, total: loaded.total })}
+          {t('progressLoadingSeries')}
         </p>
       ) : (
         // ready (the bench's and the tests' signal): every chart has its data, the matrix too
@@ -178,11 +182,11 @@ export function StaffDashboard(props: {
             onPick={pickStage}
           />
           <PublishedSection
-            points={publishedSeries(series, props.plans)}
+            points={publishedSeries(series.months, props.plans)}
             tiers={deadlineTiers(props.plans)}
             now={props.now}
           />
-          <KmSection points={kmSeries(series)} now={props.now} />
+          <KmSection points={kmSeries(series.months)} now={props.now} />
           <OverdueSection
             rows={chosen ? overdue.filter((o) => chosen.has(o.planId)) : overdue}
             month={month}
