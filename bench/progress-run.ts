@@ -1,114 +1,16 @@
 // Child process of `npm run bench` (bench/progress.ts), or `npx tsx bench/progress-run.ts <plans>`:
 // GET /api/progress over a history of 90 months (2019-06 … 2026-11) in the SQLite store, for the
-// bundled register's 36 plans or a synthetic province of <plans> plans (generated here, flagged
-// synthetic in every record, never in the demo). Prints one JSON line of rows: the first request
-// (the history read from the store), then ms per request over the 90 months, median and p99.
-import type { Feature } from 'geojson';
-import type { PlanRecord } from '../src/domain/plans/plan';
+// bundled register's 36 plans or a synthetic province of <plans> plans (bench/progress-seed.ts:
+// flagged synthetic in every record, never in the demo). Prints one JSON line of rows: the first
+// request (the history read from the store), then ms per request over the 90 months, median and p99,
+// and GET /api/progress/series of the same 90 months in one request (median of 9) against the 90
+// single-month requests it replaces.
 import { monthsBetween } from '../src/domain/progress/report-month';
-import { STAGES, type StageId } from '../src/domain/workflow/stages';
 import { createApp } from '../src/server/app';
-import { seedDemoAccounts } from '../src/server/auth/demo-accounts';
-import type { ComputePool } from '../src/server/compute/compute-pool';
-import { openSqliteStore } from '../src/server/store/sqlite-store';
-import type { Store } from '../src/server/store/store';
-import { bundledRegister } from '../tests/helpers/register';
+import { noPool, seedProgressStore } from './progress-seed';
 
 const count = Number(process.argv[2] ?? 36);
-const UNITS = ['市水利局', '钦南区水利局', '钦北区水利局', '灵山县水利局', '浦北县水利局'];
-const DEADLINES = ['2019年10月', '2019年12月', '2020年12月', '2021年12月'];
-const MONTH_MS = 30.4 * 86_400_000;
-const START = Date.parse('2019-06-05T02:00:00Z');
-
-/** A synthetic plan (合成): no river of Qinzhou, flagged in its name, note and river id. */
-function syntheticPlan(i: number): PlanRecord {
-  return {
-    id: `syn-${String(i).padStart(5, '0')}`,
-    level: '县级',
-    seq: i + 1,
-    name: `合成河流${i + 1}`,
-    basinAreaKm2: null,
-    chief: '合成',
-    unit: UNITS[i % UNITS.length] as string,
-    leader: '合成',
-    deadline: DEADLINES[i % DEADLINES.length] as string,
-    note: 'synthetic（合成数据，仅供基准测试）',
-    riverId: 'synthetic',
-    section: null,
-  };
-}
-
-const line = (lengthM: number): Feature => ({
-  type: 'Feature',
-  geometry: {
-    type: 'LineString',
-    coordinates: [
-      [108.6, 21.95],
-      [108.61, 21.95],
-    ],
-  },
-  properties: { kind: 'management-line', lengthM, synthetic: true },
-});
-const marker = (markerType: string): Feature => ({
-  type: 'Feature',
-  geometry: { type: 'Point', coordinates: [108.6, 21.95] },
-  properties: { markerType, synthetic: true },
-});
-
-/** Walks plan `i` through the stages from a month of its own, one step every 1–7 months. */
-async function history(store: Store, setNow: (t: number) => void, id: string, i: number) {
-  let t = START + (i % 40) * MONTH_MS + (i % 17) * 86_400_000;
-  const last = 1 + (i % (STAGES.length - 1)); // 1 … 7 (公告实施)
-  for (let s = 1; s <= last; s++) {
-    const from = STAGES[s - 1]?.id as StageId;
-    const to = STAGES[s]?.id as StageId;
-    setNow(t);
-    if (to === 'published') {
-      await store.publish(
-        {
-          planId: id,
-          version: 1,
-          zones: { type: 'FeatureCollection', features: [line(1000 + (i % 9) * 500)] },
-          markers: {
-            type: 'FeatureCollection',
-            features: ['boundary', 'boundary', 'boundary', 'notice-board'].map(marker),
-          },
-          rules: {},
-          etag: `"${id}"`,
-          publishedAt: new Date(t).toISOString(),
-          publishedBy: 'bench',
-        },
-        from,
-        'bench',
-      );
-    } else await store.moveStage(id, from, to, 'bench', '');
-    if (to === 'draft') {
-      setNow(t + 86_400_000);
-      await store.saveGeometry(id, 0, [line(0)], 'bench', '');
-      await store.recordDraftLength(id, 1, 800 + (i % 11) * 300);
-    }
-    t += (1 + (i % 7)) * MONTH_MS;
-  }
-}
-
-const noPool: ComputePool = {
-  delineate: async () => ({ ok: false, why: 'busy', retryAfter: 1 }),
-  draftZones: async () => ({ ok: false, why: 'busy', retryAfter: 1 }),
-  close: async () => {},
-};
-
-let now = START;
-const clock = () => new Date(now);
-const store = openSqliteStore(':memory:', clock);
-const { geodata } = bundledRegister();
-const plans =
-  count === 36 ? geodata.plans : Array.from({ length: count }, (_, i) => syntheticPlan(i));
-await store.seedIfEmpty({ plans, waterbodies: geodata.waterbodies, source: 'bench' }, 'bench');
-await seedDemoAccounts(store, 'bench');
-const t0 = performance.now();
-for (const [i, p] of plans.entries()) await history(store, (t) => (now = t), p.id, i);
-const seedMs = performance.now() - t0;
-now = Date.parse('2026-12-03T02:00:00Z');
+const { store, geodata, clock, seedMs } = await seedProgressStore(count);
 const app = createApp({
   store,
   geodata,
@@ -135,7 +37,21 @@ const get = async (month: string) => {
 const first = await get('2026-11');
 const times: number[] = [];
 for (let round = 0; round < 3; round++) for (const m of months) times.push(await get(m));
+const perMonthTotal = times.reduce((a, b) => a + b, 0) / 3;
 times.sort((a, b) => a - b);
+const seriesTimes: number[] = [];
+let seriesBytes = 0;
+for (let k = 0; k < 9; k++) {
+  const a = performance.now();
+  const res = await app.request('/api/progress/series?from=2019-06&to=2026-11', {
+    headers: { cookie },
+  });
+  if (res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
+  seriesBytes = (await res.arrayBuffer()).byteLength;
+  seriesTimes.push(performance.now() - a);
+}
+seriesTimes.sort((a, b) => a - b);
+const series = seriesTimes[4] as number;
 const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] as number;
 const label =
   count === 36
@@ -147,6 +63,14 @@ console.log(
     { what: `${label}: first GET /api/progress (history read)`, value: first, unit: 'ms' },
     { what: `${label}: GET /api/progress, median of ${times.length}`, value: at(0.5), unit: 'ms' },
     { what: `${label}: GET /api/progress, p99`, value: at(0.99), unit: 'ms', target: 100 },
+    { what: `${label}: the 90 single-month GETs, summed`, value: perMonthTotal, unit: 'ms' },
+    {
+      what: `${label}: GET /api/progress/series, 90 months, median of 9`,
+      value: series,
+      unit: 'ms',
+    },
+    { what: `${label}: GET /api/progress/series answer`, value: seriesBytes / 1024, unit: 'KiB' },
+    { what: `  ${label}: series ÷ 90 single-month GETs`, value: series / perMonthTotal, unit: '×' },
   ]),
 );
 await store.close();

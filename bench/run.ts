@@ -13,6 +13,7 @@
 //   supervision: GET /api/progress over 90 months, 36 plans and a synthetic 5,000-plan province
 //   province: a synthetic 500- and 5,000-plan province on SQLite and on PostgreSQL (two instances):
 //   /api/plans and published tiles under load, publishing a 200 km plan, hejie store copy
+//   the 进度看板 (/progress) load → every chart drawn in chromium, 36 and 5,000 synthetic plans
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/helpers/browser';
 import { ROOT } from '../tests/helpers/register';
 import { startServer } from '../tests/helpers/server';
+import { benchDashboard } from './dashboard';
 import { benchDocumentsResponsive } from './documents-responsive';
 import { benchExports } from './exports';
 import { benchImagery } from './imagery';
@@ -177,6 +179,7 @@ rows.push(...(await benchZones()));
 rows.push(...benchExports());
 rows.push(...benchSheets());
 rows.push(...benchProgress());
+rows.push(...benchDashboard(Math.min(RUNS, 7)));
 rows.push(...(await benchLoad()));
 for (const r of await benchResponsive()) rows.push(r);
 for (const r of await benchDocumentsResponsive()) rows.push(r);

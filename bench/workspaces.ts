@@ -65,7 +65,7 @@ async function contextFor(
 }
 
 /** Time from navigation start until `ready` holds in the page (polled in the page, every frame). */
-async function loadUntil(page: Page, url: string, ready: string): Promise<number> {
+export async function loadUntil(page: Page, url: string, ready: string): Promise<number> {
   // an init script (injected by the browser, not subject to the page's CSP), not eval
   await page.addInitScript({
     content: `(() => {

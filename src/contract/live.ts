@@ -26,6 +26,8 @@ export const liveEventSchema = z.object({
     'acceptance',
     'settings',
     'basedata',
+    'report',
+    'reminder',
   ]),
   planId: z.string().nullable(),
   at: z.string(),
@@ -33,6 +35,8 @@ export const liveEventSchema = z.object({
   from: stage.nullable(),
   to: stage.nullable(),
   version: z.number().nullable(),
+  /** the unit (adcode) and month of a monthly report or reminder */
+  report: z.object({ unit: z.string(), month: z.string() }).nullable(),
 });
 
 /** A change pushed to an open page. */

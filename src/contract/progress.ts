@@ -89,6 +89,49 @@ export const publicProgressSchema = z.object({
   ),
 });
 
+/** GET /api/progress/series?from=YYYY-MM&to=YYYY-MM: at most 120 months, both given. */
+export const progressSeriesQuery = z.object({ from: monthSchema, to: monthSchema }).strict();
+
+/** A unit's counts at a month's end in the series: the numbers of its `UnitFigures` that month. */
+const unitCountsSchema = z.object({
+  unit: unitSchema,
+  plans: z.number().int(),
+  byStage: z.record(stage, z.number().int()),
+  /** the month's `km` */
+  km: z.object({ draft: z.number(), published: z.number() }),
+  markers: z.object({ boundary: z.number().int(), noticeBoards: z.number().int() }),
+  /** how many plans were overdue (the length of the month's `overdue` list) */
+  overdue: z.number().int(),
+});
+
+/**
+ * The staff answer of GET /api/progress/series: each month's counts (what the dashboard's charts
+ * draw), and once, each plan's stage at the end of `to` (what a funnel bar filters the plans by).
+ */
+export const progressSeriesSchema = z.object({
+  from: monthSchema,
+  to: monthSchema,
+  months: z.array(
+    z.object({ month: monthSchema, asOf: z.string(), units: z.array(unitCountsSchema) }),
+  ),
+  /** plan id → stage at the end of `to` (as of now while it runs) */
+  stages: z.record(z.string(), stage),
+});
+
+/** The public answer of GET /api/progress/series: each month's public counts, no plan ids or drafts. */
+export const publicProgressSeriesSchema = z.object({
+  from: monthSchema,
+  to: monthSchema,
+  public: z.literal(true),
+  months: z.array(
+    z.object({
+      month: monthSchema,
+      asOf: z.string(),
+      units: publicProgressSchema.shape.units,
+    }),
+  ),
+});
+
 /** POST /api/reports: the reporter's two texts; the figures are computed by the server. */
 export const reportBody = z
   .object({
@@ -140,6 +183,16 @@ export const reportMatrixSchema = z.object({
           report: reportSchema.nullable(),
           /** reminders sent for this unit and month */
           reminders: z.number().int(),
+          /** every revision, oldest first (the report form lists them with their downloads) */
+          revisions: z.array(
+            z.object({
+              id: z.number().int(),
+              revision: z.number().int(),
+              submittedBy: z.string(),
+              submittedAt: z.string(),
+              late: z.boolean(),
+            }),
+          ),
         }),
       ),
     }),

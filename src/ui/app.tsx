@@ -43,6 +43,8 @@ const DepartmentRoundPanel = lazy(() => import('./workspace/department/departmen
 const TodoList = lazy(() => import('./live/todo-list'));
 // the admin console at /admin (issue 19)
 const AdminConsole = lazy(() => import('./admin/admin-console'));
+// the progress dashboard at /progress (issue 14): its charts load only there
+const ProgressPage = lazy(() => import('./progress/progress-page'));
 
 interface Loaded {
   plans: ApiPlan[];
@@ -62,6 +64,16 @@ function riverFromPath(path: string, rivers: readonly RiverView[]): RiverView | 
 function fitTarget(river: RiverView, planIds: readonly string[] = river.planIds) {
   return { bbox: river.geometry?.bbox ?? river.course?.bbox ?? null, planIds };
 }
+
+/** The report form a URL /progress?unit=&month= opens (a 待办 link), if any. */
+function reportFromUrl(): { unit: string; month: string } | null {
+  const q = new URLSearchParams(location.search);
+  const unit = q.get('unit');
+  const month = q.get('month');
+  return unit && month && /^\d{4}-\d{2}$/.test(month) ? { unit, month } : null;
+}
+
+const onProgressPath = () => /^\/progress\/?$/.test(location.pathname);
 
 /** The plan a URL path /plan/<id> opens. */
 function planFromPath(path: string): string | null {
@@ -98,12 +110,26 @@ export function App() {
   useLiveEvents(session?.actor.username ?? null);
   const todos = useTodos(session?.actor.username ?? null);
   const [adminPage, setAdminPage] = useState(() => /^\/admin\/?$/.test(location.pathname));
+  const [progressPage, setProgressPage] = useState(onProgressPath);
+  const [reportLink, setReportLink] = useState(reportFromUrl);
   const showAdmin = (open: boolean) => {
     setAdminPage(open);
+    setProgressPage(false);
     history.pushState(null, '', open ? '/admin' : '/');
   };
+  const showProgress = (open: boolean, report: { unit: string; month: string } | null = null) => {
+    setProgressPage(open);
+    setAdminPage(false);
+    setReportLink(report);
+    const query = report ? `?unit=${report.unit}&month=${report.month}` : '';
+    history.pushState(null, '', open ? `/progress${query}` : '/');
+  };
   useEffect(() => {
-    const back = () => setAdminPage(/^\/admin\/?$/.test(location.pathname));
+    const back = () => {
+      setAdminPage(/^\/admin\/?$/.test(location.pathname));
+      setProgressPage(onProgressPath());
+      setReportLink(reportFromUrl());
+    };
     addEventListener('popstate', back);
     return () => removeEventListener('popstate', back);
   }, []);
@@ -200,7 +226,8 @@ export function App() {
     else if (link.kind === 'overdue') {
       setFilter({ overdue: true });
       setTab('register');
-    } else setTab('work');
+    } else if (link.kind === 'report') showProgress(true, { unit: link.unit, month: link.month });
+    else setTab('work');
   };
   const endSession = () => {
     logout()
@@ -229,7 +256,9 @@ export function App() {
   const tiandituKey = browserKey ?? data?.config.tiandituKey ?? null;
 
   return (
-    <div className={`app tab-${tab}${adminPage ? ' admin-open' : ''}`}>
+    <div
+      className={`app tab-${tab}${adminPage ? ' admin-open' : ''}${progressPage ? ' progress-open' : ''}`}
+    >
       <SkipLinks
         onMap={() => setTab('map')}
         // a panel (plan, round or river) lies over the map; without one, the register is the panel
@@ -253,6 +282,17 @@ export function App() {
               }}
             />
           )}
+          <a
+            href="/progress"
+            className="link"
+            aria-current={progressPage ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              showProgress(true);
+            }}
+          >
+            {t('progressLink')}
+          </a>
           {session?.actor.role === 'admin' && (
             <a
               href="/admin"
@@ -332,6 +372,21 @@ export function App() {
       {adminPage && (
         <Suspense fallback={<p className="loading">{t('loading')}</p>}>
           <AdminConsole session={session} onLogin={setSession} onClose={() => showAdmin(false)} />
+        </Suspense>
+      )}
+      {progressPage && data && (
+        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+          <ProgressPage
+            session={session}
+            plans={data.plans}
+            now={data.config.now}
+            report={reportLink}
+            onClose={() => showProgress(false)}
+            onOpenPlan={(id) => {
+              showProgress(false);
+              openPlan(id);
+            }}
+          />
         </Suspense>
       )}
       <MapHandleContext value={mapOwner.handle}>

@@ -87,6 +87,7 @@ export const zh = {
   legendDisplay: '拟划定范围（公示中，未公告）',
   settings: '设置',
   adminLink: '管理',
+  progressLink: '进度看板',
   settingsMoved: '水利局设置（发布机关、监督电话、公示、坐标公开）在“管理”页面。',
   openAdmin: '打开管理',
   tiandituKey: '天地图密钥（浏览器端）',
@@ -217,6 +218,7 @@ const en: Dict = {
   legendDisplay: 'Proposed range (on public display, not published)',
   settings: 'Settings',
   adminLink: 'Admin',
+  progressLink: 'Progress',
   settingsMoved:
     'The bureau settings (authority, phone, public display, coordinates) are on the Admin page.',
   openAdmin: 'Open Admin',

@@ -1,6 +1,7 @@
 // Live updates across instances (issue 19): two server processes on ONE data directory (one SQLite
 // file in WAL mode). A change written through A reaches a page connected to B within a few seconds,
-// filtered by who may read it; Last-Event-ID resumes; a session opens a bounded number of streams.
+// filtered by who may read it (a unit's monthly report and reminder too); Last-Event-ID resumes; a
+// session opens a bounded number of streams.
 // Prints the A→B latency (p50/p95) and what the poller costs at idle (CPU of B).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -114,6 +115,39 @@ describe('live updates across two processes on one database', () => {
     expect(data(missed)).toMatchObject({ change: 'comment', planId: 'city-02' });
     expect(missed.data).not.toContain('断线期间的意见');
   });
+
+  it('pushes a reminder and a report to those who see the unit’s row, not to the public', async () => {
+    const lingshan = await login(a.url, demo('planner-lingshan'));
+    const [county, chief, visitor] = await Promise.all([
+      open(b.url, (await login(b.url, demo('planner-lingshan'))).cookie),
+      open(b.url, gaopuB.cookie),
+      open(b.url, null),
+    ]);
+    await Promise.all([county, chief, visitor].map((s) => s.next((e) => e.event === 'ready')));
+    const post = (who: Session, path: string, body: unknown) =>
+      fetch(`${a.url}${path}`, {
+        method: 'POST',
+        headers: who.headers(),
+        body: JSON.stringify(body),
+      });
+    const unitMonth = { unit: '450721', month: '2026-11' };
+    const reminded = await post(plannerA, '/api/reports/reminders', unitMonth);
+    expect(reminded.status, await reminded.clone().text()).toBe(201);
+    const submitted = await post(lingshan, '/api/reports', {
+      ...unitMonth,
+      problems: '底图待补测',
+      nextSteps: '完成现场复核',
+    });
+    expect(submitted.status, await submitted.clone().text()).toBe(201);
+    for (const s of [county, chief])
+      for (const change of ['reminder', 'report']) {
+        const e = await s.next((x) => x.event === 'change' && data(x).change === change, 5000);
+        expect(data(e)).toMatchObject({ change, planId: null, report: unitMonth });
+        expect(e.data).not.toMatch(/底图待补测|完成现场复核/);
+      }
+    // what the chief heard, the public did not: its stream got nothing meanwhile
+    expect(visitor.events.filter((e) => e.event === 'change')).toEqual([]);
+  }, 30_000);
 
   it('caps the streams of one session (429) and frees a slot on disconnect', async () => {
     const s = await login(b.url, demo('planner'));

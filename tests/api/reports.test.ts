@@ -258,6 +258,14 @@ describe('monthly reports', () => {
     const state = (u: string) => matrix.rows.find((r) => r.unit === u)?.cells[0];
     expect(state('450721')?.state).toBe('on-time');
     expect(state('450721')?.report?.revision).toBe(2);
+    // every revision, oldest first, for the report form's list and downloads
+    expect(
+      state('450721')?.revisions.map((r) => [r.id === r1.id, r.revision, r.late, r.submittedAt]),
+    ).toEqual([
+      [true, 1, false, '2019-12-31T15:59:59.000Z'],
+      [false, 2, true, '2019-12-31T16:00:00.000Z'],
+    ]);
+    expect(state('450722')?.revisions).toEqual([]);
     expect(state('450703')?.state).toBe('late');
     expect(state('450722')?.state).toBe('missing');
     const county = (await (

@@ -149,6 +149,19 @@ describe.each(Object.entries(VIEWPORTS))('at %s', (_, viewport) => {
     await dept.context().close();
   });
 
+  it('the progress dashboard (/progress) of the city planner, and its public summary', async () => {
+    const page = await pageAs('/', viewport, 'planner');
+    await page.click('header nav a:has-text("进度看板")');
+    await page.locator('.dash-grid[data-ready="1"]').waitFor({ timeout: 60_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+    const anyone = await pageAs('/', viewport);
+    await anyone.click('header nav a:has-text("进度看板")');
+    await anyone.locator('.dash-grid[data-ready="1"]').waitFor(LONG);
+    expect(await seriousViolations(anyone)).toEqual([]);
+    await anyone.context().close();
+  }, 120_000);
+
   it('the admin console (/admin)', async () => {
     const page = await pageAs('/', viewport, 'admin');
     await page.goto(`${app.server.url}/admin`);

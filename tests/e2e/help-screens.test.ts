@@ -137,6 +137,33 @@ describe('the help pages', () => {
     180_000,
   );
 
+  it.runIf(UPDATE)(
+    'writes the 进度看板 screenshots (UPDATE_HELP=1)',
+    async () => {
+      /** `page`'s 进度看板 (the header's link), until `ready` shows. */
+      const progress = async (page: Page, ready: string) => {
+        await page.click('header nav a:has-text("进度看板")');
+        await page.locator(ready).first().waitFor({ timeout: 60_000 });
+      };
+      const anon = (await openPage(app.browser, app.server.url, { viewport: DESKTOP })).page;
+      await progress(anon, '.progress-page[data-variant="public"] .dash-grid[data-ready="1"]');
+      await shoot(anon, 'progress-public.png');
+      await anon.context().close();
+
+      const city = await as('planner');
+      await progress(city, '.dash-grid[data-ready="1"] svg');
+      await shoot(city, 'progress-dashboard.png');
+      await city.context().close();
+
+      const county = await as('planner-lingshan');
+      await progress(county, '#report-form textarea');
+      await county.locator('#report-form .report-figures').waitFor(LONG);
+      await shoot(county, 'progress-report.png');
+      await county.context().close();
+    },
+    120_000,
+  );
+
   it('every screenshot the guide shows is in public/help and small', () => {
     const missing = HELP_SHOTS.filter((s) => !existsSync(join(DIR, s)));
     expect(missing).toEqual([]);

@@ -256,6 +256,7 @@ describe('live events', () => {
       from: 'field-check',
       to: 'review',
       version: 3,
+      report: null,
     });
     expect(JSON.stringify(move)).not.toContain('现场已核');
     expect(liveEventOf(entry('user.login', {}), names)).toBeNull();
@@ -295,5 +296,39 @@ describe('live events', () => {
     expect(eventFor(gaopu, imported, null, false)).toBe(imported);
     expect(eventFor(sthj, imported, null, false)).toBeNull();
     expect(eventFor(PUBLIC, imported, null, false)).toBeNull();
+  });
+
+  it('tell those who see a unit’s row of the matrix of its reports and reminders, no one else', () => {
+    const submitted = liveEventOf(
+      entry('report.submit', { id: 4, revision: 2, late: false }, 'report:450721:2026-11'),
+      names,
+    ) as LiveEvent;
+    expect(submitted).toMatchObject({
+      change: 'report',
+      planId: null,
+      by: '高朴',
+      report: { unit: '450721', month: '2026-11' },
+    });
+    const reminded = liveEventOf(
+      entry('report.remind', { id: 1 }, 'report:450702:2026-11'),
+      names,
+    ) as LiveEvent;
+    expect(reminded).toMatchObject({
+      change: 'reminder',
+      planId: null,
+      report: { unit: '450702', month: '2026-11' },
+    });
+    // a target that is not a unit's month is no event
+    expect(liveEventOf(entry('report.submit', {}, 'report:450721'), names)).toBeNull();
+    // the city's supervisors and the chiefs see every row; a county's planner its own
+    for (const e of [submitted, reminded]) {
+      expect(eventFor(planner, e, null, false)).toBe(e);
+      expect(eventFor(admin, e, null, false)).toBe(e);
+      expect(eventFor(gaopu, e, null, false)).toBe(e);
+      expect(eventFor(sthj, e, null, false)).toBeNull();
+      expect(eventFor(PUBLIC, e, null, false)).toBeNull();
+    }
+    expect(eventFor(lingshan, submitted, null, false)).toBe(submitted);
+    expect(eventFor(lingshan, reminded, null, false)).toBeNull();
   });
 });

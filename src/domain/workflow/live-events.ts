@@ -4,6 +4,7 @@
 import type { Actor } from '../access/actor';
 import type { PlanAccess } from '../access/permissions';
 import { canViewDraft } from '../access/permissions';
+import { unitsVisibleTo } from '../progress/report-rules';
 import type { StageId } from './stages';
 import { FINAL_STAGE, isStageId } from './stages';
 
@@ -22,7 +23,11 @@ export type LiveChange =
   | 'acceptance'
   | 'settings'
   /** the bureau's base data: a river course imported or made public, imagery added or made public */
-  | 'basedata';
+  | 'basedata'
+  /** a unit's monthly report (月报) submitted, or a revision of it */
+  | 'report'
+  /** a reminder (催报) sent for a unit's monthly report */
+  | 'reminder';
 
 /** An event as the page receives it. */
 export interface LiveEvent {
@@ -38,6 +43,8 @@ export interface LiveEvent {
   to: StageId | null;
   /** the version concerned, when the entry names one */
   version: number | null;
+  /** the unit (adcode) and month of a monthly report or reminder; null for every other change */
+  report: { unit: string; month: string } | null;
 }
 
 /** What the rule reads of an audit entry. */
@@ -68,7 +75,18 @@ const CHANGES: Readonly<Record<string, LiveChange>> = {
   'course.public': 'basedata',
   'imagery.add': 'basedata',
   'imagery.public': 'basedata',
+  'report.submit': 'report',
+  'report.remind': 'reminder',
 };
+
+/** Changes that concern a unit's monthly report, not a plan. */
+const REPORT_CHANGES: readonly LiveChange[] = ['report', 'reminder'];
+
+/** The unit and month of a report's audit target `report:<unit>:<month>`, or null. */
+function reportTarget(target: string): { unit: string; month: string } | null {
+  const m = /^report:([^:]+):(\d{4}-\d{2})$/.exec(target);
+  return m?.[1] && m[2] ? { unit: m[1], month: m[2] } : null;
+}
 
 /** Changes everybody may hear of: a publication and the start of a 公示 are public acts. */
 const PUBLIC_CHANGES: readonly LiveChange[] = ['published', 'display'];
@@ -94,24 +112,29 @@ export function liveEventOf(
 ): LiveEvent | null {
   const change = CHANGES[entry.action];
   if (!change) return null;
+  const report = REPORT_CHANGES.includes(change) ? reportTarget(entry.target) : null;
+  if (REPORT_CHANGES.includes(change) && !report) return null;
   const published = change === 'published';
   const version = field(entry.detail, 'version');
   return {
     id: entry.id,
     change,
-    planId: change === 'settings' || change === 'basedata' ? null : entry.target,
+    planId: change === 'settings' || change === 'basedata' || report !== null ? null : entry.target,
     at: entry.at,
     by: nameOf(entry.actor),
     from: published ? stageField(entry.detail, 'fromStage') : stageField(entry.detail, 'from'),
     to: published ? FINAL_STAGE : stageField(entry.detail, 'to'),
     version: typeof version === 'number' ? version : null,
+    report,
   };
 }
 
 /**
  * The event as `actor` may receive it, or null when it may not: admins hear of settings; everybody
  * of publications and 公示 starts (without who); those who may see the plan's drafts of everything
- * on it; a department of its rounds on the plans that consult it (`consulted`).
+ * on it; a department of its rounds on the plans that consult it (`consulted`); a report or a
+ * reminder those who see the unit's row of the report matrix (`unitsVisibleTo`: the city's
+ * supervisors and chiefs, the unit's own planners).
  * @example eventFor(PUBLIC, { change: 'published', … }, plan, false) // { …, by: null }
  */
 export function eventFor(
@@ -125,6 +148,10 @@ export function eventFor(
   // base data concerns no plan: staff hear of it (the public sees a public layer on its next visit)
   if (event.change === 'basedata')
     return actor.kind === 'user' && actor.role !== 'department' ? event : null;
+  if (REPORT_CHANGES.includes(event.change)) {
+    const unit = event.report?.unit;
+    return unit !== undefined && unitsVisibleTo(actor).includes(unit) ? event : null;
+  }
   if (plan === null) return null;
   if (canViewDraft(actor, plan)) return event;
   if (consulted && DEPARTMENT_CHANGES.includes(event.change)) return event;

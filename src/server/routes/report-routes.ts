@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import {
   progressQuery,
+  progressSeriesQuery,
   type Report,
   reminderBody,
   reportBody,
@@ -69,6 +70,38 @@ export function reportRoutes(deps: ServerDeps, service: ProgressService): Hono<A
     return c.json({ ...outcome.progress, assessment }, 200, { 'cache-control': 'no-store' });
   });
 
+  // the dashboard's months in one answer: counts only, computed in one pass over the history
+  app.get('/api/progress/series', async (c) => {
+    const q = readQuery(c, progressSeriesQuery);
+    if (!q.ok) return q.response;
+    const { from, to } = q.value;
+    const months = monthsBetween(from, to);
+    if (months.length === 0 || months.length > 120)
+      return fail(c, 400, msg('reports.month.range', { from, to }));
+    if (!readsProgress(actorOf(c))) {
+      const outcome = await service.series(months, { measure: false });
+      if (!outcome.ok) return computeRefused(c, outcome.why, outcome.retryAfter);
+      const answer = outcome.series.months.map(({ month, asOf, units }) => ({
+        month,
+        asOf,
+        units: units.map(({ unit, plans, byStage, km, markers, overdue }) => ({
+          unit,
+          plans,
+          byStage,
+          publishedKm: km.published,
+          markers,
+          overdue,
+        })),
+      }));
+      return c.json({ from, to, public: true, months: answer }, 200, {
+        'cache-control': 'no-store',
+      });
+    }
+    const outcome = await service.series(months);
+    if (!outcome.ok) return computeRefused(c, outcome.why, outcome.retryAfter);
+    return c.json({ from, to, ...outcome.series }, 200, { 'cache-control': 'no-store' });
+  });
+
   app.post('/api/reports', async (c) => {
     const actor = actorOf(c);
     const body = await readBody(c, reportBody);
@@ -128,6 +161,13 @@ export function reportRoutes(deps: ServerDeps, service: ProgressService): Hono<A
           state: reportState(month, mine, now),
           report: newest ? toReport(newest) : null,
           reminders: reminders.filter((r) => r.unit === unit && r.month === month).length,
+          revisions: mine.map(({ id, revision, submittedBy, submittedAt, late }) => ({
+            id,
+            revision,
+            submittedBy,
+            submittedAt,
+            late,
+          })),
         };
       }),
     }));

@@ -33,6 +33,10 @@ const zh: Record<HelpRole, RoleGuide> = {
       {
         text: '每条河湖有自己的网址，例如 /river/钦江，可直接分享。手机上用顶部的“计划表 / 地图”切换。',
       },
+      {
+        text: '顶部的“进度看板”打开“划定进展”：选择月份，查看各单位处于各阶段的规划数、已公告的管理范围线长度、界桩与公告牌数和逾期规划数。公众只看到数量，不显示草图和具体规划。',
+        shot: 'progress-public.png',
+      },
     ],
   },
   planner: {
@@ -53,6 +57,14 @@ const zh: Record<HelpRole, RoleGuide> = {
       {
         text: '按阶段推进：底图准备、草图绘制、意见征求（向部门发起征求意见并答复）、现场复核，经河长签署后公示、验收，最后发布公告。',
       },
+      {
+        text: '顶部的“进度看板”按月份显示：各单位规划所处阶段、累计公告实施规划数与完成时间要求、管理范围线长度、逾期规划、月报报送情况和考核表。每张图下有数据表和“导出 Excel”。点击阶段色块或表中的数字，下方“规划列表”只显示这些规划；顶部的“筛选”标签点 × 清除。',
+        shot: 'progress-dashboard.png',
+      },
+      {
+        text: '每月底前报送月报：在“进度看板”的“报送月报”中选择报送单位和月份，本月数据由系统根据记录生成，填写“存在问题”和“下月计划”后点“报送”，页面显示按时或逾期报送和版本号；再次报送即为更正（新版本）。市级规划人员在“月报报送情况”中对“未报送”的月份点“催报”，该县区规划人员的“待办”中出现催报，点按即打开该月的月报。',
+        shot: 'progress-report.png',
+      },
     ],
   },
   chief: {
@@ -65,6 +77,9 @@ const zh: Record<HelpRole, RoleGuide> = {
       {
         text: '点按一条河湖，地图下方显示它的工作台：当前阶段、版本、意见和阶段按钮。在“现场复核”和“审核确定”阶段，由你填写意见后按“签署：现场复核通过”一类的按钮签署；在地图上点选位置可留下带定位的异议，规划人员答复解决之前不能发布公告。',
         shot: 'chief-phone.png',
+      },
+      {
+        text: '顶部的“进度看板”显示各单位的划定进度、逾期规划、月报报送情况和考核表。',
       },
     ],
   },
@@ -116,6 +131,10 @@ const en: Record<HelpRole, RoleGuide> = {
       {
         text: 'Every river has its own address, e.g. /river/钦江, to share. On a phone the Register / Map tabs switch between list and map.',
       },
+      {
+        text: 'Progress (top) opens Delineation progress: pick a month to see, per unit, the plans at each stage, the published management-line length, the markers and boards, and how many plans are overdue. The public sees counts only, no drafts and no single plans.',
+        shot: 'progress-public.png',
+      },
     ],
   },
   planner: {
@@ -136,6 +155,14 @@ const en: Record<HelpRole, RoleGuide> = {
       {
         text: 'Move the plan through its stages: base map, draft, consultation (open a round and answer the departments), field check; the chief signs, then public display, acceptance and publication.',
       },
+      {
+        text: 'Progress (top) shows a month: the plans’ stages per unit, plans published against the deadlines, management-line length, overdue plans, monthly reports and the assessment table. Each chart has its data table and Export Excel. Click a stage segment or a count in a table and Plans below lists just those plans; the filter chip at the top clears it (×).',
+        shot: 'progress-dashboard.png',
+      },
+      {
+        text: 'Send the monthly report before the month ends: in Progress, Monthly report, pick the unit and month; the month’s figures come from the records. Fill in Problems and Next month’s plan and Submit; the page says on time or late and the revision. Submitting again sends a correction (a new revision). City planners press Remind on a missing month under Monthly reports; the county’s planners find the reminder in their to-do list, which opens that month’s report.',
+        shot: 'progress-report.png',
+      },
     ],
   },
   chief: {
@@ -146,6 +173,9 @@ const en: Record<HelpRole, RoleGuide> = {
       {
         text: 'Open one: its panel shows the stage, the versions, the comments and the stage buttons. At the field check and review stages you sign with a note by pressing the stage button.',
         shot: 'chief-phone.png',
+      },
+      {
+        text: 'Progress (top) shows each unit’s delineation progress, overdue plans, monthly reports and the assessment table.',
       },
     ],
   },

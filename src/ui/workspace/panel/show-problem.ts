@@ -8,16 +8,25 @@ export function showProblem(e: unknown, t: WT): string {
   return t('requestFailed', { msg: e instanceof Error ? e.message : String(e) });
 }
 
+/** One formatter per language: `toLocaleString` builds a new one on every call (1.6 s of CPU for
+ * a 待办 list of 5,000 items, measured in the dashboard's profile). */
+const timeFormats = new Map<'zh' | 'en', Intl.DateTimeFormat>();
+
 /** An ISO time as a short local date and time in China time. */
 export function formatTime(iso: string, lang: 'zh' | 'en'): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  let format = timeFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    timeFormats.set(lang, format);
+  }
+  return format.format(d);
 }
