@@ -1,4 +1,10 @@
 // Flood lines from a DEM (issue 16, 行洪河床): the public face of the engine.
+export {
+  computeFloodline,
+  type FloodlineInput,
+  type FloodlineProperties,
+  type FloodlineResult,
+} from './compute-floodline';
 export type {
   Centreline,
   FloodAreaOptions,
@@ -8,7 +14,9 @@ export type {
   FloodStats,
   RasterSource,
 } from './types';
+export type { LevelPoint } from './water-levels';
 
+import { floodArea } from './flood-area';
 import type {
   FloodAreaOptions,
   FloodAreaResult,
@@ -31,9 +39,5 @@ export async function floodAreaAtLevel(
   seed: FloodSeed,
   options: FloodAreaOptions = {},
 ): Promise<FloodOutcome<FloodAreaResult>> {
-  void raster;
-  void level;
-  void seed;
-  void options;
-  throw new Error('floodAreaAtLevel: not implemented yet');
+  return floodArea(raster, level, seed, options);
 }
