@@ -74,7 +74,9 @@ export async function computeFloodline(
   // the centreline, sampled every half cell: it must lie on the DEM, and its cells seed the flood
   const samples: { s: number; col: number; row: number }[] = [];
   const outside: number[] = [];
-  for (let s = 0; s <= L; s += cell / 2) {
+  const steps = Math.ceil(L / (cell / 2));
+  for (let k = 0; k <= steps; k++) {
+    const s = Math.min(L, (k * cell) / 2);
     const [x, y] = index.pointAt(s);
     const col = Math.floor((x - raster.originX) / raster.cellWidth);
     const row = Math.floor((raster.originY - y) / raster.cellHeight);

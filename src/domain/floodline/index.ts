@@ -6,7 +6,6 @@ export {
   type FloodlineResult,
 } from './compute-floodline';
 export type {
-  Centreline,
   FloodAreaOptions,
   FloodAreaResult,
   FloodOutcome,

@@ -1,7 +1,7 @@
 // The flood-line engine's inputs and outputs (issue 16, 行洪河床). Everything is in the DEM's planar
 // CRS (a CGCS2000 Gauss-Krüger zone, metres); a geographic DEM is wrapped first (see
 // `planarView` in resample-geographic.ts) so the engine only ever sees metres.
-import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Point, Polygon } from 'geojson';
 import type { Message } from '../message';
 
 /**
@@ -54,6 +54,3 @@ export interface FloodAreaOptions {
 export type FloodOutcome<T> =
   | { ok: true; value: T; warnings: Message[] }
   | { ok: false; error: Message; warnings: Message[] };
-
-/** A centreline vertex list, upstream → downstream, in the raster's CRS. */
-export type Centreline = readonly Position[];

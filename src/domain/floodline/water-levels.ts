@@ -91,7 +91,7 @@ export function waterLevels(
 }
 
 /** a chainage as whole metres */
-export function fmt(s: number): string {
+function fmt(s: number): string {
   return String(Math.round(s));
 }
 
