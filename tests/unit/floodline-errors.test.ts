@@ -22,7 +22,7 @@ const grid = {
   cell: 2,
   width: 700,
   height: 300,
-  z: (x: number, y: number) => 10 + 0.05 * Math.abs(y - Y0),
+  z: (_x: number, y: number) => 10 + 0.05 * Math.abs(y - Y0),
 };
 const asc = writeAsc(dir, 'v', grid);
 const good = ascToTiff(asc, 'EPSG:4545', true);
