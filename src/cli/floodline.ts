@@ -7,6 +7,7 @@ import type { Position } from 'geojson';
 import type { Lang } from '../contract/messages/lang';
 import { renderMessage } from '../contract/messages/render';
 import { projector } from '../domain/crs/crs';
+import { singleLine } from '../domain/floodline/single-line';
 import { type Message, type MessageParam, msg } from '../domain/message';
 import { runFloodline } from '../server/floodline/run-floodline';
 import { errorText, readJson } from './read-json';
@@ -20,23 +21,6 @@ const SPEC = {
   yes: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
 } as const;
-
-/** The one line of a GeoJSON file (FeatureCollection, Feature or geometry), or null. */
-function oneLine(json: unknown): Position[] | null {
-  const j = json as {
-    type?: string;
-    features?: unknown[];
-    geometry?: unknown;
-    coordinates?: unknown;
-  };
-  if (j?.type === 'FeatureCollection')
-    return j.features?.length === 1 ? oneLine(j.features[0]) : null;
-  if (j?.type === 'Feature') return oneLine(j.geometry);
-  if (j?.type === 'LineString' && Array.isArray(j.coordinates)) return j.coordinates as Position[];
-  if (j?.type === 'MultiLineString' && Array.isArray(j.coordinates) && j.coordinates.length === 1)
-    return j.coordinates[0] as Position[];
-  return null;
-}
 
 /** Runs `floodline …`; returns the exit code (2: usage, 1: refused or unconfirmed, 0: written). */
 export async function runFloodlineCli(
@@ -67,7 +51,7 @@ export async function runFloodlineCli(
   let centreline: Position[] | null;
   let levelsBytes: Uint8Array;
   try {
-    centreline = oneLine(await readJson(v.centerline));
+    centreline = singleLine(await readJson(v.centerline));
     levelsBytes = await readFile(v.levels);
   } catch (e) {
     fail(errorText(e, lang));

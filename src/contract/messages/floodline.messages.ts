@@ -37,6 +37,9 @@ export const zh = {
   'floodline.levels.header': '{file} 的表头应有“里程,水位”（或 chainage,level）两列',
   'floodline.levels.row': '{file} 第 {line} 行：“{value}”不是有效的数值（里程不能为负）',
   'floodline.levels.empty': '{file} 中没有水位',
+  'floodline.api.noDem': '请先上传地形数据（DEM，GeoTIFF），或重新上传（上传的文件保留一小时）',
+  'floodline.api.uploadBroken': '地形数据上传中断，请重新上传',
+  'floodline.api.noCentreline': '这条河流还没有河道底图中心线，请上传河道中心线（GeoJSON）',
   'floodline.cli.usage':
     'npm run -s hejie -- floodline --dem 地形.tif --centerline 中心线.geojson --levels 水位.csv [--max-width 2000] [--yes] -o 岸线.geojson',
   'floodline.cli.args': '需要 --dem、--centerline、--levels 和 -o',
@@ -90,6 +93,10 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'floodline.levels.row':
     '{file} line {line}: "{value}" is not a valid number (chainages are not negative)',
   'floodline.levels.empty': '{file} has no levels',
+  'floodline.api.noDem': 'upload the DEM (GeoTIFF) first, or again (uploads are kept for an hour)',
+  'floodline.api.uploadBroken': 'the DEM upload broke off; upload it again',
+  'floodline.api.noCentreline':
+    'this river has no course centreline yet; upload the centreline (GeoJSON)',
   'floodline.cli.usage':
     'npm run -s hejie -- floodline --dem dem.tif --centerline centreline.geojson --levels levels.csv [--max-width 2000] [--yes] -o banks.geojson',
   'floodline.cli.args': '--dem, --centerline, --levels and -o are needed',
