@@ -40,6 +40,15 @@ const levels = (l: number) => {
   return p;
 };
 
+const base = (dem: string, lv = levels(15)) => [
+  '--dem',
+  dem,
+  '--centerline',
+  centre,
+  '--levels',
+  lv,
+];
+
 async function run(args: string[]) {
   const out = join(dir, `out-${Math.random().toString(36).slice(2)}.geojson`);
   const err: string[] = [];
@@ -53,15 +62,6 @@ async function run(args: string[]) {
 }
 
 describe('floodline CLI refuses bad input and writes nothing', () => {
-  const base = (dem: string, lv = levels(15)) => [
-    '--dem',
-    dem,
-    '--centerline',
-    centre,
-    '--levels',
-    lv,
-  ];
-
   it('writes the banks for good input', async () => {
     const r = await run(base(good));
     expect(r.code).toBe(0);
@@ -125,6 +125,41 @@ describe('floodline CLI refuses bad input and writes nothing', () => {
     const r = await run(base(good, p));
     expect([r.code, r.written]).toEqual([1, false]);
     expect(r.err).toContain('第 3 行');
+  });
+});
+
+describe('highest historic flood marks as levels', () => {
+  const marks = (points: [number, number, number][]) => {
+    const p = join(dir, `marks-${points.length}-${points[0]?.[1]}.geojson`);
+    writeFileSync(
+      p,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: points.map(([u, v, level]) => ({
+          type: 'Feature',
+          properties: { 水位: level, synthetic: true },
+          geometry: { type: 'Point', coordinates: gk.inverse([X0 + u, Y0 + v]) },
+        })),
+      }),
+    );
+    return p;
+  };
+  it('are snapped to the centreline; the held ends need --yes', async () => {
+    const p = marks([
+      [200, 60, 15],
+      [800, -40, 15],
+    ]);
+    const r = await run(base(good, p));
+    expect([r.code, r.written]).toEqual([1, false]);
+    expect(r.err).toContain('里程 0–200 米没有水位');
+    expect(r.err).toContain('里程 800–1000 米没有水位');
+    const ok = await run([...base(good, p), '--yes']);
+    expect([ok.code, ok.written]).toEqual([0, true]);
+  });
+  it('a mark far from the centreline is named', async () => {
+    const r = await run([...base(good, marks([[500, 2600, 15]])), '--max-width', '500']);
+    expect([r.code, r.written]).toEqual([1, false]);
+    expect(r.err).toContain('第 1 个历史洪水位点距河道中心线 2600 米');
   });
 });
 

@@ -37,6 +37,11 @@ export const zh = {
   'floodline.levels.header': '{file} 的表头应有“里程,水位”（或 chainage,level）两列',
   'floodline.levels.row': '{file} 第 {line} 行：“{value}”不是有效的数值（里程不能为负）',
   'floodline.levels.empty': '{file} 中没有水位',
+  'floodline.marks.notPoints':
+    '{file} 应为历史洪水位点的 GeoJSON 要素集合（点，带 level 或 水位 属性）',
+  'floodline.marks.bad': '{file} 第 {n} 个要素不是带有效水位（level 或 水位）的点',
+  'floodline.marks.far':
+    '第 {n} 个历史洪水位点距河道中心线 {distance} 米，超出 {max} 米或不在河段起止之间',
   'floodline.api.noDem': '请先上传地形数据（DEM，GeoTIFF），或重新上传（上传的文件保留一小时）',
   'floodline.api.uploadBroken': '地形数据上传中断，请重新上传',
   'floodline.api.noCentreline': '这条河流还没有河道底图中心线，请上传河道中心线（GeoJSON）',
@@ -93,6 +98,11 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'floodline.levels.row':
     '{file} line {line}: "{value}" is not a valid number (chainages are not negative)',
   'floodline.levels.empty': '{file} has no levels',
+  'floodline.marks.notPoints':
+    '{file} must be a GeoJSON FeatureCollection of historic flood marks (points with a level or 水位 property)',
+  'floodline.marks.bad': '{file} feature {n} is not a point with a valid level (level or 水位)',
+  'floodline.marks.far':
+    'historic flood mark {n} is {distance} m from the centreline: more than {max} m, or beyond the reach’s ends',
   'floodline.api.noDem': 'upload the DEM (GeoTIFF) first, or again (uploads are kept for an hour)',
   'floodline.api.uploadBroken': 'the DEM upload broke off; upload it again',
   'floodline.api.noCentreline':

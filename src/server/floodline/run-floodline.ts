@@ -3,8 +3,15 @@
 import type { FeatureCollection, LineString, MultiPolygon, Position } from 'geojson';
 import { type CrsCode, projector, zoneOfPositions } from '../../domain/crs/crs';
 import { computeFloodline, type FloodlineProperties } from '../../domain/floodline';
+import { CentrelineIndex } from '../../domain/floodline/centreline-index';
 import { parseLevels } from '../../domain/floodline/parse-levels';
+import {
+  type FloodMark,
+  readFloodMarks,
+  snapFloodMarks,
+} from '../../domain/floodline/snap-flood-points';
 import type { FloodStats } from '../../domain/floodline/types';
+import type { LevelPoint } from '../../domain/floodline/water-levels';
 import { type Message, msg } from '../../domain/message';
 import { decodeGbk, guessEncoding } from '../../domain/text/gbk';
 import { openDem, planarDem } from './open-dem';
@@ -42,8 +49,25 @@ export async function runFloodline(
     guessEncoding(f.levelsBytes) === 'gbk'
       ? decodeGbk(f.levelsBytes)
       : new TextDecoder('utf-8').decode(f.levelsBytes);
-  const levels = parseLevels(text, f.levelsName);
-  if (!levels.ok) return { ok: false, errors: levels.errors, warnings: [] };
+  // a .geojson / .json levels file holds historic flood marks, snapped once the CRS is known
+  const marksFile = /\.(geo)?json$/i.test(f.levelsName);
+  let marks: FloodMark[] = [];
+  let table: LevelPoint[] = [];
+  if (marksFile) {
+    let json: unknown = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // reported as not points below
+    }
+    const read = readFloodMarks(json, f.levelsName);
+    if (!read.ok) return { ok: false, errors: read.errors, warnings: [] };
+    marks = read.marks;
+  } else {
+    const levels = parseLevels(text, f.levelsName);
+    if (!levels.ok) return { ok: false, errors: levels.errors, warnings: [] };
+    table = levels.levels;
+  }
   const opened = await openDem(f.demPath, f.demName);
   if (!opened.ok) return { ok: false, errors: [opened.error], warnings: [] };
   const dem = opened.dem;
@@ -61,10 +85,17 @@ export async function runFloodline(
       }
     }
     const proj = projector(zone);
+    const line = f.centreline.map((p) => proj.forward(p));
+    if (marksFile) {
+      const planar = marks.map((m) => ({ ...m, at: proj.forward(m.at) }));
+      const snapped = snapFloodMarks(planar, new CentrelineIndex(line, 64), f.maxWidth ?? 2000);
+      if (!snapped.ok) return { ok: false, errors: snapped.errors, warnings: [] };
+      table = snapped.levels;
+    }
     const res = await computeFloodline({
       raster: planarDem(dem, zone),
-      centreline: f.centreline.map((p) => proj.forward(p)),
-      levels: levels.levels,
+      centreline: line,
+      levels: table,
       maxWidth: f.maxWidth,
       levelsSource: f.levelsName,
       dem: { name: dem.name, sha256: dem.sha256 },

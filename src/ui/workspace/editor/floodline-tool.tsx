@@ -145,7 +145,7 @@ export function FloodlineTool(props: { planId: string; editor: PlanEditor; csrf:
             <input
               type="file"
               name="levels"
-              accept=".csv,.txt"
+              accept=".csv,.txt,.geojson,.json"
               onChange={(e) => setLevels(e.target.files?.[0] ?? null)}
             />
           </label>
