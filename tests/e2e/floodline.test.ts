@@ -61,9 +61,20 @@ describe('flood lines in the editor', () => {
     await kit.openPlan(page, 'city-02', null);
     await page.click('button[data-action="floodline"]');
     await page.setInputFiles('.floodline-tool input[name="dem"]', dem);
-    await page.setInputFiles('.floodline-tool input[name="levels"]', levels);
     await page.setInputFiles('.floodline-tool input[name="centreline"]', centre);
     await page.fill('.floodline-tool input[name="maxWidth"]', '500');
+    // a level the valley cannot hold: the error names the chainages, nothing is previewed
+    const high = join(dir, 'high.csv');
+    writeFileSync(high, '里程,水位\n0,40\n1000,40\n');
+    await page.setInputFiles('.floodline-tool input[name="levels"]', high);
+    await page.click('button[data-action="floodline-compute"]');
+    const problem = page.locator('.floodline-tool .problem');
+    await problem.waitFor(LONG);
+    expect(await problem.textContent()).toMatch(/里程 \d+–\d+ 米处水面与地面/);
+    expect(await page.locator('.floodline-preview').count()).toBe(0);
+    await shot(page, 'floodline-error');
+
+    await page.setInputFiles('.floodline-tool input[name="levels"]', levels);
     await page.click('button[data-action="floodline-compute"]');
     await page.locator('.floodline-preview').waitFor(LONG);
     const text = (await page.locator('.floodline-preview').textContent()) ?? '';

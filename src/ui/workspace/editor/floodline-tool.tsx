@@ -11,9 +11,11 @@ import { singleLine } from '../../../domain/floodline/single-line';
 import { bboxOf } from '../../../domain/geo/bbox';
 import { decodeGbk, guessEncoding } from '../../../domain/text/gbk';
 import { showImportPreview } from '../../../map/import-preview';
+import { ApiError } from '../../api';
 import { coveredEdges } from '../../covered-edges';
 import { useFoldMapControls, useMapHandle } from '../../map-handle';
 import { useWt } from '../messages';
+import { showProblem } from '../panel/show-problem';
 import type { PlanEditor } from '../panel/use-plan-editor';
 import { computeFloodline, uploadDem } from './floodline-api';
 
@@ -67,8 +69,18 @@ export function FloodlineTool(props: { planId: string; editor: PlanEditor; csrf:
     setConfirmed(false);
     setDone(false);
     try {
-      const line = centre ? singleLine(JSON.parse(await centre.text())) : undefined;
-      if (line === null) throw new Error(centre?.name ?? '');
+      let line: ReturnType<typeof singleLine> | undefined;
+      if (centre) {
+        try {
+          line = singleLine(JSON.parse(await centre.text()));
+        } catch {
+          line = null;
+        }
+        if (line === null) {
+          setProblem(t('floodBadCentreline', { file: centre.name }));
+          return;
+        }
+      }
       const demId = await uploadDem(props.planId, dem, props.csrf);
       const body = {
         demId,
@@ -78,7 +90,9 @@ export function FloodlineTool(props: { planId: string; editor: PlanEditor; csrf:
       };
       setPreview(await computeFloodline(props.planId, body, props.csrf));
     } catch (e) {
-      setProblem(t('floodFailed', { msg: (e as Error).message }));
+      // the engine's refusals (400, 413) are the server's messages in the UI's language
+      const refused = e instanceof ApiError && (e.status === 400 || e.status === 413);
+      setProblem(refused ? t('floodFailed', { msg: e.message }) : showProblem(e, t));
     } finally {
       setBusy(false);
     }

@@ -25,6 +25,7 @@ export const zh = {
   floodAdd: '作为新河段添加',
   floodAccepted: '已加入草稿：两条岸线可继续编辑，计算后保存。',
   floodNoFile: '请选择地形数据和水位表',
+  floodBadCentreline: '{file} 不是有效的 GeoJSON，或其中不是恰好一条线（河道中心线，自上游向下游）',
 };
 
 export const en: typeof zh = {
@@ -52,4 +53,6 @@ export const en: typeof zh = {
   floodAdd: 'Add as a new reach',
   floodAccepted: 'Added to the draft: both lines stay editable; compute, then save.',
   floodNoFile: 'Choose the terrain and the levels table',
+  floodBadCentreline:
+    '{file} is not valid GeoJSON or does not hold exactly one line (the centreline, upstream → downstream)',
 };
