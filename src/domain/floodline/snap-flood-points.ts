@@ -60,11 +60,12 @@ export function readFloodMarks(
   fc.features.forEach((f, i) => {
     const g = (f as { geometry?: { type?: string; coordinates?: unknown } }).geometry;
     const p = (f as { properties?: Record<string, unknown> }).properties ?? {};
-    const level = Number(p.level ?? p['水位']);
+    const raw = p.level ?? p.水位;
+    const level = Number(raw);
     const c = g?.coordinates as number[] | undefined;
     const point =
       g?.type === 'Point' && Array.isArray(c) && c.length >= 2 && c.every(Number.isFinite);
-    if (!point || !Number.isFinite(level) || (p.level ?? p['水位']) === null)
+    if (!point || !Number.isFinite(level) || raw === null || raw === '')
       errors.push(msg('floodline.marks.bad', { file, n: i + 1 }));
     else marks.push({ at: [c[0] as number, c[1] as number], level, n: i + 1 });
   });
