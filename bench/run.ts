@@ -10,6 +10,7 @@
 //   health and the register while 6 drafts of a 2 × 60,000-vertex plan compute, before/after the pool
 //   health and the register while 5 archives are built by the built server, before/after the pool
 //   imagery: GeoTIFF → MBTiles speed and peak RSS at two sizes, tile p99, imagery layer → map idle
+//   flood lines: a 20 km reach on a 2 m and a 0.5 m DEM, and in a 4× larger DEM (seconds, peak RSS)
 //   supervision: GET /api/progress over 90 months, 36 plans and a synthetic 5,000-plan province
 //   province: a synthetic 500- and 5,000-plan province on SQLite and on PostgreSQL (two instances):
 //   /api/plans and published tiles under load, publishing a 200 km plan, hejie store copy
@@ -24,6 +25,7 @@ import { startServer } from '../tests/helpers/server';
 import { benchDashboard } from './dashboard';
 import { benchDocumentsResponsive } from './documents-responsive';
 import { benchExports } from './exports';
+import { benchFloodline } from './floodline';
 import { benchImagery } from './imagery';
 import { benchLoad } from './load';
 import { benchProgress } from './progress';
@@ -185,6 +187,7 @@ for (const r of await benchResponsive()) rows.push(r);
 for (const r of await benchDocumentsResponsive()) rows.push(r);
 rows.push(...(await benchImagery()));
 rows.push(...benchProvince());
+rows.push(...(await benchFloodline()));
 const calibration = (before + calibrate()) / 2;
 rows.push({
   what: 'machine calibration (parse+gzip counties.geojson ×10, before/after mean)',

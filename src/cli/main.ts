@@ -59,6 +59,8 @@ export async function runCli(
   if (command === 'import') return (await import('./import')).runImport(rest, out, err, lang);
   if (command === 'course')
     return (await import('./course')).runCourse(rest, { out, err, env, lang });
+  if (command === 'floodline')
+    return (await import('./floodline')).runFloodlineCli(rest, out, err, lang);
   if (command === 'user') return (await import('./user')).runUser(rest, { out, err, env, lang });
   if (command === 'imagery')
     return (await import('./imagery')).runImagery(rest, { out, err, env, lang });

@@ -19,6 +19,7 @@ import { createBaseTiles } from './base-tiles';
 import { type ComputePool, lazyComputePool } from './compute/compute-pool';
 import { type DocumentPool, lazyDocumentPool } from './documents/document-pool';
 import { type FileStore, memoryFileStore } from './files/file-store';
+import { floodlineRoutes } from './floodline/floodline-routes';
 import type { Geodata } from './geodata';
 import { buildBaseLayer, MAP_FILES } from './geodata';
 import { deploymentRegion } from './imagery/deployment-region';
@@ -132,6 +133,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.route('/', planRoutes(deps, imagery.dir));
   app.route('/', courseRoutes(deps, register));
   app.route('/', imageryApiRoutes(deps, imagery));
+  app.route('/', floodlineRoutes(deps));
   app.route('/', imageryTileRoutes(deps, imagery));
   const progress = progressService(deps);
   app.route('/', reportRoutes(deps, progress));

@@ -10,6 +10,7 @@ import * as courses from './courses.messages';
 import * as display from './display.messages';
 import * as documents from './documents.messages';
 import * as editor from './editor.messages';
+import * as floodline from './floodline.messages';
 import * as formats from './formats.messages';
 import * as geo from './geo.messages';
 import * as handover from './handover.messages';
@@ -61,6 +62,7 @@ const AREAS = [
   imagery,
   province,
   reports,
+  floodline,
 ];
 
 /** The catalog of each language: code → template with `{name}` placeholders. */

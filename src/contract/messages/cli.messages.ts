@@ -40,6 +40,10 @@ export const zh = {
   imagery add <文件.tif|.mbtiles|.pmtiles> --name <图层名> [--date 2024-05] [--source 来源] [--public]
                  添加影像底图：GeoTIFF（CGCS2000 坐标系）用 GDAL 转换为瓦片，瓦片包直接复制；
                  打印图层编号、范围和级别
+  floodline --dem 地形.tif --centerline 中心线.geojson --levels 水位.csv|洪水位点.geojson
+            [--max-width 2000] [--yes] -o 岸线.geojson
+                 由地形（DEM）计算设计洪水位与地面的交线（行洪河床），输出左、右岸岸线；
+                 提示须核实后加 --yes；出错时注明里程，不写任何文件，退出码 1
   backup <文件>  在线备份 $HEJIE_DATA/hejie.sqlite（服务器运行时也安全），并对副本执行
                  PRAGMA integrity_check
   restore <文件> 将检查通过的备份放回原处（需先停止服务器）；原数据库保留为
@@ -144,6 +148,10 @@ Commands:
   imagery add <file.tif|.mbtiles|.pmtiles> --name <layer> [--date 2024-05] [--source text] [--public]
                  adds an imagery layer: a GeoTIFF (CGCS2000) is converted to tiles with GDAL, an
                  archive is copied; prints the layer's id, bounds and zoom range
+  floodline --dem dem.tif --centerline centreline.geojson --levels levels.csv|marks.geojson
+            [--max-width 2000] [--yes] -o banks.geojson
+                 bank lines where the design flood level meets the ground (flood-way), from a DEM;
+                 notes need --yes once checked; errors name the chainages, write nothing, exit 1
   backup <file>  online backup of $HEJIE_DATA/hejie.sqlite (safe while the server runs), then
                  PRAGMA integrity_check on the copy
   restore <file> puts a checked backup in place (server stopped); keeps the old database as

@@ -18,6 +18,10 @@ const GEOMETRY_PATH = /^\/api\/plans\/[^/]+\/geometry$/;
 /** An acceptance record carries its signed PDF (up to 20 MB) and a few text fields: 20 MB + 1 MB. */
 const ACCEPTANCE_LIMIT = ACCEPTANCE_FILE_MAX + 1 * MB;
 const IMAGERY_UPLOAD_PATH = '/api/imagery/upload';
+/** a DEM for the flood-line tool is the file itself, streamed to disk (the route checks its size) */
+const DEM_UPLOAD_PATH = /^\/api\/plans\/[^/]+\/floodline\/dem$/;
+/** a flood-line run carries a levels table and may carry a centreline: the geometry limit */
+const FLOODLINE_PATH = /^\/api\/plans\/[^/]+\/floodline$/;
 const ACCEPTANCE_PATH = /^\/api\/plans\/[^/]+\/acceptance$/;
 /** A river course import carries its file (the import pipeline's limit) and a few fields. */
 const COURSE_LIMIT = COURSE_FILE_MAX + 1 * MB;
@@ -46,7 +50,8 @@ export function securityMiddleware(_deps: ServerDeps): MiddlewareHandler<AppEnv>
   });
   return async (c, next) => {
     // an imagery upload is the file itself (GBs, streamed to disk; the route checks the free space)
-    if (c.req.method === 'POST' && c.req.path === IMAGERY_UPLOAD_PATH) {
+    const streamed = c.req.path === IMAGERY_UPLOAD_PATH || DEM_UPLOAD_PATH.test(c.req.path);
+    if (c.req.method === 'POST' && streamed) {
       const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
       return (
         crossSiteRefusal(c) ??
@@ -64,7 +69,9 @@ export function securityMiddleware(_deps: ServerDeps): MiddlewareHandler<AppEnv>
     }
     if (acceptance) return upload(c, next);
     if (course) return courseUpload(c, next);
-    const geometry = c.req.method === 'PUT' && GEOMETRY_PATH.test(c.req.path);
+    const geometry =
+      (c.req.method === 'PUT' && GEOMETRY_PATH.test(c.req.path)) ||
+      (c.req.method === 'POST' && FLOODLINE_PATH.test(c.req.path));
     return (geometry ? large : small)(c, next);
   };
 }

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { MessageKey } from '../i18n';
 import { fill, useLang } from '../i18n';
 import * as edit from './editor/messages-edit';
+import * as flood from './editor/messages-floodline';
 import * as save from './editor/messages-save';
 import * as field from './field/messages-field';
 import * as files from './files/messages-files';
@@ -116,10 +117,19 @@ const baseEn: typeof base = {
   computeWarnings: 'Notes:',
 };
 
-export const zh = { ...base, ...edit.zh, ...save.zh, ...files.zh, ...field.zh, ...review.zh };
+export const zh = {
+  ...base,
+  ...edit.zh,
+  ...flood.zh,
+  ...save.zh,
+  ...files.zh,
+  ...field.zh,
+  ...review.zh,
+};
 const en: typeof zh = {
   ...baseEn,
   ...edit.en,
+  ...flood.en,
   ...save.en,
   ...files.en,
   ...field.en,

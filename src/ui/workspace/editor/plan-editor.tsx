@@ -20,6 +20,7 @@ import { showProblem } from '../panel/show-problem';
 import type { PlanEditor as Editor } from '../panel/use-plan-editor';
 import './editor.css';
 import { EditToolbar } from './edit-toolbar';
+import { FloodlineTool } from './floodline-tool';
 import { LineForm } from './line-form';
 import { LineList } from './line-list';
 import { rulesFor } from './rules-for';
@@ -45,6 +46,8 @@ export function PlanEditor(props: {
   /** the rule table in force (the editor is shown once it is loaded) */
   rules: RuleTable;
   river: RiverView | undefined;
+  /** the flood-line tool's plan and session token */
+  floodline: { planId: string; csrf: string };
 }) {
   const { editor, rules: table, river } = props;
   const t = useWt();
@@ -217,6 +220,7 @@ export function PlanEditor(props: {
           }
         />
       )}
+      <FloodlineTool planId={props.floodline.planId} editor={editor} csrf={props.floodline.csrf} />
       <p className="hint small">{t('editShortcuts')}</p>
     </section>
   );

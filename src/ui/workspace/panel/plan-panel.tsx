@@ -142,7 +142,12 @@ export default function PlanPanel(props: {
       {newest && planner && <DraftSummary planId={props.planId} version={newest.version} />}
       {planner && working && editor.loaded && editor.offer === null && (
         <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-          <PlanEditor editor={editor} rules={working.rules} river={props.river} />
+          <PlanEditor
+            editor={editor}
+            rules={working.rules}
+            river={props.river}
+            floodline={{ planId: props.planId, csrf: session?.csrf ?? '' }}
+          />
         </Suspense>
       )}
       {planner && plan && (
