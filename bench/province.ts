@@ -31,7 +31,7 @@ export function benchProvince(): ZoneBenchRow[] {
   const growth = large.flatMap((row) => {
     const what = row.what.replace('province 5000 plans: ', '');
     const before = small.find((s) => s.what.replace('province 500 plans: ', '') === what);
-    if (!before || !before.value || !Number.isFinite(row.value)) return [];
+    if (!before?.value || !Number.isFinite(row.value)) return [];
     return [
       { what: `province 500 → 5000 plans: ${what}`, value: row.value / before.value, unit: '×' },
     ];
