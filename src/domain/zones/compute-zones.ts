@@ -1,4 +1,6 @@
-import type { Feature, LineString, MultiPolygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Position } from 'geojson';
+import { type Approval, readApproval } from '../adopted/approval';
+import { type ApprovedChecks, checkApproved } from '../adopted/check-approved';
 import type { CrsCode } from '../crs/crs';
 import { lonExtent, projector, ZONE_LINE_LON, zoneOfExtent } from '../crs/crs';
 import { type Message, msg } from '../message';
@@ -71,6 +73,10 @@ export interface ZoneProperties {
   perimeterM: number;
   quadrantSegments: number;
   sample: boolean;
+  /** an adopted approved boundary (management range only): its category, 文号 and date */
+  adoptedCategory?: Approval['category'];
+  approvalRef?: string;
+  approvedOn?: string;
 }
 
 /** A computed zone: a lon/lat MultiPolygon with its record. */
@@ -122,6 +128,11 @@ export interface ZoneEngine {
    * in the Gauss-Krüger zone of each reach. All or nothing: one bad reach and no zone is returned.
    */
   computeZones(input: unknown, table?: RuleTable): ZonesResult;
+  /**
+   * Each approved-boundary polygon of the input checked against the range the standard gives its
+   * reach (`checkApproved`).
+   */
+  checkApproved(input: FeatureCollection, table?: RuleTable): ApprovedChecks;
 }
 
 /**
@@ -130,9 +141,11 @@ export interface ZoneEngine {
  */
 export async function loadZoneEngine(): Promise<ZoneEngine> {
   const geos = await loadGeos();
+  const arena = () => new Planar(geos);
   return {
-    computeZones: (input, table = DEFAULT_RULES) =>
-      computeAll(() => new Planar(geos), input, table),
+    computeZones: (input, table = DEFAULT_RULES) => computeAll(arena, input, table),
+    checkApproved: (input, table = DEFAULT_RULES) =>
+      checkApproved(input, (standard) => computeAll(arena, standard, table), arena),
   };
 }
 
@@ -248,13 +261,16 @@ function computeReach(
     ARC_TOLERANCE_M,
   );
   const snap = (g: Geometry) => pl.snapToGrid(g, GRID_M);
-  const management = pl.unionAll([
+  const adopted = adoptedOf(pl, reach, toXY);
+  if (adopted && 'code' in adopted) return { errors: [adopted] };
+  const standard = pl.unionAll([
     corridor,
     ...water,
     ...banks
       .filter(({ w }) => w.widthM > 0)
       .map(({ xy, w }) => pl.bufferFlat(pl.line(xy), w.widthM, q)),
   ]);
+  const management = adopted ? adopted.polygon : standard;
   const protectedBanks = banks.filter(({ w }) => w.kind === 'toe' && w.protectionM !== null);
   const outer =
     protectedBanks.length === 0
@@ -285,7 +301,22 @@ function computeReach(
         errors: [msg('zones.zone.invalid', { reach: reach.id, kind: KIND_NAMES[kind], why })],
       };
     features.push(
-      toFeature(pl, reach, kind, g, coordsOf(g), { crs, rules, left, right, q }, inverse),
+      toFeature(
+        pl,
+        reach,
+        kind,
+        g,
+        coordsOf(g),
+        {
+          crs,
+          rules,
+          left,
+          right,
+          q,
+          approval: kind === 'management' ? adopted?.approval : undefined,
+        },
+        inverse,
+      ),
     );
   }
   const line = (
@@ -360,7 +391,14 @@ function toFeature(
   kind: 'management' | 'protection',
   g: Geometry,
   xy: XY[][][],
-  ctx: { crs: CrsCode; rules: ResolvedRules; left: BankWidths; right: BankWidths; q: number },
+  ctx: {
+    crs: CrsCode;
+    rules: ResolvedRules;
+    left: BankWidths;
+    right: BankWidths;
+    q: number;
+    approval: Approval | undefined;
+  },
   inverse: (p: readonly number[]) => [number, number],
 ): ZoneFeature {
   const coordinates = xy.map((poly) => poly.map((ring) => ring.map((p) => inverse(p))));
@@ -388,8 +426,43 @@ function toFeature(
       perimeterM: round(pl.length(g), 2),
       quadrantSegments: ctx.q,
       sample: reach.sample,
+      ...(ctx.approval
+        ? {
+            adoptedCategory: ctx.approval.category,
+            approvalRef: ctx.approval.approvalRef,
+            approvedOn: ctx.approval.approvedOn,
+          }
+        : {}),
     },
   };
+}
+
+/**
+ * The reach's adopted approved boundary (the polygon marked `adopted: true`) in the plane, with its
+ * approval; null when none is adopted; a message when more than one is, or it is unusable.
+ */
+function adoptedOf(
+  pl: Planar,
+  reach: Reach,
+  toXY: (cs: Position[]) => XY[],
+): { polygon: Geometry; approval: Approval } | Message | null {
+  const marked = reach.approved.filter((a) => a.properties.adopted === true);
+  if (marked.length === 0) return null;
+  if (marked.length > 1)
+    return msg('adopted.engine.twice', { reach: reach.id, count: marked.length });
+  const a = marked[0] as (typeof marked)[number];
+  // the date was checked against the calendar when it was adopted; here only its form
+  const approval = readApproval(a.properties, '9999-12-31');
+  if (!approval.ok)
+    return msg('adopted.engine.approval', {
+      reach: reach.id,
+      n: a.feature,
+      why: approval.errors[0] as Message,
+    });
+  const polygon = pl.polygon(a.rings.map(toXY));
+  const why = pl.invalidReason(polygon);
+  if (why) return msg('adopted.engine.invalid', { reach: reach.id, n: a.feature, why });
+  return { polygon, approval: approval.approval };
 }
 
 function toLine(
