@@ -56,8 +56,11 @@ export type Delineation =
     }
   | { ok: false; errors: Message[] };
 
-/** The lines with the plan's river on every reach that names none (a new collection). */
-function withPlanRiver(features: readonly Feature[], river: string | null | undefined) {
+/**
+ * The lines with the plan's river on every reach that names none (a new collection).
+ * @example withPlanRiver(version.features, 'qinjiang').features[0]?.properties?.river // 'qinjiang'
+ */
+export function withPlanRiver(features: readonly Feature[], river: string | null | undefined) {
   return {
     type: 'FeatureCollection' as const,
     features: features.map((f) => {

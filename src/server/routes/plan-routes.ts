@@ -5,6 +5,7 @@ import type { AppEnv, ServerDeps } from '../auth/context';
 import { createLiveHub } from '../live-hub';
 import { acceptanceRoutes } from './acceptance-routes';
 import { adminRoutes } from './admin-routes';
+import { approvedRoutes } from './approved-routes';
 import { commentRoutes } from './comment-routes';
 import { consultationRoutes } from './consultation-routes';
 import { displayRoutes } from './display-routes';
@@ -35,6 +36,7 @@ export function planRoutes(deps: ServerDeps, imageryDir: string | null = null): 
   const app = new Hono<AppEnv>();
   app.route('/', zoneRoutes(deps, publicZones));
   app.route('/', geometryRoutes(deps));
+  app.route('/', approvedRoutes(deps, getEngine));
   app.route('/', workflowRoutes(deps, publicZones));
   app.route('/', noticeRoutes(deps));
   app.route('/', markerRoutes(deps));
