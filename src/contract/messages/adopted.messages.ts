@@ -26,6 +26,27 @@ export const zh = {
   'adopted.adopt.needsReason':
     '已批复边界比标准划定的管理范围少 {parts} 处、共 {area} m²，最大不足 {max} m：须填写采用理由',
   'adopted.adopt.stale': '{plan} 已有更新的版本 {version}，请重新核对后再采用',
+  'works.type.reservoir': '水库',
+  'works.type.sluice': '水闸',
+  'works.type.dam': '拦河坝',
+  'works.type.pumping-station': '泵站',
+  'works.type.hydrological-station': '水文站',
+  'works.type.bridge': '桥梁',
+  'works.type.wharf': '码头',
+  'works.rules.type': '规则表：没有“{got}”这种涉水工程类型',
+  'works.rules.range':
+    '规则表：{type}的管理范围须大于 0 m、不超过 {max} m（更大的值多为单位误填；水库按校核洪水位或征地线确定），实为 {got}',
+  'works.unset': '{type}「{name}」（第 {n} 个要素）：管理范围尚未设置，未计入管理范围',
+  'works.range.invalid': '{type}「{name}」（第 {n} 个要素）：算出的管理范围无效：{why}',
+  'works.range.refused': '{type}「{name}」（第 {n} 个要素）：{why}',
+  'works.reservoir.checkFloodLevel':
+    '规则按校核洪水位等高线确定{type}管理范围：须有由 DEM 和校核洪水位算出的范围面（rangeSource 为 check-flood-level）',
+  'works.reservoir.landAcquisition':
+    '规则按征地线确定{type}管理范围：须导入征地线范围面（rangeSource 为 land-acquisition）',
+  'works.feature.name': '第 {n} 个要素：涉水工程须有名称',
+  'works.feature.type':
+    '第 {n} 个要素：涉水工程类型应为水库、水闸、拦河坝、泵站、水文站、桥梁或码头，实为 {got}',
+  'works.feature.geometry': '第 {n} 个要素：涉水工程须为点、线（轴线）或面（占地范围），实为 {got}',
 };
 
 /** English, the second language. */
@@ -57,4 +78,27 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'adopted.adopt.needsReason':
     'the approved boundary falls short of the standard’s management range in {parts} parts, {area} m² in all, by up to {max} m: a reason is required to adopt it',
   'adopted.adopt.stale': '{plan} has a newer version {version}: check again before adopting',
+  'works.type.reservoir': 'reservoir',
+  'works.type.sluice': 'sluice',
+  'works.type.dam': 'dam',
+  'works.type.pumping-station': 'pumping station',
+  'works.type.hydrological-station': 'hydrological station',
+  'works.type.bridge': 'bridge',
+  'works.type.wharf': 'wharf',
+  'works.rules.type': 'rule table: there is no work type “{got}”',
+  'works.rules.range':
+    'rule table: a {type}’s range must be more than 0 m and at most {max} m (larger values are usually a unit slip; a reservoir takes its check flood level or land-acquisition line), got {got}',
+  'works.unset':
+    '{type} “{name}” (feature {n}): its management range is not set yet and adds nothing',
+  'works.range.invalid': '{type} “{name}” (feature {n}): its computed range is invalid: {why}',
+  'works.range.refused': '{type} “{name}” (feature {n}): {why}',
+  'works.reservoir.checkFloodLevel':
+    'the rules take a {type}’s range from its check-flood-level contour: it needs the area computed from a DEM and that level (rangeSource check-flood-level)',
+  'works.reservoir.landAcquisition':
+    'the rules take a {type}’s range from its land-acquisition line: import that polygon (rangeSource land-acquisition)',
+  'works.feature.name': 'feature {n}: a work needs a name',
+  'works.feature.type':
+    'feature {n}: a work’s type must be reservoir, sluice, dam, pumping station, hydrological station, bridge or wharf, got {got}',
+  'works.feature.geometry':
+    'feature {n}: a work must be a point, an axis line or a footprint polygon, got {got}',
 };

@@ -9,6 +9,7 @@ import type { LineSummary } from '../markers/place-markers';
 import { placeMarkers } from '../markers/place-markers';
 import { readBoundaryLines } from '../markers/read-lines';
 import type { Message } from '../message';
+import type { WorkListing } from '../works/compute-works';
 import type { ZoneEngine, ZoneOutput } from '../zones/compute-zones';
 import type { RuleTable } from '../zones/rules';
 
@@ -53,6 +54,8 @@ export type Delineation =
       zones: { type: 'FeatureCollection'; features: ZoneOutput[] };
       warnings: Message[];
       markers: MarkersOutcome | null;
+      /** the works inside the river, each with its range or 尚未设置 */
+      works?: WorkListing[];
     }
   | { ok: false; errors: Message[] };
 
@@ -112,5 +115,5 @@ export function delineatePlan(
           waterbodies: options.waterbodies,
           markers: options.markers ?? {},
         });
-  return { ok: true, zones: zoned.zones, warnings: zoned.warnings, markers };
+  return { ok: true, zones: zoned.zones, warnings: zoned.warnings, markers, works: zoned.works };
 }

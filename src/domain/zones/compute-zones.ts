@@ -4,6 +4,9 @@ import { type ApprovedChecks, checkApproved } from '../adopted/check-approved';
 import type { CrsCode } from '../crs/crs';
 import { lonExtent, projector, ZONE_LINE_LON, zoneOfExtent } from '../crs/crs';
 import { type Message, msg } from '../message';
+import { ownWorks, type WorkListing, worksInPlane } from '../works/compute-works';
+import { readWorks, type Work } from '../works/read-works';
+import type { WorkRanges } from '../works/work-types';
 import { bankSides } from './bank-boundary';
 import type { Geometry, XY } from './planar';
 import { loadGeos, Planar, quadrantSegmentsFor } from './planar';
@@ -118,6 +121,8 @@ export type ZonesResult =
       ok: true;
       zones: { type: 'FeatureCollection'; features: ZoneOutput[] };
       warnings: Message[];
+      /** the works inside the river (涉水工程), each with its range or 尚未设置 */
+      works: WorkListing[];
     }
   | { ok: false; errors: Message[] };
 
@@ -151,8 +156,14 @@ export async function loadZoneEngine(): Promise<ZoneEngine> {
 
 function computeAll(arena: () => Planar, input: unknown, table: RuleTable): ZonesResult {
   const { reaches, errors } = readReaches(input);
+  const fc = input as FeatureCollection;
+  const read = Array.isArray(fc?.features) ? readWorks(fc) : null;
+  const works = read?.works ?? [];
+  for (const e of read?.errors ?? []) errors.push(e);
   const warnings: Message[] = [];
   const features: ZoneOutput[] = [];
+  const listings: WorkListing[] = [];
+  const ids = new Set(reaches.map((r) => r.id));
   for (const reach of reaches) {
     const rules = resolveRules(table, {
       county: reach.county ?? undefined,
@@ -160,19 +171,33 @@ function computeAll(arena: () => Planar, input: unknown, table: RuleTable): Zone
     });
     const pl = arena();
     try {
-      const out = computeReach(pl, reach, rules);
+      const own = works.filter((w) => w.reach === reach.id);
+      const out = computeReach(pl, reach, rules, { works: own, ranges: table.works });
       if ('errors' in out) for (const e of out.errors) errors.push(e);
       else {
         for (const f of out.features) features.push(f);
         for (const w of out.warnings) warnings.push(w);
+        for (const l of out.works) listings.push(l);
       }
     } finally {
       pl.dispose();
     }
   }
+  const alone = ownWorks(
+    arena,
+    works.filter((w) => w.reach === null || !ids.has(w.reach)),
+    table.works,
+  );
+  for (const e of alone.errors) errors.push(e);
   if (errors.length > 0) return { ok: false, errors };
-  if (features.length === 0) return { ok: false, errors: [msg('zones.input.noReach')] };
-  return { ok: true, zones: { type: 'FeatureCollection', features }, warnings };
+  if (features.length === 0 && works.length === 0)
+    return { ok: false, errors: [msg('zones.input.noReach')] };
+  return {
+    ok: true,
+    zones: { type: 'FeatureCollection', features },
+    warnings: [...warnings, ...alone.warnings],
+    works: [...listings, ...alone.listings],
+  };
 }
 
 /** Widths of one bank from its line and the rules, or why they are not allowed. */
@@ -214,7 +239,8 @@ function computeReach(
   pl: Planar,
   reach: Reach,
   rules: ResolvedRules,
-): { features: ZoneOutput[]; warnings: Message[] } | { errors: Message[] } {
+  inRiver: { works: readonly Work[]; ranges: WorkRanges | undefined },
+): { features: ZoneOutput[]; warnings: Message[]; works: WorkListing[] } | { errors: Message[] } {
   const left = bankWidths(reach.id, reach.left, rules);
   const right = bankWidths(reach.id, reach.right, rules);
   if ('code' in left || 'code' in right)
@@ -270,7 +296,12 @@ function computeReach(
       .filter(({ w }) => w.widthM > 0)
       .map(({ xy, w }) => pl.bufferFlat(pl.line(xy), w.widthM, q)),
   ]);
-  const management = adopted ? adopted.polygon : standard;
+  const works = worksInPlane(pl, inRiver.works, inRiver.ranges, toXY, crs);
+  if (works.errors.length > 0) return { errors: works.errors };
+  for (const w of works.warnings) warnings.push(w);
+  const base = adopted ? adopted.polygon : standard;
+  // a work's range joins the reach's management range (docs/adopted-and-works.md)
+  const management = works.ranges.length > 0 ? pl.unionAll([base, ...works.ranges]) : base;
   const protectedBanks = banks.filter(({ w }) => w.kind === 'toe' && w.protectionM !== null);
   const outer =
     protectedBanks.length === 0
@@ -347,7 +378,7 @@ function computeReach(
         features.push(line('protection-line', bank, xy, reachOf(w)));
     }
   }
-  return { features, warnings };
+  return { features, warnings, works: works.listings(inverse) };
 }
 
 /**

@@ -14,6 +14,7 @@ type Geos = Awaited<ReturnType<typeof initGeosJs>>;
 /** A GEOS geometry owned by a Planar arena (freed with it). */
 export type Geometry = number & { readonly __geos: unique symbol };
 
+const CAP_ROUND = 1;
 const CAP_FLAT = 2;
 const JOIN_ROUND = 1;
 const GEOMETRYCOLLECTION = 7;
@@ -102,6 +103,14 @@ export class Planar {
    */
   snapToGrid(g: Geometry, size: number): Geometry {
     return this.own(this.geos.GEOSGeom_setPrecision(g, size, 0), 'snapped geometry');
+  }
+
+  /** Buffer with round caps and joins (a point's disc, a polygon grown all round). */
+  bufferRound(g: Geometry, distance: number, quadrantSegments: number): Geometry {
+    return this.own(
+      this.geos.GEOSBufferWithStyle(g, distance, quadrantSegments, CAP_ROUND, JOIN_ROUND, 5),
+      'buffer',
+    );
   }
 
   /**
