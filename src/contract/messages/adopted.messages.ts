@@ -43,6 +43,8 @@ export const zh = {
     '规则按校核洪水位等高线确定{type}管理范围：须有由 DEM 和校核洪水位算出的范围面（rangeSource 为 check-flood-level）',
   'works.reservoir.landAcquisition':
     '规则按征地线确定{type}管理范围：须导入征地线范围面（rangeSource 为 land-acquisition）',
+  'works.reservoir.floodParts':
+    '水库「{name}」：校核洪水位淹没范围分成 {count} 块，应为与坝前相连的一块',
   'works.feature.name': '第 {n} 个要素：涉水工程须有名称',
   'works.feature.type':
     '第 {n} 个要素：涉水工程类型应为水库、水闸、拦河坝、泵站、水文站、桥梁或码头，实为 {got}',
@@ -96,6 +98,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
     'the rules take a {type}’s range from its check-flood-level contour: it needs the area computed from a DEM and that level (rangeSource check-flood-level)',
   'works.reservoir.landAcquisition':
     'the rules take a {type}’s range from its land-acquisition line: import that polygon (rangeSource land-acquisition)',
+  'works.reservoir.floodParts':
+    'reservoir “{name}”: the area under its check flood level is in {count} parts; it must be one, connected to the dam',
   'works.feature.name': 'feature {n}: a work needs a name',
   'works.feature.type':
     'feature {n}: a work’s type must be reservoir, sluice, dam, pumping station, hydrological station, bridge or wharf, got {got}',
