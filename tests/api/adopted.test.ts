@@ -190,3 +190,45 @@ describe('approved boundaries over the API', () => {
     );
   }, 60_000);
 });
+
+describe('per-type ranges of works in the rule table over the API', () => {
+  const put = async (table: unknown) => {
+    const admin = (await logInProcess(app, 'admin', 'demo-admin')).headers;
+    const current = await app.request('/api/rules', { headers: admin });
+    const etag = current.headers.get('etag');
+    return app.request('/api/rules', {
+      method: 'PUT',
+      headers: {
+        ...admin,
+        ...JSON_TYPE,
+        'accept-language': 'zh-CN',
+        ...(etag ? { 'if-match': etag } : {}),
+      },
+      body: JSON.stringify(table),
+    });
+  };
+
+  it('refuses a range of 0 or over 1,000 m, in Chinese, naming the field', async () => {
+    const res = await put({
+      id: 'works-test',
+      version: '1',
+      works: { sluice: { upstreamM: 1500 } },
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: string; field: string };
+    expect(body.field).toBe('works.sluice.upstreamM');
+    expect(body.error).toMatch(/^规则表：水闸的管理范围须大于 0 m、不超过 1000 m/);
+  });
+
+  it('stores a valid range, audited; unset types stay unset', async () => {
+    const res = await put({
+      id: 'works-test',
+      version: '1',
+      works: { sluice: { upstreamM: 50, downstreamM: 100, sidesM: 20 } },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const stored = (await res.json()) as { works: Record<string, unknown> };
+    expect(stored.works).toEqual({ sluice: { upstreamM: 50, downstreamM: 100, sidesM: 20 } });
+    expect((await store.listAudit()).some((e) => e.action.startsWith('settings'))).toBe(true);
+  });
+});
