@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import type { MessageKey } from '../i18n';
 import { fill, useLang } from '../i18n';
+import * as adopted from './adopted/messages-adopted';
 import * as edit from './editor/messages-edit';
 import * as save from './editor/messages-save';
 import * as field from './field/messages-field';
@@ -116,7 +117,15 @@ const baseEn: typeof base = {
   computeWarnings: 'Notes:',
 };
 
-export const zh = { ...base, ...edit.zh, ...save.zh, ...files.zh, ...field.zh, ...review.zh };
+export const zh = {
+  ...base,
+  ...edit.zh,
+  ...save.zh,
+  ...files.zh,
+  ...field.zh,
+  ...review.zh,
+  ...adopted.zh,
+};
 const en: typeof zh = {
   ...baseEn,
   ...edit.en,
@@ -124,6 +133,7 @@ const en: typeof zh = {
   ...files.en,
   ...field.en,
   ...review.en,
+  ...adopted.en,
 };
 
 /** A key of the workspace dictionary. */
