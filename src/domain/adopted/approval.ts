@@ -41,7 +41,7 @@ const CATEGORY_NAMES: Record<ApprovedCategory, Message> = {
  * A category as people read it.
  * @example categoryName('urban-blueline') // msg('adopted.category.urban-blueline') → 城市蓝线
  */
-function categoryName(c: ApprovedCategory): Message {
+export function categoryName(c: ApprovedCategory): Message {
   return CATEGORY_NAMES[c];
 }
 

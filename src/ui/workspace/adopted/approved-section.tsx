@@ -5,7 +5,11 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { useState } from 'react';
 import { adoptedSchema, approvedChecksSchema } from '../../../contract/adopted';
 import { renderMessage } from '../../../contract/messages/render';
-import { msg } from '../../../domain/message';
+import {
+  APPROVED_CATEGORIES,
+  type ApprovedCategory,
+  categoryName,
+} from '../../../domain/adopted/approval';
 import { requestJson, type Session } from '../../api';
 import { useLang } from '../../i18n';
 import { useWt } from '../messages';
@@ -87,7 +91,9 @@ export function ApprovedSection(props: {
             <p>
               {t('approvedReach', {
                 reach: c.reach,
-                category: renderMessage(msg(`adopted.category.${c.approval.category}`), lang),
+                category: APPROVED_CATEGORIES.includes(c.approval.category as ApprovedCategory)
+                  ? renderMessage(categoryName(c.approval.category as ApprovedCategory), lang)
+                  : c.approval.category,
                 ref: c.approval.approvalRef,
                 date: c.approval.approvedOn,
               })}
