@@ -169,3 +169,30 @@ describe('the approval', () => {
     );
   });
 });
+
+describe('the editor keeps approved boundaries and works', () => {
+  it('as their roles, without width problems, and saves them unchanged', async () => {
+    const { toEditFeatures, toSavedFeatures } = await import(
+      '../../src/domain/editor/saved-features'
+    );
+    const { checkProperties } = await import('../../src/domain/editor/check-properties');
+    const { resolveRules, DEFAULT_RULES } = await import('../../src/domain/zones/rules');
+    const work = {
+      type: 'Feature' as const,
+      properties: { reach: 'SYN-A', role: 'work', workType: 'sluice', name: '测试闸（合成）' },
+      geometry: {
+        type: 'LineString' as const,
+        coordinates: [
+          [108.6, 21.95],
+          [108.601, 21.95],
+        ],
+      },
+    };
+    const saved = [syntheticApproved(3, 200), work];
+    const edit = toEditFeatures(saved).features;
+    expect(edit.map((f) => f.properties.role)).toEqual(['approved-boundary', 'work']);
+    const rules = resolveRules(DEFAULT_RULES, {});
+    expect(edit.flatMap((f) => checkProperties(f, rules))).toEqual([]);
+    expect(toSavedFeatures(edit).map((f) => f.properties)).toEqual(saved.map((f) => f.properties));
+  });
+});

@@ -3,13 +3,14 @@
 // for; only what the planner set for both banks (两岸相同) carries over to the other bank's line.
 import { sideOfRole, withSide } from './bank-sides';
 import type { EditFeature, EditProperties, LineRole } from './edit-types';
+import { isLineRole } from './edit-types';
 
 const PER_REACH = 2;
 
 /** The values a line takes from the other bank when the planner set both banks alike. */
 function fromOtherBank(other: EditFeature | undefined, side: LineRole): Partial<EditProperties> {
   const p = other?.properties;
-  if (!p?.sameBothBanks || !p.role || p.role === 'water') return {};
+  if (!p?.sameBothBanks || !isLineRole(p.role)) return {};
   return {
     role: withSide(p.role, sideOfRole(side)),
     embankmentClass: p.embankmentClass ?? null,
@@ -40,7 +41,7 @@ export function newFeatureProperties(
       (f) =>
         f.properties.reach === r &&
         f.geometry.type === 'LineString' &&
-        f.properties.role !== 'water',
+        (f.properties.role === null || isLineRole(f.properties.role)),
     );
   if (lines(reach).length >= PER_REACH) {
     const used = new Set(features.map((f) => f.properties.reach));

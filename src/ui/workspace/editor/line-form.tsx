@@ -4,6 +4,7 @@ import { sideOfRole, withSide } from '../../../domain/editor/bank-sides';
 import type { PropertyProblem } from '../../../domain/editor/check-properties';
 import { allowedRange, checkProperties } from '../../../domain/editor/check-properties';
 import type { EditFeature, EditProperties, LineRole } from '../../../domain/editor/edit-types';
+import { isLineRole } from '../../../domain/editor/edit-types';
 import type { EmbankmentClass, ResolvedRules, WidthRange } from '../../../domain/zones/rules';
 import { formatRange } from '../../../domain/zones/rules';
 import { useLang } from '../../i18n';
@@ -23,7 +24,7 @@ function mirrored(next: Partial<EditProperties>, other: EditFeature): Partial<Ed
   for (const k of ['embankmentClass', 'widthM', 'protectionM', 'sameBothBanks'] as const)
     if (k in next) out[k] = next[k] as never;
   const otherRole = other.properties.role;
-  if (next.role && next.role !== 'water' && otherRole && otherRole !== 'water')
+  if (isLineRole(next.role) && isLineRole(otherRole))
     out.role = withSide(next.role, sideOfRole(otherRole));
   return out;
 }
@@ -69,7 +70,7 @@ export function LineForm(props: {
       props.onChangeOther(other.feature.id, mirrored(next, other.feature));
   };
   const roleOf = (k: 'toe' | 'bank'): Partial<EditProperties> =>
-    p.role && p.role !== 'water'
+    isLineRole(p.role)
       ? { role: `${k}-${sideOfRole(p.role)}` as LineRole }
       : { role: `${k}-left` as LineRole, sideFrom: 'geometry' };
   /** A class (or 无堤防): the width stays when the new range allows it, else takes the lower bound, and says so. */
@@ -140,7 +141,7 @@ export function LineForm(props: {
       {!line && (
         <p className="bank-side">
           {roleLabel(p.role, t)}
-          {p.role !== 'water' && (
+          {(p.role === null || isLineRole(p.role)) && (
             <span className="choose">
               <button type="button" data-action="water" onClick={() => change({ role: 'water' })}>
                 {t('editSetWater')}

@@ -1,5 +1,6 @@
 import type { LineSide } from '../../../domain/editor/bank-sides';
 import type { EditFeature } from '../../../domain/editor/edit-types';
+import { isLineRole } from '../../../domain/editor/edit-types';
 import { measureLength } from '../../../domain/editor/measure-length';
 import { ROLE_COLORS } from '../../../map/draw-styles';
 import { useWt, type WT } from '../messages';
@@ -8,7 +9,7 @@ import { roleLabel } from './problem-text';
 /** A bank line's label: its side from the geometry (待定 until known) and its kind. */
 function lineLabel(f: EditFeature, side: LineSide | undefined, t: WT): string {
   const role = f.properties.role;
-  if (!role || role === 'water' || !side) return roleLabel(role, t);
+  if (!isLineRole(role) || !side) return roleLabel(role, t);
   const kind = role.startsWith('toe') ? 'toe' : 'bank';
   if (side.side === null)
     return `${t('editSidePending')} · ${t(kind === 'toe' ? 'roleToe' : 'roleBank')}`;
