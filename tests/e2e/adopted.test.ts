@@ -20,7 +20,8 @@ describe('approved boundary in the plan panel', () => {
     const page = await kit.open();
     await kit.openPlan(page, 'city-01', null);
     // the editor keeps the approved boundary as what it is (not a role to set)
-    expect(await text(page, '.plan-panel')).toContain('已批复边界');
+    const roles = () => page.locator('.edit-reaches .role').allTextContents();
+    await expect.poll(roles, LONG).toContain('已批复边界');
     await page.click('button[data-action="check-approved"]');
     const result = page.locator('.approved-check[data-reach="SYN-A"] p[data-shortfall="1"]');
     await result.waitFor(LONG);
