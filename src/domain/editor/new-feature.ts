@@ -63,3 +63,22 @@ export function newFeatureProperties(
     ...fromOtherBank(other, placeholder),
   };
 }
+
+/**
+ * Properties of a newly drawn work inside the river (涉水工程, issue 16): it joins the reach of the
+ * selected feature (else the last one, else `reach-1`); its type and name are asked for, not assumed.
+ * @example newWorkProperties([], null) // { reach: 'reach-1', reachName: null, role: 'work', workType: null, name: '' }
+ */
+export function newWorkProperties(
+  features: readonly EditFeature[],
+  selectedId: string | null,
+): EditProperties {
+  const anchor = features.find((f) => f.id === selectedId) ?? features.at(-1);
+  return {
+    reach: anchor?.properties.reach ?? 'reach-1',
+    reachName: anchor?.properties.reachName ?? null,
+    role: 'work',
+    workType: null,
+    name: '',
+  };
+}

@@ -3,7 +3,7 @@ import { type Message, msg } from '../message';
 import type { Geometry, Planar, XY } from '../zones/planar';
 import { quadrantSegmentsFor } from '../zones/planar';
 import type { WorkRange, WorkType } from './work-types';
-import { workTypeName } from './work-types';
+import { workRangeUnset, workTypeName } from './work-types';
 
 /** A work's shape in the plane: a point, an axis (left bank → right bank) or a footprint. */
 export type WorkShape =
@@ -38,6 +38,7 @@ export function workRange(
   rule: WorkRange | undefined,
   rangeSource: string | null,
 ): WorkRangeOutcome {
+  if (workRangeUnset(type, shape.type, rule)) return { ok: false, unset: true };
   if (type === 'reservoir') {
     if (!rule?.basis) return { ok: false, unset: true };
     if (shape.type !== 'Polygon' || rangeSource !== rule.basis)

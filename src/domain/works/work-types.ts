@@ -91,3 +91,22 @@ export function checkWorkRanges(
   }
   return problems;
 }
+
+/**
+ * Whether the rule table leaves a work's range 尚未设置: the fields its construction needs (an axis
+ * line: upstream, downstream and sides; a point or footprint: around; a reservoir: its basis) are
+ * not all set. The one home of this rule: the engine (work-range.ts) and the editor ask it.
+ * @example workRangeUnset('sluice', 'LineString', { upstreamM: 50 }) // true
+ */
+export function workRangeUnset(
+  type: WorkType,
+  shape: 'Point' | 'LineString' | 'Polygon',
+  rule: WorkRange | undefined,
+): boolean {
+  if (type === 'reservoir') return !rule?.basis;
+  if (shape === 'LineString')
+    return (
+      rule?.upstreamM === undefined || rule.downstreamM === undefined || rule.sidesM === undefined
+    );
+  return rule?.aroundM === undefined;
+}
