@@ -81,3 +81,8 @@ export function syntheticApproved(
     geometry: { type: 'Polygon', coordinates: [approvedRing(shortM, alongM).map(lonLat)] },
   };
 }
+
+/** A point of the synthetic reach, GK metres relative to its origin → lon/lat. */
+export function syntheticAt(x: number, y: number): [number, number] {
+  return lonLat([x, y]) as [number, number];
+}

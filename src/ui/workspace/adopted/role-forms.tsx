@@ -154,9 +154,7 @@ export function WorkForm(props: {
   const unset = type !== null && workRangeUnset(type, g, props.works?.[type]);
   return (
     <fieldset className="work-form" data-work-type={type ?? ''} data-unset={unset}>
-      <legend>
-        {t('workTitle')} · {t(g === 'LineString' ? 'workAxis' : 'workFootprint')}
-      </legend>
+      <legend>{t(g === 'LineString' ? 'workAxis' : 'workFootprint')}</legend>
       <label>
         {t('workType')}
         <select
