@@ -145,6 +145,8 @@ export const publicationSchema = z.object({
   markers: z.number(),
   /** the markers by kind, counted as the notice counts them (`countMarkers`) */
   markerCounts: z.object({ boundary: z.number(), noticeBoard: z.number(), total: z.number() }),
+  /** what publishing warns of, in the request's language (a work whose range is 尚未设置) */
+  warnings: z.array(z.string()).optional(),
 });
 
 /**

@@ -18,4 +18,12 @@ export const DRAFT_LAYERS: LayerSpecification[] = [
   ...zoneLayers('protection', COLORS.protection, COLORS.protectionLine, 2, DRAFT),
   ...zoneLayers('management', COLORS.management, COLORS.managementLine, 2, DRAFT),
   ...markerLayers(DRAFT_SOURCE, 'draft-', ['==', ['geometry-type'], 'Point']),
+  // where an approved boundary falls short of the standard's range (issue 16): red, on top
+  {
+    id: 'draft-shortfall',
+    type: 'fill',
+    source: DRAFT_SOURCE,
+    filter: ['==', ['get', 'kind'], 'shortfall'],
+    paint: { 'fill-color': COLORS.shortfall, 'fill-opacity': 0.6 },
+  },
 ];

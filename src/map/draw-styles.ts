@@ -10,6 +10,8 @@ export const ROLE_COLORS = {
   'bank-left': '#4c6ef5',
   'bank-right': '#e8590c',
   water: '#1c7ed6',
+  'approved-boundary': '#0c8599',
+  work: '#862e9c',
   none: '#495057',
 } as const satisfies Record<string, HexColor>;
 

@@ -25,6 +25,8 @@ export const COLORS = {
   selected: '#e8590c',
   management: '#12b886',
   managementLine: '#087f5b',
+  /** an approved boundary's shortfall against the standard (red) */
+  shortfall: '#e03131',
   protection: '#f59f00',
   protectionLine: '#d9480f',
   marker: '#c92a2a',

@@ -3,6 +3,7 @@
 import * as access from './access.messages';
 import * as accounts from './accounts.messages';
 import * as admin from './admin.messages';
+import * as adopted from './adopted.messages';
 import * as cli from './cli.messages';
 import * as common from './common.messages';
 import * as consultation from './consultation.messages';
@@ -63,6 +64,7 @@ const AREAS = [
   province,
   reports,
   floodline,
+  adopted,
 ];
 
 /** The catalog of each language: code → template with `{name}` placeholders. */

@@ -8,6 +8,7 @@ export const zh = {
   'zones.role.bankLeft': '左岸岸线',
   'zones.role.bankRight': '右岸岸线',
   'zones.role.water': '水面',
+  'zones.role.approved': '已批复边界',
   'zones.side.left': '左岸',
   'zones.side.right': '右岸',
   'zones.kind.management': '管理范围',
@@ -21,6 +22,8 @@ export const zh = {
   'zones.feature.badRole': '第 {n} 个要素（河段 {reach}）：role 应为 {roles} 之一，实为 {got}',
   'zones.feature.waterNotPolygon':
     '第 {n} 个要素（河段 {reach}）：水面须为面（Polygon），实为 {got}',
+  'zones.feature.approvedNotPolygon':
+    '第 {n} 个要素（河段 {reach}）：已批复边界须为面（Polygon），实为 {got}',
   'zones.feature.notLonLat':
     '第 {n} 个要素（河段 {reach}）：坐标 {coord} 不是以度为单位的经纬度（CGCS2000）',
   'zones.feature.notLineString':
@@ -81,6 +84,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'zones.role.toeRight': 'toe-right',
   'zones.role.bankLeft': 'bank-left',
   'zones.role.bankRight': 'bank-right',
+  'zones.role.approved': 'approved boundary',
   'zones.role.water': 'water',
   'zones.side.left': 'left',
   'zones.side.right': 'right',
@@ -95,6 +99,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'zones.feature.badRole': 'feature {n} (reach {reach}): role must be one of {roles}, got {got}',
   'zones.feature.waterNotPolygon':
     'feature {n} (reach {reach}): a water surface must be a Polygon, got {got}',
+  'zones.feature.approvedNotPolygon':
+    'feature {n} (reach {reach}): an approved boundary must be a Polygon, got {got}',
   'zones.feature.notLonLat':
     'feature {n} (reach {reach}): coordinate {coord} is not lon/lat in degrees (CGCS2000)',
   'zones.feature.notLineString':

@@ -3,6 +3,7 @@
 // stated (a file, an earlier save, a choice) is kept and checked against the geometry instead.
 import type { Position } from 'geojson';
 import type { EditFeature, LineRole } from './edit-types';
+import { isLineRole } from './edit-types';
 import type { BankSide, InferredSide, SideContext, SideNote } from './infer-bank-sides';
 import { inferBankSides } from './infer-bank-sides';
 
@@ -23,7 +24,7 @@ export interface BankSides {
 }
 
 const isBankLine = (f: EditFeature) =>
-  f.geometry.type === 'LineString' && f.properties.role !== null && f.properties.role !== 'water';
+  f.geometry.type === 'LineString' && isLineRole(f.properties.role);
 
 /** The side in a role (toe-left → left). */
 export const sideOfRole = (role: LineRole): BankSide => (role.endsWith('left') ? 'left' : 'right');

@@ -77,6 +77,10 @@ export function checkProperties(feature: EditFeature, rules: ResolvedRules): Pro
   const p = feature.properties;
   const geometry = feature.geometry.type;
   if (p.role === null || p.role === undefined) return [{ field: 'role', code: 'missing' }];
+  // approved boundaries and works carry no widths; their own checks are the engine's (issue 16)
+  if (p.role === 'work') return [];
+  if (p.role === 'approved-boundary')
+    return geometry === 'Polygon' ? [] : [{ field: 'role', code: 'wrong-geometry', geometry }];
   if ((p.role === 'water') !== (geometry === 'Polygon')) {
     return [{ field: 'role', code: 'wrong-geometry', geometry }];
   }

@@ -9,8 +9,19 @@ export const LINE_ROLES = ['toe-left', 'toe-right', 'bank-left', 'bank-right'] a
 /** The role of a bank line; left and right are seen looking downstream (the line's direction). */
 export type LineRole = (typeof LINE_ROLES)[number];
 
-/** A feature's role: a bank line, or a water surface (水域). */
-export type EditRole = LineRole | 'water';
+/**
+ * Whether a role is a bank line's (not water, an approved boundary or a work).
+ * @example isLineRole('toe-left') // true
+ */
+export function isLineRole(role: unknown): role is LineRole {
+  return LINE_ROLES.includes(role as LineRole);
+}
+
+/**
+ * A feature's role: a bank line, a water surface (水域), an approved boundary (已批复边界, issue 16)
+ * or a work inside the river (涉水工程); the last two are kept as they are and edited elsewhere.
+ */
+export type EditRole = LineRole | 'water' | 'approved-boundary' | 'work';
 
 /** What a planner sets on a feature; anything else (imported attributes, river, county) travels along. */
 export interface EditProperties {

@@ -3,13 +3,14 @@
 // for; only what the planner set for both banks (两岸相同) carries over to the other bank's line.
 import { sideOfRole, withSide } from './bank-sides';
 import type { EditFeature, EditProperties, LineRole } from './edit-types';
+import { isLineRole } from './edit-types';
 
 const PER_REACH = 2;
 
 /** The values a line takes from the other bank when the planner set both banks alike. */
 function fromOtherBank(other: EditFeature | undefined, side: LineRole): Partial<EditProperties> {
   const p = other?.properties;
-  if (!p?.sameBothBanks || !p.role || p.role === 'water') return {};
+  if (!p?.sameBothBanks || !isLineRole(p.role)) return {};
   return {
     role: withSide(p.role, sideOfRole(side)),
     embankmentClass: p.embankmentClass ?? null,
@@ -40,7 +41,7 @@ export function newFeatureProperties(
       (f) =>
         f.properties.reach === r &&
         f.geometry.type === 'LineString' &&
-        f.properties.role !== 'water',
+        (f.properties.role === null || isLineRole(f.properties.role)),
     );
   if (lines(reach).length >= PER_REACH) {
     const used = new Set(features.map((f) => f.properties.reach));
@@ -60,5 +61,24 @@ export function newFeatureProperties(
     widthM: null,
     protectionM: null,
     ...fromOtherBank(other, placeholder),
+  };
+}
+
+/**
+ * Properties of a newly drawn work inside the river (涉水工程, issue 16): it joins the reach of the
+ * selected feature (else the last one, else `reach-1`); its type and name are asked for, not assumed.
+ * @example newWorkProperties([], null) // { reach: 'reach-1', reachName: null, role: 'work', workType: null, name: '' }
+ */
+export function newWorkProperties(
+  features: readonly EditFeature[],
+  selectedId: string | null,
+): EditProperties {
+  const anchor = features.find((f) => f.id === selectedId) ?? features.at(-1);
+  return {
+    reach: anchor?.properties.reach ?? 'reach-1',
+    reachName: anchor?.properties.reachName ?? null,
+    role: 'work',
+    workType: null,
+    name: '',
   };
 }

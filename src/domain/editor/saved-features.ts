@@ -2,7 +2,7 @@ import type { Feature, LineString, Polygon } from 'geojson';
 import type { EditFeature, EditProperties, EditRole } from './edit-types';
 import { LINE_ROLES } from './edit-types';
 
-const ROLES: readonly string[] = [...LINE_ROLES, 'water'];
+const ROLES: readonly string[] = [...LINE_ROLES, 'water', 'approved-boundary', 'work'];
 
 /**
  * The working copy of a saved version's features: lines and polygons get a stable id (their

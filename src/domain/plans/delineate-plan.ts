@@ -9,6 +9,7 @@ import type { LineSummary } from '../markers/place-markers';
 import { placeMarkers } from '../markers/place-markers';
 import { readBoundaryLines } from '../markers/read-lines';
 import type { Message } from '../message';
+import type { WorkListing } from '../works/compute-works';
 import type { ZoneEngine, ZoneOutput } from '../zones/compute-zones';
 import type { RuleTable } from '../zones/rules';
 
@@ -53,11 +54,16 @@ export type Delineation =
       zones: { type: 'FeatureCollection'; features: ZoneOutput[] };
       warnings: Message[];
       markers: MarkersOutcome | null;
+      /** the works inside the river, each with its range or 尚未设置 */
+      works?: WorkListing[];
     }
   | { ok: false; errors: Message[] };
 
-/** The lines with the plan's river on every reach that names none (a new collection). */
-function withPlanRiver(features: readonly Feature[], river: string | null | undefined) {
+/**
+ * The lines with the plan's river on every reach that names none (a new collection).
+ * @example withPlanRiver(version.features, 'qinjiang').features[0]?.properties?.river // 'qinjiang'
+ */
+export function withPlanRiver(features: readonly Feature[], river: string | null | undefined) {
   return {
     type: 'FeatureCollection' as const,
     features: features.map((f) => {
@@ -109,5 +115,5 @@ export function delineatePlan(
           waterbodies: options.waterbodies,
           markers: options.markers ?? {},
         });
-  return { ok: true, zones: zoned.zones, warnings: zoned.warnings, markers };
+  return { ok: true, zones: zoned.zones, warnings: zoned.warnings, markers, works: zoned.works };
 }

@@ -1,7 +1,12 @@
-import type { Feature, LineString, MultiPolygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Position } from 'geojson';
+import { type Approval, readApproval } from '../adopted/approval';
+import { type ApprovedChecks, checkApproved } from '../adopted/check-approved';
 import type { CrsCode } from '../crs/crs';
 import { lonExtent, projector, ZONE_LINE_LON, zoneOfExtent } from '../crs/crs';
 import { type Message, msg } from '../message';
+import { ownWorks, type WorkListing, worksInPlane } from '../works/compute-works';
+import { readWorks, type Work } from '../works/read-works';
+import type { WorkRanges } from '../works/work-types';
 import { bankSides } from './bank-boundary';
 import type { Geometry, XY } from './planar';
 import { loadGeos, Planar, quadrantSegmentsFor } from './planar';
@@ -71,6 +76,10 @@ export interface ZoneProperties {
   perimeterM: number;
   quadrantSegments: number;
   sample: boolean;
+  /** an adopted approved boundary (management range only): its category, 文号 and date */
+  adoptedCategory?: Approval['category'];
+  approvalRef?: string;
+  approvedOn?: string;
 }
 
 /** A computed zone: a lon/lat MultiPolygon with its record. */
@@ -112,6 +121,8 @@ export type ZonesResult =
       ok: true;
       zones: { type: 'FeatureCollection'; features: ZoneOutput[] };
       warnings: Message[];
+      /** the works inside the river (涉水工程), each with its range or 尚未设置 */
+      works: WorkListing[];
     }
   | { ok: false; errors: Message[] };
 
@@ -122,6 +133,11 @@ export interface ZoneEngine {
    * in the Gauss-Krüger zone of each reach. All or nothing: one bad reach and no zone is returned.
    */
   computeZones(input: unknown, table?: RuleTable): ZonesResult;
+  /**
+   * Each approved-boundary polygon of the input checked against the range the standard gives its
+   * reach (`checkApproved`).
+   */
+  checkApproved(input: FeatureCollection, table?: RuleTable): ApprovedChecks;
 }
 
 /**
@@ -130,16 +146,24 @@ export interface ZoneEngine {
  */
 export async function loadZoneEngine(): Promise<ZoneEngine> {
   const geos = await loadGeos();
+  const arena = () => new Planar(geos);
   return {
-    computeZones: (input, table = DEFAULT_RULES) =>
-      computeAll(() => new Planar(geos), input, table),
+    computeZones: (input, table = DEFAULT_RULES) => computeAll(arena, input, table),
+    checkApproved: (input, table = DEFAULT_RULES) =>
+      checkApproved(input, (standard) => computeAll(arena, standard, table), arena),
   };
 }
 
 function computeAll(arena: () => Planar, input: unknown, table: RuleTable): ZonesResult {
   const { reaches, errors } = readReaches(input);
+  const fc = input as FeatureCollection;
+  const read = Array.isArray(fc?.features) ? readWorks(fc) : null;
+  const works = read?.works ?? [];
+  for (const e of read?.errors ?? []) errors.push(e);
   const warnings: Message[] = [];
   const features: ZoneOutput[] = [];
+  const listings: WorkListing[] = [];
+  const ids = new Set(reaches.map((r) => r.id));
   for (const reach of reaches) {
     const rules = resolveRules(table, {
       county: reach.county ?? undefined,
@@ -147,19 +171,33 @@ function computeAll(arena: () => Planar, input: unknown, table: RuleTable): Zone
     });
     const pl = arena();
     try {
-      const out = computeReach(pl, reach, rules);
+      const own = works.filter((w) => w.reach === reach.id);
+      const out = computeReach(pl, reach, rules, { works: own, ranges: table.works });
       if ('errors' in out) for (const e of out.errors) errors.push(e);
       else {
         for (const f of out.features) features.push(f);
         for (const w of out.warnings) warnings.push(w);
+        for (const l of out.works) listings.push(l);
       }
     } finally {
       pl.dispose();
     }
   }
+  const alone = ownWorks(
+    arena,
+    works.filter((w) => w.reach === null || !ids.has(w.reach)),
+    table.works,
+  );
+  for (const e of alone.errors) errors.push(e);
   if (errors.length > 0) return { ok: false, errors };
-  if (features.length === 0) return { ok: false, errors: [msg('zones.input.noReach')] };
-  return { ok: true, zones: { type: 'FeatureCollection', features }, warnings };
+  if (features.length === 0 && works.length === 0)
+    return { ok: false, errors: [msg('zones.input.noReach')] };
+  return {
+    ok: true,
+    zones: { type: 'FeatureCollection', features },
+    warnings: [...warnings, ...alone.warnings],
+    works: [...listings, ...alone.listings],
+  };
 }
 
 /** Widths of one bank from its line and the rules, or why they are not allowed. */
@@ -201,7 +239,8 @@ function computeReach(
   pl: Planar,
   reach: Reach,
   rules: ResolvedRules,
-): { features: ZoneOutput[]; warnings: Message[] } | { errors: Message[] } {
+  inRiver: { works: readonly Work[]; ranges: WorkRanges | undefined },
+): { features: ZoneOutput[]; warnings: Message[]; works: WorkListing[] } | { errors: Message[] } {
   const left = bankWidths(reach.id, reach.left, rules);
   const right = bankWidths(reach.id, reach.right, rules);
   if ('code' in left || 'code' in right)
@@ -248,13 +287,21 @@ function computeReach(
     ARC_TOLERANCE_M,
   );
   const snap = (g: Geometry) => pl.snapToGrid(g, GRID_M);
-  const management = pl.unionAll([
+  const adopted = adoptedOf(pl, reach, toXY);
+  if (adopted && 'code' in adopted) return { errors: [adopted] };
+  const standard = pl.unionAll([
     corridor,
     ...water,
     ...banks
       .filter(({ w }) => w.widthM > 0)
       .map(({ xy, w }) => pl.bufferFlat(pl.line(xy), w.widthM, q)),
   ]);
+  const works = worksInPlane(pl, inRiver.works, inRiver.ranges, toXY, crs);
+  if (works.errors.length > 0) return { errors: works.errors };
+  for (const w of works.warnings) warnings.push(w);
+  const base = adopted ? adopted.polygon : standard;
+  // a work's range joins the reach's management range (docs/adopted-and-works.md)
+  const management = works.ranges.length > 0 ? pl.unionAll([base, ...works.ranges]) : base;
   const protectedBanks = banks.filter(({ w }) => w.kind === 'toe' && w.protectionM !== null);
   const outer =
     protectedBanks.length === 0
@@ -285,7 +332,22 @@ function computeReach(
         errors: [msg('zones.zone.invalid', { reach: reach.id, kind: KIND_NAMES[kind], why })],
       };
     features.push(
-      toFeature(pl, reach, kind, g, coordsOf(g), { crs, rules, left, right, q }, inverse),
+      toFeature(
+        pl,
+        reach,
+        kind,
+        g,
+        coordsOf(g),
+        {
+          crs,
+          rules,
+          left,
+          right,
+          q,
+          approval: kind === 'management' ? adopted?.approval : undefined,
+        },
+        inverse,
+      ),
     );
   }
   const line = (
@@ -316,7 +378,7 @@ function computeReach(
         features.push(line('protection-line', bank, xy, reachOf(w)));
     }
   }
-  return { features, warnings };
+  return { features, warnings, works: works.listings(inverse) };
 }
 
 /**
@@ -360,7 +422,14 @@ function toFeature(
   kind: 'management' | 'protection',
   g: Geometry,
   xy: XY[][][],
-  ctx: { crs: CrsCode; rules: ResolvedRules; left: BankWidths; right: BankWidths; q: number },
+  ctx: {
+    crs: CrsCode;
+    rules: ResolvedRules;
+    left: BankWidths;
+    right: BankWidths;
+    q: number;
+    approval: Approval | undefined;
+  },
   inverse: (p: readonly number[]) => [number, number],
 ): ZoneFeature {
   const coordinates = xy.map((poly) => poly.map((ring) => ring.map((p) => inverse(p))));
@@ -388,8 +457,43 @@ function toFeature(
       perimeterM: round(pl.length(g), 2),
       quadrantSegments: ctx.q,
       sample: reach.sample,
+      ...(ctx.approval
+        ? {
+            adoptedCategory: ctx.approval.category,
+            approvalRef: ctx.approval.approvalRef,
+            approvedOn: ctx.approval.approvedOn,
+          }
+        : {}),
     },
   };
+}
+
+/**
+ * The reach's adopted approved boundary (the polygon marked `adopted: true`) in the plane, with its
+ * approval; null when none is adopted; a message when more than one is, or it is unusable.
+ */
+function adoptedOf(
+  pl: Planar,
+  reach: Reach,
+  toXY: (cs: Position[]) => XY[],
+): { polygon: Geometry; approval: Approval } | Message | null {
+  const marked = reach.approved.filter((a) => a.properties.adopted === true);
+  if (marked.length === 0) return null;
+  if (marked.length > 1)
+    return msg('adopted.engine.twice', { reach: reach.id, count: marked.length });
+  const a = marked[0] as (typeof marked)[number];
+  // the date was checked against the calendar when it was adopted; here only its form
+  const approval = readApproval(a.properties, '9999-12-31');
+  if (!approval.ok)
+    return msg('adopted.engine.approval', {
+      reach: reach.id,
+      n: a.feature,
+      why: approval.errors[0] as Message,
+    });
+  const polygon = pl.polygon(a.rings.map(toXY));
+  const why = pl.invalidReason(polygon);
+  if (why) return msg('adopted.engine.invalid', { reach: reach.id, n: a.feature, why });
+  return { polygon, approval: approval.approval };
 }
 
 function toLine(

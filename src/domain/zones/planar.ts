@@ -14,6 +14,7 @@ type Geos = Awaited<ReturnType<typeof initGeosJs>>;
 /** A GEOS geometry owned by a Planar arena (freed with it). */
 export type Geometry = number & { readonly __geos: unique symbol };
 
+const CAP_ROUND = 1;
 const CAP_FLAT = 2;
 const JOIN_ROUND = 1;
 const GEOMETRYCOLLECTION = 7;
@@ -102,6 +103,79 @@ export class Planar {
    */
   snapToGrid(g: Geometry, size: number): Geometry {
     return this.own(this.geos.GEOSGeom_setPrecision(g, size, 0), 'snapped geometry');
+  }
+
+  /** Buffer with round caps and joins (a point's disc, a polygon grown all round). */
+  bufferRound(g: Geometry, distance: number, quadrantSegments: number): Geometry {
+    return this.own(
+      this.geos.GEOSBufferWithStyle(g, distance, quadrantSegments, CAP_ROUND, JOIN_ROUND, 5),
+      'buffer',
+    );
+  }
+
+  /**
+   * One-sided buffer with flat ends: `distance` > 0 on the left of the line's travel, < 0 on its
+   * right (GEOS single-sided buffer), round joins.
+   */
+  bufferOneSide(g: Geometry, distance: number, quadrantSegments: number): Geometry {
+    const geos = this.geos;
+    const params = geos.GEOSBufferParams_create();
+    try {
+      geos.GEOSBufferParams_setEndCapStyle(params, CAP_FLAT);
+      geos.GEOSBufferParams_setJoinStyle(params, JOIN_ROUND);
+      geos.GEOSBufferParams_setQuadrantSegments(params, quadrantSegments);
+      geos.GEOSBufferParams_setSingleSided(params, 1);
+      return this.own(geos.GEOSBufferWithParams(g, params, distance), 'one-sided buffer');
+    } finally {
+      geos.GEOSBufferParams_destroy(params);
+    }
+  }
+
+  /** A point. */
+  point(p: XY): Geometry {
+    return this.own(this.geos.GEOSGeom_createPointFromXY(p[0], p[1]), 'point');
+  }
+
+  /** The polygons of a polygonal geometry, each its own geometry (clones, owned by the arena). */
+  parts(g: Geometry): Geometry[] {
+    const n = this.geos.GEOSGetNumGeometries(g);
+    const out: Geometry[] = [];
+    for (let i = 0; i < n; i++)
+      out.push(this.own(this.geos.GEOSGeom_clone(this.geos.GEOSGetGeometryN(g, i)), 'part'));
+    return out;
+  }
+
+  /**
+   * The distance from points to `target`, on a GEOS prepared (indexed) geometry: call `at` as often
+   * as needed, then `free`.
+   */
+  distanceTo(target: Geometry): { at: (p: XY) => number; free: () => void } {
+    const geos = this.geos;
+    const prepared = geos.GEOSPrepare(target);
+    if (!prepared) throw new Error('GEOS could not prepare the geometry');
+    const { Module } = geos;
+    const out = Module._malloc(8);
+    return {
+      at: (p) => {
+        const pt = geos.GEOSGeom_createPointFromXY(p[0], p[1]);
+        try {
+          if (geos.GEOSPreparedDistance(prepared, pt, out) !== 1)
+            throw new Error('GEOS could not measure a distance');
+          return Module.getValue(out, 'double') as number;
+        } finally {
+          geos.GEOSGeom_destroy(pt);
+        }
+      },
+      free: () => {
+        Module._free(out);
+        geos.GEOSPreparedGeom_destroy(prepared);
+      },
+    };
+  }
+
+  /** a ∪ b. */
+  union(a: Geometry, b: Geometry): Geometry {
+    return this.own(this.geos.GEOSUnion(a, b), 'union');
   }
 
   /** a − b. */

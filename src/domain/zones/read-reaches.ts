@@ -30,9 +30,29 @@ export interface Reach {
   right: BankLine;
   /** lon/lat polygons (rings) */
   water: Position[][][];
+  /** approved-boundary polygons of the reach (有相关成果河道), with their properties */
+  approved: ApprovedPolygon[];
 }
 
-const ROLES = ['toe-left', 'toe-right', 'bank-left', 'bank-right', 'water'] as const;
+/** An approved boundary drawn or imported in a reach: lon/lat rings and the feature's properties. */
+export interface ApprovedPolygon {
+  rings: Position[][];
+  properties: Readonly<Record<string, unknown>>;
+  /** feature number in the input, 1-based */
+  feature: number;
+}
+
+/** Roles other engines read from the same collection (涉水工程): skipped here, not refused. */
+const OTHER_ROLES: readonly string[] = ['work'];
+
+const ROLES = [
+  'toe-left',
+  'toe-right',
+  'bank-left',
+  'bank-right',
+  'water',
+  'approved-boundary',
+] as const;
 
 /** A line's role as messages name it (左岸堤脚线 …). */
 const ROLE_NAMES: Record<(typeof ROLES)[number], Message> = {
@@ -41,6 +61,7 @@ const ROLE_NAMES: Record<(typeof ROLES)[number], Message> = {
   'bank-left': msg('zones.role.bankLeft'),
   'bank-right': msg('zones.role.bankRight'),
   water: msg('zones.role.water'),
+  'approved-boundary': msg('zones.role.approved'),
 };
 
 /**
@@ -64,19 +85,26 @@ export function readReaches(input: unknown): { reaches: Reach[]; errors: Message
   }
   const byReach = new Map<
     string,
-    { lines: BankLine[]; water: Position[][][]; props: Record<string, unknown> }
+    {
+      lines: BankLine[];
+      water: Position[][][];
+      approved: ApprovedPolygon[];
+      props: Record<string, unknown>;
+    }
   >();
   fc.features.forEach((f, i) => {
     const n = i + 1;
+    if (OTHER_ROLES.includes(f?.properties?.role)) return;
     const problem = readFeature(f, n);
     if ('code' in problem) {
       errors.push(problem);
       return;
     }
-    const entry = byReach.get(problem.reach) ?? { lines: [], water: [], props: {} };
+    const entry = byReach.get(problem.reach) ?? { lines: [], water: [], approved: [], props: {} };
     if (problem.line) entry.lines.push(problem.line);
     if (problem.water) entry.water.push(problem.water);
-    entry.props = { ...problem.props, ...entry.props };
+    if (problem.approved) entry.approved.push(problem.approved);
+    else entry.props = { ...problem.props, ...entry.props };
     byReach.set(problem.reach, entry);
   });
   const reaches: Reach[] = [];
@@ -99,6 +127,7 @@ export function readReaches(input: unknown): { reaches: Reach[]; errors: Message
       left: left[0] as BankLine,
       right: right[0] as BankLine,
       water: entry.water,
+      approved: entry.approved,
     });
   }
   return { reaches, errors };
@@ -108,6 +137,7 @@ interface ReadFeature {
   reach: string;
   line?: BankLine;
   water?: Position[][];
+  approved?: ApprovedPolygon;
   props: Record<string, unknown>;
 }
 
@@ -123,11 +153,19 @@ function readFeature(f: Feature, n: number): ReadFeature | Message {
   const name = ROLE_NAMES[role as (typeof ROLES)[number]];
   const g = f.geometry;
   const got = g?.type ?? msg('zones.noGeometry');
-  if (role === 'water') {
-    if (g?.type !== 'Polygon') return msg('zones.feature.waterNotPolygon', { ...at, got });
+  if (role === 'water' || role === 'approved-boundary') {
+    if (g?.type !== 'Polygon')
+      return role === 'water'
+        ? msg('zones.feature.waterNotPolygon', { ...at, got })
+        : msg('zones.feature.approvedNotPolygon', { ...at, got });
     const bad = g.coordinates.flat().find((c) => !isLonLat(c));
     if (bad) return msg('zones.feature.notLonLat', { ...at, coord: shown(bad) });
-    return { reach: p.reach, water: g.coordinates, props: p };
+    if (role === 'water') return { reach: p.reach, water: g.coordinates, props: p };
+    return {
+      reach: p.reach,
+      approved: { rings: g.coordinates, properties: p, feature: n },
+      props: p,
+    };
   }
   if (g?.type !== 'LineString')
     return msg('zones.feature.notLineString', { ...at, role: name, got });

@@ -6,6 +6,17 @@ import { checkRuleTable, DEFAULT_RULES } from './rules';
 const range = z.object({ min: z.number().nonnegative(), max: z.number().nonnegative() }).strict();
 const toe = z.object({ 1: range, 2: range, 3: range, 4: range, 5: range }).partial().strict();
 
+const metres = z.number().optional();
+const workRange = z
+  .object({
+    upstreamM: metres,
+    downstreamM: metres,
+    sidesM: metres,
+    aroundM: metres,
+    basis: z.enum(['check-flood-level', 'land-acquisition']).optional(),
+  })
+  .strict();
+
 const schema = z
   .object({
     id: z.string().min(1),
@@ -14,6 +25,7 @@ const schema = z
     toe: toe.optional(),
     protection: range.optional(),
     bank: range.optional(),
+    works: z.record(z.string(), workRange).optional(),
     overrides: z
       .array(
         z
@@ -58,6 +70,7 @@ export function parseRuleTable(
     toe: { ...DEFAULT_RULES.toe, ...d.toe },
     protection: d.protection ?? DEFAULT_RULES.protection,
     bank: d.bank ?? DEFAULT_RULES.bank,
+    ...(d.works && Object.keys(d.works).length > 0 ? { works: d.works } : {}),
     overrides: (d.overrides ?? []).map((o) => ({
       ...(o.county !== undefined ? { county: o.county } : {}),
       ...(o.river !== undefined ? { river: o.river } : {}),

@@ -1,4 +1,5 @@
 import { type Message, msg } from '../message';
+import { checkWorkRanges, type WorkRanges } from '../works/work-types';
 /** An allowed width range, metres. */
 export interface WidthRange {
   min: number;
@@ -41,6 +42,8 @@ export interface RuleTable extends WidthRules {
   version: string;
   legalBasis: string;
   overrides: RuleOverride[];
+  /** per-type ranges of works inside the river (涉水工程); absent or {}: none set (尚未设置) */
+  works?: WorkRanges;
 }
 
 /** The 2019 plan's table (三（二）1), citing GB 50286-2013. Defaults are the lower bounds. */
@@ -133,6 +136,7 @@ export function checkRuleTable(t: RuleTable): RuleProblem[] {
     range(`toe.${c}`, msg('zones.rules.what.toe', { class: classWords(c) }), t.toe[c]);
   range('protection', msg('zones.rules.what.protection'), t.protection);
   range('bank', msg('zones.rules.what.bank'), t.bank);
+  for (const p of checkWorkRanges(t.works)) problems.push(p);
   t.overrides.forEach((o, i) => {
     const n = i + 1;
     if (o.county === undefined && o.river === undefined)

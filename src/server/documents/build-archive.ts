@@ -14,6 +14,7 @@ import {
   buildConsultationRecord,
   buildDisplayRecord,
 } from '../../domain/documents/build-record-documents';
+import { buildWorksTable } from '../../domain/documents/build-works-table';
 import {
   A4,
   BODY_TEXT_MM,
@@ -239,6 +240,10 @@ export async function buildArchive(
       '成果表/界桩坐标成果表.pdf',
       await writerOf('pdf').write(tablesModel(ctx), fonts, date),
     );
+  const works = buildWorksTable(ctx.record.name, input.works, (m) => renderMessage(m, 'zh'));
+  if (works)
+    for (const id of ['xlsx', 'pdf'] as const)
+      files.set(`成果表/涉水工程表.${id}`, await writerOf(id).write(works, fonts, date));
   dataFiles(ctx, files, date);
   await recordFiles(ctx, input, files, fonts, date);
   files.set(`审计/${ctx.record.id}-审计记录.csv`, auditFile(input.audit));

@@ -21,6 +21,7 @@ import type {
   PublicOpinion,
   Reply,
 } from '../../domain/review/review-types';
+import { listWorks, type WorkRow } from '../../domain/works/list-works';
 import type { RuleTable } from '../../domain/zones/rules';
 import type { ServerDeps } from '../auth/context';
 import { publicGeoOf } from '../public-geo';
@@ -149,6 +150,8 @@ export interface ArchiveRecords {
   acceptances: AcceptanceRecord[];
   acceptanceFiles: [string, Uint8Array][];
   audit: AuditEntry[];
+  /** the published version's works inside the river (涉水工程), for the works table */
+  works: WorkRow[];
 }
 
 /** The archive's records of a publication, read from the store and the file store. */
@@ -158,19 +161,23 @@ export async function loadArchiveRecords(
 ): Promise<ArchiveRecords> {
   const planId = ctx.record.id;
   const at = ctx.publication.publishedAt;
-  const [rounds, replies, displays, opinions, acceptances, audit] = await Promise.all([
+  const [rounds, replies, displays, opinions, acceptances, audit, version] = await Promise.all([
     deps.store.listConsultations(planId),
     deps.store.listReplies(planId),
     deps.store.listDisplays(planId),
     deps.store.listPublicOpinions(planId),
     deps.store.listAcceptances(planId),
     deps.store.listAudit(planId),
+    deps.store.getGeometry(planId, ctx.publication.version),
   ]);
+  const works = version
+    ? listWorks({ type: 'FeatureCollection', features: version.features }, ctx.rules.works)
+    : [];
   const acceptanceFiles: [string, Uint8Array][] = [];
   for (const a of acceptances.filter((r) => r.recordedAt <= at)) {
     const bytes = await deps.files.get(a.file.sha256);
     if (bytes) acceptanceFiles.push([`验收文件-${a.id}-${a.file.sha256.slice(0, 12)}.pdf`, bytes]);
   }
   const upTo = audit.filter((e) => e.at <= at);
-  return { rounds, replies, displays, opinions, acceptances, acceptanceFiles, audit: upTo };
+  return { rounds, replies, displays, opinions, acceptances, acceptanceFiles, audit: upTo, works };
 }

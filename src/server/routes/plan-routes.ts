@@ -6,6 +6,7 @@ import { createLiveHub } from '../live-hub';
 import { createPublishedTiles } from '../tiles/published-tiles';
 import { acceptanceRoutes } from './acceptance-routes';
 import { adminRoutes } from './admin-routes';
+import { approvedRoutes } from './approved-routes';
 import { commentRoutes } from './comment-routes';
 import { consultationRoutes } from './consultation-routes';
 import { displayRoutes } from './display-routes';
@@ -37,6 +38,7 @@ export function planRoutes(deps: ServerDeps, imageryDir: string | null = null): 
   const app = new Hono<AppEnv>();
   app.route('/', zoneRoutes(deps, publicZones));
   app.route('/', geometryRoutes(deps));
+  app.route('/', approvedRoutes(deps, getEngine));
   app.route('/', workflowRoutes(deps));
   app.route('/', noticeRoutes(deps));
   app.route('/', markerRoutes(deps));

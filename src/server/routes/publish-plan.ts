@@ -34,7 +34,8 @@ export async function delineateVersion(
 
 /**
  * The publication of a version with the rule table in force (frozen with it), computed in the pool,
- * or every reason it cannot be published, or why the pool did not compute it (busy, late). The ETag
+ * with the warnings publishing gives (a work inside the river whose range is 尚未设置), or every
+ * reason it cannot be published, or why the pool did not compute it (busy, late). The ETag
  * is the SHA-256 of the stored JSON (zones, markers, rules).
  */
 export async function buildPublication(
@@ -43,7 +44,7 @@ export async function buildPublication(
   version: GeometryVersion,
   publishedBy: string,
 ): Promise<
-  | { ok: true; publication: Publication }
+  | { ok: true; publication: Publication; warnings: Message[] }
   | { ok: false; errors: Message[] }
   | { ok: false; why: 'busy' | 'late'; retryAfter: number }
 > {
@@ -60,8 +61,11 @@ export async function buildPublication(
   const hash = createHash('sha256')
     .update(JSON.stringify({ planId: plan.id, version: version.version, ...frozen }))
     .digest('base64url');
+  // a work whose type's range is unset is published without a range: say so (works.unset)
+  const warnings = done.warnings.filter((w) => w.code === 'works.unset');
   return {
     ok: true,
+    warnings,
     publication: {
       planId: plan.id,
       version: version.version,

@@ -1,6 +1,8 @@
 // Stage moves, publication and the audit log of a plan.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { langOfAcceptLanguage } from '../../contract/messages/lang';
+import { renderMessage } from '../../contract/messages/render';
 import { auditQuery, publishBody, stageBody } from '../../contract/plans';
 import { canReadAudit, canViewDraft } from '../../domain/access/permissions';
 import { countMarkers } from '../../domain/markers/count-markers';
@@ -149,6 +151,10 @@ export function workflowRoutes(deps: ServerDeps): Hono<AppEnv> {
         zones: zones.features.length,
         markers: markers.features.length,
         markerCounts: countMarkers(markers.features),
+        // works inside the river published without a range (尚未设置)
+        warnings: built.warnings.map((w) =>
+          renderMessage(w, langOfAcceptLanguage(c.req.header('accept-language'))),
+        ),
       },
       201,
     );

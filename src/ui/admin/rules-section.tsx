@@ -8,6 +8,7 @@ import { showProblem } from '../workspace/panel/show-problem';
 import { NoteLine } from './account-fields';
 import { type AdminSettings, isStale, loadRules, saveRules } from './admin-api';
 import { type AT, useAt } from './messages-admin';
+import { WorksRanges, worksBody, worksForm } from './works-ranges';
 
 /** The rows of the table: the field path of each range in the rule table's JSON. */
 const ROWS = ['toe.1', 'toe.2', 'toe.3', 'toe.4', 'toe.5', 'protection', 'bank'] as const;
@@ -34,7 +35,13 @@ function toForm(table: RuleTable) {
       return [r, { min: String(range.min), max: String(range.max) }];
     }),
   ) as Cells;
-  return { id: table.id, version: table.version, legalBasis: table.legalBasis, cells };
+  return {
+    id: table.id,
+    version: table.version,
+    legalBasis: table.legalBasis,
+    cells,
+    works: worksForm(table.works),
+  };
 }
 type Form = ReturnType<typeof toForm>;
 
@@ -63,6 +70,7 @@ function toBody(f: Form, overrides: RuleTable['overrides']) {
     },
     protection: range('protection'),
     bank: range('bank'),
+    works: worksBody(f.works),
     overrides,
   };
 }
@@ -237,6 +245,12 @@ export function RulesSection(props: {
           </tbody>
         </table>
       </div>
+      <WorksRanges
+        form={form.works}
+        onChange={(works) => setForm({ ...form, works })}
+        problems={problems}
+        t={t}
+      />
       {table.overrides.length > 0 && (
         <details className="rules-overrides">
           <summary>{t('rulesOverrides', { n: table.overrides.length })}</summary>

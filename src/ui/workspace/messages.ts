@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import type { MessageKey } from '../i18n';
 import { fill, useLang } from '../i18n';
+import * as adopted from './adopted/messages-adopted';
 import * as edit from './editor/messages-edit';
 import * as flood from './editor/messages-floodline';
 import * as save from './editor/messages-save';
@@ -125,6 +126,7 @@ export const zh = {
   ...files.zh,
   ...field.zh,
   ...review.zh,
+  ...adopted.zh,
 };
 const en: typeof zh = {
   ...baseEn,
@@ -134,6 +136,7 @@ const en: typeof zh = {
   ...files.en,
   ...field.en,
   ...review.en,
+  ...adopted.en,
 };
 
 /** A key of the workspace dictionary. */

@@ -2,10 +2,13 @@ import type { RefObject } from 'react';
 import type { DrawMode } from '../../../map/draw-session';
 import { useWt } from '../messages';
 
-/** The editor's buttons: three modes, then undo, redo, delete and reverse. */
+/** The editor's buttons: three modes and the work tool (a line mode), then undo, redo, delete and reverse. */
 export function EditToolbar(props: {
   mode: DrawMode;
   onMode: (mode: DrawMode) => void;
+  /** the line tool draws a work's axis (涉水工程), not a bank line */
+  drawingWork: boolean;
+  onWork: () => void;
   canUndo: boolean;
   canRedo: boolean;
   /** a feature is selected (delete), a line is selected (reverse) */
@@ -29,12 +32,20 @@ export function EditToolbar(props: {
           key={m.mode}
           type="button"
           data-tool={m.mode}
-          aria-pressed={props.mode === m.mode}
+          aria-pressed={props.mode === m.mode && !(m.mode === 'line' && props.drawingWork)}
           onClick={() => props.onMode(m.mode)}
         >
           {m.label}
         </button>
       ))}
+      <button
+        type="button"
+        data-tool="work"
+        aria-pressed={props.mode === 'line' && props.drawingWork}
+        onClick={props.onWork}
+      >
+        {t('workDraw')}
+      </button>
       <span className="sep" />
       <button
         type="button"

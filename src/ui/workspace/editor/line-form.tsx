@@ -4,9 +4,12 @@ import { sideOfRole, withSide } from '../../../domain/editor/bank-sides';
 import type { PropertyProblem } from '../../../domain/editor/check-properties';
 import { allowedRange, checkProperties } from '../../../domain/editor/check-properties';
 import type { EditFeature, EditProperties, LineRole } from '../../../domain/editor/edit-types';
+import { isLineRole } from '../../../domain/editor/edit-types';
+import type { WorkRanges } from '../../../domain/works/work-types';
 import type { EmbankmentClass, ResolvedRules, WidthRange } from '../../../domain/zones/rules';
 import { formatRange } from '../../../domain/zones/rules';
 import { useLang } from '../../i18n';
+import { ApprovalForm, WorkForm } from '../adopted/role-forms';
 import { useWt } from '../messages';
 import { BankSideField } from './bank-side-field';
 import { classLabel, problemText, roleLabel } from './problem-text';
@@ -23,7 +26,7 @@ function mirrored(next: Partial<EditProperties>, other: EditFeature): Partial<Ed
   for (const k of ['embankmentClass', 'widthM', 'protectionM', 'sameBothBanks'] as const)
     if (k in next) out[k] = next[k] as never;
   const otherRole = other.properties.role;
-  if (next.role && next.role !== 'water' && otherRole && otherRole !== 'water')
+  if (isLineRole(next.role) && isLineRole(otherRole))
     out.role = withSide(next.role, sideOfRole(otherRole));
   return out;
 }
@@ -36,6 +39,8 @@ function mirrored(next: Partial<EditProperties>, other: EditFeature): Partial<Ed
 export function LineForm(props: {
   feature: EditFeature;
   rules: ResolvedRules;
+  /** the rule table's per-type ranges of works (尚未设置 where absent) */
+  works: WorkRanges | undefined;
   reaches: { id: string; label: string; name: string | null }[];
   side: LineSide | undefined;
   opposite: boolean;
@@ -54,7 +59,21 @@ export function LineForm(props: {
   const { feature, rules, other } = props;
   const p = feature.properties;
   const [note, setNote] = useState<string | null>(null);
-  const line = feature.geometry.type === 'LineString';
+  const [asking, setAsking] = useState(false);
+  // an approved boundary or a work: its own form, no bank, class or widths
+  const special = p.role === 'approved-boundary' || p.role === 'work';
+  const line = feature.geometry.type === 'LineString' && !special;
+  const makeWork = () =>
+    props.onChange({
+      role: 'work',
+      workType: p.workType ?? null,
+      name: typeof p.name === 'string' ? p.name : '',
+      sideFrom: null,
+      sameBothBanks: false,
+      embankmentClass: null,
+      widthM: null,
+      protectionM: null,
+    });
   const kind = p.role?.startsWith('bank') ? 'bank' : p.role?.startsWith('toe') ? 'toe' : null;
   const cls = (CLASSES as unknown[]).includes(p.embankmentClass)
     ? (p.embankmentClass as EmbankmentClass)
@@ -69,7 +88,7 @@ export function LineForm(props: {
       props.onChangeOther(other.feature.id, mirrored(next, other.feature));
   };
   const roleOf = (k: 'toe' | 'bank'): Partial<EditProperties> =>
-    p.role && p.role !== 'water'
+    isLineRole(p.role)
       ? { role: `${k}-${sideOfRole(p.role)}` as LineRole }
       : { role: `${k}-left` as LineRole, sideFrom: 'geometry' };
   /** A class (or 无堤防): the width stays when the new range allows it, else takes the lower bound, and says so. */
@@ -140,14 +159,44 @@ export function LineForm(props: {
       {!line && (
         <p className="bank-side">
           {roleLabel(p.role, t)}
-          {p.role !== 'water' && (
-            <span className="choose">
+          <span className="choose">
+            {feature.geometry.type === 'Polygon' && (p.role === null || isLineRole(p.role)) && (
               <button type="button" data-action="water" onClick={() => change({ role: 'water' })}>
                 {t('editSetWater')}
               </button>
-            </span>
-          )}
+            )}
+            {feature.geometry.type === 'Polygon' && p.role !== 'approved-boundary' && !asking && (
+              <button type="button" data-action="approved" onClick={() => setAsking(true)}>
+                {t('approvalMake')}
+              </button>
+            )}
+            {p.role !== 'work' && (
+              <button type="button" data-action="work" onClick={makeWork}>
+                {t('workMake')}
+              </button>
+            )}
+          </span>
         </p>
+      )}
+      {line && (
+        <p className="choose">
+          <button type="button" data-action="work" onClick={makeWork}>
+            {t('workMake')}
+          </button>
+        </p>
+      )}
+      {feature.geometry.type === 'Polygon' && (p.role === 'approved-boundary' || asking) && (
+        <ApprovalForm
+          feature={feature}
+          onApply={(next) => {
+            setAsking(false);
+            props.onChange(next);
+          }}
+          onCancel={p.role === 'approved-boundary' ? undefined : () => setAsking(false)}
+        />
+      )}
+      {p.role === 'work' && (
+        <WorkForm feature={feature} works={props.works} onChange={props.onChange} />
       )}
       {line && (
         <label>

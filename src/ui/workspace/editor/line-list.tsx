@@ -1,14 +1,23 @@
+import { renderMessage } from '../../../contract/messages/render';
+import {
+  APPROVED_CATEGORIES,
+  type ApprovedCategory,
+  categoryName,
+} from '../../../domain/adopted/approval';
 import type { LineSide } from '../../../domain/editor/bank-sides';
 import type { EditFeature } from '../../../domain/editor/edit-types';
+import { isLineRole } from '../../../domain/editor/edit-types';
 import { measureLength } from '../../../domain/editor/measure-length';
+import { WORK_TYPES, type WorkType, workTypeName } from '../../../domain/works/work-types';
 import { ROLE_COLORS } from '../../../map/draw-styles';
+import { useLang } from '../../i18n';
 import { useWt, type WT } from '../messages';
 import { roleLabel } from './problem-text';
 
 /** A bank line's label: its side from the geometry (待定 until known) and its kind. */
 function lineLabel(f: EditFeature, side: LineSide | undefined, t: WT): string {
   const role = f.properties.role;
-  if (!role || role === 'water' || !side) return roleLabel(role, t);
+  if (!isLineRole(role) || !side) return roleLabel(role, t);
   const kind = role.startsWith('toe') ? 'toe' : 'bank';
   if (side.side === null)
     return `${t('editSidePending')} · ${t(kind === 'toe' ? 'roleToe' : 'roleBank')}`;
@@ -29,6 +38,20 @@ export function LineList(props: {
   onSelect: (id: string) => void;
 }) {
   const t = useWt();
+  const { lang } = useLang();
+  /** what an approved boundary or a work is, in place of its length or 水域 */
+  const what = (f: EditFeature): string | null => {
+    const p = f.properties;
+    if (p.role === 'approved-boundary')
+      return APPROVED_CATEGORIES.includes(p.category as ApprovedCategory)
+        ? renderMessage(categoryName(p.category as ApprovedCategory), lang)
+        : t('approvalCategoryAsk');
+    if (p.role !== 'work') return null;
+    const type = WORK_TYPES.includes(p.workType as WorkType)
+      ? renderMessage(workTypeName(p.workType as WorkType), lang)
+      : t('workTypeAsk');
+    return typeof p.name === 'string' && p.name.trim() !== '' ? `${type} ${p.name}` : type;
+  };
   if (props.features.length === 0) return <p className="hint">{t('editEmpty')}</p>;
   return (
     <div className="edit-reaches">
@@ -66,11 +89,12 @@ export function LineList(props: {
                         </span>
                       )}
                       <span className="sub">
-                        {f.geometry.type === 'Polygon'
-                          ? t('editWater')
-                          : length === null
-                            ? t('editNoLength')
-                            : t('editLength', { km: (length / 1000).toFixed(3) })}
+                        {what(f) ??
+                          (f.geometry.type === 'Polygon'
+                            ? t('editWater')
+                            : length === null
+                              ? t('editNoLength')
+                              : t('editLength', { km: (length / 1000).toFixed(3) }))}
                       </span>
                     </button>
                   </li>

@@ -21,7 +21,7 @@ const feature = z.object({
   geometry,
   properties: z.looseObject({
     reach: z.string(),
-    role: z.nullable(z.enum([...LINE_ROLES, 'water'])),
+    role: z.nullable(z.enum([...LINE_ROLES, 'water', 'approved-boundary', 'work'])),
   }),
 });
 const draftSchema = z.object({

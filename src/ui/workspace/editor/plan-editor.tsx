@@ -5,7 +5,7 @@ import { readBankSides } from '../../../domain/editor/bank-sides';
 import { checkProperties } from '../../../domain/editor/check-properties';
 import { lineNames } from '../../../domain/editor/draft-blockers';
 import type { EditFeature } from '../../../domain/editor/edit-types';
-import { newFeatureProperties } from '../../../domain/editor/new-feature';
+import { newFeatureProperties, newWorkProperties } from '../../../domain/editor/new-feature';
 import { bboxOf } from '../../../domain/geo/bbox';
 import type { Message } from '../../../domain/message';
 import { reachesInOrder, reachLabel } from '../../../domain/plans/reach-label';
@@ -56,6 +56,10 @@ export function PlanEditor(props: {
   const { state, dispatch } = editor;
   const [mode, setMode] = useState<DrawMode>('select');
   const [refusal, setRefusal] = useState<DrawRefusal | null>(null);
+  // the line tool draws a work's axis (涉水工程) rather than a bank line
+  const [drawWork, setDrawWork] = useState(false);
+  const drawingWork = useRef(drawWork);
+  drawingWork.current = drawWork && mode === 'line';
   const latest = useRef(state);
   latest.current = state;
 
@@ -79,7 +83,9 @@ export function PlanEditor(props: {
     events: {
       onCreate: (id, geometry: LineString | Polygon) => {
         const s = latest.current;
-        const properties = newFeatureProperties(s.features, geometry.type, s.selectedId);
+        const properties = drawingWork.current
+          ? newWorkProperties(s.features, s.selectedId)
+          : newFeatureProperties(s.features, geometry.type, s.selectedId);
         setRefusal(null);
         dispatch({ type: 'add', features: [{ type: 'Feature', id, geometry, properties }] });
       },
@@ -144,7 +150,7 @@ export function PlanEditor(props: {
   const names = useMemo(() => lineNames(state.features, riverName), [state.features, riverName]);
   const opposite = (id: string) =>
     sides.notes.some((n) => n.note.code === 'opposite' && n.note.lines.includes(id));
-  const hint = HINTS[mode];
+  const hint = mode === 'line' && drawWork ? 'workHint' : HINTS[mode];
 
   return (
     <section className="plan-editor" aria-label={t('editTitle')} data-mode={mode}>
@@ -153,7 +159,14 @@ export function PlanEditor(props: {
         mode={mode}
         onMode={(m) => {
           setRefusal(null);
+          setDrawWork(false);
           setMode(m);
+        }}
+        drawingWork={drawWork}
+        onWork={() => {
+          setRefusal(null);
+          setDrawWork(true);
+          setMode('line');
         }}
         toolbar={toolbar}
         canUndo={state.past.length > 0}
@@ -197,6 +210,7 @@ export function PlanEditor(props: {
           key={selected.id}
           feature={selected}
           rules={rulesFor(table, selected, river)}
+          works={table.works}
           reaches={reaches}
           side={sides.lines.get(selected.id)}
           opposite={opposite(selected.id)}

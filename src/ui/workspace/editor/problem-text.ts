@@ -20,6 +20,8 @@ const ROLE_KEYS = {
   'bank-left': 'roleBankLeft',
   'bank-right': 'roleBankRight',
   water: 'roleWater',
+  'approved-boundary': 'roleApproved',
+  work: 'roleWork',
 } as const;
 
 /** "左岸堤脚线", "水域", or "（未设置）". */

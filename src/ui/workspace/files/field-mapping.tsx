@@ -30,6 +30,8 @@ const ROLE_LABEL = {
   'bank-left': 'roleBankLeft',
   'bank-right': 'roleBankRight',
   water: 'roleWater',
+  'approved-boundary': 'roleApproved',
+  work: 'roleWork',
 } as const;
 
 /** One feature as the working copy will get it: 左岸堤脚线 · 3 级 · 管理 20 m · 城区段. */

@@ -5,6 +5,7 @@ import type { RiverView } from '../../../domain/rivers/waterbody';
 import type { ApiPlan, Session } from '../../api';
 import { levelLabel, useLang } from '../../i18n';
 import { StatusBadge } from '../../register/status-badge';
+import { ApprovedSection } from '../adopted/approved-section';
 import { DraftCompute } from '../draft/draft-compute';
 import { DraftSummary } from '../draft/draft-summary';
 import { DraftView } from '../draft/draft-view';
@@ -170,6 +171,16 @@ export default function PlanPanel(props: {
           river={props.river}
           onDraft={onDraft}
           working={working}
+        />
+      )}
+      {plan && session && planner && newest && (
+        <ApprovedSection
+          planId={props.planId}
+          version={newest.version}
+          session={session}
+          draft={draft}
+          onDraft={onDraft}
+          onAdopted={saved}
         />
       )}
       {planner && plan && draft && draft.features.length > 0 && (
