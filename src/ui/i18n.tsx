@@ -9,6 +9,8 @@ export const zh = {
   demoBanner:
     '演示环境：内置演示数据（计划表来自钦政办〔2019〕38号，进度阶段为初始状态，未接入水利局实际数据），非正式成果。',
   demoBannerShort: '演示环境：演示数据，非正式成果',
+  chooseFile: '选择文件',
+  noFileChosen: '未选择文件',
   tabRegister: '计划表',
   tabMap: '地图',
   search: '搜索…',
@@ -138,6 +140,8 @@ const en: Dict = {
   demoBanner:
     'Demo: bundled demo data (the register is from the 2019 plan 钦政办〔2019〕38号; stages are initial, no bureau data connected). Not an official result.',
   demoBannerShort: 'Demo data, not an official result',
+  chooseFile: 'Choose a file',
+  noFileChosen: 'no file chosen',
   tabRegister: 'Register',
   tabMap: 'Map',
   search: 'Search…',

@@ -3,6 +3,7 @@
 // screen shows its refusals as they come.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { Session } from '../api';
+import { FilePick } from '../file-pick';
 import {
   addImageryPath,
   fetchImagery,
@@ -54,8 +55,9 @@ export function ImagerySection(props: { session: Session }) {
     return () => clearInterval(timer);
   }, [running, reload]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    const formEl = e.currentTarget;
     if (!form.name.trim()) return setProblem(it('imageryNeedName'));
     if (!file && !form.path.trim()) return setProblem(it('imageryNeedFile'));
     const fields = {
@@ -72,6 +74,7 @@ export function ImagerySection(props: { session: Session }) {
       else await addImageryPath(form.path.trim(), fields, props.session.csrf);
       setForm(EMPTY);
       setFile(null);
+      formEl.reset();
       await reload();
     } catch (err) {
       setProblem(err instanceof Error ? err.message : String(err));
@@ -113,20 +116,12 @@ export function ImagerySection(props: { session: Session }) {
           {field('date', it('imageryDate'), it('imageryDateHint'))}
           {field('source', it('imagerySource'))}
           {field('resolution', it('imageryResolution'))}
-          <div className="file-pick">
-            <span>{it('imageryFile')}</span>
-            {/* the browser's own file button speaks its own language: ours says 选择文件 */}
-            <label>
-              <input
-                type="file"
-                name="file"
-                accept=".tif,.tiff,.mbtiles,.pmtiles"
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              />
-              <span className="button">{it('imageryChoose')}</span>
-              <span className="file-name">{file?.name ?? it('imageryNoFile')}</span>
-            </label>
-          </div>
+          <FilePick
+            label={it('imageryFile')}
+            name="file"
+            accept=".tif,.tiff,.mbtiles,.pmtiles"
+            onFile={setFile}
+          />
           {field('path', it('imageryPath'))}
           <label className="check" title={it('imageryPublicHint')}>
             <input

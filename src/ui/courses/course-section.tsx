@@ -9,6 +9,7 @@ import type { RiverView } from '../../domain/rivers/waterbody';
 import { showImportPreview } from '../../map/import-preview';
 import { ApiError, type Session } from '../api';
 import { coveredEdges } from '../covered-edges';
+import { FilePick } from '../file-pick';
 import { useFoldMapControls, useMapHandle } from '../map-handle';
 import { Problem, useSubmit } from '../submit-form';
 import { importCourse, listCourses, previewCourse, setCoursePublic } from './course-api';
@@ -148,10 +149,7 @@ export default function CourseSection(props: {
       <details className="course-import">
         <summary>{ct('courseImport')}</summary>
         <form ref={form} onSubmit={send} onChange={() => setPreviewed(null)}>
-          <label>
-            {ct('courseFile')}
-            <input type="file" name="file" accept={ACCEPT} required />
-          </label>
+          <FilePick label={ct('courseFile')} name="file" accept={ACCEPT} required />
           <label>
             {ct('courseSource')}
             <input name="source" maxLength={200} placeholder={ct('courseSourceHint')} />

@@ -13,6 +13,7 @@ import { decodeGbk, guessEncoding } from '../../../domain/text/gbk';
 import { showImportPreview } from '../../../map/import-preview';
 import { ApiError } from '../../api';
 import { coveredEdges } from '../../covered-edges';
+import { FilePick } from '../../file-pick';
 import { useFoldMapControls, useMapHandle } from '../../map-handle';
 import { useWt } from '../messages';
 import { showProblem } from '../panel/show-problem';
@@ -145,33 +146,19 @@ export function FloodlineTool(props: { planId: string; editor: PlanEditor; csrf:
         <>
           <h4>{t('floodTitle')}</h4>
           <p className="hint">{t('floodIntro')}</p>
-          <label>
-            {t('floodDem')}
-            <input
-              type="file"
-              name="dem"
-              accept=".tif,.tiff"
-              onChange={(e) => setDem(e.target.files?.[0] ?? null)}
-            />
-          </label>
-          <label>
-            {t('floodLevels')}
-            <input
-              type="file"
-              name="levels"
-              accept=".csv,.txt,.geojson,.json"
-              onChange={(e) => setLevels(e.target.files?.[0] ?? null)}
-            />
-          </label>
-          <label>
-            {t('floodCentreline')}
-            <input
-              type="file"
-              name="centreline"
-              accept=".geojson,.json"
-              onChange={(e) => setCentre(e.target.files?.[0] ?? null)}
-            />
-          </label>
+          <FilePick label={t('floodDem')} name="dem" accept=".tif,.tiff" onFile={setDem} />
+          <FilePick
+            label={t('floodLevels')}
+            name="levels"
+            accept=".csv,.txt,.geojson,.json"
+            onFile={setLevels}
+          />
+          <FilePick
+            label={t('floodCentreline')}
+            name="centreline"
+            accept=".geojson,.json"
+            onFile={setCentre}
+          />
           <label>
             {t('floodMaxWidth')}
             <input
