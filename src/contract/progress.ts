@@ -152,7 +152,10 @@ export const reportSchema = z.object({
   figures: unitFiguresSchema,
   problems: z.string(),
   nextSteps: z.string(),
+  /** the account (username) that submitted it, as recorded */
   submittedBy: z.string(),
+  /** that account's display name, for people to read */
+  submittedByName: z.string(),
   submittedAt: z.string(),
   /** submitted after the month's last day, China time */
   late: z.boolean(),
@@ -189,6 +192,7 @@ export const reportMatrixSchema = z.object({
               id: z.number().int(),
               revision: z.number().int(),
               submittedBy: z.string(),
+              submittedByName: z.string(),
               submittedAt: z.string(),
               late: z.boolean(),
             }),

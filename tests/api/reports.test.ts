@@ -2,9 +2,10 @@
 // data, report scope, lateness at 23:59:59 and 00:00:00 China time, revisions, reminders, and the
 // exports read back by GDAL (XLSX) and poppler (PDF).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -266,6 +267,11 @@ describe('monthly reports', () => {
       [false, 2, true, '2019-12-31T16:00:00.000Z'],
     ]);
     expect(state('450722')?.revisions).toEqual([]);
+    // people read the name of the account that sent it, not the username
+    expect(state('450721')?.revisions.map((r) => r.submittedByName)).toEqual([
+      '演示规划员 (灵山县水利局)',
+      '演示规划员 (灵山县水利局)',
+    ]);
     expect(state('450703')?.state).toBe('late');
     expect(state('450722')?.state).toBe('missing');
     const county = (await (
@@ -375,6 +381,13 @@ describe('exports', () => {
     writeFileSync(file, new Uint8Array(await own.arrayBuffer()));
     const info = execFileSync('ogrinfo', ['-ro', '-so', '-al', file]).toString();
     expect(info).toMatch(/Layer name: 进展情况/);
+    // 报送人 is the person's name (the workbook's XML parts, unzipped)
+    const parts = unzipSync(new Uint8Array(readFileSync(file)));
+    const xml = Object.values(parts)
+      .map((b) => strFromU8(b))
+      .join('');
+    expect(xml).toContain('报送人：演示规划员 (灵山县水利局)');
+    expect(xml).not.toContain('报送人：planner-lingshan');
     const [other] = (await store.listReports('2019-12')).filter((r) => r.unit === '450703');
     expect((await lingshan(`/api/reports/${other?.id}.xlsx`)).status).toBe(404);
     expect((await lingshan('/api/progress.xlsx?month=2019-12')).status).toBe(403);

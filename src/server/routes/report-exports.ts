@@ -18,6 +18,7 @@ import { reportState, unitsVisibleTo } from '../../domain/progress/report-rules'
 import { REPORTING_UNITS, type UnitFigures } from '../../domain/progress/unit-figures';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
+import { displayNames } from '../display-names';
 import { type CjkFonts, findCjkFonts } from '../documents/cjk-fonts';
 import { writePdf } from '../documents/write-pdf';
 import { writeStyledSheets } from '../documents/write-styled-sheets';
@@ -104,7 +105,11 @@ export function reportExportRoutes(deps: ServerDeps, service: ProgressService): 
     if (actor.kind !== 'user') return refuse(c, msg('reports.what.read'));
     if (!row || !unitsVisibleTo(actor).includes(row.unit))
       return fail(c, 404, msg('reports.noReport', { id: c.req.param('file') }));
-    const text: ReportText = row;
+    // the report names the person who sent it, not the account
+    const text: ReportText = {
+      ...row,
+      submittedBy: (await displayNames(deps.store))(row.submittedBy),
+    };
     const model = buildReportDocument(row.figures as UnitFigures, text, await planNames(deps));
     const name = `${countyByCode(row.unit)?.name ?? row.unit}月报-${row.month}-第${row.revision}版.xlsx`;
     return send(c, writeStyledSheets(model, new Date(row.submittedAt)), XLSX, name);

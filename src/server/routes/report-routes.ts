@@ -29,12 +29,17 @@ import {
 import { publicFigures } from '../../domain/progress/unit-figures';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
+import { displayNames } from '../display-names';
 import type { ProgressService } from '../progress/progress-service';
 import type { ReportRow } from '../store/store';
 import { actorName, computeRefused, fail, readBody, readQuery, refuse } from './route-kit';
 
 /** A report row on the wire. */
-const toReport = (r: ReportRow): Report => r as Report;
+/** A stored report as answered: with the display name of the account that submitted it. */
+const toReport = (r: ReportRow, name: (username: string) => string): Report => ({
+  ...(r as Omit<Report, 'submittedByName'>),
+  submittedByName: name(r.submittedBy),
+});
 
 /** Staff who read every figure: chiefs, planners and admins (others get the public summary). */
 const readsProgress = (actor: Actor) => actor.kind === 'user' && actor.role !== 'department';
@@ -129,7 +134,7 @@ export function reportRoutes(deps: ServerDeps, service: ProgressService): Hono<A
       },
       actorName(c),
     );
-    return c.json(toReport(row), 201);
+    return c.json(toReport(row, await displayNames(deps.store)), 201);
   });
 
   app.get('/api/reports', async (c) => {
@@ -151,6 +156,7 @@ export function reportRoutes(deps: ServerDeps, service: ProgressService): Hono<A
       deps.store.listReports(one),
       deps.store.listReminders(one),
     ]);
+    const name = await displayNames(deps.store);
     const rows = units.map((unit) => ({
       unit,
       cells: months.map((month) => {
@@ -159,12 +165,13 @@ export function reportRoutes(deps: ServerDeps, service: ProgressService): Hono<A
         return {
           month,
           state: reportState(month, mine, now),
-          report: newest ? toReport(newest) : null,
+          report: newest ? toReport(newest, name) : null,
           reminders: reminders.filter((r) => r.unit === unit && r.month === month).length,
           revisions: mine.map(({ id, revision, submittedBy, submittedAt, late }) => ({
             id,
             revision,
             submittedBy,
+            submittedByName: name(submittedBy),
             submittedAt,
             late,
           })),

@@ -212,7 +212,7 @@ export function ReportForm(props: {
             <li key={r.id} data-revision={r.revision}>
               {t('reportRevision', {
                 n: r.revision,
-                by: r.submittedBy,
+                by: r.submittedByName,
                 at: formatTime(r.submittedAt, lang),
                 state: stateText(r.late),
               })}{' '}
