@@ -2,7 +2,7 @@
 // domain/editor/edit-features) is the truth: Terra Draw is its view and its input. The UI pushes the
 // working copy in after every change (undo and redo too); finished drawings and vertex edits come
 // back as events that the UI turns into actions.
-import type { LineString, Polygon, Position } from 'geojson';
+import type { LineString, Point, Polygon, Position } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import {
   type GeoJSONStoreFeatures,
@@ -10,6 +10,7 @@ import {
   TerraDraw,
   TerraDrawLineStringMode,
   TerraDrawModeUndoRedo,
+  TerraDrawPointMode,
   TerraDrawPolygonMode,
   TerraDrawSelectMode,
 } from 'terra-draw';
@@ -17,23 +18,29 @@ import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { EditFeature } from '../domain/editor/edit-types';
 import type { SelfIntersection } from '../domain/editor/find-self-intersection';
 import { findSelfIntersection } from '../domain/editor/find-self-intersection';
-import { LINE_STYLES, POLYGON_STYLES, SELECT_STYLES } from './draw-styles';
+import { LINE_STYLES, POINT_STYLES, POLYGON_STYLES, SELECT_STYLES } from './draw-styles';
 import { addFlowArrows, removeFlowArrows, setFlowArrows } from './flow-arrows';
 import type { HejieMap } from './hejie-map';
 import { snapVertexFirst } from './snap-vertex-first';
 
-/** What the map does with a click: pick and edit a feature, draw a line or a water polygon, nothing. */
-export type DrawMode = 'select' | 'line' | 'polygon' | 'static';
+/**
+ * What the map does with a click: pick and edit a feature, draw a line, a water polygon or a point
+ * (a work such as a 泵站 or 水文站), nothing.
+ */
+export type DrawMode = 'select' | 'line' | 'polygon' | 'point' | 'static';
+
+/** The geometries the editor draws and edits. */
+export type DrawnGeometry = LineString | Polygon | Point;
 
 /** Why a drawing step was refused (the UI says it in words). */
 export type DrawRefusal = { kind: 'self-intersection' } & SelfIntersection;
 
 /** What the session tells the UI. */
 export interface DrawEvents {
-  /** a line or polygon was drawn to its end; `id` is the one it has on the map (use it for the feature) */
-  onCreate: (id: string, geometry: LineString | Polygon) => void;
-  /** vertices of a feature were moved, inserted or deleted */
-  onGeometry: (id: string, geometry: LineString | Polygon) => void;
+  /** a line or polygon was drawn to its end, or a point placed; `id` is the one it has on the map (use it for the feature) */
+  onCreate: (id: string, geometry: DrawnGeometry) => void;
+  /** vertices of a feature were moved, inserted or deleted, or a point dragged */
+  onGeometry: (id: string, geometry: DrawnGeometry) => void;
   /** a feature was picked on the map, or the pick was cleared */
   onSelect: (id: string | null) => void;
   /** a click was refused (the line or ring would cross itself) */
@@ -58,6 +65,7 @@ const MODE_NAMES: Record<DrawMode, string> = {
   select: 'select',
   line: 'linestring',
   polygon: 'polygon',
+  point: 'point',
   static: 'static',
 };
 
@@ -68,14 +76,22 @@ const flat = (cs: readonly Position[]) =>
   cs.map((c) => [round(c[0] as number), round(c[1] as number)]);
 
 /** The geometry as Terra Draw's store takes it: 2D, rounded to its precision. */
-function storeGeometry(g: LineString | Polygon): GeoJSONStoreGeometries {
+function storeGeometry(g: DrawnGeometry): GeoJSONStoreGeometries {
+  if (g.type === 'Point') {
+    const [c] = flat([g.coordinates]);
+    return { type: 'Point', coordinates: c ?? [] };
+  }
   return g.type === 'LineString'
     ? { type: 'LineString', coordinates: flat(g.coordinates) }
     : { type: 'Polygon', coordinates: g.coordinates.map(flat) };
 }
 
-/** What Terra Draw holds: a line of 2+ points, a polygon of one closed ring (no holes). */
+/** Terra Draw's mode for a geometry of the working copy. */
+const KINDS = { Point: 'point', LineString: 'linestring', Polygon: 'polygon' } as const;
+
+/** What Terra Draw holds: a point, a line of 2+ points, a polygon of one closed ring (no holes). */
 function storable(g: GeoJSONStoreGeometries): boolean {
+  if (g.type === 'Point') return g.coordinates.length === 2;
   if (g.type === 'LineString') return g.coordinates.length >= 2;
   if (g.type !== 'Polygon' || g.coordinates.length !== 1) return false;
   const ring = g.coordinates[0] ?? [];
@@ -152,11 +168,17 @@ function createDraw(
         validation,
         pointerDistance: 24,
       }),
+      // a work's position (泵站, 水文站): one click; it is moved in the select mode
+      new TerraDrawPointMode({ styles: POINT_STYLES, validation, pointerDistance: 24 }),
       new TerraDrawSelectMode({
         styles: SELECT_STYLES,
         // deleting goes through the working copy (the editor's Delete), not Terra Draw's own key
         keyEvents: { deselect: 'Escape', delete: null, rotate: null, scale: null },
-        flags: { linestring: editable, polygon: editable },
+        flags: {
+          linestring: editable,
+          polygon: editable,
+          point: { feature: { draggable: true, validation } },
+        },
       }),
     ],
   });
@@ -183,7 +205,8 @@ export async function startDrawSession(hejie: HejieMap, events: DrawEvents): Pro
   draw.on('finish', (id, context) => {
     const f = feature(String(id));
     const g = f?.geometry;
-    if (!g || g.type === 'Point') return;
+    if (!g || (g.type === 'Point' && f.properties.mode !== 'point')) return;
+    if (g.type !== 'Point' && g.type !== 'LineString' && g.type !== 'Polygon') return;
     if (context.action === 'draw') {
       // the second click of a double click closed the line: it must not zoom the map as well
       if (mode === 'line' || mode === 'polygon') map.doubleClickZoom.disable();
@@ -193,8 +216,16 @@ export async function startDrawSession(hejie: HejieMap, events: DrawEvents): Pro
   draw.on('select', (id) => events.onSelect(String(id)));
   draw.on('deselect', () => events.onSelect(null));
 
+  // the working copy's features; Terra Draw's own points (vertex handles, midpoints, snapping marks)
+  // are points of another mode
   const ours = () =>
-    draw.getSnapshot().filter((f) => f.geometry.type !== 'Point' && !f.properties.currentlyDrawing);
+    draw
+      .getSnapshot()
+      .filter(
+        (f) =>
+          (f.geometry.type !== 'Point' || f.properties.mode === 'point') &&
+          !f.properties.currentlyDrawing,
+      );
 
   return {
     setFeatures(features, selectedId) {
@@ -206,7 +237,7 @@ export async function startDrawSession(hejie: HejieMap, events: DrawEvents): Pro
       const added: GeoJSONStoreFeatures[] = [];
       for (const f of features) {
         const geometry = storeGeometry(f.geometry);
-        const kind = geometry.type === 'Polygon' ? 'polygon' : 'linestring';
+        const kind = KINDS[f.geometry.type];
         const role = f.properties.role ?? null;
         const old = have.get(f.id);
         if (!old || old.properties.mode !== kind) {

@@ -60,6 +60,14 @@ export const POLYGON_STYLES = {
   outlineWidth: 2,
 };
 
+/** Points (a work's position: 泵站, 水文站). */
+export const POINT_STYLES = {
+  pointColor: roleColor,
+  pointWidth: 7,
+  pointOutlineColor: '#ffffff' as HexColor,
+  pointOutlineWidth: 2,
+};
+
 /** The selected feature: wider, its vertices and midpoints as handles. */
 export const SELECT_STYLES = {
   selectedLineStringColor: roleColor,
@@ -69,6 +77,10 @@ export const SELECT_STYLES = {
   selectedPolygonFillOpacity: 0.35,
   selectedPolygonOutlineColor: roleColor,
   selectedPolygonOutlineWidth: 3,
+  selectedPointColor: roleColor,
+  selectedPointWidth: 9,
+  selectedPointOutlineColor: '#212529',
+  selectedPointOutlineWidth: 2,
   selectionPointColor: '#ffffff',
   selectionPointOutlineColor: '#212529',
   selectionPointWidth: 5,

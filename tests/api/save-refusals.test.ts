@@ -152,6 +152,51 @@ describe('save-time refusals', () => {
   });
 });
 
+describe('a work (涉水工程) without a type or a name', () => {
+  const work = (properties: Record<string, unknown>): Feature => ({
+    type: 'Feature',
+    properties: { reach: 'A', role: 'work', ...properties },
+    geometry: { type: 'Point', coordinates: [108.605, 21.951] },
+  });
+  const saveZh = (plan: string, features: Feature[]) =>
+    app.request(`/api/plans/${plan}/geometry`, {
+      method: 'PUT',
+      headers: { ...auth, 'accept-language': 'zh-CN' },
+      body: JSON.stringify({ features, baseVersion: 0 }),
+    });
+  const refused = async (features: Feature[]) => {
+    const res = await saveZh('city-07', features);
+    const body = (await res.json()) as { error: string; field: string; reasons: string[] };
+    expect(res.status, body.error).toBe(400);
+    expect(body.field).toBe('features');
+    expect(await store.latestGeometry('city-07')).toBeNull();
+    return body;
+  };
+
+  it('is refused with 400 in Chinese, naming the feature and what is missing', async () => {
+    const noType = await refused([good, work({ workType: null, name: '合成泵站（测试）' })]);
+    expect(noType.error).toBe(
+      '第 2 个要素：涉水工程尚未选择类型，请在工程表单中选择（水库、水闸、拦河坝、泵站、水文站、桥梁或码头）',
+    );
+    const noName = await refused([good, work({ workType: 'pumping-station', name: '  ' })]);
+    expect(noName.error).toBe('第 2 个要素：涉水工程须有名称，请在工程表单中填写名称');
+    const neither = await refused([work({ workType: null, name: '' })]);
+    expect(neither.reasons).toEqual([
+      '第 1 个要素：涉水工程须有名称，请在工程表单中填写名称',
+      '第 1 个要素：涉水工程尚未选择类型，请在工程表单中选择（水库、水闸、拦河坝、泵站、水文站、桥梁或码头）',
+    ]);
+    expect(noType.error).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('with its type and name, a point work is saved', async () => {
+    const res = await saveZh('city-07', [
+      good,
+      work({ workType: 'hydrological-station', name: '合成水文站（测试）' }),
+    ]);
+    expect(res.status).toBe(201);
+  });
+});
+
 describe('saving at 公告实施', () => {
   it('is refused with 409 naming the stage until the plan is sent back', async () => {
     expect((await save('city-06', [good])).status).toBe(201);

@@ -4,7 +4,7 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from '../helpers/browser';
-import { drawLine } from '../helpers/map-page';
+import { at, drawLine } from '../helpers/map-page';
 import { LONG, saveKitForFile, text } from '../helpers/save-browser';
 import { syntheticApproved, syntheticAt, syntheticToes } from '../helpers/synthetic-approved';
 
@@ -57,7 +57,7 @@ describe('approved boundary in the plan panel', () => {
     });
   }, 120_000);
 
-  it('imports a polygon, enters its approval through the form, adopts; draws a 水闸 (尚未设置)', async () => {
+  it('imports a polygon, enters its approval through the form, adopts; draws a 水闸 and a 泵站 point (尚未设置)', async () => {
     await kit.saveOverHttp(kit.planner, 'city-01', syntheticToes(), '合成数据：只有堤脚线');
     const page = await kit.open();
     await kit.openPlan(page, 'city-01', null);
@@ -147,5 +147,21 @@ describe('approved boundary in the plan panel', () => {
     expect(await work.textContent()).toContain('水闸 合成测试闸');
     await page.locator('.work-form .work-unset').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'docs/screenshots/issue-16/adopted-work-unset.png' });
+
+    // a pumping station: one click places it as a point, its type and name asked for
+    await panel.locator('[data-tool="work-point"]').click();
+    expect(await panel.locator('.plan-editor .hint').first().textContent()).toContain(
+      '涉水工程（点）',
+    );
+    const [px, py] = await at(page, syntheticAt(60, 900));
+    await page.mouse.move(px, py, { steps: 4 });
+    await page.mouse.click(px, py);
+    await expect.poll(() => work.count(), { timeout: 20_000 }).toBe(2);
+    const pf = panel.locator('.work-form');
+    expect(await pf.locator('[role="alert"]').textContent()).toBe('请选择工程类型。');
+    await pf.locator('select[name="workType"]').selectOption('pumping-station');
+    await pf.locator('input[name="workName"]').fill('合成测试泵站');
+    expect(await text(page, '.work-form .work-unset')).toContain('管理范围尚未设置');
+    expect(await work.nth(1).textContent()).toContain('泵站 合成测试泵站');
   }, 180_000);
 });

@@ -6,7 +6,7 @@ import {
   checkProperties,
   type PropertyProblem,
 } from '../../src/domain/editor/check-properties';
-import type { EditFeature, EditProperties } from '../../src/domain/editor/edit-types';
+import type { EditFeature, EditGeometry, EditProperties } from '../../src/domain/editor/edit-types';
 import { measureLength } from '../../src/domain/editor/measure-length';
 import { newFeatureProperties } from '../../src/domain/editor/new-feature';
 import { problemMessage } from '../../src/domain/editor/problem-message';
@@ -42,7 +42,7 @@ const WATER: Polygon = {
 
 const feature = (
   properties: Partial<EditProperties>,
-  geometry: LineString | Polygon = LINE,
+  geometry: EditGeometry = LINE,
 ): EditFeature => ({
   type: 'Feature',
   id: 'f1',
@@ -90,6 +90,18 @@ describe('checkProperties', () => {
     expect(checkProperties(feature({ role: 'toe-right' }, WATER), rules)).toEqual([
       { field: 'role', code: 'wrong-geometry', geometry: 'Polygon' },
     ]);
+    // a point is only ever a work's position (泵站, 水文站)
+    const POINT: EditGeometry = { type: 'Point', coordinates: [108.5805, 21.9646] };
+    expect(checkProperties(feature({ role: 'toe-left' }, POINT), rules)).toEqual([
+      { field: 'role', code: 'wrong-geometry', geometry: 'Point' },
+    ]);
+    expect(checkProperties(feature({ role: 'work' }, POINT), rules)).toEqual([]);
+    expect(
+      renderMessage(
+        problemMessage({ field: 'role', code: 'wrong-geometry', geometry: 'Point' }),
+        'zh',
+      ),
+    ).toBe('这是一个点，只能作为涉水工程（如泵站、水文站）。');
   });
 
   it('refuses protection out of range, protection on a bank line, and text for a width', () => {

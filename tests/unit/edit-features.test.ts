@@ -80,7 +80,7 @@ describe('editFeatures', () => {
 });
 
 describe('saved features', () => {
-  it('gives ids, keeps properties, drops unknown roles and points', () => {
+  it('gives ids, keeps properties and points (works), drops unknown roles and multi-geometries', () => {
     const { features, skipped } = toEditFeatures([
       {
         type: 'Feature',
@@ -88,10 +88,23 @@ describe('saved features', () => {
         properties: { role: 'toe-left', reach: 'r', 名称: '钦江' },
       },
       { type: 'Feature', id: 7, geometry: line('x', null).geometry, properties: { role: 'river' } },
-      { type: 'Feature', geometry: { type: 'Point', coordinates: [108, 22] }, properties: {} },
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [108, 22] },
+        properties: { role: 'work', workType: 'pumping-station', name: '某泵站（合成）' },
+      },
+      {
+        type: 'Feature',
+        geometry: { type: 'MultiPoint', coordinates: [[108, 22]] },
+        properties: {},
+      },
     ]);
     expect(skipped).toBe(1);
-    expect(features.map((f) => f.id)).toEqual(['f1', '7']);
+    expect(features.map((f) => f.id)).toEqual(['f1', '7', 'f3']);
+    expect(features[2]).toMatchObject({
+      geometry: { type: 'Point', coordinates: [108, 22] },
+      properties: { role: 'work', name: '某泵站（合成）' },
+    });
     expect(features[0]?.properties).toMatchObject({ role: 'toe-left', reach: 'r', 名称: '钦江' });
     expect(features[1]?.properties).toMatchObject({ role: null, reach: 'reach-1' });
     expect(toSavedFeatures(features)[1]).toMatchObject({ id: '7', properties: { role: null } });

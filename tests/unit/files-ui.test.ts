@@ -98,15 +98,28 @@ describe('toImportedFeatures', () => {
     ),
   );
 
-  it('splits multi-part lines, keeps the attributes, sets reach and role, skips points', () => {
+  it('splits multi-part lines, keeps the attributes, sets reach and role, makes points works', () => {
     const before = structuredClone(input);
     const out = toImportedFeatures([input], new Set(['imp-2']), 'imp');
     expect(input).toEqual(before);
-    expect(out.map((f) => f.id)).toEqual(['imp-1', 'imp-3', 'imp-4']);
-    expect(out.map((f) => f.geometry.type)).toEqual(['LineString', 'LineString', 'Polygon']);
+    expect(out.map((f) => f.id)).toEqual(['imp-1', 'imp-3', 'imp-4', 'imp-5']);
+    expect(out.map((f) => f.geometry.type)).toEqual([
+      'LineString',
+      'LineString',
+      'Point',
+      'Polygon',
+    ]);
     expect(out[0]?.properties).toEqual({ 名称: '堤脚线', role: 'toe-left', reach: 'qj-2' });
+    // a point is a work's position: its type and name are asked for in the work form
+    expect(out[2]?.properties).toEqual({
+      编号: 'J1',
+      role: 'work',
+      reach: 'reach-1',
+      workType: null,
+      name: '',
+    });
     // a role the engine does not know, an empty reach: for the planner to set
-    expect(out[2]?.properties).toEqual({ role: null, reach: 'reach-1' });
+    expect(out[3]?.properties).toEqual({ role: null, reach: 'reach-1' });
     // the working copy never shares coordinates with the import
     (out[0]?.geometry.coordinates[0] as number[])[0] = 0;
     expect(input).toEqual(before);

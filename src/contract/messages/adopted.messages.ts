@@ -45,7 +45,9 @@ export const zh = {
     '规则按征地线确定{type}管理范围：须导入征地线范围面（rangeSource 为 land-acquisition）',
   'works.reservoir.floodParts':
     '水库「{name}」：校核洪水位淹没范围分成 {count} 块，应为与坝前相连的一块',
-  'works.feature.name': '第 {n} 个要素：涉水工程须有名称',
+  'works.feature.name': '第 {n} 个要素：涉水工程须有名称，请在工程表单中填写名称',
+  'works.feature.typeMissing':
+    '第 {n} 个要素：涉水工程尚未选择类型，请在工程表单中选择（水库、水闸、拦河坝、泵站、水文站、桥梁或码头）',
   'works.feature.type':
     '第 {n} 个要素：涉水工程类型应为水库、水闸、拦河坝、泵站、水文站、桥梁或码头，实为 {got}',
   'works.feature.geometry': '第 {n} 个要素：涉水工程须为点、线（轴线）或面（占地范围），实为 {got}',
@@ -100,7 +102,9 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
     'the rules take a {type}’s range from its land-acquisition line: import that polygon (rangeSource land-acquisition)',
   'works.reservoir.floodParts':
     'reservoir “{name}”: the area under its check flood level is in {count} parts; it must be one, connected to the dam',
-  'works.feature.name': 'feature {n}: a work needs a name',
+  'works.feature.name': 'feature {n}: a work needs a name; enter it in the work’s form',
+  'works.feature.typeMissing':
+    'feature {n}: the work’s type is not chosen; choose it in the work’s form (reservoir, sluice, dam, pumping station, hydrological station, bridge or wharf)',
   'works.feature.type':
     'feature {n}: a work’s type must be reservoir, sluice, dam, pumping station, hydrological station, bridge or wharf, got {got}',
   'works.feature.geometry':

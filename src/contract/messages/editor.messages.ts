@@ -6,6 +6,7 @@ export const zh = {
   'editor.problem.roleMissing': '尚未设置类型（堤脚线、岸线或水域）。',
   'editor.problem.roleLine': '水域必须是面，这是一条线。',
   'editor.problem.rolePolygon': '这是一个面，只能作为水域。',
+  'editor.problem.rolePoint': '这是一个点，只能作为涉水工程（如泵站、水文站）。',
   'editor.problem.classMissing': '堤脚线需要堤防级别。',
   'editor.problem.notNumber': '{field}不是以米计的数值：{value}。',
   'editor.problem.toeOnly': '岸线不设保护范围（{v} m）：保护范围只用于有堤防的堤脚线。',
@@ -21,6 +22,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'editor.problem.roleMissing': 'No role yet (toe line, bank line or water).',
   'editor.problem.roleLine': 'Water must be a polygon; this is a line.',
   'editor.problem.rolePolygon': 'This is a polygon: it can only be water.',
+  'editor.problem.rolePoint':
+    'This is a point: it can only be a work inside the river (a pumping station, a gauging station…).',
   'editor.problem.classMissing': 'A toe line needs its embankment class.',
   'editor.problem.notNumber': '{field} is not a number of metres: {value}.',
   'editor.problem.toeOnly':

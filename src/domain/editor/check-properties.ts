@@ -15,8 +15,8 @@ export interface RuleQuote {
 export type PropertyProblem =
   /** no role chosen yet (an imported line) */
   | { field: 'role'; code: 'missing' }
-  /** a water role on a line, or a bank role on a polygon */
-  | { field: 'role'; code: 'wrong-geometry'; geometry: 'LineString' | 'Polygon' }
+  /** a water role on a line, a bank role on a polygon, anything but a work on a point */
+  | { field: 'role'; code: 'wrong-geometry'; geometry: 'LineString' | 'Polygon' | 'Point' }
   /** a toe line needs its embankment class (1–4, 5 = below class 4) */
   | { field: 'embankmentClass'; code: 'missing' }
   /** not a number of metres */
@@ -79,6 +79,8 @@ export function checkProperties(feature: EditFeature, rules: ResolvedRules): Pro
   if (p.role === null || p.role === undefined) return [{ field: 'role', code: 'missing' }];
   // approved boundaries and works carry no widths; their own checks are the engine's (issue 16)
   if (p.role === 'work') return [];
+  // a point is only ever a work's position (泵站, 水文站)
+  if (geometry === 'Point') return [{ field: 'role', code: 'wrong-geometry', geometry }];
   if (p.role === 'approved-boundary')
     return geometry === 'Polygon' ? [] : [{ field: 'role', code: 'wrong-geometry', geometry }];
   if ((p.role === 'water') !== (geometry === 'Polygon')) {

@@ -28,6 +28,7 @@ export interface EditDiff {
 
 function vertexCount(f: EditFeature): number {
   const g = f.geometry;
+  if (g.type === 'Point') return 1;
   const rings: Position[][] = g.type === 'LineString' ? [g.coordinates] : g.coordinates;
   return rings.reduce((n, ring) => n + ring.length, 0);
 }

@@ -23,6 +23,7 @@ export function emptyEditState(planId: string): EditState {
 
 function reversed(f: EditFeature): EditFeature {
   const g = f.geometry;
+  if (g.type === 'Point') return f;
   const geometry: LineString | Polygon =
     g.type === 'LineString'
       ? { type: 'LineString', coordinates: [...g.coordinates].reverse() }

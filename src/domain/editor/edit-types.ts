@@ -1,6 +1,6 @@
 // The working copy of a plan's geometry while a planner edits it: role-tagged lines and water
 // polygons (the zone engine's input, see zones/read-reaches.ts), each with a stable id.
-import type { Feature, LineString, Polygon } from 'geojson';
+import type { Feature, LineString, Point, Polygon } from 'geojson';
 import type { EmbankmentClass } from '../zones/rules';
 
 /** The roles of a bank line: toe (背水坡脚线) or bank (临水线/岸线) on the left or right bank. */
@@ -49,8 +49,11 @@ export interface EditProperties {
   [key: string]: unknown;
 }
 
-/** One line or polygon of the working copy, in lon/lat (CGCS2000). */
-export type EditFeature = Feature<LineString | Polygon, EditProperties> & { id: string };
+/** The geometries of the working copy: lines, polygons, and points (a work such as a 泵站, 水文站). */
+export type EditGeometry = LineString | Polygon | Point;
+
+/** One line, polygon or point of the working copy, in lon/lat (CGCS2000). */
+export type EditFeature = Feature<EditGeometry, EditProperties> & { id: string };
 
 /** The working copy: features, the saved version it started from, and its undo/redo history. */
 export interface EditState {
@@ -72,7 +75,7 @@ export type EditAction =
   /** a saved version (or a restored local draft) replaces everything; history starts over */
   | { type: 'load'; planId: string; baseVersion: number; features: EditFeature[]; dirty?: boolean }
   | { type: 'add'; features: EditFeature[] }
-  | { type: 'set-geometry'; id: string; geometry: LineString | Polygon }
+  | { type: 'set-geometry'; id: string; geometry: EditGeometry }
   | { type: 'set-properties'; id: string; properties: Partial<EditProperties> }
   | { type: 'delete'; id: string }
   /** every feature of a reach takes its name (城区段; blank: unnamed) */

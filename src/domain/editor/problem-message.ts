@@ -28,6 +28,7 @@ export function problemMessage(p: PropertyProblem): Message {
         ? msg('editor.problem.roleMissing')
         : msg('editor.problem.classMissing');
     case 'wrong-geometry':
+      if (p.geometry === 'Point') return msg('editor.problem.rolePoint');
       return p.geometry === 'LineString'
         ? msg('editor.problem.roleLine')
         : msg('editor.problem.rolePolygon');

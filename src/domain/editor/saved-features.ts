@@ -1,13 +1,13 @@
-import type { Feature, LineString, Polygon } from 'geojson';
-import type { EditFeature, EditProperties, EditRole } from './edit-types';
+import type { Feature } from 'geojson';
+import type { EditFeature, EditGeometry, EditProperties, EditRole } from './edit-types';
 import { LINE_ROLES } from './edit-types';
 
 const ROLES: readonly string[] = [...LINE_ROLES, 'water', 'approved-boundary', 'work'];
 
 /**
- * The working copy of a saved version's features: lines and polygons get a stable id (their
- * saved id, else `f1`, `f2`, … by position); a role the engine does not know becomes null.
- * Points and multi-geometries are not edited here and are left out (they are counted).
+ * The working copy of a saved version's features: lines, polygons and points (works) get a stable
+ * id (their saved id, else `f1`, `f2`, … by position); a role the engine does not know becomes null.
+ * Multi-geometries are not edited here and are left out (they are counted).
  * @example toEditFeatures(saved.features).features[0].id // 'f1'
  */
 export function toEditFeatures(features: readonly Feature[]): {
@@ -19,7 +19,7 @@ export function toEditFeatures(features: readonly Feature[]): {
   let skipped = 0;
   features.forEach((f, i) => {
     const g = f.geometry;
-    if (g?.type !== 'LineString' && g?.type !== 'Polygon') {
+    if (g?.type !== 'LineString' && g?.type !== 'Polygon' && g?.type !== 'Point') {
       skipped++;
       return;
     }
@@ -33,7 +33,7 @@ export function toEditFeatures(features: readonly Feature[]): {
       reach: typeof p.reach === 'string' && p.reach !== '' ? p.reach : 'reach-1',
       role,
     };
-    out.push({ type: 'Feature', id, geometry: g as LineString | Polygon, properties });
+    out.push({ type: 'Feature', id, geometry: g as EditGeometry, properties });
   });
   return { features: out, skipped };
 }

@@ -30,7 +30,9 @@ export function readWorks(input: FeatureCollection): { works: Work[]; errors: Me
     const n = i + 1;
     const name = typeof p.name === 'string' ? p.name.trim() : '';
     if (name === '') errors.push(msg('works.feature.name', { n }));
-    if (!WORK_TYPES.includes(p.workType as WorkType))
+    if (p.workType === null || p.workType === undefined || p.workType === '')
+      errors.push(msg('works.feature.typeMissing', { n }));
+    else if (!WORK_TYPES.includes(p.workType as WorkType))
       errors.push(msg('works.feature.type', { n, got: JSON.stringify(p.workType) ?? '—' }));
     const g = f.geometry;
     if (g?.type !== 'Point' && g?.type !== 'LineString' && g?.type !== 'Polygon')

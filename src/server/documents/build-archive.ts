@@ -4,7 +4,7 @@
 // publication, and manifest.json (each file's path, SHA-256 and size; the publication; the rule table).
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
-import type { FeatureCollection, Position } from 'geojson';
+import type { Feature, FeatureCollection, Position } from 'geojson';
 import { deliverableNaming } from '../../contract/messages/deliverable-naming';
 import { renderMessage } from '../../contract/messages/render';
 import { type CrsCode, projector, zoneOfPositions } from '../../domain/crs/crs';
@@ -89,11 +89,17 @@ function gkGeoJson(fc: FeatureCollection, code: CrsCode): Uint8Array {
   return strToU8(JSON.stringify(out));
 }
 
-function dataFiles(ctx: PublicationContext, files: Files, date: Date): void {
+function dataFiles(
+  ctx: PublicationContext,
+  files: Files,
+  date: Date,
+  /** the works inside the river (涉水工程): type, name, whether the range is set */
+  works: readonly Feature[],
+): void {
   const { zones, markers } = ctx.publication;
   const all: FeatureCollection = {
     type: 'FeatureCollection',
-    features: [...zones.features, ...markers.features],
+    features: [...zones.features, ...markers.features, ...works],
   };
   const positions = markers.features.flatMap((f) =>
     f.geometry?.type === 'Point' ? [f.geometry.coordinates] : [],
@@ -244,7 +250,7 @@ export async function buildArchive(
   if (works)
     for (const id of ['xlsx', 'pdf'] as const)
       files.set(`成果表/涉水工程表.${id}`, await writerOf(id).write(works, fonts, date));
-  dataFiles(ctx, files, date);
+  dataFiles(ctx, files, date, input.workFeatures);
   await recordFiles(ctx, input, files, fonts, date);
   files.set(`审计/${ctx.record.id}-审计记录.csv`, auditFile(input.audit));
   const names = [...files.keys()].sort();

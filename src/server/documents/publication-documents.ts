@@ -1,5 +1,6 @@
 // What the documents of a publication are built from, read once per request from the store, the
 // settings in force and the bundled county boundaries; and the document models built from them.
+import type { Feature, FeatureCollection } from 'geojson';
 import type { ApiSettings } from '../../contract/accounts';
 import { renderMessage } from '../../contract/messages/render';
 import { CRS, zoneOfPositions } from '../../domain/crs/crs';
@@ -22,6 +23,7 @@ import type {
   Reply,
 } from '../../domain/review/review-types';
 import { listWorks, type WorkRow } from '../../domain/works/list-works';
+import { workFeatures } from '../../domain/works/work-features';
 import type { RuleTable } from '../../domain/zones/rules';
 import type { ServerDeps } from '../auth/context';
 import { publicGeoOf } from '../public-geo';
@@ -152,6 +154,8 @@ export interface ArchiveRecords {
   audit: AuditEntry[];
   /** the published version's works inside the river (涉水工程), for the works table */
   works: WorkRow[];
+  /** the same works as features of the 数据/ exports: type, name, whether the range is set */
+  workFeatures: Feature[];
 }
 
 /** The archive's records of a publication, read from the store and the file store. */
@@ -170,14 +174,27 @@ export async function loadArchiveRecords(
     deps.store.listAudit(planId),
     deps.store.getGeometry(planId, ctx.publication.version),
   ]);
-  const works = version
-    ? listWorks({ type: 'FeatureCollection', features: version.features }, ctx.rules.works)
-    : [];
+  const published: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: version?.features ?? [],
+  };
+  const works = listWorks(published, ctx.rules.works);
+  const workFeaturesOf = workFeatures(published, ctx.rules.works);
   const acceptanceFiles: [string, Uint8Array][] = [];
   for (const a of acceptances.filter((r) => r.recordedAt <= at)) {
     const bytes = await deps.files.get(a.file.sha256);
     if (bytes) acceptanceFiles.push([`验收文件-${a.id}-${a.file.sha256.slice(0, 12)}.pdf`, bytes]);
   }
   const upTo = audit.filter((e) => e.at <= at);
-  return { rounds, replies, displays, opinions, acceptances, acceptanceFiles, audit: upTo, works };
+  return {
+    rounds,
+    replies,
+    displays,
+    opinions,
+    acceptances,
+    acceptanceFiles,
+    audit: upTo,
+    works,
+    workFeatures: workFeaturesOf,
+  };
 }

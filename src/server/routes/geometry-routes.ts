@@ -5,6 +5,7 @@ import { geometryQuery, saveGeometryBody } from '../../contract/versions';
 import { canEditGeometry, canViewDraft } from '../../domain/access/permissions';
 import { checkFeatures } from '../../domain/geo/check-features';
 import { type Message, msg } from '../../domain/message';
+import { readWorks } from '../../domain/works/read-works';
 import type { AppEnv, ServerDeps } from '../auth/context';
 import { actorOf } from '../auth/context';
 import type { GeometryVersion } from '../store/store';
@@ -88,7 +89,11 @@ export function geometryRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (!body.ok) return body.response;
     const { features, baseVersion, comment } = body.value;
     // what could not be computed later is refused now (it used to be saved, then fail with 500)
-    const unsavable = checkFeatures(features, { region: deps.region, ...SAVE_LIMITS });
+    // a work (涉水工程) without a type or a name cannot be saved either (readWorks names the feature)
+    const unsavable = [
+      ...checkFeatures(features, { region: deps.region, ...SAVE_LIMITS }),
+      ...readWorks({ type: 'FeatureCollection', features: features as Feature[] }).errors,
+    ];
     if (unsavable.length > 0)
       return fail(c, 400, unsavable[0] as Message, { field: 'features', reasons: unsavable });
     const saved = await deps.store.saveGeometry(

@@ -1,8 +1,10 @@
 // The Chinese deliverable schema (交付字段): what the bureau's GIS desktop shows of an export. Field
 // names fit a DBF's 10 bytes in GBK (≤ 5 Chinese characters); values are words, not ids.
+
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Message } from '../../message';
 import { reachesInOrder, reachLabel } from '../../plans/reach-label';
+import { WORK_TYPES, type WorkType, workTypeName } from '../../works/work-types';
 
 /** Which schema an export writes: Chinese field names and values (default), or the internal one. */
 export type ExportSchema = 'zh' | 'en';
@@ -67,6 +69,9 @@ const FIELDS: Readonly<Record<string, string>> = {
   sample: '示例',
   moved: '已移动',
   role: '线类型',
+  workType: '工程类型',
+  name: '名称',
+  rangeSet: '范围已设',
 };
 
 /** Internal value → Chinese value, per property key. */
@@ -80,6 +85,7 @@ const VALUES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     bend: '加密桩(弯道)',
     end: '端点桩',
     interval: '间隔桩',
+    work: '涉水工程',
   },
   markerType: { boundary: '界桩', 'notice-board': '公告牌' },
   line: { management: '管理范围线', protection: '保护范围线' },
@@ -120,6 +126,9 @@ export function nameRiverAndReaches(fc: FeatureCollection, n: SchemaNaming): Fea
     delete p.reachName;
     if (typeof p.reach === 'string') p.reach = reaches.get(p.reach) ?? p.reach;
     if (n.river !== null && 'river' in p) p.river = n.river;
+    // a work's type as the bureau names it (泵站, 水文站), from the works' catalog
+    if (p.kind === 'work' && WORK_TYPES.includes(p.workType as WorkType))
+      p.workType = n.render(workTypeName(p.workType as WorkType));
     return { ...f, properties: p };
   });
   return { ...fc, features };

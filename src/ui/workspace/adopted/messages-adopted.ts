@@ -27,6 +27,9 @@ export const zh = {
   workDraw: '画涉水工程',
   workHint:
     '涉水工程：从左岸到右岸依次单击画出工程轴线（水闸、拦河坝、桥梁），在最后一点再单击一次或按 Enter 结束；占地范围请用“画水域”画出后设为涉水工程。',
+  workPointDraw: '画涉水工程（点）',
+  workPointHint:
+    '涉水工程（点）：在泵站、水文站等工程的位置单击一次；再选择工程类型、填写名称。选择工具下可拖动该点。',
   workType: '工程类型',
   workTypeAsk: '请选择工程类型',
   workName: '工程名称',
@@ -67,6 +70,9 @@ export const en: typeof zh = {
   workDraw: 'Draw a work',
   workHint:
     'Work inside the river: click its axis from the left bank to the right bank (sluice, dam, bridge); a second click on the last point or Enter ends it. For a footprint, draw it with “Draw water” and make it a work.',
+  workPointDraw: 'Draw a work (point)',
+  workPointHint:
+    'Work as a point: click once where the pumping station, gauging station… stands; then choose its type and enter its name. With the select tool the point can be dragged.',
   workType: 'Type',
   workTypeAsk: 'Choose the type',
   workName: 'Name',

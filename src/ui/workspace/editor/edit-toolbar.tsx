@@ -9,10 +9,12 @@ export function EditToolbar(props: {
   /** the line tool draws a work's axis (涉水工程), not a bank line */
   drawingWork: boolean;
   onWork: () => void;
+  /** the point tool places a work (泵站, 水文站) */
+  onWorkPoint: () => void;
   canUndo: boolean;
   canRedo: boolean;
   /** a feature is selected (delete), a line is selected (reverse) */
-  selected: 'none' | 'line' | 'polygon';
+  selected: 'none' | 'line' | 'polygon' | 'point';
   onUndo: () => void;
   onRedo: () => void;
   onDelete: () => void;
@@ -45,6 +47,14 @@ export function EditToolbar(props: {
         onClick={props.onWork}
       >
         {t('workDraw')}
+      </button>
+      <button
+        type="button"
+        data-tool="work-point"
+        aria-pressed={props.mode === 'point'}
+        onClick={props.onWorkPoint}
+      >
+        {t('workPointDraw')}
       </button>
       <span className="sep" />
       <button

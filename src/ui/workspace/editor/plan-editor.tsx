@@ -1,10 +1,9 @@
-import type { LineString, Polygon } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { renderMessage } from '../../../contract/messages/render';
 import { readBankSides } from '../../../domain/editor/bank-sides';
 import { checkProperties } from '../../../domain/editor/check-properties';
 import { lineNames } from '../../../domain/editor/draft-blockers';
-import type { EditFeature } from '../../../domain/editor/edit-types';
+import type { EditFeature, EditGeometry } from '../../../domain/editor/edit-types';
 import { newFeatureProperties, newWorkProperties } from '../../../domain/editor/new-feature';
 import { bboxOf } from '../../../domain/geo/bbox';
 import type { Message } from '../../../domain/message';
@@ -31,6 +30,7 @@ import { useRiverCourse } from './use-river-course';
 const HINTS = {
   line: 'editHintLine',
   polygon: 'editHintWater',
+  point: 'workPointHint',
   select: 'editHintSelect',
   static: null,
 } as const;
@@ -81,11 +81,13 @@ export function PlanEditor(props: {
     selectedId: state.selectedId,
     mode,
     events: {
-      onCreate: (id, geometry: LineString | Polygon) => {
+      onCreate: (id, geometry: EditGeometry) => {
         const s = latest.current;
-        const properties = drawingWork.current
-          ? newWorkProperties(s.features, s.selectedId)
-          : newFeatureProperties(s.features, geometry.type, s.selectedId);
+        // a point is only ever a work (泵站, 水文站)
+        const properties =
+          drawingWork.current || geometry.type === 'Point'
+            ? newWorkProperties(s.features, s.selectedId)
+            : newFeatureProperties(s.features, geometry.type, s.selectedId);
         setRefusal(null);
         dispatch({ type: 'add', features: [{ type: 'Feature', id, geometry, properties }] });
       },
@@ -109,7 +111,7 @@ export function PlanEditor(props: {
   // legend and layer list fold, so that they cover no embankment being clicked on
   const toolbar = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (mode !== 'line' && mode !== 'polygon') return;
+    if (mode !== 'line' && mode !== 'polygon' && mode !== 'point') return;
     toolbar.current?.scrollIntoView({ block: 'nearest' });
     foldMapControls();
   }, [mode, foldMapControls]);
@@ -168,11 +170,22 @@ export function PlanEditor(props: {
           setDrawWork(true);
           setMode('line');
         }}
+        onWorkPoint={() => {
+          setRefusal(null);
+          setDrawWork(false);
+          setMode('point');
+        }}
         toolbar={toolbar}
         canUndo={state.past.length > 0}
         canRedo={state.future.length > 0}
         selected={
-          selected ? (selected.geometry.type === 'LineString' ? 'line' : 'polygon') : 'none'
+          selected
+            ? selected.geometry.type === 'LineString'
+              ? 'line'
+              : selected.geometry.type === 'Polygon'
+                ? 'polygon'
+                : 'point'
+            : 'none'
         }
         onUndo={undo}
         onRedo={redo}

@@ -172,7 +172,7 @@ export function ImportDialog(props: {
     },
     { lines: 0, polygons: 0, points: 0 },
   );
-  const addable = total.lines + total.polygons > 0;
+  const addable = total.lines + total.polygons + total.points > 0;
 
   return (
     <section
@@ -214,7 +214,7 @@ export function ImportDialog(props: {
       {!reading && (
         <div className="import-total">
           <p>{addable ? t('willAdd', total) : t('nothingToAdd')}</p>
-          {total.points > 0 && <p className="hint">{t('pointsNotAdded', { n: total.points })}</p>}
+          {total.points > 0 && <p className="hint">{t('pointsAsWorks', { n: total.points })}</p>}
           {imported.length > 0 && <p className="sub">{t('previewNote')}</p>}
         </div>
       )}

@@ -1,7 +1,13 @@
-// What an import adds to the working copy: its lines and polygons as EditFeatures (multi-part
-// geometries split into parts), with the file's attributes kept; points are only counted.
-import type { Feature, FeatureCollection, Geometry, LineString, Polygon } from 'geojson';
-import type { EditFeature, EditProperties, EditRole } from '../../../domain/editor/edit-types';
+// What an import adds to the working copy: its lines, polygons and points as EditFeatures (multi-part
+// geometries split into parts), with the file's attributes kept; a point is a work's position (泵站,
+// 水文站), its type and name asked for in the work form.
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type {
+  EditFeature,
+  EditGeometry,
+  EditProperties,
+  EditRole,
+} from '../../../domain/editor/edit-types';
 import { LINE_ROLES } from '../../../domain/editor/edit-types';
 import {
   applyFieldMapping,
@@ -103,8 +109,15 @@ function withMapping(
   return out;
 }
 
+/** A point is only ever a work: it becomes one, keeping a type and name the file gave it. */
+function asWork(part: Geometry, p: EditProperties): EditProperties {
+  if (part.type !== 'Point' || p.role === 'work') return p;
+  const name = typeof p.name === 'string' ? p.name : '';
+  return { ...p, role: 'work', workType: p.workType ?? null, name };
+}
+
 /**
- * The lines and polygons of imported collections as new features of the working copy, with ids
+ * The lines, polygons and points of imported collections as new features of the working copy, with ids
  * `<prefix>-1`, `<prefix>-2`… that no feature in `taken` has. The inputs are not modified.
  */
 export function toImportedFeatures(
@@ -127,12 +140,13 @@ export function toImportedFeatures(
   for (const [c, fc] of collections.entries()) {
     for (const f of fc.features) {
       for (const part of partsOf(f.geometry)) {
-        if (part.type !== 'LineString' && part.type !== 'Polygon') continue;
+        if (part.type !== 'LineString' && part.type !== 'Polygon' && part.type !== 'Point')
+          continue;
         out.push({
           type: 'Feature',
           id: nextId(),
-          geometry: structuredClone(part) as LineString | Polygon,
-          properties: withMapping(editProperties(f), mappings[c], reachOf),
+          geometry: structuredClone(part) as EditGeometry,
+          properties: asWork(part, withMapping(editProperties(f), mappings[c], reachOf)),
         });
       }
     }
