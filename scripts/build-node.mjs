@@ -36,6 +36,8 @@ const ENTRIES = {
   'compute-worker': 'src/server/compute/compute-worker.ts',
   // the document pool's worker thread (src/server/documents): pdfkit, docx, sharp, qrcode
   'document-worker': 'src/server/documents/document-worker.ts',
+  // the published tiler's worker thread (src/server/tiles): builds and keeps the tile index
+  'tile-worker': 'src/server/tiles/tile-worker.ts',
 };
 // what the bundles depend on besides the modules they contain
 const ALWAYS = ['package-lock.json', 'scripts/build-node.mjs'];
@@ -138,6 +140,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (process.argv.includes('--if-stale')) await ensureNodeBuild();
   else
     console.log(
-      `built dist-node/bin (server.mjs, hejie.mjs, compute-worker.mjs, document-worker.mjs) in ${await buildNode()} ms`,
+      `built dist-node/bin (server.mjs, hejie.mjs, compute-worker.mjs, document-worker.mjs, tile-worker.mjs) in ${await buildNode()} ms`,
     );
 }

@@ -42,7 +42,7 @@ export function planRoutes(deps: ServerDeps, imageryDir: string | null = null): 
   app.route('/', workflowRoutes(deps));
   app.route('/', noticeRoutes(deps));
   app.route('/', markerRoutes(deps));
-  const tiles = deps.publishedTiles ?? createPublishedTiles(deps.store, publicZones.features);
+  const tiles = deps.publishedTiles ?? createPublishedTiles(deps.store, publicZones.featuresOf);
   app.route('/', publishedTileRoutes(tiles));
   app.route('/', sheetRoutes(deps, imageryDir));
   app.route('/', adminRoutes(deps));

@@ -11,6 +11,7 @@ import type { ServerDeps } from '../auth/context';
 import type { CachedBody } from '../cached-body';
 import { cachedBody } from '../cached-body';
 import { loadSampleReaches } from '../geodata';
+import type { Publication } from '../store/store';
 
 type Body = CachedBody;
 
@@ -20,8 +21,8 @@ const LOOK_BACK = 500;
 /** The public zones: the body for the store as it is now. */
 export interface PublicZones {
   body(): Promise<Body>;
-  /** the features of the body, read anew from the store (the published tiles cut them) */
-  features(): Promise<Feature[]>;
+  /** the features of the body for these publications (the published tiles cut them) */
+  featuresOf(publications: readonly Publication[]): Promise<Feature[]>;
 }
 
 /** Features with the plan they belong to (null: the demo's sample reach). */
@@ -50,17 +51,18 @@ export function createPublicZones(
     return sample;
   };
 
-  const features = async (): Promise<Feature[]> => {
-    const publications = (await deps.store.listPublications()).toSorted((a, b) =>
-      a.planId.localeCompare(b.planId),
-    );
+  const featuresOf = async (all: readonly Publication[]): Promise<Feature[]> => {
+    const publications = all.toSorted((a, b) => a.planId.localeCompare(b.planId));
     return [
       ...publications.flatMap((p) => tagged(p.zones.features, p.planId, p.version)),
       ...(await sampleFeatures()),
     ];
   };
   const build = async (): Promise<Body> =>
-    cachedBody({ type: 'FeatureCollection', features: await features() });
+    cachedBody({
+      type: 'FeatureCollection',
+      features: await featuresOf(await deps.store.listPublications()),
+    });
 
   /** Whether a publication was made after `revision` (or too much happened to tell cheaply). */
   const publishedSince = async (revision: number): Promise<boolean> => {
@@ -69,7 +71,7 @@ export function createPublicZones(
   };
 
   return {
-    features,
+    featuresOf,
     async body() {
       const revision = await deps.store.revision();
       const kept = cached;

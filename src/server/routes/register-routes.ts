@@ -57,11 +57,23 @@ export function createRegister(deps: ServerDeps): Register {
   // the staff's view differs only by the courses they see: cached beside the public one
   let staffCache: { key: string; view: RegisterView } | null = null;
   const countiesOf = publishedCounties(deps);
+  const building = new Map<string, Promise<RegisterView>>();
   const view = async (staff = false): Promise<RegisterView> => {
     const day = new Date(deps.clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const key = `${day}|${await deps.store.revision()}`;
     const hit = staff ? staffCache : cache;
     if (hit?.key === key) return hit.view;
+    // one build per key: at a province (5,000 plans) a build is seconds of CPU, and 50 requests
+    // arriving before it is cached each built their own (GET /api/plans answered nothing)
+    const slot = `${staff}|${key}`;
+    let pending = building.get(slot);
+    if (!pending) {
+      pending = build(staff, key).finally(() => building.delete(slot));
+      building.set(slot, pending);
+    }
+    return pending;
+  };
+  const build = async (staff: boolean, key: string): Promise<RegisterView> => {
     const [rows, waterbodies, courses] = await Promise.all([
       deps.store.listPlans(),
       deps.store.listWaterbodies(),

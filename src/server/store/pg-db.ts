@@ -120,3 +120,34 @@ export const pgAudit: PgAuditWriter = async (q, at, actor, action, target, detai
 
 /** A JSON value as a query parameter for a `json` column (text, as written). */
 export const json = (v: unknown): string => JSON.stringify(v ?? null);
+
+/**
+ * A read that concurrent callers share: a call joins the next query to start, never one already
+ * running (which may have begun before a write the caller saw acknowledged), so every caller gets a
+ * value read after it called. Under load, N concurrent requests make at most two queries (one
+ * running, one queued) instead of N round trips queued on the pool.
+ */
+export function sharedRead<T>(read: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  let queued: Promise<T> | null = null;
+  const start = (): Promise<T> => {
+    const p: Promise<T> = read().finally(() => {
+      if (running === p) running = null;
+    });
+    running = p;
+    return p;
+  };
+  return () => {
+    if (!running) return start();
+    queued ??= running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        queued = null;
+        return start();
+      });
+    return queued;
+  };
+}

@@ -3,7 +3,7 @@ import type { Waterbody } from '../../domain/rivers/waterbody';
 import { INITIAL_STAGE, isStageId } from '../../domain/workflow/stages';
 import { pgAccountMethods } from './pg-accounts';
 import { pgCourseMethods, pgImageryMethods } from './pg-courses';
-import { connectPg, describeUrl, json, pgAudit } from './pg-db';
+import { connectPg, describeUrl, json, pgAudit, sharedRead } from './pg-db';
 import { pgLoginMethods } from './pg-logins';
 import { migratePg } from './pg-migrations';
 import { pgHistoryMethod, pgReportMethods } from './pg-reports';
@@ -53,6 +53,11 @@ export async function openPgStore(
   const audit = pgAudit;
   const where = describeUrl(url);
   let closed = false;
+  // one query for every request waiting on the revision at once (the register's and the zones' caches)
+  const revision = sharedRead(async () => {
+    const [row] = await read<{ n: number }>('SELECT coalesce(max(id), 0) AS n FROM audit');
+    return row?.n ?? 0;
+  });
 
   return {
     async info() {
@@ -118,10 +123,7 @@ export async function openPgStore(
             target,
           ]);
     },
-    async revision() {
-      const [row] = await read<{ n: number }>('SELECT coalesce(max(id), 0) AS n FROM audit');
-      return row?.n ?? 0;
-    },
+    revision,
     async auditSince(afterId, limit) {
       return read<AuditEntry>(
         `SELECT ${AUDIT_COLUMNS} FROM audit WHERE id > $1 ORDER BY id LIMIT $2`,

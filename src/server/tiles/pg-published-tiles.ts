@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { PUBLISHED_TILES } from '../../contract/plans';
+import { sharedRead } from '../store/pg-db';
 import type { PublishedTiles } from './published-tiles';
 import type { TileAddress } from './tile-address';
 
@@ -52,16 +53,19 @@ export function openPgTilePool(url: string): pg.Pool {
 /**
  * The published tiles from PostGIS; the tag follows the newest publication: publications are
  * append-only (a trigger refuses UPDATE and DELETE), so max(seq), one index lookup, changes exactly
- * when one is added, on whichever instance.
+ * when one is added, on whichever instance. Requests waiting at once share one such lookup.
  */
 export function createPgPublishedTiles(pool: pg.Pool): PublishedTiles {
   let cache: { tag: string; tiles: Map<string, Buffer | null> } = { tag: '', tiles: new Map() };
+  // concurrent tile requests share one look at the head (a cached tile is then a map lookup)
+  const head = sharedRead(
+    async () =>
+      (await pool.query<{ seq: string | null }>('SELECT max(seq)::text AS seq FROM publications'))
+        .rows[0]?.seq ?? '0',
+  );
   return {
     async tile({ z, x, y }: TileAddress) {
-      const head = await pool.query<{ seq: string | null }>(
-        'SELECT max(seq)::text AS seq FROM publications',
-      );
-      const set = `${head.rows[0]?.seq ?? 0}`;
+      const set = await head();
       const tag = createHash('sha256').update(set).digest('base64url').slice(0, 22);
       if (cache.tag !== tag) cache = { tag, tiles: new Map() };
       const etag = `"${tag}-${z}-${x}-${y}"`;

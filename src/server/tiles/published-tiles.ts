@@ -1,21 +1,20 @@
 // GET /tiles/published/{z}/{x}/{y}.pbf: the published zones and markers as vector tiles, cut by the
 // app's own tiler (SQLite and memory stores), so that a province's boundaries never travel as one
 // GeoJSON. Layers `zones` (what GET /api/zones serves, properties and all) and `markers` (what GET
-// /api/markers serves: redacted). The index is rebuilt when the set of publications changes.
+// /api/markers serves: redacted). The index is rebuilt when the set of publications changes. It is
+// built and kept in a worker thread (tile-worker.ts): at a province's 5,000 plans the build takes
+// ~20 s of CPU, and the request thread answers everything else meanwhile.
 import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { GeoJSONVT } from '@maplibre/geojson-vt';
-import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import { gunzipSync } from 'node:zlib';
 import type { Feature } from 'geojson';
-import { PUBLISHED_TILES } from '../../contract/plans';
 import { redactMarkers } from '../../domain/markers/redact-markers';
-import type { Store } from '../store/store';
+import type { Publication, Store } from '../store/store';
+import { createWorkerPool, type WorkerPool } from '../workers/worker-pool';
 import type { TileAddress } from './tile-address';
 
-const EXTENT = 4096;
-/** Tiles are drawn 512 px wide: one screen pixel is 8 tile units. */
-const UNITS_PER_PX = EXTENT / 512;
 const CACHE_TILES = 20_000;
+/** From a request's arrival to its answer, the index build included (a province: ~20 s of CPU). */
+const BUDGET_MS = 180_000;
 
 /** A tile: its gzipped body (null: nothing there) and its strong ETag. */
 export interface PublishedTile {
@@ -23,53 +22,77 @@ export interface PublishedTile {
   etag: string;
 }
 
-/** The published tiles of a store; `zones` gives GET /api/zones's features (the same list). */
+/** The published tiles of a store. */
 export interface PublishedTiles {
   tile(at: TileAddress): Promise<PublishedTile>;
 }
 
+/** What the tile worker is asked: build the index of a publication set, or cut a tile from it. */
+export type TileJob =
+  | { kind: 'build'; tag: string; json: ArrayBuffer }
+  | ({ kind: 'tile'; tag: string } & TileAddress);
+
+type TileAnswer = { built: true } | { gzip: Uint8Array | null } | { stale: true };
+
 interface Index {
   set: string;
   tag: string;
-  zones: GeoJSONVT;
-  markers: GeoJSONVT;
   cache: Map<string, Buffer | null>;
 }
 
-const options = {
-  maxZoom: PUBLISHED_TILES.maxzoom,
-  extent: EXTENT,
-  tolerance: UNITS_PER_PX,
-  buffer: 32 * UNITS_PER_PX,
-};
+/** The worker, started on the first tile request (apps that serve no tile start none). */
+function lazyWorker(): () => WorkerPool<TileJob, TileAnswer> {
+  let pool: WorkerPool<TileJob, TileAnswer> | null = null;
+  return () => {
+    pool ??= createWorkerPool<TileJob, TileAnswer>(
+      {
+        built: new URL('./tile-worker.mjs', import.meta.url),
+        source: new URL('./tile-worker.ts', import.meta.url),
+        fromSource: import.meta.url.endsWith('.ts'),
+      },
+      { size: 1, queueLimit: 10_000, budgetMs: BUDGET_MS },
+      'published tiles',
+    );
+    return pool;
+  };
+}
+
+/** Posts a job; a worker that is busy, late or failed is an error (the route answers 500). */
+async function ask(
+  pool: WorkerPool<TileJob, TileAnswer>,
+  job: TileJob,
+  transfer: ArrayBuffer[] = [],
+): Promise<TileAnswer> {
+  const a = await pool.submit(job, transfer);
+  if (!a.ok) throw new Error(`published tiles: the tile worker is ${a.why}`);
+  return a.result;
+}
 
 /** A tile index over the public zones and markers, rebuilt when the publications change. */
 export function createPublishedTiles(
   store: Store,
-  zones: () => Promise<readonly Feature[]>,
+  zones: (publications: readonly Publication[]) => Promise<readonly Feature[]>,
 ): PublishedTiles {
+  const worker = lazyWorker();
   let index: Index | null = null;
   let revision = -1;
   let building: Promise<{ built: Index; at: number }> | null = null;
 
   const build = async (at: number): Promise<{ built: Index; at: number }> => {
+    // read once (at a province, ~3.5 s of SQLite reading on this thread): the zones come from it too
     const publications = (await store.listPublications()).toSorted((a, b) =>
       a.planId.localeCompare(b.planId),
     );
     const set = publications.map((p) => `${p.planId}@${p.etag}`).join(',');
     if (index?.set === set) return { built: index, at };
     const markers = publications.flatMap((p) => redactMarkers(p.markers, p.planId));
-    const collection = (features: readonly Feature[]) =>
-      new GeoJSONVT({ type: 'FeatureCollection', features: [...features] }, options);
     const tag = createHash('sha256').update(set).digest('base64url').slice(0, 22);
-    const built = {
-      set,
-      tag,
-      zones: collection(await zones()),
-      markers: collection(markers),
-      cache: new Map(),
-    };
-    return { built, at };
+    // as JSON bytes moved to the worker: a structured clone of a province's zones held this thread
+    // for ~7 s, JSON.stringify takes ~1.6 s
+    const bytes = Buffer.from(JSON.stringify({ zones: await zones(publications), markers }));
+    const json = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    await ask(worker(), { kind: 'build', tag, json }, [json]);
+    return { built: { set, tag, cache: new Map() }, at };
   };
 
   const current = async (): Promise<Index> => {
@@ -92,18 +115,14 @@ export function createPublishedTiles(
       const etag = `"${ix.tag}-${z}-${x}-${y}"`;
       const hit = ix.cache.get(key);
       if (hit !== undefined) return { gzip: hit, etag };
-      const layers: Parameters<typeof fromGeojsonVt>[0] = {};
-      for (const [name, vt] of [
-        [PUBLISHED_TILES.zones, ix.zones],
-        [PUBLISHED_TILES.markers, ix.markers],
-      ] as const) {
-        const t = vt.getTile(z, x, y);
-        if (t && t.features.length > 0) layers[name] = t;
+      let answer = await ask(worker(), { kind: 'tile', tag: ix.tag, z, x, y });
+      if ('stale' in answer) {
+        // the worker was replaced (it failed or ran over budget): its index is built anew
+        if (index === ix) index = null;
+        const again = await current();
+        answer = await ask(worker(), { kind: 'tile', tag: again.tag, z, x, y });
       }
-      const gzip =
-        Object.keys(layers).length === 0
-          ? null
-          : gzipSync(fromGeojsonVt(layers, { version: 2, extent: EXTENT }));
+      const gzip = 'gzip' in answer && answer.gzip ? Buffer.from(answer.gzip) : null;
       if (ix.cache.size < CACHE_TILES) ix.cache.set(key, gzip);
       return { gzip, etag };
     },

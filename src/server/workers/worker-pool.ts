@@ -20,7 +20,8 @@ export type PoolAnswer<R> =
 
 /** A pool of one kind of worker: `submit` posts `{ id, ...message }` and waits for `{ id, result | error }`. */
 export interface WorkerPool<M extends object, R> {
-  submit(message: M): Promise<PoolAnswer<R>>;
+  /** `transfer`: buffers of the message moved to the worker, not copied (unusable here after) */
+  submit(message: M, transfer?: ArrayBuffer[]): Promise<PoolAnswer<R>>;
   close(): Promise<void>;
 }
 
@@ -54,6 +55,7 @@ function spawnWorker(entry: WorkerEntry): Worker {
 interface Job<M, R> {
   id: number;
   message: M;
+  transfer: ArrayBuffer[];
   deadline: number;
   resolve: (o: PoolAnswer<R>) => void;
   reject: (e: unknown) => void;
@@ -143,7 +145,7 @@ export function createWorkerPool<M extends object, R>(
         },
         Math.max(0, job.deadline - Date.now()),
       );
-      slot.worker.postMessage({ id: job.id, ...job.message });
+      slot.worker.postMessage({ id: job.id, ...job.message }, job.transfer);
     }
   };
 
@@ -158,14 +160,21 @@ export function createWorkerPool<M extends object, R>(
   for (let i = 0; i < size; i++) slots.push(spawn());
 
   return {
-    submit(message) {
+    submit(message, transfer = []) {
       if (closed) return Promise.reject(new Error(`the ${name} pool is closed`));
       if (queue.length >= queueLimit)
         return Promise.resolve({ ok: false, why: 'busy', retryAfter });
       return new Promise((resolve, reject) => {
         // FIFO with one budget: a waiting job's deadline is never before a running one's, so the
         // running job's timer frees its worker in time for the waiting one to be answered 'late'
-        queue.push({ id: nextId++, message, deadline: Date.now() + budgetMs, resolve, reject });
+        queue.push({
+          id: nextId++,
+          message,
+          transfer,
+          deadline: Date.now() + budgetMs,
+          resolve,
+          reject,
+        });
         pump();
       });
     },
