@@ -17,6 +17,7 @@ import {
 } from '../../src/ui/workspace/files/export-choices';
 import {
   countGeometries,
+  countWorkPoints,
   previewCollection,
   toImportedFeatures,
 } from '../../src/ui/workspace/files/imported-features';
@@ -98,31 +99,35 @@ describe('toImportedFeatures', () => {
     ),
   );
 
-  it('splits multi-part lines, keeps the attributes, sets reach and role, makes points works', () => {
+  it('splits multi-part lines, keeps the attributes, sets reach and role, skips unmarked points', () => {
     const before = structuredClone(input);
     const out = toImportedFeatures([input], new Set(['imp-2']), 'imp');
     expect(input).toEqual(before);
-    expect(out.map((f) => f.id)).toEqual(['imp-1', 'imp-3', 'imp-4', 'imp-5']);
-    expect(out.map((f) => f.geometry.type)).toEqual([
-      'LineString',
-      'LineString',
-      'Point',
-      'Polygon',
-    ]);
+    expect(out.map((f) => f.id)).toEqual(['imp-1', 'imp-3', 'imp-4']);
+    expect(out.map((f) => f.geometry.type)).toEqual(['LineString', 'LineString', 'Polygon']);
     expect(out[0]?.properties).toEqual({ 名称: '堤脚线', role: 'toe-left', reach: 'qj-2' });
-    // a point is a work's position: its type and name are asked for in the work form
-    expect(out[2]?.properties).toEqual({
-      编号: 'J1',
-      role: 'work',
-      reach: 'reach-1',
-      workType: null,
-      name: '',
-    });
     // a role the engine does not know, an empty reach: for the planner to set
-    expect(out[3]?.properties).toEqual({ role: null, reach: 'reach-1' });
+    expect(out[2]?.properties).toEqual({ role: null, reach: 'reach-1' });
     // the working copy never shares coordinates with the import
     (out[0]?.geometry.coordinates[0] as number[])[0] = 0;
     expect(input).toEqual(before);
+  });
+
+  it('adds the points a file marks as works (a work type or the role), with their type and name', () => {
+    const marked = fc(
+      feature(
+        { type: 'Point', coordinates: [108.6, 21.9] },
+        { workType: 'pumping-station', name: '合成泵站' },
+      ),
+      feature({ type: 'Point', coordinates: [108.61, 21.9] }, { role: 'work' }),
+      feature({ type: 'Point', coordinates: [108.62, 21.9] }, { workType: '界桩', name: 'J1' }),
+    );
+    const out = toImportedFeatures([marked], new Set(), 'imp');
+    expect(out.map((f) => f.properties)).toEqual([
+      { workType: 'pumping-station', name: '合成泵站', role: 'work', reach: 'reach-1' },
+      { role: 'work', reach: 'reach-1' },
+    ]);
+    expect(countWorkPoints([marked, input])).toBe(2);
   });
 
   it('counts parts, and previews every part with an id', () => {

@@ -3,7 +3,7 @@
 // (replacing the draft's bank lines or as a new reach, as the planner chooses), then 计算 and 保存 as
 // usual. The computation is the server's (src/server/floodline); the map preview is src/map's.
 import type { FeatureCollection } from 'geojson';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FloodlinePreview } from '../../../contract/floodline';
 import type { EditFeature } from '../../../domain/editor/edit-types';
 import { measureLength } from '../../../domain/editor/measure-length';
@@ -45,22 +45,36 @@ export function FloodlineTool(props: { planId: string; editor: PlanEditor; csrf:
   const [confirmed, setConfirmed] = useState(false);
   const [done, setDone] = useState(false);
 
+  // the map has one preview layer, shared with the import dialog: clear it only when it shows ours
+  // (clearing it on every render without a preview wiped an import's preview)
+  const shown = useRef(false);
   useEffect(() => {
     if (!map) return;
-    const fc: FeatureCollection | null = preview && {
+    if (!preview) {
+      if (shown.current) void showImportPreview(map, null);
+      shown.current = false;
+      return;
+    }
+    const fc: FeatureCollection = {
       type: 'FeatureCollection',
       features: [
         { type: 'Feature', properties: {}, geometry: preview.flooded },
         ...preview.banks.features,
       ],
     };
+    shown.current = true;
     void showImportPreview(map, fc);
     // the preview is what the planner looks at: bring it into view
-    if (!fc) return;
     foldMapControls();
     map.fitTo(bboxOf(fc), coveredEdges(), 16);
   }, [map, preview, foldMapControls]);
-  useEffect(() => () => void (map && showImportPreview(map, null)), [map]);
+  useEffect(
+    () => () => {
+      if (map && shown.current) void showImportPreview(map, null);
+      shown.current = false;
+    },
+    [map],
+  );
 
   const compute = async () => {
     if (!dem || !levels) return setProblem(t('floodNoFile'));

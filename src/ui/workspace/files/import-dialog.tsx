@@ -14,7 +14,7 @@ import type { PickedSource } from './collect-sources';
 import { FieldMappingSection } from './field-mapping';
 import type { FilesClient } from './files-client';
 import { type ImportEntry, ImportFileCard } from './import-file-card';
-import { previewCollection } from './imported-features';
+import { countWorkPoints, previewCollection } from './imported-features';
 import { rememberedMapping, rememberMapping } from './remembered-mapping';
 
 /** The preview is worth seeing even in the strip a phone's bottom sheet leaves above it. */
@@ -172,7 +172,10 @@ export function ImportDialog(props: {
     },
     { lines: 0, polygons: 0, points: 0 },
   );
-  const addable = total.lines + total.polygons + total.points > 0;
+  // points are added only where the file marks them as works; a coordinate table's 界桩 are not
+  const workPoints = countWorkPoints(imported);
+  const otherPoints = total.points - workPoints;
+  const addable = total.lines + total.polygons + workPoints > 0;
 
   return (
     <section
@@ -214,7 +217,8 @@ export function ImportDialog(props: {
       {!reading && (
         <div className="import-total">
           <p>{addable ? t('willAdd', total) : t('nothingToAdd')}</p>
-          {total.points > 0 && <p className="hint">{t('pointsAsWorks', { n: total.points })}</p>}
+          {workPoints > 0 && <p className="hint">{t('pointsAsWorks', { n: workPoints })}</p>}
+          {otherPoints > 0 && <p className="hint">{t('pointsNotAdded', { n: otherPoints })}</p>}
           {imported.length > 0 && <p className="sub">{t('previewNote')}</p>}
         </div>
       )}

@@ -1,6 +1,7 @@
-// What an import adds to the working copy: its lines, polygons and points as EditFeatures (multi-part
-// geometries split into parts), with the file's attributes kept; a point is a work's position (泵站,
-// 水文站), its type and name asked for in the work form.
+// What an import adds to the working copy: its lines and polygons as EditFeatures (multi-part
+// geometries split into parts), with the file's attributes kept, and the points the file marks as
+// works (role `work` or a work type: 泵站, 水文站…). Other points (a coordinate table's 界桩, survey
+// points) are only counted: markers are computed, and a point is never guessed to be a work.
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type {
   EditFeature,
@@ -13,8 +14,9 @@ import {
   applyFieldMapping,
   type FieldMapping,
 } from '../../../domain/formats/import/guess-field-mapping';
+import { WORK_ROLE, WORK_TYPES } from '../../../domain/works/work-types';
 
-const ROLES: readonly string[] = [...LINE_ROLES, 'water'];
+const ROLES: readonly string[] = [...LINE_ROLES, 'water', 'approved-boundary', WORK_ROLE];
 
 /** How many lines, polygons and points a collection holds (multi-part geometries count their parts). */
 export interface GeometryCounts {
@@ -109,15 +111,33 @@ function withMapping(
   return out;
 }
 
-/** A point is only ever a work: it becomes one, keeping a type and name the file gave it. */
+/** Whether the file marks a point as a work: its role is `work`, or it has a work type. */
+export function isWorkPoint(p: Readonly<EditProperties>): boolean {
+  return (
+    p.role === WORK_ROLE ||
+    (typeof p.workType === 'string' && (WORK_TYPES as readonly string[]).includes(p.workType))
+  );
+}
+
+/** How many points of the collections the files mark as works (the rest are not added). */
+export function countWorkPoints(collections: readonly FeatureCollection[]): number {
+  let n = 0;
+  for (const fc of collections)
+    for (const f of fc.features)
+      for (const part of partsOf(f.geometry))
+        if (part.type === 'Point' && isWorkPoint(editProperties(f))) n += 1;
+  return n;
+}
+
+/** A work point as a work, keeping the type and name the file gave it. */
 function asWork(part: Geometry, p: EditProperties): EditProperties {
-  if (part.type !== 'Point' || p.role === 'work') return p;
+  if (part.type !== 'Point' || p.role === WORK_ROLE) return p;
   const name = typeof p.name === 'string' ? p.name : '';
-  return { ...p, role: 'work', workType: p.workType ?? null, name };
+  return { ...p, role: WORK_ROLE, workType: p.workType ?? null, name };
 }
 
 /**
- * The lines, polygons and points of imported collections as new features of the working copy, with ids
+ * The lines, polygons and work points of imported collections as new features of the working copy, with ids
  * `<prefix>-1`, `<prefix>-2`… that no feature in `taken` has. The inputs are not modified.
  */
 export function toImportedFeatures(
@@ -142,11 +162,13 @@ export function toImportedFeatures(
       for (const part of partsOf(f.geometry)) {
         if (part.type !== 'LineString' && part.type !== 'Polygon' && part.type !== 'Point')
           continue;
+        const properties = withMapping(editProperties(f), mappings[c], reachOf);
+        if (part.type === 'Point' && !isWorkPoint(properties)) continue;
         out.push({
           type: 'Feature',
           id: nextId(),
           geometry: structuredClone(part) as EditGeometry,
-          properties: asWork(part, withMapping(editProperties(f), mappings[c], reachOf)),
+          properties: asWork(part, properties),
         });
       }
     }

@@ -44,8 +44,10 @@ export const zh = {
   importWarnings: '提示（原文）：',
   importRefused: '无法导入，不会添加任何内容：',
   willAdd: '将添加 {lines} 条线、{polygons} 个面到工作副本。',
-  pointsAsWorks: '{n} 个点将作为涉水工程（如泵站、水文站）添加：请逐个选择工程类型、填写名称。',
-  nothingToAdd: '没有可以添加的线、面或点。',
+  pointsAsWorks: '{n} 个点在文件中标为涉水工程，将作为涉水工程添加：请逐个核对工程类型、填写名称。',
+  pointsNotAdded:
+    '{n} 个点不会添加：工作副本只收线、面和文件中标为涉水工程的点（界桩由计算生成）。',
+  nothingToAdd: '没有可以添加的线或面。',
   previewNote: '地图上的紫色要素是待导入内容的预览。',
   confirmAdd: '确认添加',
   mapTitle: '字段对应',
@@ -153,8 +155,10 @@ export const en: typeof zh = {
   importRefused: 'Cannot be imported; nothing will be added:',
   willAdd: 'Adds {lines} lines and {polygons} polygons to the working copy.',
   pointsAsWorks:
-    '{n} points are added as works inside the river (pumping stations, gauging stations…): choose each one’s type and enter its name.',
-  nothingToAdd: 'There is no line, polygon or point to add.',
+    '{n} points the file marks as works inside the river are added as works: check each one’s type and enter its name.',
+  pointsNotAdded:
+    '{n} points are not added: the working copy takes lines, polygons and the points a file marks as works (markers are computed).',
+  nothingToAdd: 'There is no line or polygon to add.',
   previewNote: 'The purple features on the map preview what would be imported.',
   confirmAdd: 'Add',
   mapTitle: 'Field mapping',
