@@ -112,7 +112,7 @@ function withMapping(
 }
 
 /** Whether the file marks a point as a work: its role is `work`, or it has a work type. */
-export function isWorkPoint(p: Readonly<EditProperties>): boolean {
+function isWorkPoint(p: Readonly<EditProperties>): boolean {
   return (
     p.role === WORK_ROLE ||
     (typeof p.workType === 'string' && (WORK_TYPES as readonly string[]).includes(p.workType))
