@@ -61,6 +61,8 @@ export async function runCli(
     return (await import('./course')).runCourse(rest, { out, err, env, lang });
   if (command === 'floodline')
     return (await import('./floodline')).runFloodlineCli(rest, out, err, lang);
+  if (command === 'reservoir')
+    return (await import('./reservoir')).runReservoirCli(rest, out, err, lang);
   if (command === 'user') return (await import('./user')).runUser(rest, { out, err, env, lang });
   if (command === 'imagery')
     return (await import('./imagery')).runImagery(rest, { out, err, env, lang });

@@ -44,6 +44,10 @@ export const zh = {
             [--max-width 2000] [--yes] -o 岸线.geojson
                  由地形（DEM）计算设计洪水位与地面的交线（行洪河床），输出左、右岸岸线；
                  提示须核实后加 --yes；出错时注明里程，不写任何文件，退出码 1
+  reservoir --dem 地形.tif --level 校核洪水位 --seed 经度,纬度 --name 水库名
+            [--max-distance 5000] -o 水库.geojson
+                 由地形计算水库校核洪水位以下、与库区水面连通的范围，输出水库（涉水工程）面，
+                 可在编辑器中导入；出错时不写任何文件，退出码 1
   backup <文件>  在线备份 $HEJIE_DATA/hejie.sqlite（服务器运行时也安全），并对副本执行
                  PRAGMA integrity_check
   restore <文件> 将检查通过的备份放回原处（需先停止服务器）；原数据库保留为
@@ -152,6 +156,10 @@ Commands:
             [--max-width 2000] [--yes] -o banks.geojson
                  bank lines where the design flood level meets the ground (flood-way), from a DEM;
                  notes need --yes once checked; errors name the chainages, write nothing, exit 1
+  reservoir --dem dem.tif --level <check flood level> --seed <lon,lat> --name <reservoir>
+            [--max-distance 5000] -o reservoir.geojson
+                 the area below a reservoir's check flood level connected to its water, from a
+                 DEM, as the reservoir work's polygon to import in the editor; errors write nothing
   backup <file>  online backup of $HEJIE_DATA/hejie.sqlite (safe while the server runs), then
                  PRAGMA integrity_check on the copy
   restore <file> puts a checked backup in place (server stopped); keeps the old database as

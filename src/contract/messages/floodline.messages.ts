@@ -54,6 +54,14 @@ export const zh = {
   'floodline.cli.warning': '提示：{text}',
   'floodline.cli.written':
     '已写出 {file}：左岸 {left} 米、右岸 {right} 米（{crs}，DEM 格网 {cell} 米，读取 {cells} 个格网）',
+  'reservoir.cli.usage':
+    'npm run -s hejie -- reservoir --dem 地形.tif --level 校核洪水位 --seed 经度,纬度 --name 水库名 [--max-distance 5000] -o 水库.geojson',
+  'reservoir.cli.args': '需要 --dem、--level、--seed、--name 和 -o',
+  'reservoir.cli.level': '--level 应为校核洪水位（米，1985 国家高程基准），得到的是“{value}”',
+  'reservoir.cli.seed': '--seed 应为库区水面内一点的经度,纬度（CGCS2000），得到的是“{value}”',
+  'reservoir.cli.maxDistance': '--max-distance 应为正数（米）',
+  'reservoir.cli.written':
+    '已写出 {file}：{name} 校核洪水位 {level} 米以下范围 {area} 公顷（{crs}，读取 {cells} 个格网）；在编辑器中“导入测量数据…”即为水库（涉水工程）',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -118,4 +126,14 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'floodline.cli.warning': 'note: {text}',
   'floodline.cli.written':
     'wrote {file}: left bank {left} m, right bank {right} m ({crs}, DEM cell {cell} m, {cells} cells read)',
+  'reservoir.cli.usage':
+    'npm run -s hejie -- reservoir --dem dem.tif --level <check flood level> --seed <lon,lat> --name <reservoir> [--max-distance 5000] -o reservoir.geojson',
+  'reservoir.cli.args': '--dem, --level, --seed, --name and -o are needed',
+  'reservoir.cli.level':
+    '--level must be the check flood level (metres, 1985 national height datum), got "{value}"',
+  'reservoir.cli.seed':
+    '--seed must be lon,lat (CGCS2000) of a point on the reservoir’s water, got "{value}"',
+  'reservoir.cli.maxDistance': '--max-distance must be a positive number (metres)',
+  'reservoir.cli.written':
+    'wrote {file}: {name}, the area below the check flood level {level} m, {area} ha ({crs}, {cells} cells read); import it in the editor (导入测量数据…) as the reservoir work',
 };

@@ -48,7 +48,15 @@ export async function openDem(
   name = basename(path),
   maxBytes = DEM_MAX_BYTES,
 ): Promise<{ ok: true; dem: OpenDem } | { ok: false; error: Message }> {
-  const size = statSync(path).size;
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (e) {
+    // a missing or unreadable file, said in the user's language (the system's text otherwise)
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? msg('cli.noSuchFile') : (e as Error).message;
+    return { ok: false, error: msg('cli.cannotRead', { what: name, why }) };
+  }
   if (size > maxBytes) {
     const gb = (n: number) => (n / 1024 ** 3).toFixed(1);
     return {
