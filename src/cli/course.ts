@@ -4,8 +4,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { courseFields } from '../contract/courses';
 import type { Lang } from '../contract/messages/lang';
-import { renderMessage } from '../contract/messages/render';
-import { type Message, type MessageParam, msg } from '../domain/message';
+import { msg } from '../domain/message';
 import { viewRegister } from '../domain/plans/view-register';
 import { latestVisible } from '../domain/rivers/course-access';
 import { mapStatusMessage } from '../domain/rivers/map-status';
@@ -13,6 +12,7 @@ import { readEnv } from '../server/config';
 import { importCourse } from '../server/courses/import-course';
 import { openRegister } from '../server/open-register';
 import { publicGeoOf } from '../server/public-geo';
+import { commandVoice } from './command-voice';
 import { readImportFile } from './import';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -37,14 +37,7 @@ interface CourseIo {
 
 /** Runs `course import …`; returns the exit code (2: usage, 1: refused, 0: imported). */
 export async function runCourse(args: string[], io: CourseIo): Promise<number> {
-  const say = (m: Message) => renderMessage(m, io.lang);
-  const fail = (text: MessageParam) =>
-    io.err(say(msg('cli.prefixed', { command: 'course', text })));
-  const usage = (text: MessageParam) => {
-    fail(text);
-    io.err(say(msg('cli.usage', { syntax: msg('courses.cli.usage') })));
-    return 2;
-  };
+  const { say, fail, usage } = commandVoice('course', msg('courses.cli.usage'), io.err, io.lang);
   let parsed: ReturnType<typeof parseArgs<{ options: typeof SPEC; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args, strict: true, allowPositionals: true, options: SPEC });

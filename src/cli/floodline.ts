@@ -5,11 +5,11 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Position } from 'geojson';
 import type { Lang } from '../contract/messages/lang';
-import { renderMessage } from '../contract/messages/render';
 import { projector } from '../domain/crs/crs';
 import { singleLine } from '../domain/floodline/single-line';
-import { type Message, type MessageParam, msg } from '../domain/message';
+import { msg } from '../domain/message';
 import { runFloodline } from '../server/floodline/run-floodline';
+import { commandVoice } from './command-voice';
 import { errorText, readJson } from './read-json';
 import { writeAtomically } from './write-output';
 
@@ -29,14 +29,7 @@ export async function runFloodlineCli(
   err: (s: string) => void,
   lang: Lang,
 ): Promise<number> {
-  const say = (m: Message) => renderMessage(m, lang);
-  const fail = (text: MessageParam) =>
-    err(say(msg('cli.prefixed', { command: 'floodline', text })));
-  const usage = (text: MessageParam) => {
-    fail(text);
-    err(say(msg('cli.usage', { syntax: msg('floodline.cli.usage') })));
-    return 2;
-  };
+  const { say, fail, usage } = commandVoice('floodline', msg('floodline.cli.usage'), err, lang);
   let v: {
     [K in keyof typeof SPEC]?: (typeof SPEC)[K]['type'] extends 'boolean' ? boolean : string;
   };

@@ -2,11 +2,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Lang } from '../contract/messages/lang';
-import { renderMessage } from '../contract/messages/render';
 import { CRS, type CrsCode } from '../domain/crs/crs';
 import { importFile, MAX_IMPORT_BYTES } from '../domain/formats/import/import-file';
 import type { TextEncoding } from '../domain/formats/types';
-import { type Message, type MessageParam, msg } from '../domain/message';
+import { type MessageParam, msg } from '../domain/message';
+import { commandVoice } from './command-voice';
 import { writeAtomically } from './write-output';
 
 const SYNTAX =
@@ -39,13 +39,7 @@ export async function runImport(
   err: (s: string) => void,
   lang: Lang,
 ): Promise<number> {
-  const say = (m: Message) => renderMessage(m, lang);
-  const fail = (text: MessageParam) => err(say(msg('cli.prefixed', { command: 'import', text })));
-  const usage = (text: MessageParam) => {
-    fail(text);
-    err(say(msg('cli.usage', { syntax: SYNTAX })));
-    return 2;
-  };
+  const { say, fail, usage } = commandVoice('import', SYNTAX, err, lang);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(args);

@@ -5,9 +5,9 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Lang } from '../contract/messages/lang';
-import { renderMessage } from '../contract/messages/render';
-import { type Message, type MessageParam, msg } from '../domain/message';
+import { msg } from '../domain/message';
 import { runReservoir } from '../server/floodline/run-reservoir';
+import { commandVoice } from './command-voice';
 import { errorText } from './read-json';
 import { writeAtomically } from './write-output';
 
@@ -36,14 +36,7 @@ export async function runReservoirCli(
   err: (s: string) => void,
   lang: Lang,
 ): Promise<number> {
-  const say = (m: Message) => renderMessage(m, lang);
-  const fail = (text: MessageParam) =>
-    err(say(msg('cli.prefixed', { command: 'reservoir', text })));
-  const usage = (text: MessageParam) => {
-    fail(text);
-    err(say(msg('cli.usage', { syntax: msg('reservoir.cli.usage') })));
-    return 2;
-  };
+  const { say, fail, usage } = commandVoice('reservoir', msg('reservoir.cli.usage'), err, lang);
   let v: { [K in keyof typeof SPEC]?: string };
   try {
     v = parseArgs({ args, strict: true, allowPositionals: false, options: SPEC }).values;
