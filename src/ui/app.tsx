@@ -211,10 +211,15 @@ export function App() {
     if (seenWho.current !== undefined && seenWho.current !== who) refreshCourses();
     seenWho.current = who;
   }, [who, refreshCourses]);
-  const refreshPlans = useCallback(async () => {
-    const plans = await loadPlans();
-    setData((d) => (d ? { ...d, plans } : d));
-  }, []);
+  // a change pushed while the server is away (a restart, a lost network): the list shown stays, and
+  // the next change pushed reads it again
+  const refreshPlans = useCallback(
+    (): Promise<void> =>
+      loadPlans()
+        .then((plans) => setData((d) => (d ? { ...d, plans } : d)))
+        .catch(() => {}),
+    [],
+  );
   useLive((e) => {
     if (e.change === 'stage' || e.change === 'published') void refreshPlans();
     // a course imported or made public elsewhere: the rivers' map status and the map's courses
