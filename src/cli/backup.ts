@@ -24,6 +24,21 @@ type Io = {
   lang: Lang;
 };
 
+/**
+ * `--url <postgres url>` among the arguments (it wins over HEJIE_DATABASE_URL: the restore drill
+ * names a scratch database), and the other arguments; null when `--url` has no value.
+ */
+function takeUrl(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { url: string | null; rest: string[] } | null {
+  const at = args.indexOf('--url');
+  if (at < 0) return { url: readEnv(env).databaseUrl ?? null, rest: args };
+  const url = args[at + 1];
+  if (!url || !/^postgres(ql)?:\/\//.test(url)) return null;
+  return { url, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+}
+
 function onePath(args: string[], usage: string, err: (s: string) => void): string | null {
   if (args.length !== 1 || !args[0] || args[0].startsWith('-')) {
     err(usage);
@@ -35,9 +50,15 @@ function onePath(args: string[], usage: string, err: (s: string) => void): strin
 /** `backup <file>`: an online backup (safe while the server runs), then an integrity check of the copy. */
 export async function runBackup(args: string[], { out, err, env, lang }: Io): Promise<number> {
   const say = (m: Message) => renderMessage(m, lang);
-  const target = onePath(args, say(msg('cli.usage', { syntax: 'backup <file>' })), err);
+  const usage = say(msg('cli.usage', { syntax: 'backup [--url postgres://…] <file>' }));
+  const given = takeUrl(args, env);
+  if (!given) {
+    err(usage);
+    return 2;
+  }
+  const target = onePath(given.rest, usage, err);
   if (!target) return 2;
-  const databaseUrl = readEnv(env).databaseUrl;
+  const databaseUrl = given.url;
   if (databaseUrl) {
     const said = (await import('./pg-backup')).backupPg(databaseUrl, target);
     const ok = said.code === 'cli.backup.pgDone';
@@ -72,9 +93,15 @@ export async function runBackup(args: string[], { out, err, env, lang }: Io): Pr
 export async function runRestore(args: string[], { out, err, env, lang }: Io): Promise<number> {
   const say = (m: Message) => renderMessage(m, lang);
   const refuse = (why: MessageParam) => err(say(msg('cli.restore.refused', { why })));
-  const source = onePath(args, say(msg('cli.usage', { syntax: 'restore <file>' })), err);
+  const usage = say(msg('cli.usage', { syntax: 'restore [--url postgres://…] <file>' }));
+  const given = takeUrl(args, env);
+  if (!given) {
+    err(usage);
+    return 2;
+  }
+  const source = onePath(given.rest, usage, err);
   if (!source) return 2;
-  const databaseUrl = readEnv(env).databaseUrl;
+  const databaseUrl = given.url;
   if (databaseUrl) {
     const r = (await import('./pg-backup')).restorePg(databaseUrl, source);
     (r.ok ? out : err)(say(r.say));

@@ -45,9 +45,15 @@ export function sendCached(
   if (matches(c.req.header('if-none-match'), [body.etag, body.gzipEtag])) {
     return c.body(null, 304, headers);
   }
-  return c.body(new Uint8Array(gz ? body.gzip : body.raw), 200, {
-    ...headers,
-    'content-type': contentType,
-    ...(gz ? { 'content-encoding': 'gzip' } : {}),
-  });
+  const bytes = gz ? body.gzip : body.raw;
+  // a view of the cached bytes, not a copy (at a province the register is 4 MB raw, 190 kB gzipped)
+  return c.body(
+    new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength),
+    200,
+    {
+      ...headers,
+      'content-type': contentType,
+      ...(gz ? { 'content-encoding': 'gzip' } : {}),
+    },
+  );
 }

@@ -4,7 +4,7 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import type { Feature, FeatureCollection } from 'geojson';
 import { PbfReader as Pbf } from 'pbf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { synthProvince } from '../../src/domain/synth/synth-province';
 import { createApp } from '../../src/server/app';
 import { createComputePool } from '../../src/server/compute/compute-pool';
@@ -225,6 +225,44 @@ describe('published vector tiles from PostGIS (ST_AsMVT)', () => {
       );
       expect((await onPg.request('/tiles/published/11/0/0.pbf')).status).toBe(204);
       expect((await onPg.request('/tiles/published/3/9/0.pbf')).status).toBe(400);
+
+      // published again (a new version): the tiles hold only the newest publication of the plan
+      const again = province.plans.find((p) => p.moves.at(-1)?.to === 'published');
+      if (!again) throw new Error('the seed has no published plan');
+      const id = again.record.id;
+      const before = await pgStore.latestGeometry(id);
+      if (!before) throw new Error('no version');
+      await pgStore.moveStage(id, 'published', 'deliverables', 'test', 'again');
+      const saved = await pgStore.saveGeometry(id, before.version, before.features, 'test', 'v2');
+      if (!saved.ok) throw new Error('save refused');
+      const built = await buildPublication(
+        { store: pgStore, compute, clock, geodata: province },
+        again.record,
+        saved.version,
+        'test',
+      );
+      if (!built.ok) throw new Error('not publishable');
+      expect(await pgStore.publish(built.publication, 'deliverables', 'test')).toBe(true);
+      const after = await allTileFeatures(onPg);
+      const versions = new Set(
+        [...(after.zones ?? [])].filter((f) => f.plan === id).map((f) => f.version),
+      );
+      expect(versions).toEqual(new Set([saved.version.version]));
+      expect(new Set((after.zones ?? []).map(key))).toEqual(
+        new Set((await json('/api/zones', onPg)).features.map((f) => key(f.properties ?? {}))),
+      );
+
+      // many requests for a tile not cut yet wait for one query
+      const cuts = vi.spyOn(pool, 'query');
+      const [lon, lat] = (again.features[0]?.geometry.coordinates[0] ?? []) as [number, number];
+      const [x, y] = tileOf(lon, lat, 13);
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => onPg.request(`/tiles/published/13/${x}/${y}.pbf`)),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+      const mvt = cuts.mock.calls.filter((c) => String(c[0]).includes('ST_AsMVT'));
+      expect(mvt.length).toBe(1);
+      cuts.mockRestore();
     } finally {
       await pool.end();
       await pgStore.close();

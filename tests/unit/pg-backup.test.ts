@@ -68,3 +68,41 @@ it('backs up with pg_dump and restores with pg_restore, never printing the passw
   const notDump = await run(['restore', join(dir, 'nothing.dump')], url);
   expect(notDump.code).toBe(1);
 }, 120_000);
+
+it('--url names the database (the restore drill into a scratch one), over HEJIE_DATABASE_URL', async () => {
+  const live = await freshPgUrl();
+  const drill = await freshPgUrl();
+  const synth = await runCli(
+    ['synth', '--plans', '4', '--km', '40', '--seed', '2', '--to', live],
+    () => {},
+    () => {},
+  );
+  expect(synth).toBe(0);
+  const file = join(dir, 'drill.dump');
+  // no HEJIE_DATABASE_URL at all: --url alone selects PostgreSQL
+  const plain = async (args: string[]) => {
+    const said: string[] = [];
+    const code = await runCli(
+      args,
+      (s) => said.push(s),
+      (s) => said.push(s),
+      {
+        LANG: 'zh_CN.UTF-8',
+        HEJIE_DATA: dir,
+      },
+    );
+    return { code, text: said.join('\n') };
+  };
+  expect((await plain(['backup', '--url', live, file])).code).toBe(0);
+  // the environment names the live database; --url wins, and the live one is left alone
+  const restored = await run(['restore', '--url', drill, file], live);
+  expect(restored.code).toBe(0);
+  const store = await openPgStore(drill);
+  expect((await store.listPlans()).length).toBe(4);
+  await store.close();
+
+  const bad = await plain(['restore', '--url', 'mysql://x/y', file]);
+  expect(bad.code).toBe(2);
+  expect(bad.text).toContain('restore [--url postgres://…] <file>');
+  expect((await plain(['backup', file, '--url'])).code).toBe(2);
+}, 120_000);

@@ -48,10 +48,13 @@ export const zh = {
             [--max-distance 5000] -o 水库.geojson
                  由地形计算水库校核洪水位以下、与库区水面连通的范围，输出水库（涉水工程）面，
                  可在编辑器中导入；出错时不写任何文件，退出码 1
-  backup <文件>  在线备份 $HEJIE_DATA/hejie.sqlite（服务器运行时也安全），并对副本执行
-                 PRAGMA integrity_check
-  restore <文件> 将检查通过的备份放回原处（需先停止服务器）；原数据库保留为
-                 hejie.sqlite.bak-<时间戳>
+  backup [--url <postgres://…>] <文件>
+                 在线备份 $HEJIE_DATA/hejie.sqlite（服务器运行时也安全），并对副本执行
+                 PRAGMA integrity_check；设置了 HEJIE_DATABASE_URL 或 --url 时用 pg_dump -Fc
+  restore [--url <postgres://…>] <文件>
+                 将检查通过的备份放回原处（需先停止服务器）；原数据库保留为
+                 hejie.sqlite.bak-<时间戳>；PostgreSQL 用 pg_restore（一个事务），--url 优先于
+                 HEJIE_DATABASE_URL
   synth --plans 5000 --km 50000 --seed 1 (--out <SQLite 文件> | --to <postgres://…>) [--force]
                  写入合成省级数据（仅供测试与基准，全部标记为 synthetic，河道为网格上的正弦线，
                  非真实河流）：计划、堤脚线、计算的范围与界桩、数月的阶段记录，部分已公告
@@ -160,10 +163,13 @@ Commands:
             [--max-distance 5000] -o reservoir.geojson
                  the area below a reservoir's check flood level connected to its water, from a
                  DEM, as the reservoir work's polygon to import in the editor; errors write nothing
-  backup <file>  online backup of $HEJIE_DATA/hejie.sqlite (safe while the server runs), then
-                 PRAGMA integrity_check on the copy
-  restore <file> puts a checked backup in place (server stopped); keeps the old database as
-                 hejie.sqlite.bak-<timestamp>
+  backup [--url <postgres://…>] <file>
+                 online backup of $HEJIE_DATA/hejie.sqlite (safe while the server runs), then
+                 PRAGMA integrity_check on the copy; pg_dump -Fc with HEJIE_DATABASE_URL or --url
+  restore [--url <postgres://…>] <file>
+                 puts a checked backup in place (server stopped); keeps the old database as
+                 hejie.sqlite.bak-<timestamp>; pg_restore on PostgreSQL (one transaction), --url
+                 wins over HEJIE_DATABASE_URL
   synth --plans 5000 --km 50000 --seed 1 (--out <SQLite file> | --to <postgres://…>) [--force]
                  writes a synthetic province (tests and benchmarks only, every record flagged
                  synthetic, rivers are sine waves on a grid, no real river): plans, toe lines,

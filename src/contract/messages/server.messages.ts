@@ -38,8 +38,6 @@ export const zh = {
   'server.store.lockFailed': '无法锁定数据目录（{path}）',
   'server.store.unreachable':
     '无法连接 PostgreSQL 数据库（主机 {host}，端口 {port}，数据库 {database}）：{why}',
-  'server.store.pgOnlySqlite':
-    '“{command}”只适用于 SQLite 数据（HEJIE_DATA）；已设置 HEJIE_DATABASE_URL 时请用 {instead}',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -81,6 +79,4 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   'server.store.lockFailed': 'could not take the lock {path}',
   'server.store.unreachable':
     'cannot reach the PostgreSQL database (host {host}, port {port}, database {database}): {why}',
-  'server.store.pgOnlySqlite':
-    '"{command}" works on SQLite data (HEJIE_DATA) only; with HEJIE_DATABASE_URL set use {instead}',
 };

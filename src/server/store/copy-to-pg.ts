@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { Message } from '../../domain/message';
 import { msg } from '../../domain/message';
 import { openPgStore } from './pg-store';
+import { featureRows } from './pg-workflow';
 
 /** What the copy did, per table: rows and the hash both sides agree on. */
 export interface CopiedTable {
@@ -252,17 +253,14 @@ export async function copyToPg(
   }
 }
 
-/** The PostGIS table of the copied publications, as the pg store's publish fills it (pg-workflow.ts). */
+/** The PostGIS table of the copied publications, with the publish transaction's mapping (featureRows). */
 async function fillPublishedFeatures(client: pg.PoolClient): Promise<void> {
   await client.query(
     `INSERT INTO published_features (plan_id, version, layer, properties, geom)
-     SELECT p.plan_id, p.version, l.layer,
-       CASE WHEN json_typeof(f->'properties') = 'object' THEN (f->'properties')::jsonb ELSE '{}' END,
-       ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4490)
+     SELECT p.plan_id, p.version, l.layer, f.*
      FROM publications p
      CROSS JOIN LATERAL (VALUES ('zones', p.zones), ('markers', p.markers)) AS l(layer, fc)
-     CROSS JOIN LATERAL json_array_elements(l.fc->'features') AS f
-     WHERE json_typeof(f->'geometry') = 'object'
+     CROSS JOIN LATERAL (SELECT ${featureRows('l.fc')}) AS f
      ORDER BY p.seq`,
   );
 }

@@ -48,15 +48,22 @@ const insertEvent = (q: Query, e: Omit<StageEvent, 'version'>) =>
     [e.planId, e.from, e.to, e.actor, e.comment, e.at],
   );
 
+/**
+ * The rows of `published_features` from a GeoJSON FeatureCollection (json) `fc`: properties (an
+ * object, else {}) and the geometry in EPSG:4490, for each feature that has a geometry. The one
+ * home of that mapping: the publish transaction below and `hejie store copy` (copy-to-pg.ts).
+ */
+export const featureRows = (fc: string) => `
+       CASE WHEN json_typeof(f->'properties') = 'object' THEN (f->'properties')::jsonb ELSE '{}' END,
+       ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4490)
+     FROM json_array_elements(${fc}->'features') AS f
+     WHERE json_typeof(f->'geometry') = 'object'`;
+
 /** Fills the PostGIS table from one layer of a publication (EPSG:4490), in its transaction. */
 const insertFeatures = (q: Query, p: Publication, layer: 'zones' | 'markers') =>
   q(
     `INSERT INTO published_features (plan_id, version, layer, properties, geom)
-     SELECT $1, $2, $3,
-       CASE WHEN json_typeof(f->'properties') = 'object' THEN (f->'properties')::jsonb ELSE '{}' END,
-       ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4490)
-     FROM json_array_elements($4::json->'features') AS f
-     WHERE json_typeof(f->'geometry') = 'object'`,
+     SELECT $1, $2, $3, ${featureRows('$4::json')}`,
     [p.planId, p.version, layer, json(p[layer])],
   );
 
