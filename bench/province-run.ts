@@ -2,13 +2,12 @@
 // a synthetic province (hejie synth, 10 km per plan, flagged synthetic) on SQLite and on PostgreSQL
 // side by side. Measures: the synth itself; `hejie store copy` of the whole province into PostgreSQL;
 // publishing a 200 km plan (compute + the store's transaction) on each; then, at 50 connections on
-// loopback with autocannon, GET /api/plans and published tiles on one SQLite instance and on TWO
+// loopback (bench/http-load.ts), GET /api/plans and published tiles on one SQLite instance and on TWO
 // PostgreSQL instances sharing the database (25 connections each, at the same time). Prints one JSON
 // line of rows; never asserts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { runCli } from '../src/cli/main';
 import { synthProvince } from '../src/domain/synth/synth-province';
 import { createComputePool } from '../src/server/compute/compute-pool';
@@ -17,7 +16,9 @@ import { openPgStore } from '../src/server/store/pg-store';
 import { openSqliteStore } from '../src/server/store/sqlite-store';
 import type { Store } from '../src/server/store/store';
 import { createTestDatabase, startPgCluster } from '../tests/helpers/pg-cluster';
+import { rawGet } from '../tests/helpers/raw-get';
 import { type RunningServer, startServer } from '../tests/helpers/server';
+import { bareServer, httpLoad } from './http-load';
 
 const plans = Number(process.argv[2] ?? 500);
 const SECONDS = Number(process.env.BENCH_PROVINCE_SECONDS ?? 10);
@@ -49,30 +50,44 @@ function tilePaths(): string[] {
   return [...seen];
 }
 
-/** 50 connections over the URLs' servers at once (split evenly), SECONDS long; req/s summed, p99 max. */
+/**
+ * 50 connections over the URLs' servers at once (split evenly), SECONDS long (bench/http-load.ts);
+ * req/s summed, p99 over all requests. Then the same load on a bare node:http server answering
+ * the first path's bytes (the reference: this machine with no app), and the ratios.
+ */
 async function load(what: string, urls: string[], paths: string[], target: number) {
-  const each = 50 / urls.length;
-  const run = (url: string) =>
-    autocannon({
-      url,
-      connections: each,
-      duration: SECONDS,
-      headers: { 'accept-encoding': 'gzip' },
-      requests: paths.map((path) => ({ method: 'GET' as const, path })),
-    });
-  await Promise.all(
-    urls.map((u) => autocannon({ url: u + (paths[0] ?? ''), connections: each, duration: 2 })),
-  );
-  const results = await Promise.all(urls.map(run));
-  const rps = results.reduce((a, r) => a + r.requests.average, 0);
-  const p99 = results.reduce((a, r) => Math.max(a, r.latency.p99), 0);
-  const bad = results.reduce((a, r) => a + r.non2xx + r.errors + r.timeouts, 0);
+  const headers = { 'accept-encoding': 'gzip' };
+  const first = urls[0] ?? '';
+  // a warm-up on the first path only: the other paths are met cold in the measured run
+  await httpLoad({ urls, paths: paths.slice(0, 1), connections: 50, seconds: 2, headers });
+  const app = await httpLoad({ urls, paths, connections: 50, seconds: SECONDS, headers });
+  const sample = await rawGet(first + (paths[0] ?? ''), headers);
+  const bare = await bareServer(sample.body, sample.headers);
+  const ref = await httpLoad({
+    urls: [bare.url],
+    paths: ['/'],
+    connections: 50,
+    seconds: SECONDS,
+    headers,
+  });
+  await bare.stop();
   rows.push({
-    what: `${label}: ${what}, 50 connections (${bad} non-2xx/errors/timeouts): requests/s`,
-    value: rps,
+    what: `${label}: ${what}, 50 connections (${app.bad} non-2xx/errors): requests/s`,
+    value: app.rps,
     unit: 'req/s',
   });
-  rows.push({ what: `${label}: ${what}: p99`, value: p99, unit: 'ms', target });
+  rows.push({ what: `${label}: ${what}: p99`, value: app.p99, unit: 'ms', target });
+  rows.push({
+    what: `${label}: ${what}: reference (bare node:http, the same ${sample.body.length} bytes): requests/s`,
+    value: ref.rps,
+    unit: 'req/s',
+  });
+  rows.push({ what: `${label}: ${what}: reference p99`, value: ref.p99, unit: 'ms' });
+  rows.push({
+    what: `${label}: ${what}: p99 ÷ reference p99`,
+    value: app.p99 / ref.p99,
+    unit: '×',
+  });
 }
 
 /** A 200 km plan saved and published on a store (compute in-process, then the store's transaction). */

@@ -26,6 +26,7 @@ import { deploymentRegion } from './imagery/deployment-region';
 import { type ImageryLibrary, imageryLibrary } from './imagery/imagery-library';
 import { imageryApiRoutes } from './imagery/imagery-routes';
 import { imageryTileRoutes } from './imagery/imagery-tiles';
+import { setLateHeader } from './late-header';
 import { progressService } from './progress/progress-service';
 import type { PublishedLayerChoice } from './published-layer';
 import { riverHead, riverNotFoundPage, withHead } from './river-page';
@@ -120,7 +121,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.use(async (c, next) => {
     await next();
     if (isSecureRequest(c))
-      c.header('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
+      setLateHeader(c, 'Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
   });
 
   app.use('/api/*', securityMiddleware(deps));

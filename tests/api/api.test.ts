@@ -6,6 +6,7 @@ import { PbfReader as Pbf } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { createMemoryStore } from '../../src/server/store/memory-store';
+import { rawGet } from '../helpers/raw-get';
 import { bundledRegister } from '../helpers/register';
 import { type RunningServer, startServer } from '../helpers/server';
 
@@ -219,6 +220,18 @@ describe('npm start (real process, real SQLite file)', () => {
     expect(data.plans).toHaveLength(36);
     expect(data.rivers).toHaveLength(34);
     expect(data.config.demo).toBe(true);
+  });
+
+  it('writes a cached body in one piece, with its length, not as a chunked stream', async () => {
+    // a middleware's header after the handler had made Hono rebuild the response as a web stream
+    // (chunked, ~3× the cost per request at a province's register: src/server/late-header.ts)
+    for (const path of ['/api/plans', '/api/zones', '/api/markers']) {
+      const r = await rawGet(`${server.url}${path}`, { 'accept-encoding': 'gzip' });
+      expect(r.status).toBe(200);
+      expect(r.headers['transfer-encoding']).toBeUndefined();
+      expect(Number(r.headers['content-length'])).toBe(r.body.length);
+      expect(r.headers.vary).toContain('Cookie');
+    }
   });
 
   it('keeps its data on restart without seeding again', async () => {

@@ -3,6 +3,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { PUBLIC } from '../../domain/access/actor';
 import { msg } from '../../domain/message';
+import { setLateHeader } from '../late-header';
 import { fail } from '../routes/route-kit';
 import type { AppEnv, ServerDeps } from './context';
 import { isStateChanging } from './request-info';
@@ -39,11 +40,11 @@ export function authMiddleware(deps: ServerDeps): MiddlewareHandler<AppEnv> {
     }
     await next();
     if (found) {
-      c.header('Cache-Control', 'no-store');
+      setLateHeader(c, 'Cache-Control', 'no-store');
     } else {
       // a stale or forged cookie is dropped so that the browser stops sending it
       if (hadCookie && !c.res.headers.has('set-cookie')) clearSessionCookie(c);
-      c.header('Vary', 'Cookie', { append: true });
+      setLateHeader(c, 'Vary', 'Cookie', true);
     }
   };
 }
