@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../src/domain/review/clean-text';
 import { fileKind } from '../../src/domain/review/file-kind';
 import { clientAddress } from '../../src/server/auth/request-info';
-import { createOpinionLimits } from '../../src/server/routes/opinion-limits';
+import { createOpinionLimits, type OpinionLimits } from '../../src/server/routes/opinion-limits';
+import { createMemoryStore } from '../../src/server/store/memory-store';
 import { tinyPdf } from '../helpers/display-accept';
 
 describe('cleanText', () => {
@@ -44,31 +45,42 @@ describe('fileKind', () => {
 });
 
 describe('opinion limits', () => {
-  it('5 a minute per address, 20 a day per address and plan, with the wait until the next', () => {
+  it('5 a minute per address, 20 a day per address and plan, with the wait until the next', async () => {
     let now = Date.parse('2026-12-03T02:00:00Z');
-    const limits = createOpinionLimits(() => new Date(now));
-    for (let i = 0; i < 5; i++) expect(limits.take('a', 'city-01')).toEqual({ ok: true });
-    expect(limits.take('a', 'city-02')).toEqual({
+    const limits = createOpinionLimits(createMemoryStore(), () => new Date(now));
+    for (let i = 0; i < 5; i++) expect(await limits.take('a', 'city-01')).toEqual({ ok: true });
+    expect(await limits.take('a', 'city-02')).toEqual({
       ok: false,
       retryAfter: 60,
       per: 'minute',
       max: 5,
     });
-    expect(limits.take('b', 'city-01')).toEqual({ ok: true });
+    expect(await limits.take('b', 'city-01')).toEqual({ ok: true });
     for (let minute = 1; minute < 4; minute++) {
       now += 60_000;
-      for (let i = 0; i < 5; i++) expect(limits.take('a', 'city-01').ok).toBe(true);
+      for (let i = 0; i < 5; i++) expect((await limits.take('a', 'city-01')).ok).toBe(true);
     }
     now += 60_000;
-    expect(limits.take('a', 'city-01')).toEqual({
+    expect(await limits.take('a', 'city-01')).toEqual({
       ok: false,
       retryAfter: 86_400 - 4 * 60,
       per: 'day',
       max: 20,
     });
-    expect(limits.take('a', 'city-02')).toEqual({ ok: true }); // another plan
+    expect(await limits.take('a', 'city-02')).toEqual({ ok: true }); // another plan
     now += 86_400_000;
-    expect(limits.take('a', 'city-01')).toEqual({ ok: true });
+    expect(await limits.take('a', 'city-01')).toEqual({ ok: true });
+  });
+
+  it('two server processes on one store share the counts (issue 15)', async () => {
+    const now = Date.parse('2026-12-03T02:00:00Z');
+    const store = createMemoryStore();
+    const [a, b] = [0, 1].map(() => createOpinionLimits(store, () => new Date(now)));
+    for (let i = 0; i < 5; i++)
+      expect(
+        await (i % 2 ? (b as OpinionLimits) : (a as OpinionLimits)).take('x', 'city-01'),
+      ).toEqual({ ok: true });
+    expect((await (b as OpinionLimits).take('x', 'city-01')).ok).toBe(false);
   });
 });
 

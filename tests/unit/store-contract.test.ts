@@ -471,4 +471,51 @@ describe.each(kinds)('%s store contract', (kind, open) => {
     // the throttle's writes are not audited: views cached on the revision stay valid
     expect(await s.revision()).toBe(revision);
   });
+
+  it("counts opinions per key within each key's own window, forgets the oldest, bounds keys", async () => {
+    const s = await make();
+    const revision = await s.revision();
+    // a short window (limit 2 in 100 ms) and a long one (limit 3 in 1000 ms), as minute and day
+    const attempt = (at: number, keys = ['m:x', 'd:x|p'], maxKeys = 100) =>
+      s.countOpinion({
+        keys: keys.map((key, i) => ({
+          key,
+          limit: i === 0 ? 2 : 3,
+          since: at - (i === 0 ? 100 : 1000),
+        })),
+        at,
+        maxKeys,
+      });
+    expect(await attempt(10_000)).toEqual({ ok: true });
+    expect(await attempt(10_010)).toEqual({ ok: true });
+    // the short window is full: refused, nothing recorded, each key's times in its own window
+    expect(await attempt(10_020)).toEqual({
+      ok: false,
+      times: [
+        [10_000, 10_010],
+        [10_000, 10_010],
+      ],
+    });
+    // the short window has moved on; the long one still holds both
+    expect(await attempt(10_200)).toEqual({ ok: true });
+    expect(await attempt(10_300)).toEqual({
+      ok: false,
+      times: [[], [10_000, 10_010, 10_200]],
+    });
+    // past the long window everything before it is forgotten
+    expect(await attempt(11_100)).toEqual({ ok: true });
+    expect(await attempt(11_150)).toEqual({ ok: true });
+    expect(await attempt(11_160)).toEqual({
+      ok: false,
+      times: [
+        [11_100, 11_150],
+        [10_200, 11_100, 11_150],
+      ],
+    });
+    // at the bound a new key is not remembered (the opinion goes through), a known one still is
+    for (let i = 0; i < 5; i++)
+      expect(await attempt(11_170 + i, ['m:new', 'd:new|p'], 2)).toEqual({ ok: true });
+    expect((await attempt(11_180, ['m:x', 'd:x|p'], 2)).ok).toBe(false);
+    expect(await s.revision()).toBe(revision);
+  });
 });

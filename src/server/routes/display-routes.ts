@@ -45,7 +45,7 @@ type ZonesOutcome =
 /** POST/GET display, POST/GET public opinions, POST answer of a public opinion. */
 export function displayRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const limits = createOpinionLimits(deps.clock);
+  const limits = createOpinionLimits(deps.store, deps.clock);
 
   // the displayed zones, computed as the draft zones are (the pool's draftZones), once per period
   const zones = new Map<number, Promise<ZonesOutcome>>();
@@ -144,7 +144,7 @@ export function displayRoutes(deps: ServerDeps): Hono<AppEnv> {
         ? fail(c, 409, msg('display.closed', { plan, start: period.start, end: period.end }))
         : fail(c, 409, msg('display.notOpen', { plan }));
     }
-    const take = limits.take(clientAddress(c), plan);
+    const take = await limits.take(clientAddress(c), plan);
     if (!take.ok) {
       c.header('retry-after', String(take.retryAfter));
       const code = take.per === 'minute' ? 'display.tooManyMinute' : 'display.tooManyDay';

@@ -3,9 +3,10 @@ import type { Store } from './store';
 
 type Failure = { id: number; at: number };
 
-/** countLoginFailure and forgiveLogin in memory. */
-export function memoryLogins(): Pick<Store, 'countLoginFailure' | 'forgiveLogin'> {
+/** countLoginFailure, forgiveLogin and countOpinion in memory. */
+export function memoryLogins(): Pick<Store, 'countLoginFailure' | 'forgiveLogin' | 'countOpinion'> {
   const failures = new Map<string, Failure[]>();
+  const opinions = new Map<string, number[]>();
   let next = 1;
   const recent = (key: string, since: number): Failure[] => {
     const kept = (failures.get(key) ?? []).filter((f) => f.at > since);
@@ -14,6 +15,21 @@ export function memoryLogins(): Pick<Store, 'countLoginFailure' | 'forgiveLogin'
     return kept;
   };
   return {
+    async countOpinion({ keys, at, maxKeys }) {
+      const oldest = keys.reduce((a, k) => Math.min(a, k.since), Number.POSITIVE_INFINITY);
+      for (const [key, times] of opinions) {
+        const kept = times.filter((t) => t > oldest);
+        if (kept.length) opinions.set(key, kept);
+        else opinions.delete(key);
+      }
+      const times = keys.map((k) => (opinions.get(k.key) ?? []).filter((t) => t > k.since));
+      if (keys.some((k, i) => (times[i]?.length ?? 0) >= k.limit)) return { ok: false, times };
+      for (const { key } of keys) {
+        if (opinions.size >= maxKeys && !opinions.has(key)) continue;
+        opinions.set(key, [...(opinions.get(key) ?? []), at]);
+      }
+      return { ok: true };
+    },
     async countLoginFailure({ keys, since, at, maxKeys }) {
       const times = keys.map((k) => recent(k.key, since).map((f) => f.at));
       if (keys.some((k, i) => (times[i]?.length ?? 0) >= k.limit)) return { ok: false, times };

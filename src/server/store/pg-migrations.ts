@@ -284,6 +284,14 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX login_failures_key ON login_failures (key, at);
    CREATE INDEX login_failures_at ON login_failures (at);`,
+  // 3: the public opinions' counts per address (the display's limits), shared by every instance
+  `CREATE TABLE opinion_counts (
+     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     key TEXT NOT NULL,
+     at BIGINT NOT NULL
+   );
+   CREATE INDEX opinion_counts_key ON opinion_counts (key, at);
+   CREATE INDEX opinion_counts_at ON opinion_counts (at);`,
 ];
 
 /** The schema version this build writes (and the newest it can open). */

@@ -333,6 +333,14 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX login_failures_key ON login_failures (key, at);
    CREATE INDEX login_failures_at ON login_failures (at);`,
+  // 11: the public opinions' counts per address (the display's limits), shared by every process
+  `CREATE TABLE opinion_counts (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     key TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX opinion_counts_key ON opinion_counts (key, at);
+   CREATE INDEX opinion_counts_at ON opinion_counts (at);`,
 ];
 
 /** The schema version this build writes (and the newest it can open). */

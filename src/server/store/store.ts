@@ -264,6 +264,16 @@ export interface LoginAttempt {
  */
 export type LoginCount = { ok: true; ids: number[] } | { ok: false; times: number[][] };
 
+/** A public opinion about to be stored: its keys, each with its limit and window start (ms). */
+export interface OpinionAttempt {
+  keys: readonly { key: string; limit: number; since: number }[];
+  at: number;
+  maxKeys: number;
+}
+
+/** Counted, or refused with each key's times within its window, oldest first (in key order). */
+export type OpinionCount = { ok: true } | { ok: false; times: number[][] };
+
 /** A write of a review record refused for a reason checked inside its transaction. */
 export type ReviewWrite<T> = { ok: true; value: T } | { ok: false; refused: Message };
 
@@ -333,6 +343,13 @@ export interface Store {
   countLoginFailure(attempt: LoginAttempt): Promise<LoginCount>;
   /** A successful login: forgets every failure of `clearKey` and the failures `ids`. */
   forgiveLogin(clearKey: string, ids: readonly number[]): Promise<void>;
+  /**
+   * The public opinions' counts per address (issue 13's limits, shared by every process on the
+   * store): in one transaction, forgets counts older than every window, and when no key is at its
+   * limit within its own window records one at `at` for each key. A new key beyond `maxKeys` is
+   * not remembered (the opinion goes through). Not audited: the opinion itself is.
+   */
+  countOpinion(attempt: OpinionAttempt): Promise<OpinionCount>;
 
   createSession(session: SessionRow): Promise<void>;
   getSession(id: string): Promise<SessionRow | null>;
