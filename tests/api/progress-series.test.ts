@@ -1,8 +1,3 @@
-// GET /api/progress/series (the dashboard's months in one answer): each month's counts equal those
-// of GET /api/progress for that month over a seeded history (drafts measured by the route itself,
-// a running month, overdue plans, plans of two units), the plans' stages at the end once, the public
-// variant with counts only, and the range's limits.
-import type { Feature } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   progressSchema,
@@ -11,83 +6,22 @@ import {
   publicProgressSeriesSchema,
 } from '../../src/contract/progress';
 import { monthsBetween } from '../../src/domain/progress/report-month';
-import type { ComputePool } from '../../src/server/compute/compute-pool';
 import type { Store } from '../../src/server/store/store';
 import {
   type InProcessApp,
   logInProcess,
   startInProcess,
-  straightToes,
   type TestClock,
   testClock,
 } from '../helpers/display-accept';
-
-/** Every draft measures 4 km of management line (faked: the figures' equality is what is tested). */
-const fakePool: ComputePool = {
-  async delineate() {
-    const line: Feature = {
-      type: 'Feature',
-      geometry: { type: 'LineString', coordinates: [] },
-      properties: { kind: 'management-line', lengthM: 4000 },
-    };
-    return {
-      ok: true,
-      delineation: {
-        ok: true,
-        zones: { type: 'FeatureCollection', features: [line] as never },
-        warnings: [],
-        markers: null,
-      },
-    };
-  },
-  async draftZones() {
-    throw new Error('not used');
-  },
-  async close() {},
-};
+import { fourKmPool, progressHistory } from '../helpers/progress-history';
 
 let clock: TestClock;
 let ctx: InProcessApp;
 let store: Store;
 const at = (iso: string) => clock.set(iso);
 
-async function move(plan: string, from: string, to: string, when: string) {
-  at(when);
-  expect((await store.moveStage(plan, from as never, to as never, 'planner', '')).ok).toBe(true);
-}
-async function save(plan: string, base: number, when: string) {
-  at(when);
-  expect((await store.saveGeometry(plan, base, straightToes(), 'planner', '')).ok).toBe(true);
-}
-async function publish(plan: string, from: string, version: number, when: string, m: number) {
-  at(when);
-  const feature = (properties: Record<string, unknown>): Feature => ({
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [108.6, 21.95] },
-    properties,
-  });
-  const ok = await store.publish(
-    {
-      planId: plan,
-      version,
-      zones: {
-        type: 'FeatureCollection',
-        features: [feature({ kind: 'management-line', lengthM: m })],
-      },
-      markers: {
-        type: 'FeatureCollection',
-        features: ['boundary', 'boundary', 'notice-board'].map((t) => feature({ markerType: t })),
-      },
-      rules: {},
-      etag: `"${plan}-${version}"`,
-      publishedAt: clock.now().toISOString(),
-      publishedBy: 'planner',
-    },
-    from as never,
-    'planner',
-  );
-  expect(ok).toBe(true);
-}
+const { use, move, save, publish } = progressHistory({ lines: 1, boundary: 2, noticeBoards: 1 });
 
 async function admin() {
   const { headers } = await logInProcess(ctx.app, 'admin', 'demo-admin');
@@ -96,8 +30,9 @@ async function admin() {
 
 beforeAll(async () => {
   clock = testClock('2019-07-01T00:00:00+08:00');
-  ctx = await startInProcess({ clock: clock.now, stamp: true, compute: fakePool });
+  ctx = await startInProcess({ clock: clock.now, stamp: true, compute: fourKmPool });
   store = ctx.store;
+  use(store, clock);
   // 灵山县 and 钦南区: drafts never measured before the series asks, publications, a correction
   // published later, moves at a month's last second and first second, plans left overdue
   await move('county-01', 'not-started', 'draft', '2019-08-10T10:00:00+08:00');

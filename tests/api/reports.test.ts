@@ -6,7 +6,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   progressSchema,
@@ -14,7 +13,7 @@ import {
   reportMatrixSchema,
   type UnitFigures,
 } from '../../src/contract/progress';
-import { type ComputePool, createComputePool } from '../../src/server/compute/compute-pool';
+import { createComputePool } from '../../src/server/compute/compute-pool';
 import { findCjkFonts } from '../../src/server/documents/cjk-fonts';
 import type { Store } from '../../src/server/store/store';
 import {
@@ -25,30 +24,7 @@ import {
   type TestClock,
   testClock,
 } from '../helpers/display-accept';
-
-/** Every draft measures 4 km of management line (the pool is faked: the figures are what is tested). */
-const fakePool: ComputePool = {
-  async delineate() {
-    const line: Feature = {
-      type: 'Feature',
-      geometry: { type: 'LineString', coordinates: [] },
-      properties: { kind: 'management-line', lengthM: 4000 },
-    };
-    return {
-      ok: true,
-      delineation: {
-        ok: true,
-        zones: { type: 'FeatureCollection', features: [line] as never },
-        warnings: [],
-        markers: null,
-      },
-    };
-  },
-  async draftZones() {
-    throw new Error('not used');
-  },
-  async close() {},
-};
+import { fourKmPool, progressHistory } from '../helpers/progress-history';
 
 let clock: TestClock;
 let ctx: InProcessApp;
@@ -56,47 +32,7 @@ let store: Store;
 const dir = mkdtempSync(join(tmpdir(), 'hejie-reports-'));
 const at = (iso: string) => clock.set(iso);
 
-async function move(plan: string, from: string, to: string, when: string) {
-  at(when);
-  const r = await store.moveStage(plan, from as never, to as never, 'planner', '');
-  expect(r.ok).toBe(true);
-}
-async function save(plan: string, base: number, when: string) {
-  at(when);
-  const r = await store.saveGeometry(plan, base, straightToes(), 'planner', '');
-  expect(r.ok).toBe(true);
-}
-async function publish(plan: string, from: string, version: number, when: string, m: number) {
-  at(when);
-  const line = (lengthM: number): Feature => ({
-    type: 'Feature',
-    geometry: { type: 'LineString', coordinates: [] },
-    properties: { kind: 'management-line', lengthM },
-  });
-  const marker = (markerType: string): Feature => ({
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [108.6, 21.95] },
-    properties: { markerType },
-  });
-  const ok = await store.publish(
-    {
-      planId: plan,
-      version,
-      zones: { type: 'FeatureCollection', features: [line(m / 2), line(m / 2)] },
-      markers: {
-        type: 'FeatureCollection',
-        features: [...Array(10).fill('boundary'), 'notice-board', 'notice-board'].map(marker),
-      },
-      rules: {},
-      etag: `"${plan}-${version}"`,
-      publishedAt: clock.now().toISOString(),
-      publishedBy: 'planner',
-    },
-    from as never,
-    'planner',
-  );
-  expect(ok).toBe(true);
-}
+const { use, move, save, publish } = progressHistory({ lines: 2, boundary: 10, noticeBoards: 2 });
 
 async function as(user: string) {
   const pw = {
@@ -124,8 +60,9 @@ async function figuresOf(month: string, unit = '450721') {
 
 beforeAll(async () => {
   clock = testClock('2019-07-01T00:00:00+08:00');
-  ctx = await startInProcess({ clock: clock.now, stamp: true, compute: fakePool });
+  ctx = await startInProcess({ clock: clock.now, stamp: true, compute: fourKmPool });
   store = ctx.store;
+  use(store, clock);
   // 灵山县 (county-01 … county-08): county-01 published in October, two drafts by December, one
   // plan at 收集底图 at the last second of December, and its next move at the first of January
   await move('county-01', 'not-started', 'draft', '2019-08-10T10:00:00+08:00');
