@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { StageId } from '../../src/domain/workflow/stages';
 import { login, type Session } from '../helpers/accounts';
-import { screenshot } from '../helpers/browser';
+import { screenshot, shotsDir } from '../helpers/browser';
 import { consultOverHttp, DEMO_DEPARTMENT } from '../helpers/consult';
 import { displayAndAcceptOverHttp } from '../helpers/display-accept';
 import { DESKTOP, logIn, openPage } from '../helpers/map-page';
@@ -17,7 +17,7 @@ import { editFeatures } from '../helpers/plan-writes';
 import { asEdit, errorsOf, LONG, PHONE, saveKitForFile } from '../helpers/save-browser';
 
 const kit = saveKitForFile();
-const SHOTS = '/work/shots/admin';
+const SHOTS = shotsDir('admin');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** A screenshot kept in the test results and, as `after-<name>`, for the issue's note. */

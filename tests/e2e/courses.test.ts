@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { seriousViolations } from '../helpers/axe';
-import { screenshot } from '../helpers/browser';
+import { screenshot, shotsDir } from '../helpers/browser';
 import {
   appUnderTest,
   at,
@@ -24,7 +24,7 @@ import {
 import { syntheticCourse, syntheticCourseFile } from '../helpers/synthetic-course';
 
 const app = appUnderTest();
-const SHOTS = '/work/shots/courses';
+const SHOTS = shotsDir('courses');
 
 const badge = (page: Page, plan: string) =>
   page.locator(`tr[data-plan="${plan}"] [data-map-status]`);

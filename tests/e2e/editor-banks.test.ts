@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PLANNER, login } from '../helpers/accounts';
-import { screenshot } from '../helpers/browser';
+import { screenshot, shotsDir } from '../helpers/browser';
 import {
   appUnderTest,
   DESKTOP,
@@ -39,7 +39,7 @@ const state = (panel: Locator) => panel.locator('.draft-compute').getAttribute('
 async function shot(page: Page, name: string): Promise<void> {
   copyFileSync(
     await screenshot(page, `editor-banks-${name}`),
-    `/work/shots/lines/after-${name}.png`,
+    join(shotsDir('lines'), `after-${name}.png`),
   );
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PLANNER, login } from '../helpers/accounts';
+import { shotsDir } from '../helpers/browser';
 import { unzipTo } from '../helpers/export-gis';
 import { ogrToGeoJson, withTempDir } from '../helpers/gdal';
 import {
@@ -24,7 +25,7 @@ import { editFeatures, saveVersion } from '../helpers/plan-writes';
 import { surveyedShapefileZip } from '../helpers/surveyed-shapefile';
 
 const app = appUnderTest();
-const SHOTS = '/work/shots/handover';
+const SHOTS = shotsDir('handover');
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 const FIGURES: string[] = [];
 afterAll(() => console.info(FIGURES.join('\n')));

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shotsDir } from '../helpers/browser';
 import { appUnderTest, DESKTOP, errorsOf, LONG, logIn, openPage, PHONE } from '../helpers/map-page';
 import {
   cellLonLat,
@@ -19,7 +20,7 @@ import {
 } from '../helpers/synthetic-imagery';
 
 const app = appUnderTest();
-const SHOTS = '/work/shots/imagery';
+const SHOTS = shotsDir('imagery');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The serious and critical axe-core violations inside `selector`. */

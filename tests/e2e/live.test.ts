@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { login } from '../helpers/accounts';
-import { screenshot } from '../helpers/browser';
+import { screenshot, shotsDir } from '../helpers/browser';
 import { displayAndAcceptOverHttp } from '../helpers/display-accept';
 import { appUnderTest, DESKTOP, errorsOf, LONG, logIn, openPage, PHONE } from '../helpers/map-page';
 import { send } from '../helpers/plan-writes';
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const panelOf = (page: Page) => page.locator('.plan-panel[data-plan="city-01"]');
-const SHOTS = '/work/shots/live';
+const SHOTS = shotsDir('live');
 
 describe('live workflow between the planner (A) and the chief on a phone (B)', () => {
   it('pushes moves, comments and sign-offs both ways; 待办; objections block publishing', async () => {

@@ -6,12 +6,13 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PLANNER, login } from '../helpers/accounts';
+import { shotsDir } from '../helpers/browser';
 import { cs2csXY } from '../helpers/coordinate-tables';
 import { appUnderTest, errorsOf, LONG, logIn, openPage, PHONE } from '../helpers/map-page';
 import { editFeatures, saveVersion } from '../helpers/plan-writes';
 
 const app = appUnderTest();
-const SHOTS = '/work/shots/maptools';
+const SHOTS = shotsDir('maptools');
 
 /** cs2cs lon/lat → [E, N] in EPSG:4545 (the independent reference). */
 const cs2cs = (pts: readonly [number, number][]): [number, number][] =>

@@ -9,6 +9,7 @@ import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PLANNER, login, type Session, type TestAccount } from '../helpers/accounts';
+import { shotsDir } from '../helpers/browser';
 import { consultOverHttp, DEMO_DEPARTMENT } from '../helpers/consult';
 import { displayAndAcceptOverHttp } from '../helpers/display-accept';
 import { appUnderTest, DESKTOP, LONG, logIn, openPage, PHONE } from '../helpers/map-page';
@@ -16,7 +17,7 @@ import { send } from '../helpers/plan-writes';
 import { ROOT } from '../helpers/register';
 
 const GAOPU: TestAccount = { username: 'gaopu', password: 'demo-gaopu', role: 'chief' };
-const SHOTS = '/work/shots/public';
+const SHOTS = shotsDir('public');
 const STAGE = process.env.SHOTS_STAGE ?? 'after';
 const app = appUnderTest();
 

@@ -21,6 +21,16 @@ export function launchBrowser(): Promise<Browser> {
 
 const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 
+/**
+ * Where the issues' before/after pictures go: test-results/shots/<topic> in the checkout (tests
+ * never write outside it; CI's machine has no other place to count on). Created when asked for.
+ */
+export function shotsDir(topic: string): string {
+  const dir = join(ROOT, 'test-results/shots', topic);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 /** Saves a screenshot under test-results/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });

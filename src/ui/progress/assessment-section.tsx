@@ -5,7 +5,7 @@ import { Fragment, useState } from 'react';
 import { renderMessage } from '../../contract/messages/render';
 import type { Message } from '../../domain/message';
 import { useLang } from '../i18n';
-import { ScrollBox } from './charts';
+import { DashTable } from './charts';
 import { type ProgressKey, useProgressT } from './messages-progress';
 import type { StaffProgress } from './progress-api';
 import { unitName } from './progress-text';
@@ -57,71 +57,61 @@ export function AssessmentSection(props: {
         <TableExport table={table} now={props.now} />
       </div>
       <p className="hint">{t('assessmentHint')}</p>
-      <ScrollBox className="table-box" label={t('showTable')}>
-        <table className="dash-table assessment-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('unit')}</th>
-              {FIGURES.map(([f, k]) => (
-                <th key={f} scope="col">
-                  {t(k)}
+      <DashTable
+        label={t('showTable')}
+        columns={[t('unit'), ...FIGURES.map(([, k]) => t(k))]}
+        className="assessment-table"
+      >
+        {props.rows.map((r) => {
+          const name = unitName(r.unit, lang);
+          const expanded = open.has(r.unit);
+          return (
+            <Fragment key={r.unit}>
+              <tr data-unit={r.unit}>
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="link basis-toggle"
+                    aria-expanded={expanded}
+                    aria-controls={`basis-${r.unit}`}
+                    aria-label={t(expanded ? 'hideBasis' : 'showBasis', { unit: name })}
+                    onClick={() => toggle(r.unit)}
+                  >
+                    <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {name}
+                  </button>
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => {
-              const name = unitName(r.unit, lang);
-              const expanded = open.has(r.unit);
-              return (
-                <Fragment key={r.unit}>
-                  <tr data-unit={r.unit}>
-                    <th scope="row">
+                {FIGURES.map(([f, , pct]) => (
+                  <td key={f} title={basis(r[f].basis)} data-figure={f}>
+                    {f === 'overdue' && (r.overdue.value ?? 0) > 0 ? (
                       <button
                         type="button"
-                        className="link basis-toggle"
-                        aria-expanded={expanded}
-                        aria-controls={`basis-${r.unit}`}
-                        aria-label={t(expanded ? 'hideBasis' : 'showBasis', { unit: name })}
-                        onClick={() => toggle(r.unit)}
+                        className="link count"
+                        onClick={() => props.onOverdue(r.unit)}
                       >
-                        <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {name}
+                        {r.overdue.value}
                       </button>
-                    </th>
-                    {FIGURES.map(([f, , pct]) => (
-                      <td key={f} title={basis(r[f].basis)} data-figure={f}>
-                        {f === 'overdue' && (r.overdue.value ?? 0) > 0 ? (
-                          <button
-                            type="button"
-                            className="link count"
-                            onClick={() => props.onOverdue(r.unit)}
-                          >
-                            {r.overdue.value}
-                          </button>
-                        ) : (
-                          value(r[f].value, pct)
-                        )}
-                      </td>
+                    ) : (
+                      value(r[f].value, pct)
+                    )}
+                  </td>
+                ))}
+              </tr>
+              <tr id={`basis-${r.unit}`} className="basis-row" hidden={!expanded}>
+                <td colSpan={FIGURES.length + 1}>
+                  <dl>
+                    {FIGURES.map(([f, k]) => (
+                      <Fragment key={f}>
+                        <dt>{t(k)}</dt>
+                        <dd>{basis(r[f].basis)}</dd>
+                      </Fragment>
                     ))}
-                  </tr>
-                  <tr id={`basis-${r.unit}`} className="basis-row" hidden={!expanded}>
-                    <td colSpan={FIGURES.length + 1}>
-                      <dl>
-                        {FIGURES.map(([f, k]) => (
-                          <Fragment key={f}>
-                            <dt>{t(k)}</dt>
-                            <dd>{basis(r[f].basis)}</dd>
-                          </Fragment>
-                        ))}
-                      </dl>
-                    </td>
-                  </tr>
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollBox>
+                  </dl>
+                </td>
+              </tr>
+            </Fragment>
+          );
+        })}
+      </DashTable>
     </section>
   );
 }

@@ -254,3 +254,31 @@ export function ScrollBox(props: { className: string; label: string; children: R
     </section>
   );
 }
+
+/**
+ * The dashboard's tables: a scrolling box, a header row of `columns`, and the body rows given as
+ * children (each section's cells differ: filter buttons, 催报, expandable bases).
+ */
+export function DashTable(props: {
+  label: string;
+  columns: readonly string[];
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <ScrollBox className="table-box" label={props.label}>
+      <table className={props.className ? `dash-table ${props.className}` : 'dash-table'}>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </ScrollBox>
+  );
+}

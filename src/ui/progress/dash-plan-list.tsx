@@ -2,7 +2,7 @@
 // and clears it). A plan's name opens it.
 import type { ApiPlan } from '../api';
 import { levelLabel, useLang } from '../i18n';
-import { ScrollBox } from './charts';
+import { DashTable } from './charts';
 import { useProgressT } from './messages-progress';
 import { unitOfPlan } from './progress-series';
 import { stageText, unitName } from './progress-text';
@@ -64,40 +64,31 @@ export function DashPlanList(props: {
       {shown.length === 0 ? (
         <p className="hint">{t('noPlansFiltered')}</p>
       ) : (
-        <ScrollBox className="table-box" label={t('showTable')}>
-          <table className="dash-table plan-list-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('colPlan')}</th>
-                <th scope="col">{t('unit')}</th>
-                <th scope="col">{t('colStageNow')}</th>
-                <th scope="col">{t('colDeadline')}</th>
-                <th scope="col">{t('overdueDays')}</th>
+        <DashTable
+          label={t('showTable')}
+          columns={[t('colPlan'), t('unit'), t('colStageNow'), t('colDeadline'), t('overdueDays')]}
+          className="plan-list-table"
+        >
+          {shown.map((p) => {
+            const unit = unitOfPlan(p);
+            return (
+              <tr key={p.id} data-plan={p.id}>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => props.onOpen(p.id)}>
+                    {p.name}
+                  </button>{' '}
+                  <span className="sub">
+                    {levelLabel(p.level, lang)} {p.seq}
+                  </span>
+                </th>
+                <td>{unit ? unitName(unit, lang) : p.unit}</td>
+                <td>{stageText(p.stage, lang)}</td>
+                <td>{lang === 'zh' ? p.deadline : p.deadlineMonth}</td>
+                <td>{p.overdue ? p.daysPastDue : ''}</td>
               </tr>
-            </thead>
-            <tbody>
-              {shown.map((p) => {
-                const unit = unitOfPlan(p);
-                return (
-                  <tr key={p.id} data-plan={p.id}>
-                    <th scope="row">
-                      <button type="button" className="link" onClick={() => props.onOpen(p.id)}>
-                        {p.name}
-                      </button>{' '}
-                      <span className="sub">
-                        {levelLabel(p.level, lang)} {p.seq}
-                      </span>
-                    </th>
-                    <td>{unit ? unitName(unit, lang) : p.unit}</td>
-                    <td>{stageText(p.stage, lang)}</td>
-                    <td>{lang === 'zh' ? p.deadline : p.deadlineMonth}</td>
-                    <td>{p.overdue ? p.daysPastDue : ''}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollBox>
+            );
+          })}
+        </DashTable>
       )}
     </section>
   );

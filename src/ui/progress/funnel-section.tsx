@@ -2,7 +2,7 @@
 // segment or a count is a filter (the plan list below shows those plans) when `onPick` is given.
 import type { StageId } from '../../domain/workflow/stages';
 import { useLang } from '../i18n';
-import { BarChart, Legend, ScrollBox } from './charts';
+import { BarChart, DashTable, Legend } from './charts';
 import { useProgressT } from './messages-progress';
 import { STAGE_COLOURS, STAGE_IDS, stageText, unitName } from './progress-text';
 import { TableExport } from './table-export';
@@ -88,37 +88,24 @@ export function FunnelSection(props: {
           colour: STAGE_COLOURS[s],
         }))}
       />
-      <ScrollBox className="table-box" label={t('showTable')}>
-        <table className="dash-table">
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.unit}>
-                <th scope="row">{unitName(u.unit, lang)}</th>
-                {STAGE_IDS.map((s) => (
-                  <td key={s}>{count(u.unit, s, u.byStage[s])}</td>
-                ))}
-                <td>{total(u)}</td>
-              </tr>
+      <DashTable label={t('showTable')} columns={columns}>
+        {units.map((u) => (
+          <tr key={u.unit}>
+            <th scope="row">{unitName(u.unit, lang)}</th>
+            {STAGE_IDS.map((s) => (
+              <td key={s}>{count(u.unit, s, u.byStage[s])}</td>
             ))}
-            <tr className="sum">
-              <th scope="row">{t('total')}</th>
-              {sums.map((n, k) => (
-                <td key={STAGE_IDS[k]}>{n}</td>
-              ))}
-              <td>{sums.reduce((a, b) => a + b, 0)}</td>
-            </tr>
-          </tbody>
-        </table>
-      </ScrollBox>
+            <td>{total(u)}</td>
+          </tr>
+        ))}
+        <tr className="sum">
+          <th scope="row">{t('total')}</th>
+          {sums.map((n, k) => (
+            <td key={STAGE_IDS[k]}>{n}</td>
+          ))}
+          <td>{sums.reduce((a, b) => a + b, 0)}</td>
+        </tr>
+      </DashTable>
     </section>
   );
 }

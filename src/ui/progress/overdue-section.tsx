@@ -1,7 +1,7 @@
 // Overdue plans of the month ranked by days (逾期规划): a bar per plan, its table; a bar filters the
 // plan list to that plan.
 import { useLang } from '../i18n';
-import { BarChart, ScrollBox } from './charts';
+import { BarChart, DashTable } from './charts';
 import { useProgressT } from './messages-progress';
 import type { OverdueRow } from './progress-series';
 import { unitName } from './progress-text';
@@ -52,28 +52,15 @@ export function OverdueSection(props: {
           />
           <details className="table-fold">
             <summary>{t('showTable')}</summary>
-            <ScrollBox className="table-box" label={t('showTable')}>
-              <table className="dash-table">
-                <thead>
-                  <tr>
-                    {table.columns.map((c) => (
-                      <th key={c} scope="col">
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.rows.map((r) => (
-                    <tr key={r.planId} data-plan={r.planId}>
-                      <th scope="row">{props.planName(r.planId)}</th>
-                      <td>{unitName(r.unit, lang)}</td>
-                      <td>{r.days}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollBox>
+            <DashTable label={t('showTable')} columns={table.columns}>
+              {props.rows.map((r) => (
+                <tr key={r.planId} data-plan={r.planId}>
+                  <th scope="row">{props.planName(r.planId)}</th>
+                  <td>{unitName(r.unit, lang)}</td>
+                  <td>{r.days}</td>
+                </tr>
+              ))}
+            </DashTable>
           </details>
         </>
       )}

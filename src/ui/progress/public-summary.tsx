@@ -2,7 +2,7 @@
 // /api/progress (no plan ids, no drafts): plans per stage, published km, markers, overdue counts.
 import { useEffect, useState } from 'react';
 import { useLang } from '../i18n';
-import { ScrollBox } from './charts';
+import { DashTable } from './charts';
 import { FunnelSection } from './funnel-section';
 import { useProgressT } from './messages-progress';
 import { loadPublicProgress, type PublicProgress, problemText } from './progress-api';
@@ -56,30 +56,17 @@ export function PublicSummary(props: { month: string; now: string }) {
             now={props.now}
           />
         </div>
-        <ScrollBox className="table-box" label={t('showTable')}>
-          <table className="dash-table">
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={String(r[0])}>
-                  <th scope="row">{r[0]}</th>
-                  {r.slice(1).map((v, k) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
-                    <td key={k}>{v}</td>
-                  ))}
-                </tr>
+        <DashTable label={t('showTable')} columns={columns}>
+          {rows.map((r) => (
+            <tr key={String(r[0])}>
+              <th scope="row">{r[0]}</th>
+              {r.slice(1).map((v, k) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
+                <td key={k}>{v}</td>
               ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+            </tr>
+          ))}
+        </DashTable>
       </section>
     </div>
   );

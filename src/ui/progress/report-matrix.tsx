@@ -2,7 +2,7 @@
 // per unit and as the city's matrix; a missing cell has a 催报 button for those who supervise.
 import { useState } from 'react';
 import { useLang } from '../i18n';
-import { BarChart, Legend, ScrollBox } from './charts';
+import { BarChart, DashTable, Legend } from './charts';
 import { type ProgressKey, useProgressT } from './messages-progress';
 import { problemText, type ReportMatrix, sendReminder } from './progress-api';
 import { REPORT_STATES, stateCounts } from './progress-series';
@@ -89,58 +89,48 @@ export function ReportMatrixSection(props: {
           {said.text}
         </p>
       )}
-      <ScrollBox className="table-box" label={t('showTable')}>
-        <table className="dash-table report-matrix">
-          <thead>
-            <tr>
-              <th scope="col">{t('unit')}</th>
-              {matrix.months.map((m) => (
-                <th key={m} scope="col">
-                  {m}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.rows.map((r) => (
-              <tr key={r.unit} data-unit={r.unit}>
-                <th scope="row">{unitName(r.unit, lang)}</th>
-                {r.cells.map((c) => (
-                  <td
-                    key={c.month}
-                    data-month={c.month}
-                    data-state={c.state}
-                    className={`state-${c.state}`}
+      <DashTable
+        label={t('showTable')}
+        columns={[t('unit'), ...matrix.months]}
+        className="report-matrix"
+      >
+        {matrix.rows.map((r) => (
+          <tr key={r.unit} data-unit={r.unit}>
+            <th scope="row">{unitName(r.unit, lang)}</th>
+            {r.cells.map((c) => (
+              <td
+                key={c.month}
+                data-month={c.month}
+                data-state={c.state}
+                className={`state-${c.state}`}
+              >
+                <span className="state">{stateText(c.state)}</span>
+                {c.report && c.report.revision > 1 && (
+                  <span className="sub"> {t('revisionShort', { n: c.report.revision })}</span>
+                )}
+                {c.reminders > 0 && (
+                  <span className="sub reminders"> {t('reminded', { n: c.reminders })}</span>
+                )}
+                {c.state === 'missing' && props.remindWith && (
+                  <button
+                    type="button"
+                    className="secondary small remind"
+                    disabled={busy !== null}
+                    title={t('remindTitle', { unit: unitName(r.unit, lang), month: c.month })}
+                    aria-label={t('remindTitle', {
+                      unit: unitName(r.unit, lang),
+                      month: c.month,
+                    })}
+                    onClick={() => void remind(r.unit, c.month)}
                   >
-                    <span className="state">{stateText(c.state)}</span>
-                    {c.report && c.report.revision > 1 && (
-                      <span className="sub"> {t('revisionShort', { n: c.report.revision })}</span>
-                    )}
-                    {c.reminders > 0 && (
-                      <span className="sub reminders"> {t('reminded', { n: c.reminders })}</span>
-                    )}
-                    {c.state === 'missing' && props.remindWith && (
-                      <button
-                        type="button"
-                        className="secondary small remind"
-                        disabled={busy !== null}
-                        title={t('remindTitle', { unit: unitName(r.unit, lang), month: c.month })}
-                        aria-label={t('remindTitle', {
-                          unit: unitName(r.unit, lang),
-                          month: c.month,
-                        })}
-                        onClick={() => void remind(r.unit, c.month)}
-                      >
-                        {t('remind')}
-                      </button>
-                    )}
-                  </td>
-                ))}
-              </tr>
+                    {t('remind')}
+                  </button>
+                )}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+          </tr>
+        ))}
+      </DashTable>
     </section>
   );
 }

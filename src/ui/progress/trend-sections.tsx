@@ -1,7 +1,7 @@
 // The time series of the dashboard: plans published (cumulative) against the plans due by the
 // register's deadline tiers, and km of management line (drafts and published), each with its table.
 import type { ReactNode } from 'react';
-import { Legend, LineChart, ScrollBox } from './charts';
+import { DashTable, Legend, LineChart } from './charts';
 import { useProgressT } from './messages-progress';
 import type { PublishedPoint } from './progress-series';
 import { type ExportTable, TableExport } from './table-export';
@@ -26,30 +26,17 @@ function TrendSection(props: {
       {props.legend}
       <details className="table-fold">
         <summary>{t('showTable')}</summary>
-        <ScrollBox className="table-box" label={t('showTable')}>
-          <table className="dash-table">
-            <thead>
-              <tr>
-                {props.table.columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {props.table.rows.map((r) => (
-                <tr key={String(r[0])}>
-                  <th scope="row">{r[0]}</th>
-                  {r.slice(1).map((v, k) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
-                    <td key={k}>{v}</td>
-                  ))}
-                </tr>
+        <DashTable label={t('showTable')} columns={props.table.columns}>
+          {props.table.rows.map((r) => (
+            <tr key={String(r[0])}>
+              <th scope="row">{r[0]}</th>
+              {r.slice(1).map((v, k) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
+                <td key={k}>{v}</td>
               ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+            </tr>
+          ))}
+        </DashTable>
       </details>
     </section>
   );
