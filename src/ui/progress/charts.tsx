@@ -246,7 +246,7 @@ export function Legend(props: {
  * A box that scrolls sideways on a narrow screen (a chart or a table): a focus stop, so the keyboard
  * can scroll it too.
  */
-export function ScrollBox(props: { className: string; label: string; children: ReactNode }) {
+function ScrollBox(props: { className: string; label: string; children: ReactNode }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by the keyboard (WCAG 2.1.1)
     <section className={props.className} tabIndex={0} aria-label={props.label}>
