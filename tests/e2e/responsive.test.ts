@@ -98,8 +98,12 @@ describe('a 220 km reach in the planner’s workspace', () => {
     // and gaps of 100–340 ms: chromium draws with software GL (swiftshader) on 2 cores, one of them
     // the worker's, and each frame of the drag redraws both 226 km lines with their arrows. A
     // computation on the main thread would be one gap as long as the computation (700–900 ms).
+    // On a machine busy with other work both stretch (CI: compute 1,515 ms, a 609 ms gap), so the
+    // bound is half the computation as the panel reports it, and never below 500 ms.
+    const computeMs = Number(/(\d+) 毫秒/.exec(heading)?.[1] ?? Number.NaN);
+    expect(computeMs).toBeGreaterThan(0);
     expect(frames).toBeGreaterThan(wall / 200);
-    expect(longest).toBeLessThan(500);
+    expect(longest).toBeLessThan(Math.max(500, computeMs / 2));
     await expect
       .poll(
         async () =>
