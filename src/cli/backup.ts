@@ -25,40 +25,39 @@ type Io = {
 };
 
 /**
- * `--url <postgres url>` among the arguments (it wins over HEJIE_DATABASE_URL: the restore drill
- * names a scratch database), and the other arguments; null when `--url` has no value.
+ * The one file argument and the database: `--url <postgres url>` (it wins over HEJIE_DATABASE_URL:
+ * the restore drill names a scratch database), else the environment's, else null (SQLite). Null
+ * with `usage` said when `--url` has no postgres URL or there is not exactly one file.
  */
-function takeUrl(
+function urlAndPath(
   args: string[],
   env: NodeJS.ProcessEnv,
-): { url: string | null; rest: string[] } | null {
+  usage: string,
+  err: (s: string) => void,
+): { url: string | null; path: string } | null {
   const at = args.indexOf('--url');
-  if (at < 0) return { url: readEnv(env).databaseUrl ?? null, rest: args };
-  const url = args[at + 1];
-  if (!url || !/^postgres(ql)?:\/\//.test(url)) return null;
-  return { url, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
-}
-
-function onePath(args: string[], usage: string, err: (s: string) => void): string | null {
-  if (args.length !== 1 || !args[0] || args[0].startsWith('-')) {
+  const url = at < 0 ? (readEnv(env).databaseUrl ?? null) : args[at + 1];
+  const rest = at < 0 ? args : [...args.slice(0, at), ...args.slice(at + 2)];
+  if (
+    url === undefined ||
+    (at >= 0 && !/^postgres(ql)?:\/\//.test(url ?? '')) ||
+    rest.length !== 1 ||
+    !rest[0] ||
+    rest[0].startsWith('-')
+  ) {
     err(usage);
     return null;
   }
-  return resolve(args[0]);
+  return { url, path: resolve(rest[0]) };
 }
 
 /** `backup <file>`: an online backup (safe while the server runs), then an integrity check of the copy. */
 export async function runBackup(args: string[], { out, err, env, lang }: Io): Promise<number> {
   const say = (m: Message) => renderMessage(m, lang);
   const usage = say(msg('cli.usage', { syntax: 'backup [--url postgres://…] <file>' }));
-  const given = takeUrl(args, env);
-  if (!given) {
-    err(usage);
-    return 2;
-  }
-  const target = onePath(given.rest, usage, err);
-  if (!target) return 2;
-  const databaseUrl = given.url;
+  const given = urlAndPath(args, env, usage, err);
+  if (!given) return 2;
+  const { url: databaseUrl, path: target } = given;
   if (databaseUrl) {
     const said = (await import('./pg-backup')).backupPg(databaseUrl, target);
     const ok = said.code === 'cli.backup.pgDone';
@@ -94,14 +93,9 @@ export async function runRestore(args: string[], { out, err, env, lang }: Io): P
   const say = (m: Message) => renderMessage(m, lang);
   const refuse = (why: MessageParam) => err(say(msg('cli.restore.refused', { why })));
   const usage = say(msg('cli.usage', { syntax: 'restore [--url postgres://…] <file>' }));
-  const given = takeUrl(args, env);
-  if (!given) {
-    err(usage);
-    return 2;
-  }
-  const source = onePath(given.rest, usage, err);
-  if (!source) return 2;
-  const databaseUrl = given.url;
+  const given = urlAndPath(args, env, usage, err);
+  if (!given) return 2;
+  const { url: databaseUrl, path: source } = given;
   if (databaseUrl) {
     const r = (await import('./pg-backup')).restorePg(databaseUrl, source);
     (r.ok ? out : err)(say(r.say));

@@ -282,3 +282,16 @@ export function DashTable(props: {
     </ScrollBox>
   );
 }
+
+/** A table's body rows as written: the first value heads the row, the others are its cells. */
+export function PlainRows(props: { rows: readonly (readonly (string | number | null)[])[] }) {
+  return props.rows.map((r) => (
+    <tr key={String(r[0])}>
+      <th scope="row">{r[0]}</th>
+      {r.slice(1).map((v, k) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
+        <td key={k}>{v}</td>
+      ))}
+    </tr>
+  ));
+}

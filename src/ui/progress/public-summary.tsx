@@ -2,7 +2,7 @@
 // /api/progress (no plan ids, no drafts): plans per stage, published km, markers, overdue counts.
 import { useEffect, useState } from 'react';
 import { useLang } from '../i18n';
-import { DashTable } from './charts';
+import { DashTable, PlainRows } from './charts';
 import { FunnelSection } from './funnel-section';
 import { useProgressT } from './messages-progress';
 import { loadPublicProgress, type PublicProgress, problemText } from './progress-api';
@@ -57,15 +57,7 @@ export function PublicSummary(props: { month: string; now: string }) {
           />
         </div>
         <DashTable label={t('showTable')} columns={columns}>
-          {rows.map((r) => (
-            <tr key={String(r[0])}>
-              <th scope="row">{r[0]}</th>
-              {r.slice(1).map((v, k) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
-                <td key={k}>{v}</td>
-              ))}
-            </tr>
-          ))}
+          <PlainRows rows={rows} />
         </DashTable>
       </section>
     </div>

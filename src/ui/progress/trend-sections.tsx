@@ -1,7 +1,7 @@
 // The time series of the dashboard: plans published (cumulative) against the plans due by the
 // register's deadline tiers, and km of management line (drafts and published), each with its table.
 import type { ReactNode } from 'react';
-import { DashTable, Legend, LineChart } from './charts';
+import { DashTable, Legend, LineChart, PlainRows } from './charts';
 import { useProgressT } from './messages-progress';
 import type { PublishedPoint } from './progress-series';
 import { type ExportTable, TableExport } from './table-export';
@@ -27,15 +27,7 @@ function TrendSection(props: {
       <details className="table-fold">
         <summary>{t('showTable')}</summary>
         <DashTable label={t('showTable')} columns={props.table.columns}>
-          {props.table.rows.map((r) => (
-            <tr key={String(r[0])}>
-              <th scope="row">{r[0]}</th>
-              {r.slice(1).map((v, k) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
-                <td key={k}>{v}</td>
-              ))}
-            </tr>
-          ))}
+          <PlainRows rows={props.table.rows} />
         </DashTable>
       </details>
     </section>
